@@ -1,0 +1,14 @@
+package org.budgetledger.contract.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * A record of the ledger.events topic: one event of one stream (a ledger "HT-CAC:2019", or a catalogue
+ * "catalogue:functional:2019") with its gap-free sequence number in that stream (from 0). The record key is the
+ * stream. A stream's events are published in sequence order; a reader applies each (stream, sequence) once.
+ */
+public record EventEnvelope(String stream, long sequence, String eventId, String type, Instant recordedAt,
+                            JsonNode payload) {
+}

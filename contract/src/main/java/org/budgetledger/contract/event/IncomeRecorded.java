@@ -1,0 +1,6 @@
+package org.budgetledger.contract.event;
+
+import org.budgetledger.contract.Posting;
+
+public record IncomeRecorded(Posting posting, String contentHash, Recording recording) implements PostingRecorded {
+}

@@ -1,0 +1,126 @@
+package org.budgetledger.ledger.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.contract.catalogue.CatalogueEntry;
+import org.budgetledger.contract.catalogue.CatalogueKind;
+import org.budgetledger.contract.event.Recording;
+import org.budgetledger.ledger.catalogue.domain.CatalogueBook;
+import org.budgetledger.ledger.relay.StreamRegistry;
+import org.budgetledger.ledger.web.ApiException;
+import org.budgetledger.ledger.web.CorrelationFilter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/v1/catalogues")
+@Tag(name = "Catalogues", description = "支出功能分类 and 支出经济分类 codes with their names, per fiscal year")
+public class CatalogueController {
+
+    private final CatalogueView view;
+    private final CommandGateway commands;
+    private final StreamRegistry registry;
+    private final Clock clock;
+
+    public CatalogueController(CatalogueView view, CommandGateway commands, StreamRegistry registry, Clock clock) {
+        this.view = view;
+        this.commands = commands;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "The fiscal years with catalogues and their sizes")
+    public List<Map<String, Object>> years() {
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (int year : view.years()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("fiscalYear", year);
+            for (CatalogueKind kind : CatalogueKind.values()) {
+                entry.put(kind.path(), view.of(year, kind).map(Catalogue::size).orElse(0));
+            }
+            years.add(entry);
+        }
+        return years;
+    }
+
+    @GetMapping("/{fiscalYear}/{kind}")
+    @Operation(summary = "A year's catalogue: every code with its name")
+    public Map<String, Object> get(@PathVariable int fiscalYear, @PathVariable String kind) {
+        CatalogueKind k = kind(kind);
+        Catalogue catalogue = view.of(fiscalYear, k).orElseThrow(() ->
+                ApiException.notFound("catalogue.missing", "no " + k.path() + " catalogue for " + fiscalYear));
+        return answer(catalogue, null);
+    }
+
+    @PutMapping("/{fiscalYear}/{kind}")
+    @Operation(summary = "Add or rename codes of a year's catalogue (never deletes); creates the year if new",
+            description = "Body: {\"codes\": [{\"code\": \"2013701\", \"name\": \"行政运行\"}]}. A code's 类 and 款 must exist "
+                    + "or come in the same request. Answers with the catalogue's size.")
+    public Map<String, Object> put(@PathVariable int fiscalYear, @PathVariable String kind, @RequestBody JsonNode body) {
+        CatalogueKind k = kind(kind);
+        if (fiscalYear < 1990 || fiscalYear > 2100) {
+            throw ApiException.unprocessable("fiscalYear.range", "fiscalYear", "fiscalYear must be between 1990 and 2100");
+        }
+        JsonNode codes = body.get("codes");
+        if (codes == null || !codes.isArray()) {
+            throw ApiException.unprocessable("codes.required", "codes", "codes is required: an array of {\"code\", \"name\"}");
+        }
+        if (codes.size() > CatalogueBook.MAX_CODES_PER_REVISION) {
+            throw ApiException.unprocessable("codes.too_many", "codes", "codes has " + codes.size() + " entries, at most "
+                    + CatalogueBook.MAX_CODES_PER_REVISION + " per request");
+        }
+        List<CatalogueEntry> entries = new ArrayList<>(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            JsonNode c = codes.get(i);
+            if (!c.isObject() || !c.path("code").isTextual() || !c.path("name").isTextual()) {
+                throw ApiException.unprocessable("codes.shape", "codes[" + i + "]",
+                        "codes[" + i + "] must be an object with string fields code and name");
+            }
+            entries.add(new CatalogueEntry(c.get("code").asText(), c.get("name").asText().strip()));
+        }
+        String stream = CatalogueBook.streamId(fiscalYear, k);
+        registry.register(stream, CatalogueView.STREAM_KIND);
+        CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(stream, fiscalYear, k, entries,
+                new Recording(clock.instant(), CorrelationFilter.current(), "rest")));
+        if (revision.error() != null) {
+            throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
+        }
+        view.revised(revision.catalogue());
+        return answer(revision.catalogue(), revision.changed());
+    }
+
+    private static Map<String, Object> answer(Catalogue catalogue, Integer changed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fiscalYear", catalogue.fiscalYear());
+        body.put("kind", catalogue.kind().path());
+        body.put("size", catalogue.size());
+        if (changed != null) {
+            body.put("changed", changed);
+        } else {
+            body.put("codes", catalogue.entries());
+        }
+        return body;
+    }
+
+    private static CatalogueKind kind(String path) {
+        try {
+            return CatalogueKind.fromPath(path);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("catalogue.kind", e.getMessage());
+        }
+    }
+}

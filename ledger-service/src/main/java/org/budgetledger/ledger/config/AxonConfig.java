@@ -1,0 +1,114 @@
+package org.budgetledger.ledger.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.budgetledger.contract.Json;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.util.concurrent.Executors;
+
+/**
+ * Axon on MongoDB. axon-mongo has no Spring Boot starter for Axon 4.13, so the engine is wired here. Events are
+ * stored as one document per event with a unique index on (aggregate, sequence): that index, not a lock, is what
+ * keeps two writers on one ledger from both succeeding. Loading a ledger reads its snapshot and the events after
+ * it in one query (the embedded store scans for any query but an exact key, STACK.md), and a bounded cache keeps
+ * hot ledgers in memory so that a command normally reads nothing at all.
+ */
+@Configuration
+public class AxonConfig {
+
+    /** Events and the ledger.events envelopes share the contract's JSON form. */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(Json.newMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(Json.newMapper()).build();
+    }
+
+    /** Snapshots and tokens. */
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        ObjectMapper mapper = Json.newMapper();
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabaseFactory databases) {
+        // the database named in spring.data.mongodb.uri, like everything else of the ledger
+        return DefaultMongoTemplate.builder().mongoDatabase(client, databases.getMongoDatabase().getName()).build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 @Value("${ledger.axon.load-batch-size:5000}") int loadBatchSize) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .storageStrategy(new DocumentPerEventStorageStrategy())
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                // larger than the snapshot interval: a ledger loads with one events query after its snapshot
+                .batchSize(loadBatchSize)
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    public Cache ledgerCache(@Value("${ledger.axon.cache-size:2000}") int size) {
+        return new BoundedCache(size);
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
+                                                           @Value("${ledger.axon.snapshot-every:1000}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Retries a command that lost a race on a ledger (the store's unique index refused its sequence number): the
+     * retry reloads the ledger and decides again on the state the other writer left.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor(r -> {
+                            Thread t = new Thread(r, "command-retry");
+                            t.setDaemon(true);
+                            return t;
+                        }))
+                        .retryInterval(25)
+                        .maxRetryCount(8)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,118 @@
+package org.budgetledger.ledger.posting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.budgetledger.contract.Json;
+import org.budgetledger.ledger.config.LedgerKafkaProperties;
+import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.posting.domain.PostingOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ingests ledger.postings. A poll's records are decided together (one command per ledger), invalid ones go to the
+ * DLQ with the rule that refused them, and only then does the listener return, so the container commits the
+ * offsets after every record is recorded or parked. A failure (store or broker away) throws: the batch is
+ * redelivered, and postings already recorded come back as duplicates, never twice.
+ */
+@Component
+public class PostingsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PostingsListener.class);
+
+    private final PostingService postings;
+    private final KafkaTemplate<String, String> kafka;
+    private final LedgerKafkaProperties topics;
+    private final ObjectMapper mapper = Json.newMapper();
+
+    public PostingsListener(PostingService postings, KafkaTemplate<String, String> kafka, LedgerKafkaProperties topics) {
+        this.postings = postings;
+        this.kafka = kafka;
+        this.topics = topics;
+    }
+
+    @KafkaListener(id = "postings", topics = "${ledger.kafka.postings-topic:ledger.postings}", batch = "true",
+            autoStartup = "${ledger.kafka.ingest-enabled:true}")
+    public void onPostings(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<Commands.Submission> submissions = new ArrayList<>();
+        List<ConsumerRecord<String, String>> submitted = new ArrayList<>();
+        List<CompletableFuture<SendResult<String, String>>> parked = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode node = parse(record.value());
+            if (node == null || !node.isObject()) {
+                parked.add(park(record, "malformed_json", null, "the record value is not a JSON object"));
+                continue;
+            }
+            String origin = "kafka:" + record.topic() + "/" + record.partition() + "@" + record.offset();
+            submissions.add(new Commands.Submission(PostingReader.read(node), correlationId(record, origin), origin));
+            submitted.add(record);
+        }
+        for (int from = 0; from < submissions.size(); from += PostingService.MAX_PER_COMMAND) {
+            int to = Math.min(submissions.size(), from + PostingService.MAX_PER_COMMAND);
+            List<PostingResult> results = postings.submit(submissions.subList(from, to), "kafka");
+            for (int i = 0; i < results.size(); i++) {
+                PostingOutcome o = results.get(i).outcome();
+                if (o.status() == PostingOutcome.Status.REJECTED || o.status() == PostingOutcome.Status.CONFLICT) {
+                    parked.add(park(submitted.get(from + i), o.violation().error(), o.violation().field(), o.violation().message()));
+                }
+            }
+        }
+        for (CompletableFuture<SendResult<String, String>> ack : parked) {
+            ack.get(30, TimeUnit.SECONDS); // parked for sure before the offsets move
+        }
+    }
+
+    private JsonNode parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private CompletableFuture<SendResult<String, String>> park(ConsumerRecord<String, String> record, String error,
+                                                              String field, String message) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(topics.dlqTopic(), record.key(), record.value());
+        dead.headers().add("error", bytes(error));
+        dead.headers().add("message", bytes(message));
+        if (field != null) {
+            dead.headers().add("field", bytes(field));
+        }
+        dead.headers().add("original.topic", bytes(record.topic()));
+        dead.headers().add("original.partition", bytes(String.valueOf(record.partition())));
+        dead.headers().add("original.offset", bytes(String.valueOf(record.offset())));
+        log.info("parked {}/{}@{} in {}: {} {}", record.topic(), record.partition(), record.offset(), topics.dlqTopic(), error, message);
+        return kafka.send(dead);
+    }
+
+    private static String correlationId(ConsumerRecord<String, String> record, String origin) {
+        for (String name : List.of("X-Correlation-Id", "correlationId")) {
+            Header h = record.headers().lastHeader(name);
+            if (h != null && h.value() != null && h.value().length > 0 && h.value().length <= 100) {
+                return new String(h.value(), StandardCharsets.UTF_8);
+            }
+        }
+        return origin;
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,12 @@
+package org.budgetledger.ledger.posting.domain;
+
+import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.contract.catalogue.CatalogueKind;
+
+import java.util.Optional;
+
+/** The classification catalogues as the ledger sees them: the shipped ones plus operators' revisions. */
+public interface Catalogues {
+
+    Optional<Catalogue> of(int fiscalYear, CatalogueKind kind);
+}

@@ -1,0 +1,53 @@
+package org.budgetledger.ledger.posting.domain;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.contract.event.Recording;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The commands a ledger (one unit's fiscal year) handles. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /** Create or replace the unit's profile for the year; the parent rules were checked against the directory. */
+    public record ProfileUnit(@TargetAggregateIdentifier String ledgerId, UnitProfile profile, Recording recording) {
+    }
+
+    /** One posting as received, with the request or Kafka record it came from. */
+    public record Submission(PostingInput input, String correlationId, String origin) {
+    }
+
+    /** Record postings of this ledger, in order; each is decided on the state the previous ones left. */
+    public record RecordPostings(@TargetAggregateIdentifier String ledgerId, List<Submission> submissions, Instant recordedAt) {
+        public RecordPostings {
+            submissions = List.copyOf(submissions);
+        }
+    }
+
+    public record RecordNarrative(@TargetAggregateIdentifier String ledgerId, Map<String, String> sections, Recording recording) {
+        public RecordNarrative {
+            sections = Map.copyOf(sections);
+        }
+    }
+
+    /** Close the year; answers the YearClosed event (the earlier one when the year was closed already). */
+    public record CloseYear(@TargetAggregateIdentifier String ledgerId, Recording recording) {
+    }
+
+    /** What a ledger holds now: for operators and tests. */
+    public record DescribeLedger(@TargetAggregateIdentifier String ledgerId) {
+    }
+
+    public record LedgerSummary(String ledgerId, long nextSequence, int postings, boolean closed,
+                                Map<org.budgetledger.contract.FundSource, org.budgetledger.contract.Money> available) {
+    }
+
+    /** Does this ledger hold the posting? (Resolves an idempotency claim left by a crash.) */
+    public record CheckPostingHeld(@TargetAggregateIdentifier String ledgerId, String sourceSystem, String postingId) {
+    }
+}

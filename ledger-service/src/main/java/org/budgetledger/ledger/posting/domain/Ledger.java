@@ -1,0 +1,126 @@
+package org.budgetledger.ledger.posting.domain;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.event.LedgerEvent;
+import org.budgetledger.contract.event.NarrativeRecorded;
+import org.budgetledger.contract.event.Recording;
+import org.budgetledger.contract.event.UnitProfiled;
+import org.budgetledger.contract.event.YearClosed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One unit's fiscal year: the consistency boundary of availability, idempotency and the closed year, and the
+ * stream an auditor replays. Command handlers load (Axon), decide (pure, {@link PostingDecider}) and append.
+ * Its sequence numbers are gap-free; the store's unique index on (ledger, sequence) makes two writers on one
+ * ledger collide instead of both succeeding.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots serialize the fields
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", cache = "ledgerCache")
+public class Ledger {
+
+    @AggregateIdentifier
+    private String ledgerId;
+    private LedgerState state = new LedgerState();
+    private YearClosed closing;
+    /** The identifier of the event applied last, to answer with; not part of the state. */
+    private transient String lastEventId;
+
+    protected Ledger() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ProfileOutcome handle(Commands.ProfileUnit command) {
+        LedgerId id = LedgerId.parse(command.ledgerId());
+        if (state.closed()) {
+            return ProfileOutcome.YEAR_CLOSED;
+        }
+        if (state.registered() && Objects.equals(state.profile(), command.profile())) {
+            return ProfileOutcome.UNCHANGED;
+        }
+        ProfileOutcome outcome = state.registered() ? ProfileOutcome.REPLACED : ProfileOutcome.CREATED;
+        apply(new UnitProfiled(id.unitCode(), id.fiscalYear(), command.profile(), command.recording()));
+        return outcome;
+    }
+
+    @CommandHandler
+    public List<PostingOutcome> handle(Commands.RecordPostings command, Catalogues catalogues) {
+        LedgerId id = LedgerId.parse(ledgerId);
+        List<PostingOutcome> outcomes = new ArrayList<>(command.submissions().size());
+        for (Commands.Submission submission : command.submissions()) {
+            Recording recording = new Recording(command.recordedAt(), submission.correlationId(), submission.origin());
+            PostingDecider.Decision decision = PostingDecider.decide(state, id.unitCode(), id.fiscalYear(),
+                    submission.input(), catalogues, recording);
+            if (decision.event() == null) {
+                outcomes.add(decision.outcome());
+                continue;
+            }
+            long sequence = state.nextSequence();
+            apply(decision.event());
+            outcomes.add(PostingOutcome.recorded(submission.input().postingId(), lastEventId, sequence));
+        }
+        return outcomes;
+    }
+
+    @CommandHandler
+    public boolean handle(Commands.RecordNarrative command) {
+        if (state.closed()) {
+            return false;
+        }
+        LedgerId id = LedgerId.parse(ledgerId);
+        apply(new NarrativeRecorded(id.unitCode(), id.fiscalYear(), command.sections(), command.recording()));
+        return true;
+    }
+
+    @CommandHandler
+    public YearClosed handle(Commands.CloseYear command) {
+        if (closing != null) {
+            return closing;
+        }
+        LedgerId id = LedgerId.parse(ledgerId);
+        List<YearClosed.ClosingBalance> balances = new ArrayList<>();
+        int n = 0;
+        for (YearClosed.ClosingBalance b : state.closingBalances()) {
+            String openingId = b.amount().isPositive() ? String.format("CLOSE-%s-%d-%04d", id.unitCode(), id.fiscalYear(), ++n) : null;
+            balances.add(new YearClosed.ClosingBalance(b.fundSource(), b.functionalCode(), b.expenditureKind(), b.amount(), openingId));
+        }
+        apply(new YearClosed(id.unitCode(), id.fiscalYear(), balances, command.recording()));
+        return closing;
+    }
+
+    @CommandHandler
+    public boolean handle(Commands.CheckPostingHeld query) {
+        return state.posting(query.sourceSystem(), query.postingId()).isPresent();
+    }
+
+    @CommandHandler
+    public Commands.LedgerSummary handle(Commands.DescribeLedger query) {
+        return new Commands.LedgerSummary(ledgerId, state.nextSequence(), state.postingCount(), state.closed(),
+                state.availableByFundSource());
+    }
+
+    @EventSourcingHandler
+    void on(LedgerEvent event, @MessageIdentifier String eventId) {
+        if (event instanceof UnitProfiled profiled) {
+            ledgerId = new LedgerId(profiled.unitCode(), profiled.fiscalYear()).toString();
+        } else if (event instanceof YearClosed closed) {
+            closing = closed;
+        }
+        state.evolve(event);
+        lastEventId = eventId;
+    }
+}

@@ -1,0 +1,327 @@
+package org.budgetledger.ledger.posting.domain;
+
+import org.budgetledger.contract.Activity;
+import org.budgetledger.contract.BudgetStage;
+import org.budgetledger.contract.ExpenditureKind;
+import org.budgetledger.contract.FundSource;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.Money;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.contract.PostingType;
+import org.budgetledger.contract.Procurement;
+import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.contract.catalogue.CatalogueKind;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.budgetledger.contract.PostingType.BUDGET;
+import static org.budgetledger.contract.PostingType.EXPENDITURE;
+import static org.budgetledger.contract.PostingType.OPENING_BALANCE;
+import static org.budgetledger.contract.PostingType.PROCUREMENT;
+import static org.budgetledger.contract.PostingType.REVERSAL;
+import static org.budgetledger.ledger.posting.domain.PostingRule.*;
+
+/**
+ * The stateless rules: a posting's fields against its type, the formats, bounds and the fiscal year's catalogue.
+ * Pure: the same input and catalogues always give the same answer. The ledger adds the stateful rules.
+ */
+public final class PostingValidator {
+
+    public static final Pattern POSTING_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final int MAX_TEXT = 2000;
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,2})?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final int MAX_COUNT = 1_000_000;
+
+    private static final Set<FundSource> FISCAL = EnumSet.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL);
+    private static final Set<FundSource> NON_FISCAL = EnumSet.complementOf(EnumSet.copyOf(FISCAL));
+
+    private PostingValidator() {
+    }
+
+    /** The result: exactly one of posting and violation is set. */
+    public record Checked(Posting posting, Violation violation) {
+        static Checked ok(Posting p) {
+            return new Checked(p, null);
+        }
+
+        static Checked broken(Violation v) {
+            return new Checked(null, v);
+        }
+
+        public boolean valid() {
+            return violation == null;
+        }
+    }
+
+    /** The identity rules, checked before anything else so that a posting can be deduplicated. */
+    public static Optional<Violation> checkIdentity(PostingInput in) {
+        if (in.postingId() == null) {
+            return Optional.of(POSTING_ID_REQUIRED.violation());
+        }
+        if (!POSTING_ID.matcher(in.postingId()).matches()) {
+            return Optional.of(POSTING_ID_FORMAT.violation(quote(in.postingId())));
+        }
+        if (in.sourceSystem() == null) {
+            return Optional.of(SOURCE_SYSTEM_REQUIRED.violation());
+        }
+        String ss = in.sourceSystem();
+        if (ss.isEmpty() || ss.length() > 64 || !ss.equals(ss.strip()) || ss.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of(SOURCE_SYSTEM_FORMAT.violation(quote(ss)));
+        }
+        return Optional.empty();
+    }
+
+    /** The routing rules: which ledger the posting belongs to. */
+    public static Optional<Violation> checkLedger(PostingInput in) {
+        if (in.unitCode() == null) {
+            return Optional.of(UNIT_CODE_REQUIRED.violation());
+        }
+        if (!LedgerId.UNIT_CODE.matcher(in.unitCode()).matches()) {
+            return Optional.of(UNIT_CODE_FORMAT.violation(quote(in.unitCode())));
+        }
+        if (in.fiscalYear() == null) {
+            return Optional.of(FISCAL_YEAR_REQUIRED.violation());
+        }
+        if (in.fiscalYear() < LedgerId.MIN_YEAR || in.fiscalYear() > LedgerId.MAX_YEAR) {
+            return Optional.of(FISCAL_YEAR_RANGE.violation(String.valueOf(in.fiscalYear())));
+        }
+        return Optional.empty();
+    }
+
+    public static Checked validate(PostingInput in, Catalogues catalogues) {
+        if (!in.shapeViolations().isEmpty()) {
+            return Checked.broken(in.shapeViolations().get(0));
+        }
+        Optional<Violation> early = checkIdentity(in).or(() -> checkLedger(in));
+        if (early.isPresent()) {
+            return Checked.broken(early.get());
+        }
+        if (in.type() == null) {
+            return Checked.broken(TYPE_REQUIRED.violation());
+        }
+        PostingType type = parseEnum(PostingType.class, in.type());
+        if (type == null) {
+            return Checked.broken(TYPE_UNKNOWN.violation(quote(in.type())));
+        }
+        Optional<Violation> misplaced = checkFieldsApply(in, type);
+        if (misplaced.isPresent()) {
+            return Checked.broken(misplaced.get());
+        }
+        for (String[] text : new String[][]{{"description", in.description()}, {"reason", in.reason()}}) {
+            if (text[1] != null && text[1].length() > MAX_TEXT) {
+                return Checked.broken(TEXT_TOO_LONG.violationOf(text[0], text[1].length() + " characters"));
+            }
+        }
+        Optional<Activity> activity = Optional.empty();
+        if (in.activity() != null) {
+            Activity.Kind kind = parseEnum(Activity.Kind.class, in.activity().kind());
+            if (kind == null) {
+                return Checked.broken(ACTIVITY_KIND.violation(quote(in.activity().kind())));
+            }
+            for (Integer count : new Integer[]{in.activity().groups(), in.activity().persons()}) {
+                if (count != null && (count < 0 || count > MAX_COUNT)) {
+                    return Checked.broken(ACTIVITY_COUNT.violation(String.valueOf(count)));
+                }
+            }
+            activity = Optional.of(new Activity(kind, in.activity().groups(), in.activity().persons()));
+        }
+        if (type == REVERSAL) {
+            return validateReversal(in, activity.orElse(null));
+        }
+        return validateMovement(in, type, catalogues, activity.orElse(null));
+    }
+
+    private static Checked validateReversal(PostingInput in, Activity activity) {
+        if (in.reverses() == null) {
+            return Checked.broken(REVERSES_REQUIRED.violation());
+        }
+        if (!POSTING_ID.matcher(in.reverses()).matches()) {
+            return Checked.broken(REVERSES_UNKNOWN.violation(quote(in.reverses())));
+        }
+        if (in.reason() == null || in.reason().isBlank()) {
+            return Checked.broken(REASON_REQUIRED.violation());
+        }
+        return Checked.ok(new Posting(in.postingId(), in.sourceSystem(), in.unitCode(), in.fiscalYear(), REVERSAL,
+                null, null, null, null, null, null, null, in.description(), activity, null, in.reverses(), in.reason()));
+    }
+
+    private static Checked validateMovement(PostingInput in, PostingType type, Catalogues catalogues, Activity activity) {
+        int year = in.fiscalYear();
+        // fund source against the type
+        if (in.fundSource() == null) {
+            return Checked.broken(FUND_SOURCE_REQUIRED.violation());
+        }
+        FundSource fundSource = parseEnum(FundSource.class, in.fundSource());
+        if (fundSource == null) {
+            return Checked.broken(FUND_SOURCE_UNKNOWN.violation(quote(in.fundSource())));
+        }
+        Set<FundSource> allowed = switch (type) {
+            case APPROPRIATION -> FISCAL;
+            case INCOME, FUND_OFFSET, SURPLUS_DISTRIBUTION -> NON_FISCAL;
+            default -> EnumSet.allOf(FundSource.class);
+        };
+        if (!allowed.contains(fundSource)) {
+            return Checked.broken(FUND_SOURCE_NOT_FOR_TYPE.violation(fundSource + " for " + type + "; allowed: " + allowed));
+        }
+        // amount and date
+        if (in.amount() == null) {
+            return Checked.broken(AMOUNT_REQUIRED.violation());
+        }
+        String amountText = in.amount();
+        if (amountText.startsWith("-") && AMOUNT.matcher(amountText.substring(1)).matches()) {
+            return Checked.broken(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
+        }
+        if (!AMOUNT.matcher(amountText).matches()) {
+            return Checked.broken(AMOUNT_FORMAT.violation(quote(amountText)));
+        }
+        Money amount = Money.parse(amountText);
+        if (!amount.isPositive()) {
+            return Checked.broken(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
+        }
+        if (amount.compareTo(Money.MAX_POSTING) > 0) {
+            return Checked.broken(AMOUNT_TOO_LARGE.violation(quote(amountText)));
+        }
+        if (in.occurredOn() == null) {
+            return Checked.broken(OCCURRED_ON_REQUIRED.violation());
+        }
+        LocalDate occurredOn = parseDate(in.occurredOn());
+        if (occurredOn == null) {
+            return Checked.broken(OCCURRED_ON_FORMAT.violation(quote(in.occurredOn())));
+        }
+        if (occurredOn.getYear() != year) {
+            return Checked.broken(OCCURRED_ON_OUTSIDE_YEAR.violation(in.occurredOn() + " is not in " + year));
+        }
+        // classification codes against the year's catalogue
+        Optional<Catalogue> functional = catalogues.of(year, CatalogueKind.FUNCTIONAL);
+        Optional<Catalogue> economic = catalogues.of(year, CatalogueKind.ECONOMIC);
+        if (functional.isEmpty() || economic.isEmpty()) {
+            return Checked.broken(CATALOGUE_MISSING.violation(String.valueOf(year)));
+        }
+        if (in.functionalCode() == null) {
+            return Checked.broken(FUNCTIONAL_CODE_REQUIRED.violation());
+        }
+        if (in.functionalCode().length() != 7 || !CatalogueKind.FUNCTIONAL.isLevel(in.functionalCode())) {
+            return Checked.broken(FUNCTIONAL_CODE_LEVEL.violation(quote(in.functionalCode())));
+        }
+        if (!functional.get().isValid(in.functionalCode())) {
+            return Checked.broken(FUNCTIONAL_CODE_UNKNOWN.violation(in.functionalCode() + " in " + year));
+        }
+        String economicCode = in.economicCode();
+        if (type == EXPENDITURE && economicCode == null) {
+            return Checked.broken(ECONOMIC_CODE_REQUIRED.violation());
+        }
+        if (economicCode != null) {
+            if (economicCode.length() != 5 || !CatalogueKind.ECONOMIC.isLevel(economicCode)) {
+                return Checked.broken(ECONOMIC_CODE_LEVEL.violation(quote(economicCode)));
+            }
+            if (!economic.get().isValid(economicCode)) {
+                return Checked.broken(ECONOMIC_CODE_UNKNOWN.violation(economicCode + " in " + year));
+            }
+        }
+        // expenditure kind
+        ExpenditureKind kind = null;
+        if (type == EXPENDITURE && in.expenditureKind() == null) {
+            return Checked.broken(EXPENDITURE_KIND_REQUIRED.violation());
+        }
+        if (in.expenditureKind() != null) {
+            kind = parseEnum(ExpenditureKind.class, in.expenditureKind());
+            if (kind == null) {
+                return Checked.broken(EXPENDITURE_KIND_UNKNOWN.violation(quote(in.expenditureKind())));
+            }
+            if (fundSource.fiscal() && !kind.allowedForFiscalMoney()) {
+                return Checked.broken(EXPENDITURE_KIND_NOT_FOR_FISCAL.violation(kind + " with " + fundSource));
+            }
+        }
+        // budget stage
+        BudgetStage stage = null;
+        if (type == BUDGET) {
+            if (in.stage() == null) {
+                return Checked.broken(STAGE_REQUIRED.violation());
+            }
+            stage = parseEnum(BudgetStage.class, in.stage());
+            if (stage == null) {
+                return Checked.broken(STAGE_UNKNOWN.violation(quote(in.stage())));
+            }
+        }
+        // procurement contract
+        Procurement procurement = null;
+        if (type == PROCUREMENT) {
+            if (in.procurement() == null) {
+                return Checked.broken(PROCUREMENT_REQUIRED.violation());
+            }
+            Procurement.Category category = parseEnum(Procurement.Category.class, in.procurement().category());
+            if (category == null) {
+                return Checked.broken(PROCUREMENT_CATEGORY.violation(quote(in.procurement().category())));
+            }
+            boolean sme = Boolean.TRUE.equals(in.procurement().smeAwarded());
+            boolean smallMicro = Boolean.TRUE.equals(in.procurement().smallMicroAwarded());
+            if (smallMicro && !sme) {
+                return Checked.broken(PROCUREMENT_AWARDS.violation());
+            }
+            procurement = new Procurement(category, sme, smallMicro);
+        }
+        return Checked.ok(new Posting(in.postingId(), in.sourceSystem(), in.unitCode(), year, type, fundSource,
+                in.functionalCode(), economicCode, kind, stage, amount, occurredOn, in.description(), activity,
+                procurement, null, null));
+    }
+
+    /** Fields a type does not take are rejected rather than ignored: a ledger must not drop what a sender meant. */
+    private static Optional<Violation> checkFieldsApply(PostingInput in, PostingType type) {
+        boolean reversal = type == REVERSAL;
+        Object[][] fields = {
+                {"fundSource", in.fundSource(), !reversal},
+                {"functionalCode", in.functionalCode(), !reversal},
+                {"economicCode", in.economicCode(), type == EXPENDITURE || type == BUDGET},
+                {"expenditureKind", in.expenditureKind(), type == EXPENDITURE || type == OPENING_BALANCE},
+                {"stage", in.stage(), type == BUDGET},
+                {"amount", in.amount(), !reversal},
+                {"occurredOn", in.occurredOn(), !reversal},
+                {"procurement", in.procurement(), type == PROCUREMENT},
+                {"reverses", in.reverses(), reversal},
+                {"reason", in.reason(), reversal},
+        };
+        for (Object[] f : fields) {
+            if (f[1] != null && !(Boolean) f[2]) {
+                return Optional.of(FIELD_NOT_FOR_TYPE.violationOf((String) f[0], "not taken by " + type));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LocalDate parseDate(String text) {
+        if (!DATE.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
+        if (text == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(text)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String shown = s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return "got \"" + shown + "\"";
+    }
+}

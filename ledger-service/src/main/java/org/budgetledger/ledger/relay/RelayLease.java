@@ -1,0 +1,56 @@
+package org.budgetledger.ledger.relay;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import org.bson.Document;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One relay at a time across ledger-service instances, so that each stream leaves in order from one place.
+ * A lease in the store, renewed while alive; another instance takes over once it expires.
+ */
+final class RelayLease {
+
+    private final MongoCollection<Document> leases;
+    private final String owner = UUID.randomUUID().toString();
+    private final Duration ttl;
+    private final Clock clock;
+
+    RelayLease(MongoDatabaseFactory databases, Duration ttl, Clock clock) {
+        this.leases = databases.getMongoDatabase().getCollection("relay_lease");
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** Acquires or renews the lease; true when this instance holds it now. */
+    boolean acquire() {
+        Date now = Date.from(clock.instant());
+        Document filter = new Document("_id", "relay")
+                .append("$or", List.of(new Document("owner", owner), new Document("until", new Document("$lt", now))));
+        Document update = new Document("$set", new Document("owner", owner).append("until", Date.from(clock.instant().plus(ttl))));
+        try {
+            Document after = leases.findOneAndUpdate(filter, update,
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            return after != null && owner.equals(after.getString("owner"));
+        } catch (MongoWriteException e) {
+            return false; // the upsert met a live lease of another instance
+        } catch (com.mongodb.MongoCommandException e) {
+            if (e.getErrorCode() == 11000) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    void release() {
+        leases.deleteOne(new Document("_id", "relay").append("owner", owner));
+    }
+}

@@ -1,0 +1,73 @@
+package org.budgetledger.ledger.relay;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every event stream the ledger service writes (ledgers and catalogues) with how far it has been published to
+ * ledger.events. A stream is registered before the command that creates it, so a crash can never leave events
+ * of a stream the relay does not know; the cursor moves only after Kafka acknowledged, so a crash republishes
+ * at most a few events (readers apply each (stream, sequence) once) and loses none.
+ */
+@Component
+public class StreamRegistry {
+
+    public static final long NONE = -1;
+    private static final int MAX_STREAMS = 1_000_000;
+
+    private final MongoCollection<Document> streams;
+
+    public StreamRegistry(MongoDatabaseFactory databases) {
+        this.streams = databases.getMongoDatabase().getCollection("streams");
+    }
+
+    public void register(String stream, String kind) {
+        streams.updateOne(new Document("_id", stream),
+                Updates.combine(Updates.setOnInsert("kind", kind), Updates.setOnInsert("published", NONE)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** All streams with their published cursor (the last sequence Kafka acknowledged), in no particular order. */
+    public Map<String, Long> publishedCursors() {
+        Map<String, Long> cursors = new LinkedHashMap<>();
+        for (Document d : streams.find().batchSize(1000)) {
+            if (cursors.size() >= MAX_STREAMS) {
+                throw new IllegalStateException("more than " + MAX_STREAMS + " streams: page the registry");
+            }
+            cursors.put(d.getString("_id"), ((Number) d.get("published")).longValue());
+        }
+        return cursors;
+    }
+
+    public List<String> streamsOfKind(String kind) {
+        List<String> ids = new ArrayList<>();
+        for (Document d : streams.find().batchSize(1000)) {
+            if (kind.equals(d.getString("kind"))) {
+                ids.add(d.getString("_id"));
+            }
+        }
+        return ids;
+    }
+
+    /** Moves cursors forward only: a late write from an earlier relay can never move one back. */
+    public void advance(Map<String, Long> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(published.size());
+        published.forEach((stream, seq) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", stream),
+                Updates.max("published", seq), new UpdateOptions().upsert(true))));
+        streams.bulkWrite(updates);
+    }
+}

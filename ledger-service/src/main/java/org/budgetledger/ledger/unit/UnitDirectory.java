@@ -1,0 +1,82 @@
+package org.budgetledger.ledger.unit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.budgetledger.contract.Json;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.UnitProfile;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which units have a profile for which year, with their parent: the gate in front of the ledgers (an unknown
+ * ledger is refused without touching the event store) and what the parent rules walk. Written after each profile
+ * change and again by the relay from the UnitProfiled events, so a crash in between heals itself. Keyed by the
+ * ledger id, so every read is an exact-key read.
+ */
+@Component
+public class UnitDirectory {
+
+    private final MongoCollection<Document> units;
+    private final ObjectMapper mapper = Json.newMapper();
+    /** Profiles are never deleted, so a ledger seen once stays known. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    public UnitDirectory(MongoDatabaseFactory databases) {
+        this.units = databases.getMongoDatabase().getCollection("units");
+    }
+
+    public void record(LedgerId ledger, UnitProfile profile) {
+        try {
+            units.replaceOne(new Document("_id", ledger.toString()), new Document("_id", ledger.toString())
+                            .append("unitCode", ledger.unitCode())
+                            .append("fiscalYear", ledger.fiscalYear())
+                            .append("parentUnitCode", profile.parentUnitCode())
+                            .append("profile", mapper.writeValueAsString(profile)),
+                    new ReplaceOptions().upsert(true));
+            known.add(ledger.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean exists(LedgerId ledger) {
+        if (known.contains(ledger.toString())) {
+            return true;
+        }
+        boolean found = units.find(new Document("_id", ledger.toString())).limit(1).first() != null;
+        if (found) {
+            known.add(ledger.toString());
+        }
+        return found;
+    }
+
+    public Optional<UnitProfile> profile(LedgerId ledger) {
+        Document d = units.find(new Document("_id", ledger.toString())).limit(1).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(d.getString("profile"), UnitProfile.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable profile of " + ledger, e);
+        }
+    }
+
+    /** The parent of a registered unit ("" for none), or empty when the unit has no profile for the year. */
+    public Optional<String> parentOf(String unitCode, int fiscalYear) {
+        Document d = units.find(new Document("_id", new LedgerId(unitCode, fiscalYear).toString())).limit(1).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        String parent = d.getString("parentUnitCode");
+        return Optional.of(parent == null ? "" : parent);
+    }
+}

@@ -1,0 +1,62 @@
+package org.budgetledger.ledger.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every error answers with {"error", "message", "field"}; nothing leaks a stack trace. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return body(e.status(), e.error(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        String detail = e.getMostSpecificCause().getMessage();
+        if (detail != null && detail.length() > 300) {
+            detail = detail.substring(0, 300) + "…";
+        }
+        return body(HttpStatus.BAD_REQUEST, "malformed_json", null, "the request body is not valid JSON: " + detail);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media_type", null, "send Content-Type: application/json");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> pathType(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, "path", e.getName(), e.getName() + " is not valid: " + e.getValue());
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> header(MissingRequestHeaderException e) {
+        return body(HttpStatus.BAD_REQUEST, "header", e.getHeaderName(), e.getMessage());
+    }
+
+    public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", message);
+        body.put("field", field);
+        if (status.is5xxServerError()) {
+            log.error("{} {}", error, message);
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}

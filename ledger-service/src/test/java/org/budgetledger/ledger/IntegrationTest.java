@@ -1,0 +1,144 @@
+package org.budgetledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.budgetledger.testkit.Fixtures;
+import org.budgetledger.testkit.TestInfra;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger service on real parts: a fresh database on the MongoDB-compatible server (or MongoDB) and topics of
+ * its own on a real Kafka broker, both over the network (TestInfra).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+public abstract class IntegrationTest {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Value("${ledger.kafka.postings-topic}")
+    protected String postingsTopic;
+    @Value("${ledger.kafka.dlq-topic}")
+    protected String dlqTopic;
+    @Value("${ledger.kafka.events-topic}")
+    protected String eventsTopic;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfra.register(registry, "ledger");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        registry.add("ledger.kafka.postings-topic", () -> "ledger.postings." + run);
+        registry.add("ledger.kafka.dlq-topic", () -> "ledger.postings.dlq." + run);
+        registry.add("ledger.kafka.events-topic", () -> "ledger.events." + run);
+        registry.add("ledger.kafka.partitions", () -> "3");
+        registry.add("spring.kafka.consumer.group-id", () -> "ledger-" + run);
+        registry.add("ledger.kafka.relay-sweep", () -> "300ms");
+        registry.add("ledger.catalogue.refresh", () -> "1s");
+    }
+
+    protected ResponseEntity<String> send(HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String text = body instanceof String s ? s : write(body);
+        return http.exchange(path, method, new HttpEntity<>(text, headers), String.class);
+    }
+
+    protected ResponseEntity<String> post(String path, Object body) {
+        return send(HttpMethod.POST, path, body);
+    }
+
+    protected ResponseEntity<String> put(String path, Object body) {
+        return send(HttpMethod.PUT, path, body);
+    }
+
+    protected JsonNode getJson(String path) {
+        ResponseEntity<String> r = http.getForEntity(path, String.class);
+        assertThat(r.getStatusCode().value()).as("GET %s: %s", path, r.getBody()).isEqualTo(200);
+        return read(r.getBody());
+    }
+
+    /** Registers a fixture's units (parents first) and uploads its catalogue additions. */
+    protected void registerUnits(Fixtures fixture) {
+        fixture.catalogue().ifPresent(catalogue -> {
+            int year = fixture.units().get(0).get("fiscalYear").asInt();
+            for (String kind : List.of("functional", "economic")) {
+                ResponseEntity<String> r = put("/api/v1/catalogues/" + year + "/" + kind, Map.of("codes", catalogue.get(kind)));
+                assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+            }
+        });
+        for (JsonNode unit : fixture.units()) {
+            ResponseEntity<String> r = put("/api/v1/units/" + unit.get("unitCode").asText() + "/years/" + unit.get("fiscalYear").asInt(),
+                    unit.get("profile"));
+            assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(200, 201);
+        }
+    }
+
+    protected JsonNode ledger(String unitCode, int year) {
+        return getJson("/api/v1/units/" + unitCode + "/years/" + year + "/ledger");
+    }
+
+    protected static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+        }
+    }
+
+    protected static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static KafkaConsumer<String, String> consumer(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    /** Reads a topic from the start until {@code enough} records arrived or the deadline passed. */
+    protected static List<ConsumerRecord<String, String>> readTopic(String topic, int enough, Duration deadline) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long end = System.nanoTime() + deadline.toNanos();
+        try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+            while (records.size() < enough && System.nanoTime() < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}
