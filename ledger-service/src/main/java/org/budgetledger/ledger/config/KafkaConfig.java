@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.budgetledger.ledger.relay.EventRelay;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.budgetledger.ledger.relay.StreamRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.kafka.config.TopicBuilder;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 
 @Configuration
@@ -44,7 +47,8 @@ public class KafkaConfig {
      */
     @Bean
     EventRelay eventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, MongoDatabaseFactory databases,
-                          KafkaProperties kafka, LedgerKafkaProperties topics, MeterRegistry meters) {
+                          KafkaProperties kafka, LedgerKafkaProperties topics, MeterRegistry meters,
+                          @Value("${server.port:8081}") int port) throws UnknownHostException {
         Map<String, Object> config = kafka.buildProducerProperties(null);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -56,6 +60,7 @@ public class KafkaConfig {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-relay");
         java.util.function.Supplier<Producer<String, String>> producers =
                 () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-        return new EventRelay(eventStore, stored, registry, databases, producers, topics.eventsTopic(), topics.relaySweep(), meters);
+        return new EventRelay(eventStore, stored, registry, databases, producers, topics.eventsTopic(), topics.relaySweep(),
+                InetAddress.getLocalHost().getHostName() + ":" + port, meters);
     }
 }

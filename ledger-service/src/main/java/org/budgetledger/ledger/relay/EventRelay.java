@@ -69,14 +69,14 @@ public final class EventRelay implements SmartLifecycle {
 
     public EventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, MongoDatabaseFactory databases,
                       Supplier<Producer<String, String>> producers, String topic, Duration sweepInterval,
-                      MeterRegistry meters) {
+                      String instance, MeterRegistry meters) {
         this.eventStore = eventStore;
         this.stored = stored;
         this.registry = registry;
         this.producers = producers;
         this.topic = topic;
         this.sweepInterval = sweepInterval;
-        this.lease = new RelayLease(databases, Duration.ofSeconds(15), Clock.systemUTC());
+        this.lease = new RelayLease(databases, instance, Duration.ofSeconds(15), Clock.systemUTC());
         this.publishedEvents = Counter.builder("ledger.relay.published").description("events published to ledger.events").register(meters);
         this.batchTimer = Timer.builder("ledger.relay.batch").description("time to publish one batch and move the cursors").register(meters);
         Gauge.builder("ledger.relay.queue", committed, BlockingQueue::size).description("committed events waiting to be published").register(meters);

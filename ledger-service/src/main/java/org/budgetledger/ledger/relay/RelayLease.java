@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * One relay at a time across ledger-service instances, so that each stream leaves in order from one place.
@@ -20,11 +19,16 @@ import java.util.UUID;
 final class RelayLease {
 
     private final MongoCollection<Document> leases;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner;
     private final Duration ttl;
     private final Clock clock;
 
-    RelayLease(MongoDatabaseFactory databases, Duration ttl, Clock clock) {
+    /**
+     * @param owner this instance's identity, stable across restarts (host and port), so that an instance restarted
+     *              after a crash takes its own lease back at once instead of waiting for it to expire
+     */
+    RelayLease(MongoDatabaseFactory databases, String owner, Duration ttl, Clock clock) {
+        this.owner = owner;
         this.leases = databases.getMongoDatabase().getCollection("relay_lease");
         this.ttl = ttl;
         this.clock = clock;

@@ -1,0 +1,80 @@
+package org.budgetledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.testkit.Fixtures;
+import org.budgetledger.testkit.TestInfra;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Done-when of the ledger issue: the fixture's postings sent through ledger.postings twice are recorded once;
+ * invalid records are parked in the DLQ with the rule that refused them; nothing is dropped silently.
+ */
+class KafkaIngestionTest extends IntegrationTest {
+
+    @Test
+    void postingsSentTwiceAreRecordedOnceAndInvalidOnesAreParkedWithTheirReason() {
+        Fixtures fixture = Fixtures.of(Fixtures.DEMO_WLJ);
+        registerUnits(fixture);
+        List<JsonNode> postings = fixture.postings();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int round = 0; round < 2; round++) {
+                for (JsonNode p : postings) {
+                    producer.send(new ProducerRecord<>(postingsTopic, p.get("unitCode").asText(), p.toString()));
+                }
+            }
+            // the probes that are invalid, conflicting or for an unregistered unit, plus garbage
+            for (JsonNode probe : fixture.probes()) {
+                producer.send(new ProducerRecord<>(postingsTopic, probe.get("posting").get("unitCode").asText(), probe.get("posting").toString()));
+            }
+            producer.send(new ProducerRecord<>(postingsTopic, "DEMO-WLJ", "{not json"));
+            producer.flush();
+        }
+
+        Map<String, Integer> perUnit = new HashMap<>();
+        postings.forEach(p -> perUnit.merge(p.get("unitCode").asText(), 1, Integer::sum));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                perUnit.forEach((unit, count) -> assertThat(ledger(unit, 2020).get("postings").asInt()).as(unit).isEqualTo(count)));
+
+        // 6 probes are refused (a duplicate is not: it is simply recorded already), plus the garbage record
+        long refusedProbes = fixture.probes().stream().filter(p -> !p.get("expect").toString().contains("200")).count();
+        List<ConsumerRecord<String, String>> parked = readTopic(dlqTopic, (int) refusedProbes + 1, Duration.ofSeconds(60));
+        assertThat(parked).hasSize((int) refusedProbes + 1);
+        for (ConsumerRecord<String, String> record : parked) {
+            assertThat(header(record, "error")).as(record.value()).isNotBlank();
+            assertThat(header(record, "message")).as(record.value()).isNotBlank();
+        }
+        assertThat(parked).extracting(r -> header(r, "error")).contains("malformed_json", "conflict",
+                "economicCode.unknown", "amount.format", "amount.not_positive", "functionalCode.required",
+                "availability.insufficient", "unit.not_registered");
+
+        // still exactly once after everything settled
+        perUnit.forEach((unit, count) -> assertThat(ledger(unit, 2020).get("postings").asInt()).as(unit).isEqualTo(count));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+}
