@@ -2,6 +2,7 @@ package org.budgetledger.ledger.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -10,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.budgetledger.ledger.relay.EventRelay;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.budgetledger.ledger.relay.StreamRegistry;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.kafka.config.TopicBuilder;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 
 @Configuration
@@ -41,6 +40,13 @@ public class KafkaConfig {
         return TopicBuilder.name(topics.eventsTopic()).partitions(topics.partitions()).build();
     }
 
+    /** Static membership: a restarted instance gets its partitions back without a rebalance wait. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer staticMembership(InstanceIdentity instance) {
+        return factory -> factory.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance.id(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000));
+    }
+
     /**
      * The relay's own producer: idempotent, acknowledged by all in-sync replicas, at most 5 requests in flight, so
      * that a retried send can neither duplicate nor reorder a stream's events within a partition.
@@ -48,7 +54,7 @@ public class KafkaConfig {
     @Bean
     EventRelay eventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, MongoDatabaseFactory databases,
                           KafkaProperties kafka, LedgerKafkaProperties topics, MeterRegistry meters,
-                          @Value("${server.port:8081}") int port) throws UnknownHostException {
+                          InstanceIdentity instance) {
         Map<String, Object> config = kafka.buildProducerProperties(null);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -61,6 +67,6 @@ public class KafkaConfig {
         java.util.function.Supplier<Producer<String, String>> producers =
                 () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         return new EventRelay(eventStore, stored, registry, databases, producers, topics.eventsTopic(), topics.relaySweep(),
-                InetAddress.getLocalHost().getHostName() + ":" + port, meters);
+                instance.id(), meters);
     }
 }
