@@ -1,0 +1,121 @@
+package org.budgetledger.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.budgetledger.testkit.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's first command: bin/ledger-local runs the whole system (store, Kafka, both services, each its own
+ * JVM) on ports and a LEDGER_HOME of this test's choosing; start twice starts nothing twice; data survives
+ * stop and start.
+ */
+class LocalStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
+    private static Map<String, String> env;
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (env != null) {
+            run("stop");
+        }
+    }
+
+    @Test
+    void startsTheWholeSystemOnceAndKeepsItsDataAcrossStopAndStart() throws Exception {
+        Path home = Path.of(System.getProperty("work.dir", "target/work"), "local-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        env = new HashMap<>();
+        env.put("LEDGER_HOME", home.toString());
+        env.put("LEDGER_STORE_PORT", String.valueOf(freePort()));
+        env.put("LEDGER_KAFKA_PORT", String.valueOf(freePort()));
+        env.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+        env.put("LEDGER_SERVICE_PORT", String.valueOf(freePort()));
+        env.put("PROJECTION_SERVICE_PORT", String.valueOf(freePort()));
+        env.put("LEDGER_SERVICE_HEAP", "384m");
+        env.put("PROJECTION_SERVICE_HEAP", "256m");
+        env.put("LEDGER_STORE_HEAP", "384m");
+        String ledger = "http://127.0.0.1:" + env.get("LEDGER_SERVICE_PORT");
+
+        Result started = run("start");
+        assertThat(started.exit).as(started.output).isZero();
+        assertThat(started.output).contains("localhost:" + env.get("LEDGER_SERVICE_PORT"), "localhost:" + env.get("PROJECTION_SERVICE_PORT"), "Logs");
+        Result again = run("start");
+        assertThat(again.exit).as(again.output).isZero();
+        assertThat(again.output).contains("already running");
+        assertThat(run("status").exit).isZero();
+
+        Fixtures hetang = Fixtures.of(Fixtures.HETANG);
+        assertThat(call("PUT", ledger + "/api/v1/units/HT-CAC/years/2019", hetang.units().get(0).get("profile").toString()).statusCode()).isEqualTo(201);
+        ArrayNode batch = JSON.createArrayNode();
+        hetang.postings().forEach(batch::add);
+        HttpResponse<String> posted = call("POST", ledger + "/api/v1/postings/batch", batch.toString());
+        assertThat(posted.statusCode()).isEqualTo(200);
+        for (JsonNode result : JSON.readTree(posted.body()).get("results")) {
+            assertThat(result.get("httpStatus").asInt()).as(result.toString()).isEqualTo(201);
+        }
+
+        Result stopped = run("stop");
+        assertThat(stopped.exit).as(stopped.output).isZero();
+        assertThat(run("status").exit).isNotZero();
+
+        Result restarted = run("start");
+        assertThat(restarted.exit).as(restarted.output).isZero();
+        JsonNode state = JSON.readTree(call("GET", ledger + "/api/v1/units/HT-CAC/years/2019/ledger", null).body());
+        assertThat(state.get("postings").asInt()).isEqualTo(hetang.postings().size());
+        assertThat(run("stop").exit).isZero();
+        env = null;
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(String command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("ledger-local", ".out");
+        ProcessBuilder pb = new ProcessBuilder(REPO.resolve("bin/ledger-local").toString(), command)
+                .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/ledger-local " + command + " did not finish: " + Files.readString(out));
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        System.out.println("--- bin/ledger-local " + command + " (exit " + p.exitValue() + ")\n" + output);
+        return new Result(p.exitValue(), output);
+    }
+
+    private static HttpResponse<String> call(String method, String url, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
