@@ -8,7 +8,6 @@ import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.contract.event.CatalogueRevised;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.ledger.posting.domain.Capture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,11 +25,12 @@ class CatalogueBookTest {
     static final int SHIPPED_YEAR = 2019;
     static final int NEW_YEAR = 2030;
 
-    AggregateTestFixture<CatalogueBook> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(CatalogueBook.class);
+    /**
+     * A fresh fixture per given-when-then: a fixture keeps the aggregate identifier of its first 'when', even across
+     * givenNoPriorActivity(), so one fixture cannot serve two catalogue streams.
+     */
+    static AggregateTestFixture<CatalogueBook> fixture() {
+        return new AggregateTestFixture<>(CatalogueBook.class);
     }
 
     static CatalogueEntry e(String code, String name) {
@@ -65,7 +65,7 @@ class CatalogueBookTest {
     @Test
     void addsACodeToAShippedCatalogue() {
         Capture<Object> result = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
@@ -81,7 +81,7 @@ class CatalogueBookTest {
     @Test
     void renamesACode() {
         Capture<Object> result = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行（网信）")))
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013701", "行政运行（网信）")), REC))
                 .expectResultMessagePayloadMatching(result);
@@ -94,7 +94,7 @@ class CatalogueBookTest {
     @Test
     void onlyWhatChangesIsRecorded() {
         Capture<Object> result = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, ECONOMIC, e("30101", "基本工资"), e("30199", "其他工资福利"), e("30198", "新款")))
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, ECONOMIC, List.of(e("30199", "其他工资福利"), e("30198", "新款")), REC))
                 .expectResultMessagePayloadMatching(result);
@@ -106,7 +106,7 @@ class CatalogueBookTest {
     @Test
     void anUnchangedRevisionAppliesNoEvent() {
         Capture<Object> result = Capture.capture();
-        fixture.given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
+        fixture().given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行"), e("201", "一般公共服务支出"), e("2013704", "网络安全")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -121,7 +121,7 @@ class CatalogueBookTest {
     void anUnchangedFirstRevisionAppliesNoEvent() {
         // no stream yet and nothing to record: the aggregate is never created
         Capture<Object> result = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -134,7 +134,7 @@ class CatalogueBookTest {
     @Test
     void aCodeWhoseParentsAreMissingIsRefused() {
         Capture<Object> result = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全"), e("2990101", "无类无款")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -148,7 +148,7 @@ class CatalogueBookTest {
     @Test
     void aNewYearNeedsItsParentsTooButTheyMayComeInTheSameRequest() {
         Capture<Object> refused = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(NEW_YEAR, FUNCTIONAL, e("201", "一般公共服务支出"), e("2013701", "行政运行")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(refused);
@@ -160,7 +160,7 @@ class CatalogueBookTest {
         // child first, parents after: order inside a request does not matter
         List<CatalogueEntry> codes = List.of(e("2013701", "行政运行"), e("20137", "网信事务"), e("201", "一般公共服务支出"));
         Capture<Object> accepted = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(NEW_YEAR, FUNCTIONAL, codes))
                 .expectEvents(new CatalogueRevised(NEW_YEAR, FUNCTIONAL, codes, REC))
                 .expectResultMessagePayloadMatching(accepted);
@@ -174,7 +174,7 @@ class CatalogueBookTest {
     @Test
     void parentsFromAnEarlierRevisionCount() {
         Capture<Object> result = Capture.capture();
-        fixture.given(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("301", "工资福利支出")), REC))
+        fixture().given(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("301", "工资福利支出")), REC))
                 .when(revise(NEW_YEAR, ECONOMIC, e("30101", "基本工资")))
                 .expectEvents(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("30101", "基本工资")), REC))
                 .expectResultMessagePayloadMatching(result);
@@ -186,21 +186,21 @@ class CatalogueBookTest {
     @Test
     void wrongLevelsAreRefused() {
         Capture<Object> functional = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全"), e("2013", "四位")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(functional);
         assertRefused(functional.value(), "code.level", "codes[1].code");
 
         Capture<Object> economic = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, ECONOMIC, e("3010101", "七位经济科目")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(economic);
         assertRefused(economic.value(), "code.level", "codes[0].code");
 
         Capture<Object> letters = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("20137a1", "字母")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(letters);
@@ -209,7 +209,7 @@ class CatalogueBookTest {
         Capture<Object> missing = Capture.capture();
         List<CatalogueEntry> withNull = new ArrayList<>();
         withNull.add(null);
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, withNull))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(missing);
@@ -219,7 +219,7 @@ class CatalogueBookTest {
     @Test
     void aCodeTwiceInOneRequestIsRefused() {
         Capture<Object> result = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全"), e("2013704", "网络安全（二）")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(result);
@@ -229,20 +229,20 @@ class CatalogueBookTest {
     @Test
     void aNameIsRequiredAndBounded() {
         Capture<Object> blank = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", " ")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(blank);
         assertRefused(blank.value(), "name.required", "codes[0].name");
 
         Capture<Object> tooLong = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "名".repeat(CatalogueBook.MAX_NAME + 1))))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(tooLong);
         assertRefused(tooLong.value(), "name.required", "codes[0].name");
 
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "名".repeat(CatalogueBook.MAX_NAME))))
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "名".repeat(CatalogueBook.MAX_NAME))), REC));
     }
@@ -254,7 +254,7 @@ class CatalogueBookTest {
             codes.add(e("201" + String.format("%04d", i % 10_000), "n" + i));
         }
         Capture<Object> result = Capture.capture();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, codes))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(result);
@@ -264,7 +264,7 @@ class CatalogueBookTest {
     @Test
     void revisionsNeverDelete() {
         Capture<Object> result = Capture.capture();
-        fixture.given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
+        fixture().given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013799", "其他网信事务支出（改）")))
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013799", "其他网信事务支出（改）")), REC))
                 .expectResultMessagePayloadMatching(result);

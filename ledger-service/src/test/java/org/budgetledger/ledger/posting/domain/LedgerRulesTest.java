@@ -33,6 +33,7 @@ import org.budgetledger.contract.event.SurplusDistributionRecorded;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -496,6 +497,25 @@ class LedgerRulesTest {
             assertThat(run.events()).hasSize(2);
         }
 
+        @Test
+        @Disabled("BUG: PostingContent.hash is not injective (null encoded as \\u0000, fields joined by an unescaped \\u001f), so different content under a known postingId is answered DUPLICATE instead of CONFLICT")
+        void anAbsentDescriptionDiffersFromANulCharacter() {
+            LedgerHistory h = LedgerHistory.profiled().post(appropriation("A-1", "12.50"));
+            Run run = run(h.events(), record(appropriation("A-1", "12.50").description("\u0000")));
+            run.then().expectNoEvents();
+            assertConflict(run.outcomes().get(0), "A-1");
+        }
+
+        @Test
+        @Disabled("BUG: PostingContent.hash is not injective (null encoded as \\u0000, fields joined by an unescaped \\u001f), so different content under a known postingId is answered DUPLICATE instead of CONFLICT")
+        void aSeparatorCharacterInsideATextCannotShiftFields() {
+            // recorded: occurredOn "2019-03-15", description "x\u001fy"; sent: occurredOn "2019-03-15\u001fx", description "y"
+            LedgerHistory h = LedgerHistory.profiled().post(appropriation("A-1", "12.50").description("x\u001fy"));
+            Run run = run(h.events(), record(appropriation("A-1", "12.50").occurredOn("2019-03-15\u001fx").description("y")));
+            run.then().expectNoEvents();
+            assertConflict(run.outcomes().get(0), "A-1");
+        }
+
         void assertConflict(PostingOutcome o, String postingId) {
             assertThat(o.status()).isEqualTo(CONFLICT);
             assertThat(o.postingId()).isEqualTo(postingId);
@@ -577,6 +597,29 @@ class LedgerRulesTest {
                 expenditure("E-2", "10.00").fundSource("OPERATING").expenditureKind("BUSINESS")));
         assertThat(run.outcomes()).extracting(PostingOutcome::status).containsExactly(RECORDED, REJECTED, RECORDED, RECORDED);
         assertThat(run.outcomes()).extracting(PostingOutcome::sequence).containsExactly(1L, null, 2L, 3L);
+    }
+
+    @Test
+    void reversalsMoveAvailabilityBackBothWays() {
+        LedgerHistory h = LedgerHistory.profiled().post(appropriation("A-1", "100.00"), expenditure("E-1", "100.00"),
+                budget("B-1", "1.00"));
+        Run run = run(h.events(), record(
+                expenditure("E-2", "0.01"),          // nothing left
+                reversal("R-1", "E-1"),              // the expenditure is undone: 100.00 available again
+                expenditure("E-2", "0.01"),          // rejected before, recorded now
+                reversal("R-2", "B-1"),              // a budget has no effect on availability
+                reversal("R-3", "A-1")));            // 99.99 left cannot give back 100.00
+        assertThat(run.outcomes()).extracting(PostingOutcome::status)
+                .containsExactly(REJECTED, RECORDED, RECORDED, RECORDED, REJECTED);
+        assertThat(run.outcomes().get(4).violation().error()).isEqualTo(REVERSAL_OVERDRAWS.code());
+        assertThat(run.events()).hasSize(3);
+    }
+
+    @Test
+    void anEmptyBatchRecordsNothing() {
+        Run run = run(LedgerHistory.profiled().events(), record());
+        run.then().expectNoEvents();
+        assertThat(run.outcomes()).isEmpty();
     }
 
     // ---- year close -------------------------------------------------------------------------------------------------
