@@ -79,6 +79,25 @@ public final class LedgerState {
         nextSequence++;
     }
 
+    /**
+     * Whether applying a posting's effect (or, with a negative amount, undoing it) keeps every total exact: fen
+     * are longs, and a sum that would leave their range is refused rather than wrapped or thrown mid-command.
+     */
+    public boolean canMove(PostingType type, FundSource fundSource, String functionalCode, ExpenditureKind kind, long fen) {
+        int sign = type.availabilityEffect();
+        if (sign == 0) {
+            return true;
+        }
+        try {
+            Math.addExact(available.getOrDefault(fundSource, 0L), sign * fen);
+            Math.addExact(balances.getOrDefault(balanceKey(fundSource, functionalCode,
+                    type == PostingType.EXPENDITURE || type == PostingType.OPENING_BALANCE ? kind : null), 0L), sign * fen);
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
+        }
+    }
+
     /** Applies a posting's effect (or, with a negative amount, undoes it) on availability and balances. */
     private void move(PostingType type, FundSource fundSource, String functionalCode, ExpenditureKind kind, long fen) {
         int sign = type.availabilityEffect();

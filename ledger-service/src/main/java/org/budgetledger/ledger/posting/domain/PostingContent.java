@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 /**
  * The identity of a posting's content: a hash over every contract field as sent, amounts compared as numbers
  * ("12.5" = "12.50"). The same sourceSystem + postingId with the same hash is a duplicate, with another a conflict.
+ * Each field is length-prefixed, so no text can imitate a field boundary or an absent field.
  */
 public final class PostingContent {
 
     private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,15}(\\.\\d{1,2})?");
-    private static final char SEPARATOR = '\u001f';
 
     private PostingContent() {
     }
@@ -29,7 +29,12 @@ public final class PostingContent {
                 in.procurement() == null ? null : in.procurement().category() + "/" + in.procurement().smeAwarded() + "/" + in.procurement().smallMicroAwarded(),
                 in.reverses(), in.reason()};
         for (Object field : fields) {
-            canonical.append(field == null ? "\u0000" : field.toString()).append(SEPARATOR);
+            if (field == null) {
+                canonical.append('-');
+            } else {
+                String text = field.toString();
+                canonical.append(text.length()).append(':').append(text);
+            }
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

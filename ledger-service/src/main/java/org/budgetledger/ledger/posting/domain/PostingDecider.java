@@ -64,6 +64,9 @@ public final class PostingDecider {
         if (posting.type() == PostingType.REVERSAL) {
             return decideReversal(state, posting, hash, recording);
         }
+        if (!state.canMove(posting.type(), posting.fundSource(), posting.functionalCode(), posting.expenditureKind(), posting.amount().fen())) {
+            return reject(in, LEDGER_TOTAL_OVERFLOW.violation(posting.amount().toString()));
+        }
         if (posting.type().availabilityEffect() < 0) {
             Money left = state.available(posting.fundSource()).minus(posting.amount());
             if (left.isNegative()) {
@@ -85,6 +88,9 @@ public final class PostingDecider {
         }
         if (t.reversed()) {
             return reject(reversal.postingId(), REVERSES_ALREADY_REVERSED.violation(reversal.reverses()));
+        }
+        if (!state.canMove(t.type(), t.fundSource(), t.functionalCode(), t.kind(), -t.amountFen())) {
+            return reject(reversal.postingId(), LEDGER_TOTAL_OVERFLOW.violationOf("reverses", reversal.reverses()));
         }
         if (t.type().availabilityEffect() > 0) {
             Money left = state.available(t.fundSource()).minus(Money.ofFen(t.amountFen()));

@@ -56,6 +56,7 @@ public enum PostingRule {
     ACTIVITY_KIND("activity.kind", "activity.kind", "must be MEETING, TRAINING, FESTIVAL, RECEPTION, OVERSEAS_TRIP or VEHICLE"),
     ACTIVITY_COUNT("activity.count", "activity", "counts must be whole numbers from 0 to 1000000"),
     TEXT_TOO_LONG("text.too_long", null, "is longer than 2000 characters"),
+    TEXT_CONTROL_CHARACTERS("text.control", null, "contains control characters (only tab and line breaks are allowed)"),
     REASON_REQUIRED("reason.required", "reason", "is required for a REVERSAL"),
     REVERSES_REQUIRED("reverses.required", "reverses", "is required for a REVERSAL"),
     REVERSES_UNKNOWN("reverses.unknown", "reverses", "names no posting of this source system in this ledger"),
@@ -64,7 +65,8 @@ public enum PostingRule {
 
     // availability (opening + income + fund offsets − expenditure − surplus distributions, per unit and fund source)
     INSUFFICIENT_FUNDS("availability.insufficient", "amount", "exceeds what the unit's fund source has available"),
-    REVERSAL_OVERDRAWS("availability.reversal", "reverses", "would leave the unit's fund source with less than nothing available (the money is already spent)");
+    REVERSAL_OVERDRAWS("availability.reversal", "reverses", "would leave the unit's fund source with less than nothing available (the money is already spent)"),
+    LEDGER_TOTAL_OVERFLOW("ledger.overflow", "amount", "would take one of the ledger's totals beyond what it can hold exactly (±92 233 720 368 547.75 yuan)");
 
     private final String code;
     private final String field;

@@ -117,6 +117,9 @@ public final class PostingValidator {
             if (text[1] != null && text[1].length() > MAX_TEXT) {
                 return Checked.broken(TEXT_TOO_LONG.violationOf(text[0], text[1].length() + " characters"));
             }
+            if (text[1] != null && text[1].chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+                return Checked.broken(TEXT_CONTROL_CHARACTERS.violationOf(text[0], null));
+            }
         }
         Optional<Activity> activity = Optional.empty();
         if (in.activity() != null) {
