@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -34,9 +33,11 @@ class ConcurrentWritersTest extends IntegrationTest {
     String mongoUri;
     @Value("${spring.kafka.consumer.group-id}")
     String group;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String kafka;
 
     @Test
-    void twoInstancesAndEightThreadsNeverOverspendNorLoseAPosting(Environment env) throws Exception {
+    void twoInstancesAndEightThreadsNeverOverspendNorLoseAPosting() throws Exception {
         JsonNode profile = Fixtures.of(Fixtures.HETANG).units().get(0).get("profile");
         assertThat(put("/api/v1/units/RACE/years/2019", profile).getStatusCode().value()).isEqualTo(201);
         assertThat(post("/api/v1/postings", posting("RACE-A", "APPROPRIATION", "1000.00")).getStatusCode().value()).isEqualTo(201);
@@ -44,7 +45,7 @@ class ConcurrentWritersTest extends IntegrationTest {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + mongoUri,
-                "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
+                "--spring.kafka.bootstrap-servers=" + kafka,
                 "--ledger.kafka.postings-topic=" + postingsTopic,
                 "--ledger.kafka.dlq-topic=" + dlqTopic,
                 "--ledger.kafka.events-topic=" + eventsTopic,

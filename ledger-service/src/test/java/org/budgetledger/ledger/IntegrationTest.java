@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ledger service on real parts: a fresh database on the MongoDB-compatible server (or MongoDB) and topics of
- * its own on a real Kafka broker, both over the network (TestInfra).
+ * its own on a real Kafka broker, both over the network (TestInfra). Each test class gets its own context (its own
+ * database and topics): the fixtures post the same postings, which must not meet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class IntegrationTest {
 
     protected static final ObjectMapper JSON = new ObjectMapper();

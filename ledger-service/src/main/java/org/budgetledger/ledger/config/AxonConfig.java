@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClient;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -15,7 +14,17 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
+import org.budgetledger.ledger.posting.domain.Ledger;
+import org.budgetledger.ledger.relay.StoredEvents;
+import org.springframework.context.ApplicationContext;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.budgetledger.contract.Json;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -92,22 +101,34 @@ public class AxonConfig {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
-    /**
-     * Retries a command that lost a race on a ledger (the store's unique index refused its sequence number): the
-     * retry reloads the ledger and decides again on the state the other writer left.
-     */
+    /** Ledgers: cached, snapshotted, and checked against the store before each command (FreshCachingRepository). */
+    @Bean
+    public Repository<Ledger> ledgerRepository(EventStore eventStore, Cache ledgerCache, SnapshotTriggerDefinition ledgerSnapshotTrigger,
+                                               StoredEvents stored, ApplicationContext context) {
+        EventSourcingRepository.Builder<Ledger> builder = EventSourcingRepository.builder(Ledger.class)
+                .eventStore(eventStore)
+                .snapshotTriggerDefinition(ledgerSnapshotTrigger)
+                // the same handler parameters Axon gives aggregates, Spring beans among them (the catalogues)
+                .parameterResolverFactory(MultiParameterResolverFactory.ordered(
+                        ClasspathParameterResolverFactory.forClass(Ledger.class), new SpringBeanParameterResolverFactory(context)))
+                .handlerDefinition(ClasspathHandlerDefinition.forClass(Ledger.class));
+        return new FreshCachingRepository<>(builder, ledgerCache, stored);
+    }
+
+    /** Commands that lost a race on a ledger are retried (JitteredRetryScheduler); at most 16 times, ~10 s in all. */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
+                .retryScheduler(JitteredRetryScheduler.builder()
                         .retryExecutor(Executors.newSingleThreadScheduledExecutor(r -> {
                             Thread t = new Thread(r, "command-retry");
                             t.setDaemon(true);
                             return t;
                         }))
-                        .retryInterval(25)
-                        .maxRetryCount(8)
+                        .maxRetryCount(16)
+                        .base(5)
+                        .cap(1_000)
                         .build())
                 .build();
     }

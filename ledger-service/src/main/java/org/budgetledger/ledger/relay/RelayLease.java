@@ -1,9 +1,8 @@
 package org.budgetledger.ledger.relay;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
@@ -37,18 +36,18 @@ final class RelayLease {
     /** Acquires or renews the lease; true when this instance holds it now. */
     boolean acquire() {
         Date now = Date.from(clock.instant());
-        Document filter = new Document("_id", "relay")
+        Date until = Date.from(clock.instant().plus(ttl));
+        Document mineOrExpired = new Document("_id", "relay")
                 .append("$or", List.of(new Document("owner", owner), new Document("until", new Document("$lt", now))));
-        Document update = new Document("$set", new Document("owner", owner).append("until", Date.from(clock.instant().plus(ttl))));
+        if (leases.updateOne(mineOrExpired, new Document("$set", new Document("owner", owner).append("until", until))).getMatchedCount() == 1) {
+            return true;
+        }
         try {
-            Document after = leases.findOneAndUpdate(filter, update,
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return after != null && owner.equals(after.getString("owner"));
+            leases.insertOne(new Document("_id", "relay").append("owner", owner).append("until", until));
+            return true;
         } catch (MongoWriteException e) {
-            return false; // the upsert met a live lease of another instance
-        } catch (com.mongodb.MongoCommandException e) {
-            if (e.getErrorCode() == 11000) {
-                return false;
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false; // another instance holds a live lease
             }
             throw e;
         }

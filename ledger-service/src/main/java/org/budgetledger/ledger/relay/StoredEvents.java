@@ -28,6 +28,11 @@ public class StoredEvents {
                               String payloadJson) {
     }
 
+    public boolean exists(String stream, long sequence) {
+        Document key = new Document("aggregateIdentifier", stream).append("sequenceNumber", sequence);
+        return events.find(key).projection(new Document("_id", 1)).limit(1).batchSize(1).first() != null;
+    }
+
     public Optional<StoredEvent> read(String stream, long sequence) {
         // a plain document with exactly the unique index's fields: the embedded store uses the index only then
         Document key = new Document("aggregateIdentifier", stream).append("sequenceNumber", sequence);

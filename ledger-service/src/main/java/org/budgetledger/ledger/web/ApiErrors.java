@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.web;
 
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,15 @@ public class ApiErrors {
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Map<String, Object>> header(MissingRequestHeaderException e) {
         return body(HttpStatus.BAD_REQUEST, "header", e.getHeaderName(), e.getMessage());
+    }
+
+    /** Still colliding with another writer after every retry: nothing was recorded; sending it again is safe. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Map<String, Object>> contended(ConcurrencyException e) {
+        log.warn("gave up after retries: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .body(body(HttpStatus.SERVICE_UNAVAILABLE, "contended", null,
+                        "the ledger is busy with other writers; send the same request again").getBody());
     }
 
     public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {

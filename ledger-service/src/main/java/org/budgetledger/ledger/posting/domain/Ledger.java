@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ledger collide instead of both succeeding.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots serialize the fields
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", cache = "ledgerCache")
+@Aggregate(repository = "ledgerRepository")
 public class Ledger {
 
     @AggregateIdentifier
