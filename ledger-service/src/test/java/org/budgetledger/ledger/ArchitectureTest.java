@@ -1,0 +1,39 @@
+package org.budgetledger.ledger;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The rules and the vocabulary stay plain Java (plus Axon's annotations): no Spring, MongoDB or Kafka types. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.budgetledger");
+
+    @Test
+    void theDomainKnowsNoFrameworkButAxon() {
+        noClasses().that().resideInAnyPackage("..domain..", "org.budgetledger.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+                        "org.apache.kafka..", "jakarta.servlet..", "io.micrometer..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theContractKnowsNoFrameworkAtAll() {
+        noClasses().that().resideInAPackage("org.budgetledger.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDomainDoesNotReachIntoAdapters() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.budgetledger.ledger.config..", "org.budgetledger.ledger.web..",
+                        "org.budgetledger.ledger.relay..")
+                .check(CLASSES);
+    }
+}

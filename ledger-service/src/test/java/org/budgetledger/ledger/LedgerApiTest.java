@@ -1,0 +1,219 @@
+package org.budgetledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.budgetledger.testkit.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The REST contract beyond the fixtures: errors that name the field, batches, units, catalogues, year close. */
+class LedgerApiTest extends IntegrationTest {
+
+    private static final java.util.concurrent.atomic.AtomicInteger UNITS = new java.util.concurrent.atomic.AtomicInteger();
+    private static JsonNode profile;
+    /** Each test has a unit of its own, so that one test's close or postings never meet another's. */
+    private String unit;
+
+    @BeforeEach
+    void unit() {
+        profile = Fixtures.of(Fixtures.HETANG).units().get(0).get("profile");
+        unit = "API" + UNITS.incrementAndGet();
+        put("/api/v1/units/" + unit + "/years/2019", profile);
+    }
+
+    @Test
+    void malformedJsonIs400AndAnInvalidPostingIs422NamingTheField() {
+        ResponseEntity<String> malformed = post("/api/v1/postings", "{\"postingId\": ");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat(read(malformed.getBody()).get("error").asText()).isEqualTo("malformed_json");
+        assertThat(post("/api/v1/postings", "[1, 2]").getStatusCode().value()).isEqualTo(400);
+
+        ObjectNode p = appropriation("API-1", "100.00");
+        p.put("amount", 100.5); // a JSON number: money must be a string
+        JsonNode numeric = read(post("/api/v1/postings", p).getBody());
+        assertThat(numeric.get("error").asText()).isEqualTo("field.type");
+        assertThat(numeric.get("field").asText()).isEqualTo("amount");
+        assertThat(numeric.get("message").asText()).startsWith("amount");
+
+        ObjectNode unknown = appropriation("API-1", "100.00");
+        unknown.put("colour", "red");
+        ResponseEntity<String> r = post("/api/v1/postings", unknown);
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(r.getBody()).get("field").asText()).isEqualTo("colour");
+
+        ObjectNode outside = appropriation("API-1", "100.00");
+        outside.put("occurredOn", "2020-01-01");
+        JsonNode body = read(post("/api/v1/postings", outside).getBody());
+        assertThat(body.get("error").asText()).isEqualTo("occurredOn.outside_year");
+        assertThat(body.get("field").asText()).isEqualTo("occurredOn");
+        assertThat(body.get("message").asText()).contains("occurredOn", "2020-01-01");
+    }
+
+    @Test
+    void aPostingIdUsedForAnotherUnitIsAConflict() {
+        put("/api/v1/units/" + unit + "-2/years/2019", profile);
+        assertThat(post("/api/v1/postings", appropriation("SHARED-1", "10.00")).getStatusCode().value()).isEqualTo(201);
+        ObjectNode elsewhere = appropriation("SHARED-1", "10.00");
+        elsewhere.put("unitCode", unit + "-2");
+        ResponseEntity<String> r = post("/api/v1/postings", elsewhere);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(409);
+        assertThat(read(r.getBody()).get("message").asText()).contains(unit + ":2019");
+        assertThat(ledger(unit + "-2", 2019).get("postings").asInt()).isZero();
+        // a rejected posting does not keep its id: the same id may then be used for the right ledger
+        ObjectNode invalid = appropriation("FREE-1", "10.005");
+        assertThat(post("/api/v1/postings", invalid).getStatusCode().value()).isEqualTo(422);
+        ObjectNode valid = appropriation("FREE-1", "10.00");
+        valid.put("unitCode", unit + "-2");
+        assertThat(post("/api/v1/postings", valid).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void aBatchAnswersEachItemInOrderAsTheSingleEndpointWould() {
+        ArrayNode batch = JSON.createArrayNode();
+        batch.add(appropriation("B-1", "100.00"));
+        batch.add(expenditure("B-2", "60.00"));
+        batch.add(expenditure("B-3", "60.00"));         // beyond what is left
+        batch.add(appropriation("B-1", "100.00"));      // duplicate within the batch
+        batch.add(appropriation("B-1", "101.00"));      // conflict
+        batch.add(JSON.getNodeFactory().textNode("not a posting"));
+        ObjectNode elsewhere = appropriation("B-4", "1.00");
+        elsewhere.put("unitCode", "NOBODY");
+        batch.add(elsewhere);
+        JsonNode results = read(post("/api/v1/postings/batch", batch).getBody()).get("results");
+        assertThat(results).extracting(n -> n.get("httpStatus").asInt()).containsExactly(201, 201, 422, 200, 409, 400, 422);
+        assertThat(results.get(2).get("error").asText()).isEqualTo("availability.insufficient");
+        assertThat(results.get(6).get("error").asText()).isEqualTo("unit.not_registered");
+        assertThat(results).extracting(n -> n.get("index").asInt()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+
+        ArrayNode tooMany = JSON.createArrayNode();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(appropriation("X-" + i, "1.00"));
+        }
+        ResponseEntity<String> r = post("/api/v1/postings/batch", tooMany);
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(r.getBody()).get("error").asText()).isEqualTo("batch.too_large");
+        assertThat(post("/api/v1/postings/batch", "{}").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void unitProfilesFollowTheParentRules() {
+        ObjectNode child = profile.deepCopy();
+        child.put("parentUnitCode", unit);
+        assertThat(put("/api/v1/units/" + unit + "-CHILD/years/2019", child).getStatusCode().value()).isEqualTo(201);
+        assertThat(put("/api/v1/units/" + unit + "-CHILD/years/2019", child).getStatusCode().value()).isEqualTo(200);
+        assertThat(read(put("/api/v1/units/" + unit + "-CHILD/years/2019", child).getBody()).get("status").asText()).isEqualTo("UNCHANGED");
+
+        ObjectNode cycle = profile.deepCopy();
+        cycle.put("parentUnitCode", unit + "-CHILD");
+        ResponseEntity<String> r = put("/api/v1/units/" + unit + "/years/2019", cycle);
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(r.getBody()).get("field").asText()).isEqualTo("parentUnitCode");
+
+        ObjectNode orphan = profile.deepCopy();
+        orphan.put("parentUnitCode", "NOBODY");
+        assertThat(put("/api/v1/units/" + unit + "-ORPHAN/years/2019", orphan).getStatusCode().value()).isEqualTo(422);
+        ObjectNode noName = profile.deepCopy();
+        noName.remove("name");
+        JsonNode noNameBody = read(put("/api/v1/units/" + unit + "-X/years/2019", noName).getBody());
+        assertThat(noNameBody.get("field").asText()).isEqualTo("name");
+        ObjectNode badKind = profile.deepCopy();
+        badKind.put("kind", "MINISTRY");
+        assertThat(read(put("/api/v1/units/" + unit + "-X/years/2019", badKind).getBody()).get("field").asText()).isEqualTo("kind");
+
+        assertThat(getJson("/api/v1/units/" + unit + "-CHILD/years/2019").get("parentUnitCode").asText()).isEqualTo(unit);
+        assertThat(http.getForEntity("/api/v1/units/NOBODY/years/2019", String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void cataloguesAreServedAndRevisedWithTheirParents() {
+        JsonNode shipped = getJson("/api/v1/catalogues/2019/functional");
+        assertThat(shipped.get("codes").toString()).contains("\"2013701\"", "行政运行");
+        assertThat(http.getForEntity("/api/v1/catalogues/1995/economic", String.class).getStatusCode().value()).isEqualTo(404);
+
+        ResponseEntity<String> orphan = put("/api/v1/catalogues/2019/functional",
+                Map.of("codes", List.of(Map.of("code", "2990101", "name", "试点"))));
+        assertThat(orphan.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(orphan.getBody()).get("field").asText()).isEqualTo("codes[0].code");
+
+        ResponseEntity<String> added = put("/api/v1/catalogues/2019/functional", Map.of("codes", List.of(
+                Map.of("code", "299", "name", "试点支出"), Map.of("code", "29901", "name", "试点事务"),
+                Map.of("code", "2990101", "name", "试点"))));
+        assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(200);
+        assertThat(read(added.getBody()).get("size").asInt()).isEqualTo(shipped.get("size").asInt() + 3);
+        ObjectNode p = appropriation("CAT-1", "5.00");
+        p.put("functionalCode", "2990101");
+        assertThat(post("/api/v1/postings", p).getStatusCode().value()).isEqualTo(201);
+
+        // a year the service does not know: created by the PUT; before it, postings for that year are refused
+        put("/api/v1/units/" + unit + "/years/1999", profile);
+        ObjectNode old = appropriation("OLD-1", "5.00");
+        old.put("fiscalYear", 1999).put("occurredOn", "1999-05-01");
+        JsonNode refused = read(post("/api/v1/postings", old).getBody());
+        assertThat(refused.get("error").asText()).isEqualTo("catalogue.missing");
+        put("/api/v1/catalogues/1999/functional", Map.of("codes", List.of(Map.of("code", "201", "name", "一般公共服务"),
+                Map.of("code", "20137", "name", "网信事务"), Map.of("code", "2013701", "name", "行政运行"))));
+        put("/api/v1/catalogues/1999/economic", Map.of("codes", List.of(Map.of("code", "301", "name", "工资福利支出"))));
+        assertThat(post("/api/v1/postings", old).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void closingAYearCarriesItsBalancesIntoTheNextAndRefusesFurtherPostings() {
+        post("/api/v1/postings", appropriation("C-1", "1000.00"));
+        post("/api/v1/postings", expenditure("C-2", "300.00"));
+        JsonNode closed = read(post("/api/v1/units/" + unit + "/years/2019/close", "").getBody());
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("nextYearProfileCarried").asBoolean()).isTrue();
+        assertThat(closed.get("closingBalances")).hasSize(1);
+        assertThat(closed.get("closingBalances").get(0).get("amount").asText()).isEqualTo("700.00");
+        assertThat(closed.get("openings").get(0).get("status").asText()).isEqualTo("RECORDED");
+
+        JsonNode next = ledger(unit, 2020);
+        assertThat(next.get("available").get("GENERAL_BUDGET").asText()).isEqualTo("700.00");
+        JsonNode refused = read(post("/api/v1/postings", appropriation("C-3", "1.00")).getBody());
+        assertThat(refused.get("error").asText()).isEqualTo("year.closed");
+        // closing again changes nothing
+        JsonNode again = read(post("/api/v1/units/" + unit + "/years/2019/close", "").getBody());
+        assertThat(again.get("openings").get(0).get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(ledger(unit, 2020).get("postings").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void narrativeSectionsAreCheckedAndRecorded() {
+        assertThat(put("/api/v1/units/" + unit + "/years/2019/narrative",
+                Map.of("sections", Map.of("performance", "绩效良好", "other", "无"))).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> r = put("/api/v1/units/" + unit + "/years/2019/narrative", Map.of("sections", Map.of("gossip", "…")));
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(r.getBody()).get("field").asText()).isEqualTo("sections.gossip");
+    }
+
+    @Test
+    void operatorsSeeOutcomesByReasonTheOpenApiDocumentAndHealth() {
+        post("/api/v1/postings", appropriation("M-1", "12.345"));
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("ledger_postings_total{", "outcome=\"rejected\"", "reason=\"amount.format\"",
+                "ledger_relay_published_total");
+        String api = http.getForObject("/v3/api-docs", String.class);
+        assertThat(api).contains("/api/v1/postings", "/api/v1/postings/batch", "/api/v1/units/{unitCode}/years/{fiscalYear}",
+                "/api/v1/catalogues/{fiscalYear}/{kind}", "/api/v1/units/{unitCode}/years/{fiscalYear}/close", "HT-CAC-2019-00124");
+        assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
+                || http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(http.getForObject("/actuator/health", String.class)).startsWith("{\"status\":\"UP\"");
+    }
+
+    private ObjectNode appropriation(String id, String amount) {
+        return JSON.createObjectNode().put("postingId", unit + "-" + id).put("sourceSystem", "api-test").put("unitCode", unit)
+                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701").put("amount", amount).put("occurredOn", "2019-04-01");
+    }
+
+    private ObjectNode expenditure(String id, String amount) {
+        return appropriation(id, amount).put("type", "EXPENDITURE").put("economicCode", "30201").put("expenditureKind", "BASIC");
+    }
+}
