@@ -84,6 +84,17 @@ class ConcurrentWritersTest extends IntegrationTest {
             assertThat(state.get("postings").asInt()).isEqualTo(1 + 333);
             assertThat(new BigDecimal(state.get("available").get("GENERAL_BUDGET").asText())).isEqualByComparingTo("1.00");
             assertThat(state.get("nextSequence").asLong()).isEqualTo(1 + 1 + 333);
+
+            // whichever instance wrote an event, ledger.events carries it once in order (one relay leads)
+            List<Long> firstSeen = new ArrayList<>();
+            for (var record : readTopic(eventsTopic, 335, java.time.Duration.ofSeconds(60))) {
+                long seq = read(record.value()).get("sequence").asLong();
+                if (!firstSeen.contains(seq)) {
+                    firstSeen.add(seq);
+                }
+            }
+            assertThat(firstSeen).hasSize(335);
+            assertThat(firstSeen).isSorted();
         }
     }
 

@@ -51,6 +51,7 @@ public final class EventRelay implements SmartLifecycle {
     private final Supplier<Producer<String, String>> producers;
     private final String topic;
     private final Duration sweepInterval;
+    private final Duration probeInterval;
     private final RelayLease lease;
     private final Envelopes envelopes = new Envelopes();
 
@@ -65,7 +66,9 @@ public final class EventRelay implements SmartLifecycle {
     private Registration subscription;
     private Producer<String, String> producer;
     private boolean leading;
+    private long leaseCheckAt = System.nanoTime();
     private long nextSweepAt = System.nanoTime();
+    private long nextProbeAt = System.nanoTime();
 
     public EventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, MongoDatabaseFactory databases,
                       Supplier<Producer<String, String>> producers, String topic, Duration sweepInterval,
@@ -76,6 +79,7 @@ public final class EventRelay implements SmartLifecycle {
         this.producers = producers;
         this.topic = topic;
         this.sweepInterval = sweepInterval;
+        this.probeInterval = Duration.ofSeconds(60);
         this.lease = new RelayLease(databases, instance, Duration.ofSeconds(15), Clock.systemUTC());
         this.publishedEvents = Counter.builder("ledger.relay.published").description("events published to ledger.events").register(meters);
         this.batchTimer = Timer.builder("ledger.relay.batch").description("time to publish one batch and move the cursors").register(meters);
@@ -146,8 +150,8 @@ public final class EventRelay implements SmartLifecycle {
                     Thread.sleep(backoffMs);
                 }
                 if (!lead()) {
-                    committed.clear(); // the leader finds these in the store
-                    Thread.sleep(1_000);
+                    hintTheLeader();
+                    Thread.sleep(200);
                     continue;
                 }
                 relayOnce();
@@ -163,17 +167,32 @@ public final class EventRelay implements SmartLifecycle {
         }
     }
 
+    /** Holds or takes the lease, renewing it every few seconds (well within its time to live). */
     private boolean lead() {
+        if (System.nanoTime() - leaseCheckAt < 0) {
+            return leading;
+        }
         boolean holds = lease.acquire();
+        leaseCheckAt = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         if (holds && !leading) {
             published.clear();
-            published.putAll(registry.publishedCursors());
-            dirty.addAll(published.keySet()); // whatever the last leader left unpublished
+            registry.positions().forEach((stream, position) -> published.put(stream, position.published()));
             nextSweepAt = System.nanoTime();
+            nextProbeAt = System.nanoTime(); // whatever the last leader left unpublished
             log.info("relay leads: {} streams", published.size());
         }
         leading = holds;
         return holds;
+    }
+
+    /** Not leading: tell the leader which streams this instance wrote, so it need not probe for them. */
+    private void hintTheLeader() {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        committed.drainTo(batch, MAX_BATCH);
+        Map<String, Long> heads = new HashMap<>();
+        batch.forEach(m -> heads.merge(m.getAggregateIdentifier(), m.getSequenceNumber(), Math::max));
+        registry.hint(heads);
+        dirty.clear(); // overflow while not leading: the leader's periodic probe finds those
     }
 
     private void relayOnce() throws InterruptedException {
@@ -184,9 +203,12 @@ public final class EventRelay implements SmartLifecycle {
             committed.drainTo(batch, MAX_BATCH - 1);
         }
         if (System.nanoTime() - nextSweepAt >= 0) {
-            sweep();
+            boolean probe = System.nanoTime() - nextProbeAt >= 0;
+            sweep(probe);
             nextSweepAt = System.nanoTime() + sweepInterval.toNanos();
-            lead(); // renew the lease at least once per sweep
+            if (probe) {
+                nextProbeAt = System.nanoTime() + probeInterval.toNanos();
+            }
         }
         if (batch.isEmpty() && dirty.isEmpty()) {
             return;
@@ -233,15 +255,17 @@ public final class EventRelay implements SmartLifecycle {
         return true;
     }
 
-    /** Probes every known stream (and streams new to the registry) for events past its cursor. */
-    private void sweep() {
-        Map<String, Long> known = registry.publishedCursors();
-        known.forEach((stream, persisted) -> published.merge(stream, persisted, Math::max));
-        for (String stream : known.keySet()) {
-            if (stored.read(stream, cursor(stream) + 1).isPresent()) {
+    /**
+     * Finds streams with events past their cursor: those another instance reported writing and, when probing,
+     * every stream whose next event exists in the store (writes whose report a crash lost, or never made).
+     */
+    private void sweep(boolean probe) {
+        registry.positions().forEach((stream, position) -> {
+            long cursor = published.merge(stream, position.published(), Math::max);
+            if (position.head() > cursor || (probe && stored.exists(stream, cursor + 1))) {
                 dirty.add(stream);
             }
-        }
+        });
     }
 
     private long cursor(String stream) {

@@ -38,16 +38,30 @@ public class StreamRegistry {
                 new UpdateOptions().upsert(true));
     }
 
-    /** All streams with their published cursor (the last sequence Kafka acknowledged), in no particular order. */
-    public Map<String, Long> publishedCursors() {
-        Map<String, Long> cursors = new LinkedHashMap<>();
+    /**
+     * Where a stream stands: the last sequence Kafka acknowledged, and the highest sequence some instance reported
+     * writing (a hint: a crash may lose it, which the relay's periodic probe of the store makes up for).
+     */
+    public record Position(long published, long head) {
+    }
+
+    /** Every stream's position, in no particular order. */
+    public Map<String, Position> positions() {
+        Map<String, Position> positions = new LinkedHashMap<>();
         for (Document d : streams.find().batchSize(1000)) {
-            if (cursors.size() >= MAX_STREAMS) {
+            if (positions.size() >= MAX_STREAMS) {
                 throw new IllegalStateException("more than " + MAX_STREAMS + " streams: page the registry");
             }
-            cursors.put(d.getString("_id"), ((Number) d.get("published")).longValue());
+            Number head = (Number) d.get("head");
+            positions.put(d.getString("_id"), new Position(((Number) d.get("published")).longValue(),
+                    head == null ? NONE : head.longValue()));
         }
-        return cursors;
+        return positions;
+    }
+
+    /** Reports what this instance wrote, for the relay of another instance to find without probing. */
+    public void hint(Map<String, Long> heads) {
+        bulkMax("head", heads);
     }
 
     public List<String> streamsOfKind(String kind) {
@@ -62,12 +76,16 @@ public class StreamRegistry {
 
     /** Moves cursors forward only: a late write from an earlier relay can never move one back. */
     public void advance(Map<String, Long> published) {
-        if (published.isEmpty()) {
+        bulkMax("published", published);
+    }
+
+    private void bulkMax(String field, Map<String, Long> values) {
+        if (values.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(published.size());
-        published.forEach((stream, seq) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", stream),
-                Updates.max("published", seq), new UpdateOptions().upsert(true))));
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(values.size());
+        values.forEach((stream, seq) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", stream),
+                Updates.max(field, seq), new UpdateOptions().upsert(true))));
         streams.bulkWrite(updates);
     }
 }
