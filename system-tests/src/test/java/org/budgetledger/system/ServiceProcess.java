@@ -85,6 +85,12 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + port + path;
     }
 
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     private static String javaBinary() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }

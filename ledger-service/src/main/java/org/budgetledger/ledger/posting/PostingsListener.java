@@ -45,7 +45,7 @@ public class PostingsListener {
         this.topics = topics;
     }
 
-    @KafkaListener(id = "postings", topics = "${ledger.kafka.postings-topic:ledger.postings}", batch = "true",
+    @KafkaListener(id = "postings", idIsGroup = false, topics = "${ledger.kafka.postings-topic:ledger.postings}", batch = "true",
             autoStartup = "${ledger.kafka.ingest-enabled:true}")
     public void onPostings(List<ConsumerRecord<String, String>> records) throws Exception {
         List<Commands.Submission> submissions = new ArrayList<>();

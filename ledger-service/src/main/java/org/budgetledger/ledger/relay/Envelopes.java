@@ -17,10 +17,13 @@ final class Envelopes {
     }
 
     String fromStored(StoredEvents.StoredEvent e) {
+        return write(envelope(e));
+    }
+
+    EventEnvelope envelope(StoredEvents.StoredEvent e) {
         try {
             String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
-            return write(new EventEnvelope(e.stream(), e.sequence(), e.eventId(), type, e.recordedAt(),
-                    mapper.readTree(e.payloadJson())));
+            return new EventEnvelope(e.stream(), e.sequence(), e.eventId(), type, e.recordedAt(), mapper.readTree(e.payloadJson()));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored event " + e.stream() + "/" + e.sequence() + " is not JSON", ex);
         }

@@ -1,0 +1,35 @@
+package org.budgetledger.projection;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Clock;
+
+@Configuration
+class ProjectionConfig {
+
+    /** Declared here too, with the ledger's partition count, so that the order the services start in does not matter. */
+    @Bean
+    NewTopic eventsTopic(@Value("${projection.events-topic}") String topic, @Value("${projection.events-partitions:6}") int partitions) {
+        return TopicBuilder.name(topic).partitions(partitions).build();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** A batch that cannot be applied (store away, a gap the ledger cannot fill yet) is retried, never skipped. */
+    @Bean
+    DefaultErrorHandler eventsErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return new DefaultErrorHandler(backOff);
+    }
+}

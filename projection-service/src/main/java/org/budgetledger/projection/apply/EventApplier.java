@@ -1,0 +1,240 @@
+package org.budgetledger.projection.apply;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.budgetledger.contract.Json;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.contract.event.CatalogueRevised;
+import org.budgetledger.contract.event.EventEnvelope;
+import org.budgetledger.contract.event.LedgerEvent;
+import org.budgetledger.contract.event.LedgerEvents;
+import org.budgetledger.contract.event.NarrativeRecorded;
+import org.budgetledger.contract.event.PostingRecorded;
+import org.budgetledger.contract.event.PostingReversed;
+import org.budgetledger.contract.event.UnitProfiled;
+import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.projection.catalogue.CatalogueNames;
+import org.budgetledger.projection.finalaccounts.LedgerRecord;
+import org.budgetledger.projection.finalaccounts.LedgerRecords;
+import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.finalaccounts.domain.CellRouting;
+import org.budgetledger.projection.journal.Journal;
+import org.budgetledger.projection.journal.JournalEntry;
+import org.budgetledger.projection.journal.PostingLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Applies ledger.events: each (stream, sequence) exactly once, in order. A stream's events past its cursor are
+ * applied as one run: the journal entries first (idempotent), then the figures and the cursor in one conditional
+ * update. A gap (an event that did not arrive) is filled from the ledger service's event store, never skipped.
+ */
+@Component
+public class EventApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
+    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_GAP_PAGES = 1_000;
+
+    private final LedgerRecords records;
+    private final Journal journal;
+    private final PostingLookup lookup;
+    private final UnitDirectory units;
+    private final CatalogueNames catalogues;
+    private final LedgerSource source;
+    private final Clock clock;
+    private final ObjectMapper mapper = Json.newMapper();
+    private final Counter applied;
+    private final DistributionSummary lag;
+
+    public EventApplier(LedgerRecords records, Journal journal, PostingLookup lookup, UnitDirectory units,
+                        CatalogueNames catalogues, LedgerSource source, Clock clock, MeterRegistry meters) {
+        this.records = records;
+        this.journal = journal;
+        this.lookup = lookup;
+        this.units = units;
+        this.catalogues = catalogues;
+        this.source = source;
+        this.clock = clock;
+        this.applied = Counter.builder("projection.events.applied").description("events applied to the figures").register(meters);
+        this.lag = DistributionSummary.builder("projection.lag").baseUnit("seconds")
+                .description("seconds between an event's recording and its application").publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    /** Applies a batch as delivered (any streams, any order, repeats allowed). */
+    public void apply(List<EventEnvelope> batch) {
+        Map<String, TreeMap<Long, EventEnvelope>> byStream = new LinkedHashMap<>();
+        for (EventEnvelope e : batch) {
+            byStream.computeIfAbsent(e.stream(), s -> new TreeMap<>()).putIfAbsent(e.sequence(), e);
+        }
+        byStream.forEach((stream, events) -> {
+            if (stream.startsWith("catalogue:")) {
+                applyCatalogue(stream, events);
+            } else {
+                applyLedger(stream, events);
+            }
+        });
+    }
+
+    private void applyLedger(String ledger, TreeMap<Long, EventEnvelope> delivered) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            LedgerRecord current = records.find(ledger).orElse(null);
+            long cursor = current == null ? LedgerRecords.NONE : current.applied();
+            List<EventEnvelope> run = contiguousRun(ledger, cursor, delivered);
+            if (run.isEmpty()) {
+                return;
+            }
+            Run result = project(ledger, run);
+            journal.write(result.entries());
+            if (records.apply(ledger, result.change(cursor))) {
+                lookup.remember(ledger, result.entries());
+                if (result.profile() != null) {
+                    units.record(result.unitCode(), result.fiscalYear(), result.profile());
+                }
+                count(run);
+                return;
+            }
+            log.debug("{} moved while applying {} events; recomputing", ledger, run.size());
+        }
+        throw new IllegalStateException("could not apply events of " + ledger + " after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** The delivered events past the cursor, with any missing ones before them fetched from the ledger service. */
+    private List<EventEnvelope> contiguousRun(String stream, long cursor, TreeMap<Long, EventEnvelope> delivered) {
+        List<EventEnvelope> run = new ArrayList<>();
+        long next = cursor + 1;
+        for (EventEnvelope e : delivered.tailMap(next, true).values()) {
+            if (e.sequence() > next) {
+                run.addAll(fetch(stream, next, e.sequence() - 1));
+            }
+            run.add(e);
+            next = e.sequence() + 1;
+        }
+        return run;
+    }
+
+    private List<EventEnvelope> fetch(String stream, long from, long to) {
+        List<EventEnvelope> missing = new ArrayList<>();
+        try {
+            for (int page = 0; from <= to && page < MAX_GAP_PAGES; page++) {
+                List<EventEnvelope> got = source.events(stream, from);
+                for (EventEnvelope e : got) {
+                    if (e.sequence() == from && from <= to) {
+                        missing.add(e);
+                        from++;
+                    }
+                }
+                if (got.size() < LedgerSource.PAGE) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new GapException("events " + from + ".." + to + " of " + stream + " are missing and the ledger service did not answer", e);
+        }
+        if (from <= to) {
+            throw new GapException("events " + from + ".." + to + " of " + stream + " are missing from the ledger service too", null);
+        }
+        log.info("filled a gap of {} events in {} from the ledger service", missing.size(), stream);
+        return missing;
+    }
+
+    private record Run(String unitCode, int fiscalYear, List<JournalEntry> entries, Map<String, Long> deltas, long postings,
+                       UnitProfile profile, Map<String, String> narrative, Boolean closed, long to, Instant last) {
+        LedgerRecords.Change change(long from) {
+            return new LedgerRecords.Change(from, to, deltas, postings, profile, narrative, closed, last);
+        }
+    }
+
+    private Run project(String ledger, List<EventEnvelope> run) {
+        org.budgetledger.contract.LedgerId id = org.budgetledger.contract.LedgerId.parse(ledger);
+        List<JournalEntry> entries = new ArrayList<>();
+        Map<String, Long> deltas = new HashMap<>();
+        Map<String, Posting> inRun = new HashMap<>();
+        UnitProfile profile = null;
+        Map<String, String> narrative = null;
+        Boolean closed = null;
+        long postings = 0;
+        for (EventEnvelope envelope : run) {
+            LedgerEvent event = parse(envelope);
+            if (event instanceof UnitProfiled p) {
+                profile = p.profile();
+            } else if (event instanceof NarrativeRecorded n) {
+                narrative = n.sections();
+            } else if (event instanceof YearClosed) {
+                closed = true;
+            } else if (event instanceof PostingReversed r) {
+                Posting reversed = inRun.get(JournalEntry.keyOf(r.posting().sourceSystem(), r.reversedPostingId()));
+                if (reversed == null) {
+                    reversed = lookup.find(ledger, r.posting().sourceSystem(), r.reversedPostingId())
+                            .orElseThrow(() -> new IllegalStateException(ledger + ": reversal of " + r.reversedPostingId() + " which the journal lacks"));
+                }
+                CellRouting.contributions(reversed).forEach((k, fen) -> deltas.merge(k, -fen, Math::addExact));
+                entries.add(entry(ledger, envelope, r, reversed));
+                postings++;
+            } else if (event instanceof PostingRecorded p) {
+                CellRouting.contributions(p.posting()).forEach((k, fen) -> deltas.merge(k, fen, Math::addExact));
+                entries.add(entry(ledger, envelope, p, null));
+                inRun.put(JournalEntry.keyOf(p.posting().sourceSystem(), p.posting().postingId()), p.posting());
+                postings++;
+            }
+        }
+        EventEnvelope last = run.get(run.size() - 1);
+        return new Run(id.unitCode(), id.fiscalYear(), entries, deltas, postings, profile, narrative, closed,
+                last.sequence(), last.recordedAt());
+    }
+
+    private static JournalEntry entry(String ledger, EventEnvelope envelope, PostingRecorded event, Posting reversed) {
+        return new JournalEntry(ledger, envelope.sequence(), envelope.eventId(), envelope.recordedAt(),
+                event.recording().correlationId(), event.recording().origin(), event.posting(), reversed);
+    }
+
+    private void applyCatalogue(String stream, TreeMap<Long, EventEnvelope> delivered) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            long cursor = catalogues.applied(stream);
+            List<EventEnvelope> run = contiguousRun(stream, cursor, delivered);
+            if (run.isEmpty()) {
+                return;
+            }
+            List<CatalogueRevised> revisions = run.stream().map(e -> (CatalogueRevised) parse(e)).toList();
+            if (catalogues.apply(stream, cursor, run.get(run.size() - 1).sequence(), revisions)) {
+                count(run);
+                return;
+            }
+        }
+        throw new IllegalStateException("could not apply events of " + stream);
+    }
+
+    private void count(List<EventEnvelope> run) {
+        applied.increment(run.size());
+        Instant now = clock.instant();
+        for (EventEnvelope e : run) {
+            lag.record(Math.max(0, Duration.between(e.recordedAt(), now).toMillis()) / 1000.0);
+        }
+    }
+
+    private LedgerEvent parse(EventEnvelope envelope) {
+        Class<? extends LedgerEvent> type = LedgerEvents.byName(envelope.type())
+                .orElseThrow(() -> new IllegalStateException("unknown event type " + envelope.type() + " in " + envelope.stream()));
+        try {
+            return mapper.treeToValue(envelope.payload(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + envelope.type() + " " + envelope.stream() + "/" + envelope.sequence(), e);
+        }
+    }
+}

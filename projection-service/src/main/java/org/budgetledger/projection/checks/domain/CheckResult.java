@@ -1,0 +1,69 @@
+package org.budgetledger.projection.checks.domain;
+
+import java.util.List;
+
+/**
+ * The outcome of one rule for one subject.
+ *
+ * @param id          the rule id of DOMAIN.md §5 ("W07")
+ * @param subject     what the result is about when a rule yields several (a row "02/201", a column, a unit, a
+ *                    sub-identity); null when the rule yields one result
+ * @param description short English statement of the rule
+ * @param nameZh      Chinese name composed from DOMAIN.md's table and row names; null where DOMAIN gives none
+ * @param severity    what a failure of this result means
+ * @param tolerance   the tolerance class its comparisons use
+ * @param status      the worst status of its comparisons, or set directly for non-numeric checks
+ * @param comparisons the figures compared, in order (empty for non-numeric checks and SKIPPED results)
+ * @param message     the reason for SKIPPED, findings of non-numeric checks, or a remark; may be null
+ */
+public record CheckResult(
+        String id,
+        String subject,
+        String description,
+        String nameZh,
+        Severity severity,
+        Tolerance tolerance,
+        Status status,
+        List<Comparison> comparisons,
+        String message) {
+
+    public CheckResult {
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /** The id with its subject: "W07 02/201". */
+    public String label() {
+        return subject == null ? id : id + " " + subject;
+    }
+
+    public List<Comparison> failing() {
+        return comparisons.stream().filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN).toList();
+    }
+
+    /** Multi-line text: the heading, then one line per comparison (all, or only those not PASS when asked). */
+    public String render(boolean onlyNotPassing) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(label()).append("  ").append(status).append("  ").append(tolerance).append("  ")
+                .append(description);
+        if (nameZh != null) {
+            sb.append(" (").append(nameZh).append(')');
+        }
+        if (severity == Severity.WARNING) {
+            sb.append(" [warning]");
+        }
+        if (message != null) {
+            sb.append("\n    ").append(message);
+        }
+        for (Comparison c : comparisons) {
+            if (!onlyNotPassing || c.status() != Status.PASS) {
+                sb.append("\n    ").append(c.render());
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render(false);
+    }
+}

@@ -1,0 +1,312 @@
+package org.budgetledger.projection.checks.domain;
+
+import org.budgetledger.contract.FundSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.budgetledger.projection.checks.domain.Severity.ERROR;
+import static org.budgetledger.projection.checks.domain.Severity.WARNING;
+import static org.budgetledger.projection.checks.domain.Tolerance.EXACT;
+import static org.budgetledger.projection.checks.domain.Tolerance.T0;
+
+/** L01–L07: ledger-level identities on exact amounts and posting-level warnings (DOMAIN.md §5). */
+final class LedgerRules {
+
+    private LedgerRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of(l01(), l02(), l03(), l04(), l05(), l06(), l07());
+    }
+
+    static String key(FundSource s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    static List<FundSource> budgetTypes(boolean stateCapital) {
+        return stateCapital
+                ? List.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL)
+                : List.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- L01
+
+    static Rule l01() {
+        return new DefinedRule("L01", ERROR, T0,
+                "Closing balance per unit and fund source = opening + income - expenditure and is not negative; "
+                        + "a negative closing balance of one 项 is a warning",
+                "年末结转和结余 = 年初结转和结余 + 收入 − 支出 ≥ 0", run -> {
+                    Map<String, Map<String, Long>> ledgers = new java.util.LinkedHashMap<>();
+                    run.in.units().stream().filter(u -> u.self() != null)
+                            .forEach(u -> ledgers.put(u.unitCode(), u.self()));
+                    String note = null;
+                    if (ledgers.isEmpty()) {
+                        ledgers.put(run.in.unitCode(), run.in.cells());
+                        note = "per-unit figures not given: checked on the department's consolidated figures";
+                    }
+                    for (Map.Entry<String, Map<String, Long>> ledger : ledgers.entrySet()) {
+                        Figures g = new Figures(ledger.getValue());
+                        List<Comparison> cs = new ArrayList<>();
+                        for (FundSource b : budgetTypes(run.stateCapital())) {
+                            String s = key(b);
+                            List<Term> available = List.of(g.t("04/income.opening_balance." + s + "/amount"),
+                                    g.t("04/income." + s + "/amount"), g.neg("04/expenditure.total/" + s));
+                            Term closing = g.t("04/expenditure.closing_balance/" + s);
+                            if (Figures.allZero(available, List.of(closing))) {
+                                continue;
+                            }
+                            cs.add(run.cmp(s + ": closing balance", List.of(closing), Relation.EQ, available));
+                            cs.add(run.cmp(s + ": not negative", available, Relation.GE, List.of(Term.zero())));
+                        }
+                        List<Term> available = List.of(g.t("01/income.opening_balance/amount"),
+                                g.neg("04/income.opening_balance/amount"), g.t("01/income.total/amount"),
+                                g.neg("04/income.total/amount"), g.t("01/income.business_fund_offset/amount"),
+                                g.neg("01/expenditure.total/amount"), g.t("04/expenditure.total/total"),
+                                g.neg("01/expenditure.surplus_distribution/amount"));
+                        List<Term> closing = List.of(g.t("01/expenditure.closing_balance/amount"),
+                                g.neg("04/expenditure.closing_balance/total"));
+                        if (!Figures.allZero(available, closing)) {
+                            cs.add(run.cmp("non-fiscal sources together: closing balance", closing, Relation.EQ,
+                                    available));
+                            cs.add(run.cmp("non-fiscal sources together: not negative", available, Relation.GE,
+                                    List.of(Term.zero())));
+                        }
+                        if (cs.isEmpty()) {
+                            run.pass(ledger.getKey(), "no balances, income or expenditure");
+                        } else {
+                            run.result(ledger.getKey(), cs, note);
+                        }
+                        for (String table : List.of("08", "09")) {
+                            for (String row : g.codeRows(table)) {
+                                String k = Figures.key(table, row, "closing_balance");
+                                if (row.length() == 7 && g.get(k) < 0) {
+                                    run.result(ledger.getKey() + " " + table + "/" + row, WARNING, T0,
+                                            List.of(run.cmp("closing balance of the 项", T0, WARNING,
+                                                    List.of(g.t(k)), Relation.GE, List.of(Term.zero()))),
+                                            "negative per 项: income and spending may carry different 项 codes");
+                                }
+                            }
+                        }
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------------- L02
+
+    static Rule l02() {
+        return new DefinedRule("L02", ERROR, T0,
+                "Opening balance = the previous year's closing balance, per fund source and 项",
+                "年初结转和结余 = 上年年末结转和结余", run -> {
+                    Map<BalanceKey, Long> previous = run.in.previousClosing();
+                    if (previous == null) {
+                        run.skipped(null, "the previous year's closing balances were not given");
+                        return;
+                    }
+                    Figures f = run.f;
+                    String prev = (run.in.fiscalYear() - 1) + " closing ";
+                    List<Comparison> totals = new ArrayList<>();
+                    totals.add(run.cmp("all sources", List.of(f.t("01/income.opening_balance/amount")),
+                            Relation.EQ, List.of(Term.of(prev + "all sources", sum(previous, null)))));
+                    for (FundSource b : budgetTypes(run.stateCapital())) {
+                        totals.add(run.cmp(key(b),
+                                List.of(f.t("04/income.opening_balance." + key(b) + "/amount")), Relation.EQ,
+                                List.of(Term.of(prev + key(b), sum(previous, b)))));
+                    }
+                    run.result("totals", totals);
+                    Map<String, FundSource> perItemTables = new TreeMap<>(Map.of("08", FundSource.GOVERNMENT_FUND));
+                    if (run.stateCapital()) {
+                        perItemTables.put("09", FundSource.STATE_CAPITAL);
+                    }
+                    perItemTables.forEach((table, source) -> {
+                        TreeSet<String> items = new TreeSet<>();
+                        f.codeRows(table).stream().filter(r -> r.length() == 7).forEach(items::add);
+                        previous.keySet().stream().filter(k -> k.fundSource() == source)
+                                .forEach(k -> items.add(k.functionalCode()));
+                        List<Comparison> cs = new ArrayList<>();
+                        for (String item : items) {
+                            Term opening = f.t(Figures.key(table, item, "opening_balance"));
+                            Term closing = Term.of(prev + key(source) + " " + item,
+                                    previous.getOrDefault(new BalanceKey(source, item), 0L));
+                            if (opening.fen() != 0 || closing.fen() != 0) {
+                                cs.add(run.cmp(item, List.of(opening), Relation.EQ, List.of(closing)));
+                            }
+                        }
+                        run.resultUnlessEmpty(table + " per 项", cs);
+                    });
+                    Map<BalanceKey, Long> opening = run.in.openingBalances();
+                    if (opening == null) {
+                        run.skipped("per fund source and 项",
+                                "this year's opening balances per fund source and 项 were not given: only the "
+                                        + "totals and 08/09 rows were compared");
+                        return;
+                    }
+                    TreeSet<BalanceKey> keys = new TreeSet<>(previous.keySet());
+                    keys.addAll(opening.keySet());
+                    List<Comparison> cs = new ArrayList<>();
+                    for (BalanceKey k : keys) {
+                        long o = opening.getOrDefault(k, 0L);
+                        long c = previous.getOrDefault(k, 0L);
+                        if (o != 0 || c != 0) {
+                            cs.add(run.cmp(k.toString(), List.of(Term.of(run.in.fiscalYear() + " opening " + k, o)),
+                                    Relation.EQ, List.of(Term.of(prev + k, c))));
+                        }
+                    }
+                    if (cs.isEmpty()) {
+                        run.pass("per fund source and 项", "no balances in either year");
+                    } else {
+                        run.result("per fund source and 项", cs);
+                    }
+                });
+    }
+
+    private static long sum(Map<BalanceKey, Long> balances, FundSource source) {
+        return balances.entrySet().stream().filter(e -> source == null || e.getKey().fundSource() == source)
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- L03
+
+    static Rule l03() {
+        return new DefinedRule("L03", ERROR, T0,
+                "Every cell = the sum of its audit lines (reversals negative), rounded once", null, run -> {
+                    Map<String, Long> audit = run.in.auditSums();
+                    if (audit == null) {
+                        run.skipped(null, "audit-line sums were not given");
+                        return;
+                    }
+                    List<Comparison> failing = new ArrayList<>();
+                    for (String key : new TreeSet<>(audit.keySet())) {
+                        Comparison c = run.cmp(key, List.of(run.f.t(key)), Relation.EQ,
+                                List.of(Term.of("Σ audit lines of " + key, audit.get(key))));
+                        if (c.status() != Status.PASS) {
+                            failing.add(c);
+                        }
+                    }
+                    long unaudited = run.in.cells().entrySet().stream()
+                            .filter(e -> e.getValue() != 0 && !audit.containsKey(e.getKey())).count();
+                    String message = audit.size() + " cells compared with their audit lines, " + failing.size()
+                            + " differ" + (unaudited == 0 ? "" : "; " + unaudited
+                            + " non-zero cells had no audit sum and were not compared");
+                    if (failing.isEmpty()) {
+                        run.pass(null, message);
+                    } else {
+                        run.result(null, failing, message);
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------------- L04
+
+    static Rule l04() {
+        return new DefinedRule("L04", ERROR, T0,
+                "Department cell = sum of the self cells of the unit and its descendants (exact)",
+                "部门决算 = 本级 + 所属单位之和", run -> {
+                    List<UnitFigures> units = run.in.units().stream().filter(u -> u.self() != null).toList();
+                    if (units.isEmpty()) {
+                        run.skipped(null, "per-unit self figures were not given");
+                        return;
+                    }
+                    int withoutSelf = run.in.units().size() - units.size();
+                    TreeSet<String> keys = new TreeSet<>(run.in.cells().keySet());
+                    units.forEach(u -> keys.addAll(u.self().keySet()));
+                    List<Comparison> failing = new ArrayList<>();
+                    for (String key : keys) {
+                        List<Term> parts = new ArrayList<>();
+                        for (UnitFigures u : units) {
+                            long v = u.self().getOrDefault(key, 0L);
+                            if (v != 0) {
+                                parts.add(Term.of(u.unitCode() + ":" + key, v));
+                            }
+                        }
+                        Comparison c = run.cmp(key, List.of(run.f.t(key)), Relation.EQ, parts);
+                        if (c.status() != Status.PASS) {
+                            failing.add(c);
+                        }
+                    }
+                    String message = keys.size() + " cells compared over " + units.size() + " units, "
+                            + failing.size() + " differ" + (withoutSelf == 0 ? ""
+                            : "; " + withoutSelf + " units without self figures were left out");
+                    if (failing.isEmpty()) {
+                        run.pass(null, message);
+                    } else {
+                        run.result(null, failing, message);
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------------------------------------- L05–L07
+
+    static Rule l05() {
+        return new DefinedRule("L05", WARNING, EXACT, "Fiscal-funded expenditure is BASIC or PROJECT",
+                "财政拨款支出仅为基本支出或项目支出", run -> {
+                    PostingCounts counts = run.in.postingCounts();
+                    if (counts != null && counts.fiscalExpenditureOtherKind() != null) {
+                        int n = counts.fiscalExpenditureOtherKind();
+                        run.status(null, n == 0 ? Status.PASS : Status.WARN,
+                                n + " fiscal EXPENDITURE postings with a kind other than BASIC or PROJECT");
+                        return;
+                    }
+                    // 05 and 08/09 subtotals count every kind, their basic + project columns only those two.
+                    List<Comparison> cs = new ArrayList<>();
+                    Figures f = run.f;
+                    cs.add(run.cmp("05 general budget", T0, List.of(f.t("05/total/subtotal")), Relation.EQ,
+                            f.terms("05/total/basic", "05/total/project")));
+                    for (String table : run.stateCapital() ? List.of("08", "09") : List.of("08")) {
+                        cs.add(run.cmp(table, T0, List.of(f.t(table + "/total/expenditure")), Relation.EQ,
+                                f.terms(table + "/total/basic", table + "/total/project")));
+                    }
+                    run.result(null, WARNING, T0, cs,
+                            "posting counts not given: derived from the exact 05/08 totals (all kinds vs basic + "
+                                    + "project)");
+                });
+    }
+
+    static Rule l06() {
+        return new DefinedRule("L06", WARNING, EXACT,
+                "A procurement awarded to a small or micro enterprise is also awarded to an SME",
+                "授予小微企业合同亦属授予中小企业", run -> {
+                    PostingCounts counts = run.in.postingCounts();
+                    if (counts != null && counts.smallMicroWithoutSme() != null) {
+                        int n = counts.smallMicroWithoutSme();
+                        run.status(null, n == 0 ? Status.PASS : Status.WARN,
+                                n + " PROCUREMENT postings with smallMicroAwarded and not smeAwarded");
+                        return;
+                    }
+                    Figures f = run.f;
+                    if (f.nonZeroKeys(k -> k.startsWith("procurement/")).isEmpty()) {
+                        run.pass(null, "no procurement");
+                    } else if (f.get("procurement/small_micro/amount") > f.get("procurement/sme/amount")) {
+                        run.result(null, WARNING, T0, List.of(run.cmp("derived from the figures", T0,
+                                        List.of(f.t("procurement/small_micro/amount")), Relation.LE,
+                                        List.of(f.t("procurement/sme/amount")))),
+                                "posting counts not given: the figures show small-micro awards beyond SME awards");
+                    } else {
+                        run.skipped(null, "posting counts not given (the figures cannot show it when small_micro "
+                                + "≤ sme)");
+                    }
+                });
+    }
+
+    static Rule l07() {
+        return new DefinedRule("L07", WARNING, EXACT,
+                "No STATE_CAPITAL posting in a year whose template has no 国有资本经营 rows (2019 and earlier)",
+                "无国有资本经营预算财政拨款（模板未设）", run -> {
+                    if (run.in.fiscalYear() >= 2020) {
+                        run.pass(null, "the " + run.in.fiscalYear() + " template has 国有资本经营 rows");
+                        return;
+                    }
+                    PostingCounts counts = run.in.postingCounts();
+                    List<String> cells = run.f.nonZeroKeys(k -> k.contains("state_capital") || k.startsWith("09/"));
+                    Integer n = counts == null ? null : counts.stateCapitalPostings();
+                    boolean bad = !cells.isEmpty() || (n != null && n > 0);
+                    String message = (n == null ? "posting count not given" : n + " STATE_CAPITAL postings")
+                            + (cells.isEmpty() ? "; no state-capital figure" : "; state-capital figures: " + cells);
+                    run.status(null, bad ? Status.WARN : Status.PASS, message);
+                });
+    }
+}

@@ -1,0 +1,141 @@
+package org.budgetledger.projection.finalaccounts;
+
+import org.budgetledger.contract.Money;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.contract.UnitKind;
+import org.budgetledger.projection.finalaccounts.domain.CellRouting;
+import org.budgetledger.projection.finalaccounts.domain.Figures;
+import org.budgetledger.projection.journal.Journal;
+import org.budgetledger.projection.journal.JournalEntry;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A unit's figures for a year: consolidated over the unit and its descendants by plain summation, or the unit alone
+ * (scope self); now, or as they stood at an instant (recorded time), recomputed from the journal.
+ */
+@Service
+public class FinalAccounts {
+
+    public static final String OPERATING_COSTS = "ops/operating_costs/amount";
+    private static final String PUBLIC_TOTAL = "06/public_total/amount";
+
+    private final UnitDirectory units;
+    private final LedgerRecords records;
+    private final Journal journal;
+
+    public FinalAccounts(UnitDirectory units, LedgerRecords records, Journal journal) {
+        this.units = units;
+        this.records = records;
+        this.journal = journal;
+    }
+
+    public enum Scope { DEPARTMENT, SELF }
+
+    /** One unit's part: its ledger record and its figures (with 机关运行经费 by its own kind). */
+    public record Part(UnitDirectory.Unit unit, LedgerRecord record, Figures figures) {
+    }
+
+    /** The figures of a unit and year, with the parts they sum and how many events they include. */
+    public record View(String unitCode, int fiscalYear, Scope scope, Instant asOf, List<Part> parts, Figures figures) {
+        public long position() {
+            return parts.stream().mapToLong(p -> p.record().position()).sum();
+        }
+
+        public Map<String, Long> positions() {
+            Map<String, Long> positions = new LinkedHashMap<>();
+            parts.forEach(p -> positions.put(p.record().ledger(), p.record().position()));
+            return positions;
+        }
+    }
+
+    public Optional<View> figures(String unitCode, int fiscalYear, Scope scope, Instant asOf) {
+        List<UnitDirectory.Unit> members = members(unitCode, fiscalYear, scope);
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Part> parts = new ArrayList<>();
+        for (UnitDirectory.Unit unit : members) {
+            Optional<LedgerRecord> record = records.find(unit.ledger());
+            if (record.isEmpty()) {
+                continue;
+            }
+            Figures own = asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(record.get(), asOf);
+            parts.add(new Part(unit, record.get(), own.withOperatingCosts(unit.kind())));
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new View(unitCode, fiscalYear, scope, asOf, parts, Figures.sum(parts.stream().map(Part::figures).toList())));
+    }
+
+    /** A cell's audit trail: every posting that contributes to it, reversals as negative lines. */
+    public record AuditLine(UnitDirectory.Unit unit, JournalEntry entry, long contributionFen) {
+    }
+
+    public Optional<List<AuditLine>> audit(String unitCode, int fiscalYear, Scope scope, String cellKey, Instant asOf) {
+        List<UnitDirectory.Unit> members = members(unitCode, fiscalYear, scope);
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AuditLine> lines = new ArrayList<>();
+        for (UnitDirectory.Unit unit : members) {
+            Optional<LedgerRecord> record = records.find(unit.ledger());
+            if (record.isEmpty()) {
+                continue;
+            }
+            // 机关运行经费 is the 公用经费 of units of an administrative kind
+            String routedKey = cellKey.equals(OPERATING_COSTS) ? (administrative(unit.kind()) ? PUBLIC_TOTAL : null) : cellKey;
+            if (routedKey == null) {
+                continue;
+            }
+            journal.read(unit.ledger(), record.get().applied(), entry -> {
+                if (asOf != null && entry.recordedAt().isAfter(asOf)) {
+                    return;
+                }
+                long fen = contribution(entry, routedKey);
+                if (fen != 0) {
+                    lines.add(new AuditLine(unit, entry, fen));
+                }
+            });
+        }
+        return Optional.of(lines);
+    }
+
+    public static Money sum(List<AuditLine> lines) {
+        return Money.ofFen(lines.stream().mapToLong(AuditLine::contributionFen).sum());
+    }
+
+    private static long contribution(JournalEntry entry, String key) {
+        Posting routed = entry.isReversal() ? entry.reversed() : entry.posting();
+        long fen = CellRouting.contributions(routed).getOrDefault(key, 0L);
+        return entry.isReversal() ? -fen : fen;
+    }
+
+    private Figures replay(LedgerRecord record, Instant asOf) {
+        Figures figures = new Figures();
+        journal.read(record.ledger(), record.applied(), entry -> {
+            if (!entry.recordedAt().isAfter(asOf)) {
+                figures.apply(CellRouting.contributions(entry.isReversal() ? entry.reversed() : entry.posting()),
+                        entry.isReversal() ? -1 : 1);
+            }
+        });
+        return figures;
+    }
+
+    private List<UnitDirectory.Unit> members(String unitCode, int fiscalYear, Scope scope) {
+        return scope == Scope.SELF
+                ? units.unit(unitCode, fiscalYear).map(List::of).orElse(List.of())
+                : units.department(unitCode, fiscalYear);
+    }
+
+    static boolean administrative(UnitKind kind) {
+        return kind == UnitKind.ADMINISTRATIVE || kind == UnitKind.CIVIL_SERVICE_MANAGED;
+    }
+}

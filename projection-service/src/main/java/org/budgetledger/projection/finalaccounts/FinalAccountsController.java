@@ -1,0 +1,103 @@
+package org.budgetledger.projection.finalaccounts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.web.NotFound;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping(path = "/api/v1/final-accounts/{unitCode}/{fiscalYear}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Final accounts", description = "The figures of the 部门决算公开 (CELLS.md keys) and their audit trail")
+public class FinalAccountsController {
+
+    private final FinalAccounts accounts;
+
+    public FinalAccountsController(FinalAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/cells")
+    @Operation(summary = "Every non-zero published figure (万元, 2 decimals, rounded half-up once from the exact total)",
+            description = "Consolidated over the unit and its descendants, or the unit alone with scope=self. position counts "
+                    + "the events the figures include (positions: per ledger), so a reader can wait for a posting it made.")
+    public Map<String, Object> cells(@PathVariable String unitCode, @PathVariable int fiscalYear,
+                                     @RequestParam(defaultValue = "department") String scope,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        FinalAccounts.View view = view(unitCode, fiscalYear, scope, asOf);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitCode", unitCode);
+        body.put("fiscalYear", fiscalYear);
+        body.put("scope", view.scope().name().toLowerCase());
+        if (asOf != null) {
+            body.put("asOf", asOf);
+        }
+        body.put("position", view.position());
+        body.put("positions", view.positions());
+        body.put("cells", view.figures().published());
+        return body;
+    }
+
+    @GetMapping({"/cells/{cellKey}/audit", "/cells/{table}/{row}/{column}/audit"})
+    @Operation(summary = "Every posting behind a figure: reversals as negative lines; the lines (yuan) add up to the cell (万元)",
+            description = "The cell key's '/' may be URL-encoded (%2F) or not.")
+    public Map<String, Object> audit(@PathVariable String unitCode, @PathVariable int fiscalYear,
+                                     @PathVariable(required = false) String cellKey,
+                                     @PathVariable(required = false) String table, @PathVariable(required = false) String row,
+                                     @PathVariable(required = false) String column,
+                                     @RequestParam(defaultValue = "department") String scope,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        String key = cellKey != null ? cellKey : table + "/" + row + "/" + column;
+        List<FinalAccounts.AuditLine> lines = accounts.audit(unitCode, fiscalYear, scope(scope), key, asOf)
+                .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FinalAccounts.AuditLine l : lines) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("postingId", l.entry().posting().postingId());
+            line.put("sourceSystem", l.entry().posting().sourceSystem());
+            line.put("type", l.entry().posting().type());
+            line.put("amount", Money.ofFen(l.contributionFen()).toString());
+            line.put("occurredOn", l.entry().isReversal() ? l.entry().reversed().occurredOn() : l.entry().posting().occurredOn());
+            line.put("recordedAt", l.entry().recordedAt());
+            line.put("eventId", l.entry().eventId());
+            line.put("unitCode", l.unit().unitCode());
+            line.put("sequence", l.entry().sequence());
+            if (l.entry().isReversal()) {
+                line.put("reverses", l.entry().reversed().postingId());
+            }
+            out.add(line);
+        }
+        Money total = FinalAccounts.sum(lines);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cell", key);
+        body.put("value", total.toWanYuan());
+        body.put("exactYuan", total.toString());
+        body.put("lines", out);
+        return body;
+    }
+
+    private FinalAccounts.View view(String unitCode, int fiscalYear, String scope, Instant asOf) {
+        return accounts.figures(unitCode, fiscalYear, scope(scope), asOf)
+                .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
+    }
+
+    static FinalAccounts.Scope scope(String scope) {
+        return switch (scope.toLowerCase()) {
+            case "self" -> FinalAccounts.Scope.SELF;
+            case "department", "consolidated" -> FinalAccounts.Scope.DEPARTMENT;
+            default -> throw new IllegalArgumentException("scope must be department or self");
+        };
+    }
+}

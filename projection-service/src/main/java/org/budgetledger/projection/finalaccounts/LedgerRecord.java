@@ -1,0 +1,20 @@
+package org.budgetledger.projection.finalaccounts;
+
+import org.budgetledger.contract.UnitProfile;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the query side holds of one ledger (unit × fiscal year): how far its stream is applied, its exact figures
+ * (fen by cell key, the unit alone), its profile, narrative and close.
+ */
+public record LedgerRecord(String ledger, String unitCode, int fiscalYear, long applied, Map<String, Long> cells,
+                           UnitProfile profile, Map<String, String> narrative, boolean closed, long postings,
+                           Instant lastRecordedAt) {
+
+    /** How many of the ledger's events the figures include. */
+    public long position() {
+        return applied + 1;
+    }
+}

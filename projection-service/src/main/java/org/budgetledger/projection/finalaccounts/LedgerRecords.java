@@ -1,0 +1,131 @@
+package org.budgetledger.projection.finalaccounts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
+import org.budgetledger.contract.Json;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.UnitProfile;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One document per ledger: its applied cursor and its figures. A run of events is applied by ONE conditional
+ * update (filter: the cursor it was computed from), so each (ledger, sequence) counts exactly once whatever the
+ * redelivery or the number of instances; a lost race is seen and recomputed.
+ */
+@Component
+public class LedgerRecords {
+
+    public static final long NONE = -1;
+
+    private final MongoCollection<Document> ledgers;
+    private final ObjectMapper mapper = Json.newMapper();
+
+    public LedgerRecords(MongoDatabaseFactory databases) {
+        this.ledgers = databases.getMongoDatabase().getCollection("ledgers");
+    }
+
+    /** A change computed from the events after {@code from}, up to {@code to}. */
+    public record Change(long from, long to, Map<String, Long> cellDeltas, long postingsDelta, UnitProfile profile,
+                         Map<String, String> narrative, Boolean closed, Instant lastRecordedAt) {
+    }
+
+    public Optional<LedgerRecord> find(String ledger) {
+        Document d = ledgers.find(new Document("_id", ledger)).limit(1).first();
+        return Optional.ofNullable(d).map(this::record);
+    }
+
+    /** Applies the change if the ledger still stands where it was computed from; false if it moved meanwhile. */
+    public boolean apply(String ledger, Change change) {
+        LedgerId id = LedgerId.parse(ledger);
+        Document set = new Document("applied", change.to()).append("unitCode", id.unitCode()).append("fiscalYear", id.fiscalYear());
+        if (change.profile() != null) {
+            set.append("profile", json(change.profile()));
+        }
+        if (change.narrative() != null) {
+            set.append("narrative", json(change.narrative()));
+        }
+        if (change.closed() != null) {
+            set.append("closed", change.closed());
+        }
+        if (change.lastRecordedAt() != null) {
+            set.append("lastRecordedAt", Date.from(change.lastRecordedAt()));
+        }
+        Document inc = new Document();
+        change.cellDeltas().forEach((key, fen) -> {
+            if (fen != 0) {
+                inc.append("cells." + encode(key), fen);
+            }
+        });
+        if (change.postingsDelta() != 0) {
+            inc.append("postings", change.postingsDelta());
+        }
+        Document update = new Document("$set", set);
+        if (!inc.isEmpty()) {
+            update.append("$inc", inc);
+        }
+        Document filter = new Document("_id", ledger).append("applied", change.from());
+        try {
+            UpdateResult result = ledgers.updateOne(filter, update, new UpdateOptions().upsert(change.from() == NONE));
+            return result.getMatchedCount() == 1 || result.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false; // the ledger exists already: someone applied its first events meanwhile
+            }
+            throw e;
+        }
+    }
+
+    private LedgerRecord record(Document d) {
+        Map<String, Long> cells = new HashMap<>();
+        Document stored = d.get("cells", Document.class);
+        if (stored != null) {
+            stored.forEach((k, v) -> cells.put(decode(k), ((Number) v).longValue()));
+        }
+        Date last = d.getDate("lastRecordedAt");
+        return new LedgerRecord(d.getString("_id"), d.getString("unitCode"), d.getInteger("fiscalYear", 0),
+                ((Number) d.get("applied")).longValue(), cells,
+                d.getString("profile") == null ? null : parse(d.getString("profile"), new TypeReference<UnitProfile>() { }),
+                d.getString("narrative") == null ? Map.of() : parse(d.getString("narrative"), new TypeReference<Map<String, String>>() { }),
+                Boolean.TRUE.equals(d.getBoolean("closed")), d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
+                last == null ? null : last.toInstant());
+    }
+
+    /** Cell keys contain '.', which MongoDB reads as a path: stored with '~' instead (no key contains '~'). */
+    static String encode(String key) {
+        return key.replace('.', '~');
+    }
+
+    static String decode(String field) {
+        return field.replace('~', '.');
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T parse(String text, TypeReference<T> type) {
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.budgetledger.projection.finalaccounts.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The cell-key grammar of CELLS.md: {@code TABLE/ROW/COLUMN}. Enum values appear in keys in lower case
+ * ({@code FundSource.GENERAL_BUDGET} → {@code general_budget}); functional rows are 类/款/项 codes (3/5/7 digits) and
+ * {@code total}; economic rows are 类/款 codes (3/5 digits).
+ */
+public final class CellKeys {
+
+    public static final String T01 = "01";
+    public static final String T02 = "02";
+    public static final String T03 = "03";
+    public static final String T04 = "04";
+    public static final String T05 = "05";
+    public static final String T06 = "06";
+    public static final String T07 = "07";
+    public static final String T08 = "08";
+    public static final String T09 = "09";
+    public static final String GENERAL = "general";
+    public static final String PROCUREMENT = "procurement";
+    public static final String OPS = "ops";
+
+    /** Row and column words. */
+    public static final String TOTAL = "total";
+    public static final String AMOUNT = "amount";
+    public static final String FISCAL = "fiscal";
+    public static final String SUBTOTAL = "subtotal";
+    public static final String OPENING_BALANCE = "opening_balance";
+    public static final String INCOME = "income";
+    public static final String EXPENDITURE = "expenditure";
+    public static final String CLOSING_BALANCE = "closing_balance";
+    public static final String PERSONNEL_TOTAL = "personnel_total";
+    public static final String PUBLIC_TOTAL = "public_total";
+    public static final String BUDGET = "budget";
+    public static final String ACTUAL = "actual";
+    public static final String VEHICLES = "vehicles";
+
+    /** 三公 items of table 07 by economic code (款). */
+    public static final Map<String, String> SANGONG_ITEMS = Map.of(
+            "30212", "overseas_travel",
+            "31013", "vehicle_purchase",
+            "30231", "vehicle_operation",
+            "30217", "reception");
+    public static final String MEETINGS_CODE = "30215";
+    public static final String TRAINING_CODE = "30216";
+
+    /** 人员经费 economic 类: 工资福利支出, 对个人和家庭的补助; every other 类 is 公用经费. */
+    public static final List<String> PERSONNEL_CLASSES = List.of("301", "303");
+
+    public static final String PERSONNEL_TOTAL_KEY = key(T06, PERSONNEL_TOTAL, AMOUNT);
+    public static final String PUBLIC_TOTAL_KEY = key(T06, PUBLIC_TOTAL, AMOUNT);
+    public static final String OPERATING_COSTS_KEY = key(OPS, "operating_costs", AMOUNT);
+
+    private CellKeys() {
+    }
+
+    public static String key(String table, String row, String column) {
+        return table + "/" + row + "/" + column;
+    }
+
+    /** An enum value as keys spell it: {@code REMIT_TO_SUPERIOR} → {@code remit_to_superior}. */
+    public static String word(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** 01 row {@code income.general_budget}, {@code expenditure.201}, …: section + "." + item. */
+    public static String row(String section, String item) {
+        return section + "." + item;
+    }
+
+    /** 01 / 04 / 06 / ops / general / procurement keys with column {@code amount}. */
+    public static String amount(String table, String row) {
+        return key(table, row, AMOUNT);
+    }
+
+    /** The functional 类 (3 digits) of a code at any level. */
+    public static String functionalClass(String functionalCode) {
+        return functionalCode.substring(0, 3);
+    }
+
+    /**
+     * The functional rows a code feeds: its 类, 款 and 项 (as far as the code goes) and {@code total}.
+     * {@code 2013701} → [201, 20137, 2013701, total].
+     */
+    public static List<String> functionalRows(String functionalCode) {
+        List<String> rows = new ArrayList<>(4);
+        for (int length : new int[] {3, 5, 7}) {
+            if (functionalCode.length() >= length) {
+                rows.add(functionalCode.substring(0, length));
+            }
+        }
+        rows.add(TOTAL);
+        return rows;
+    }
+
+    /** The economic rows a code feeds: its 类 and 款. {@code 30101} → [301, 30101]. */
+    public static List<String> economicRows(String economicCode) {
+        List<String> rows = new ArrayList<>(2);
+        for (int length : new int[] {3, 5}) {
+            if (economicCode.length() >= length) {
+                rows.add(economicCode.substring(0, length));
+            }
+        }
+        return rows;
+    }
+
+    public static boolean isPersonnel(String economicCode) {
+        return economicCode.length() >= 3 && PERSONNEL_CLASSES.contains(economicCode.substring(0, 3));
+    }
+
+    /** The 07 item (column) of a 三公 economic code, if it is one. */
+    public static Optional<String> sangongItem(String economicCode) {
+        return Optional.ofNullable(economicCode == null ? null : SANGONG_ITEMS.get(economicCode));
+    }
+
+    public static boolean isVehicleItem(String item) {
+        return item.startsWith("vehicle_");
+    }
+}

@@ -1,0 +1,38 @@
+package org.budgetledger.projection.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Errors answer {"error", "message", "field"} like the ledger service. */
+@RestControllerAdvice
+public class ApiErrors {
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFound e) {
+        return body(HttpStatus.NOT_FOUND, "not_found", null, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> badArgument(IllegalArgumentException e) {
+        return body(HttpStatus.BAD_REQUEST, "bad_request", null, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, "bad_request", e.getName(), e.getName() + " is not valid: " + e.getValue());
+    }
+
+    static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("message", message);
+        body.put("field", field);
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,173 @@
+package org.budgetledger.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.budgetledger.testkit.Fixtures;
+import org.budgetledger.testkit.TestInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Done-when of the projection issue: each fixture fed through the running services (both as processes of their
+ * own, Kafka and the store over the network) gives exactly its expected cells, consolidated and per unit, with no
+ * other non-zero cell, and the audit trail of every cell adds up to it.
+ */
+class FinalAccountsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static ServiceProcess ledger;
+    private static ServiceProcess projection;
+
+    @BeforeAll
+    static void start() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path work = Path.of(System.getProperty("work.dir", "target/work"), "fa-" + run);
+        int ledgerPort = ServiceProcess.freePort();
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", TestInfra.kafkaBootstrap());
+        common.put("LEDGER_EVENTS_TOPIC", "ledger.events." + run);
+        Map<String, String> ledgerEnv = new HashMap<>(common);
+        ledgerEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase("fa_ledger"));
+        ledgerEnv.put("LEDGER_POSTINGS_TOPIC", "ledger.postings." + run);
+        ledgerEnv.put("LEDGER_DLQ_TOPIC", "ledger.postings.dlq." + run);
+        ledgerEnv.put("LEDGER_CONSUMER_GROUP", "ledger-" + run);
+        ledgerEnv.put("LEDGER_RELAY_SWEEP", "500ms");
+        Map<String, String> projectionEnv = new HashMap<>(common);
+        projectionEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase("fa_projection"));
+        projectionEnv.put("PROJECTION_CONSUMER_GROUP", "projection-" + run);
+        projectionEnv.put("LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
+        ledger = new ServiceProcess("ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
+        projection = new ServiceProcess("projection-service", Path.of(System.getProperty("projection.jar")), ServiceProcess.freePort(), projectionEnv, work);
+        ledger.start();
+        projection.start();
+        ledger.awaitHealthy(Duration.ofSeconds(120));
+        projection.awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (ledger != null) {
+            ledger.stop();
+        }
+        if (projection != null) {
+            projection.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.HETANG, Fixtures.DEMO_WLJ})
+    void theDisclosureHasExactlyTheExpectedFiguresAndEveryFigureIsTraceable(String name) throws Exception {
+        Fixtures fixture = Fixtures.of(name);
+        int year = fixture.units().get(0).get("fiscalYear").asInt();
+        fixture.catalogue().ifPresent(c -> {
+            for (String kind : new String[]{"functional", "economic"}) {
+                assertThat(call("PUT", ledger.url("/api/v1/catalogues/" + year + "/" + kind), "{\"codes\":" + c.get(kind) + "}").statusCode()).isEqualTo(200);
+            }
+        });
+        for (JsonNode unit : fixture.units()) {
+            assertThat(call("PUT", ledger.url("/api/v1/units/" + unit.get("unitCode").asText() + "/years/" + year),
+                    unit.get("profile").toString()).statusCode()).isEqualTo(201);
+        }
+        ArrayNode batch = JSON.createArrayNode();
+        fixture.postings().forEach(batch::add);
+        JsonNode results = JSON.readTree(call("POST", ledger.url("/api/v1/postings/batch"), batch.toString()).body()).get("results");
+        results.forEach(r -> assertThat(r.get("httpStatus").asInt()).as(r.toString()).isEqualTo(201));
+
+        // wait until the projection includes every event of every ledger
+        long events = 0;
+        for (JsonNode unit : fixture.units()) {
+            events += JSON.readTree(call("GET", ledger.url("/api/v1/units/" + unit.get("unitCode").asText() + "/years/" + year + "/ledger"), null).body())
+                    .get("nextSequence").asLong();
+        }
+        String root = fixture.units().get(0).get("unitCode").asText();
+        JsonNode cells = awaitPosition(root, year, "department", events);
+
+        assertThat(sorted(cells.get("cells"))).isEqualTo(sorted(fixture.expectedCells().get("cells")));
+        fixture.expectedCellsByUnit().ifPresent(byUnit -> byUnit.fields().forEachRemaining(unit -> {
+            for (String scope : new String[]{"consolidated", "self"}) {
+                JsonNode actual = get("/api/v1/final-accounts/" + unit.getKey() + "/" + year + "/cells" + (scope.equals("self") ? "?scope=self" : ""));
+                assertThat(sorted(actual.get("cells"))).as(unit.getKey() + " " + scope).isEqualTo(sorted(unit.getValue().get(scope)));
+            }
+        }));
+
+        // the audit trail of every published figure adds up to it (lines in yuan, the cell in 万元 rounded once)
+        for (Iterator<Map.Entry<String, JsonNode>> it = cells.get("cells").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> cell = it.next();
+            String path = "/api/v1/final-accounts/" + root + "/" + year + "/cells/"
+                    + (cell.getKey().hashCode() % 2 == 0 ? URLEncoder.encode(cell.getKey(), StandardCharsets.UTF_8) : cell.getKey()) + "/audit";
+            JsonNode audit = get(path);
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode line : audit.get("lines")) {
+                sum = sum.add(new BigDecimal(line.get("amount").asText()));
+            }
+            assertThat(sum.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString()).as(cell.getKey())
+                    .isEqualTo(cell.getValue().asText());
+            assertThat(audit.get("value").asText()).isEqualTo(cell.getValue().asText());
+        }
+    }
+
+    private JsonNode awaitPosition(String unit, int year, String scope, long events) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            HttpResponse<String> r = call("GET", projection.url("/api/v1/final-accounts/" + unit + "/" + year + "/cells"), null);
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                if (last.get("position").asLong() >= events) {
+                    return last;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the projection did not reach position " + events + "; last: " + last);
+    }
+
+    private JsonNode get(String path) {
+        HttpResponse<String> r = call("GET", projection.url(path), null);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        try {
+            return JSON.readTree(r.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> sorted(JsonNode cells) {
+        Map<String, String> map = new TreeMap<>();
+        cells.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    static HttpResponse<String> call(String method, String url, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + url, e);
+        }
+    }
+}
