@@ -112,6 +112,22 @@ class FinalAccountsTest {
             }
         }));
 
+        // dashboards: every unit side by side, months adding up to the year
+        JsonNode headlines = get("/api/v1/dashboard/" + year + "/units?parent=" + root + "&sort=expenditure&order=desc");
+        assertThat(headlines).hasSize(fixture.units().size());
+        for (int i = 1; i < headlines.size(); i++) {
+            assertThat(new BigDecimal(headlines.get(i - 1).get("expenditure").asText()))
+                    .isGreaterThanOrEqualTo(new BigDecimal(headlines.get(i).get("expenditure").asText()));
+        }
+        BigDecimal months = BigDecimal.ZERO;
+        for (JsonNode month : get("/api/v1/dashboard/" + root + "/" + year + "/monthly")) {
+            months = months.add(new BigDecimal(month.get("expenditure").asText()));
+        }
+        assertThat(months.subtract(new BigDecimal(cells.get("cells").get("01/expenditure.total/amount").asText())).abs())
+                .isLessThanOrEqualTo(new BigDecimal("0.07"));
+        assertThat(get("/api/v1/dashboard/" + root + "/" + year).get("expenditure").asText())
+                .isEqualTo(cells.get("cells").get("01/expenditure.total/amount").asText());
+
         // the audit trail of every published figure adds up to it (lines in yuan, the cell in 万元 rounded once)
         for (Iterator<Map.Entry<String, JsonNode>> it = cells.get("cells").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> cell = it.next();

@@ -21,7 +21,7 @@ import org.budgetledger.projection.catalogue.CatalogueNames;
 import org.budgetledger.projection.finalaccounts.LedgerRecord;
 import org.budgetledger.projection.finalaccounts.LedgerRecords;
 import org.budgetledger.projection.finalaccounts.UnitDirectory;
-import org.budgetledger.projection.finalaccounts.domain.CellRouting;
+import org.budgetledger.projection.finalaccounts.Contributions;
 import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.JournalEntry;
 import org.budgetledger.projection.journal.PostingLookup;
@@ -184,11 +184,11 @@ public class EventApplier {
                     reversed = lookup.find(ledger, r.posting().sourceSystem(), r.reversedPostingId())
                             .orElseThrow(() -> new IllegalStateException(ledger + ": reversal of " + r.reversedPostingId() + " which the journal lacks"));
                 }
-                CellRouting.contributions(reversed).forEach((k, fen) -> deltas.merge(k, -fen, Math::addExact));
+                Contributions.of(reversed).forEach((k, fen) -> deltas.merge(k, -fen, Math::addExact));
                 entries.add(entry(ledger, envelope, r, reversed));
                 postings++;
             } else if (event instanceof PostingRecorded p) {
-                CellRouting.contributions(p.posting()).forEach((k, fen) -> deltas.merge(k, fen, Math::addExact));
+                Contributions.of(p.posting()).forEach((k, fen) -> deltas.merge(k, fen, Math::addExact));
                 entries.add(entry(ledger, envelope, p, null));
                 inRun.put(JournalEntry.keyOf(p.posting().sourceSystem(), p.posting().postingId()), p.posting());
                 postings++;

@@ -3,6 +3,7 @@ package org.budgetledger.projection.finalaccounts;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.UnitKind;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.projection.journal.Journal;
@@ -23,8 +24,8 @@ import java.util.Optional;
 @Service
 public class FinalAccounts {
 
-    public static final String OPERATING_COSTS = "ops/operating_costs/amount";
-    private static final String PUBLIC_TOTAL = "06/public_total/amount";
+    public static final String OPERATING_COSTS = CellKeys.OPERATING_COSTS_KEY;
+    private static final String PUBLIC_TOTAL = CellKeys.PUBLIC_TOTAL_KEY;
 
     private final UnitDirectory units;
     private final LedgerRecords records;
@@ -122,7 +123,7 @@ public class FinalAccounts {
         Figures figures = new Figures();
         journal.read(record.ledger(), record.applied(), entry -> {
             if (!entry.recordedAt().isAfter(asOf)) {
-                figures.apply(CellRouting.contributions(entry.isReversal() ? entry.reversed() : entry.posting()),
+                figures.apply(Contributions.of(entry.isReversal() ? entry.reversed() : entry.posting()),
                         entry.isReversal() ? -1 : 1);
             }
         });

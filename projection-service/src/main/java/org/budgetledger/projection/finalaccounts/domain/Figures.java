@@ -74,13 +74,19 @@ public final class Figures {
         return copy;
     }
 
+    /** Keys of figures kept beside the cells (budgets per 项, activity counts, months) and never published. */
+    public static final String FACTS = "facts/";
+
     /**
      * The published figures: 万元 strings with 2 decimals, rounded half-up per cell from its exact fen, for every cell
-     * that does not round to zero; negative values keep their sign.
+     * that does not round to zero; negative values keep their sign. Facts are not cells and are left out.
      */
     public SortedMap<String, String> published() {
         SortedMap<String, String> cells = new TreeMap<>();
         fen.forEach((key, value) -> {
+            if (key.startsWith(FACTS)) {
+                return;
+            }
             String wan = Money.ofFen(value).toWanYuan();
             if (!wan.equals("0.00") && !wan.equals("-0.00")) {
                 cells.put(key, wan);

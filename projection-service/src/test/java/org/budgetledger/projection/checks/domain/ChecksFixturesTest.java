@@ -13,7 +13,6 @@ class ChecksFixturesTest {
     @Test
     void seedPassesEveryRule() {
         CheckReport report = Checks.report(CheckFixtures.seed());
-        System.out.println(report.render());
 
         assertThat(report.failures()).as(report.render()).isEmpty();
         assertThat(report.withStatus(Status.WARN)).as(report.render()).isEmpty();
@@ -77,7 +76,6 @@ class ChecksFixturesTest {
     @Test
     void demoPassesEveryRule() {
         CheckReport report = Checks.report(CheckFixtures.demo());
-        System.out.println(report.render());
 
         assertThat(report.failures()).as(report.render()).isEmpty();
         assertThat(report.withStatus(Status.WARN)).as(report.render()).isEmpty();
@@ -94,7 +92,7 @@ class ChecksFixturesTest {
         assertThat(report.of("L01")).extracting(CheckResult::subject)
                 .containsExactly("DEMO-WLJ", "DEMO-WLJ-ZFDD", "DEMO-WLJ-WHG");
         assertThat(report.of("L02")).extracting(CheckResult::subject)
-                .containsExactly("totals", "08 per 项", "per fund source and 项")
+                .containsExactly("totals", "08 per 项", "per fund source and 项");
         CheckResult x15 = report.of("X15").get(0);
         assertThat(x15.comparisons().get(0).relation()).as("a PUBLIC_INSTITUTION unit").isEqualTo(Relation.LE);
         assertThat(x15.comparisons().get(0).render()).contains("ops/operating_costs/amount 61.85 ≤ "

@@ -78,8 +78,8 @@ class ComparisonTest {
 
     @Test
     void inequalitiesComparePrintedValues() {
-        Comparison c = Comparison.evaluate(null, Tolerance.T1, List.of(Term.of("06/30217/amount", 604_999)),
-                Relation.LE, List.of(Term.of("07/actual/reception", 600_000)), Severity.ERROR);
+        Comparison c = Comparison.evaluate(null, Tolerance.T1, List.of(Term.of("06/30217/amount", 64_999)),
+                Relation.LE, List.of(Term.of("07/actual/reception", 60_000)), Severity.ERROR);
         assertThat(c.status()).as("0.06 ≤ 0.06 once printed").isEqualTo(Status.PASS);
         assertThat(c.render()).isEqualTo("06/30217/amount 0.06 ≤ 07/actual/reception 0.06 | Δ 0.00 → PASS");
     }

@@ -1,0 +1,70 @@
+package org.budgetledger.projection.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.web.NotFound;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping(path = "/api/v1/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Dashboard", description = "Figures across units, from the projections; amounts in 万元 as published")
+public class DashboardController {
+
+    private final Dashboards dashboards;
+
+    public DashboardController(Dashboards dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/ledgers")
+    @Operation(summary = "The units and fiscal years held, with parent, kind and region")
+    public List<UnitDirectory.Unit> ledgers() {
+        return dashboards.ledgers();
+    }
+
+    @GetMapping("/{fiscalYear}/units")
+    @Operation(summary = "Every unit's headline figures for a year, side by side and sorted",
+            description = "income, expenditure, basic/project, 三公 by item against budget, 机关运行经费, closing balance and the "
+                    + "change of expenditure against the previous year. Filter by region (prefix) or parent unit (its department).")
+    public List<Headline> units(@PathVariable int fiscalYear,
+                                @RequestParam(required = false) String region,
+                                @RequestParam(required = false) String parent,
+                                @RequestParam(defaultValue = "self") String scope,
+                                @Parameter(description = "income, expenditure, basic, project, operatingCosts, sangong, closingBalance")
+                                @RequestParam(defaultValue = "expenditure") String sort,
+                                @RequestParam(defaultValue = "desc") String order) {
+        return dashboards.headlines(fiscalYear, blankToNull(region), blankToNull(parent), scope(scope), sort, !"asc".equalsIgnoreCase(order));
+    }
+
+    @GetMapping("/{unitCode}/{fiscalYear}")
+    @Operation(summary = "One unit's headline figures (consolidated by default) with the change against the previous year")
+    public Headline unit(@PathVariable String unitCode, @PathVariable int fiscalYear, @RequestParam(defaultValue = "department") String scope) {
+        return dashboards.headline(unitCode, fiscalYear, scope(scope)).orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
+    }
+
+    @GetMapping("/{unitCode}/{fiscalYear}/monthly")
+    @Operation(summary = "Spending (basic/project) and income by the month they occurred in, for a unit or its department")
+    public List<Map<String, String>> monthly(@PathVariable String unitCode, @PathVariable int fiscalYear,
+                                             @RequestParam(defaultValue = "department") String scope) {
+        return dashboards.monthly(unitCode, fiscalYear, scope(scope)).orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
+    }
+
+    private static FinalAccounts.Scope scope(String scope) {
+        return "self".equalsIgnoreCase(scope) ? FinalAccounts.Scope.SELF : FinalAccounts.Scope.DEPARTMENT;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

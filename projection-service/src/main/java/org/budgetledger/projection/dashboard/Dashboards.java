@@ -1,0 +1,111 @@
+package org.budgetledger.projection.dashboard;
+
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.finalaccounts.domain.Figures;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** What a dashboard asks across units, answered from the projections (no event is read). */
+@Service
+public class Dashboards {
+
+    static final Map<String, Function<Headline, String>> SORTABLE = Map.of(
+            "income", Headline::income, "expenditure", Headline::expenditure, "basic", Headline::basic,
+            "project", Headline::project, "operatingCosts", Headline::operatingCosts,
+            "sangong", h -> h.sangong().get("total").get("actual"), "closingBalance", Headline::closingBalance);
+
+    private final UnitDirectory units;
+    private final FinalAccounts accounts;
+
+    public Dashboards(UnitDirectory units, FinalAccounts accounts) {
+        this.units = units;
+        this.accounts = accounts;
+    }
+
+    public List<UnitDirectory.Unit> ledgers() {
+        return List.copyOf(units.all().values());
+    }
+
+    /** Every unit of the year (under a parent, in a region), its headline figures, sorted. */
+    public List<Headline> headlines(int fiscalYear, String region, String parent, FinalAccounts.Scope scope, String sort, boolean descending) {
+        List<UnitDirectory.Unit> selected = new ArrayList<>();
+        List<UnitDirectory.Unit> pool = parent == null ? List.copyOf(units.all().values()) : units.department(parent, fiscalYear);
+        for (UnitDirectory.Unit u : pool) {
+            if (u.fiscalYear() == fiscalYear && (region == null || (u.region() != null && u.region().startsWith(region)))) {
+                selected.add(u);
+            }
+        }
+        List<Headline> headlines = new ArrayList<>();
+        for (UnitDirectory.Unit u : selected) {
+            headline(u, scope).ifPresent(headlines::add);
+        }
+        Function<Headline, String> key = SORTABLE.getOrDefault(sort, Headline::expenditure);
+        Comparator<Headline> order = Comparator.comparing(h -> new BigDecimal(key.apply(h)));
+        headlines.sort(descending ? order.reversed().thenComparing(Headline::unitCode) : order.thenComparing(Headline::unitCode));
+        return headlines;
+    }
+
+    public Optional<Headline> headline(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {
+        return units.unit(unitCode, fiscalYear).flatMap(u -> headline(u, scope));
+    }
+
+    private Optional<Headline> headline(UnitDirectory.Unit u, FinalAccounts.Scope scope) {
+        return accounts.figures(u.unitCode(), u.fiscalYear(), scope, null).map(view -> {
+            Figures f = view.figures();
+            Map<String, Map<String, String>> sangong = new LinkedHashMap<>();
+            for (String item : List.of(CellKeys.TOTAL, "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")) {
+                Map<String, String> pair = new LinkedHashMap<>();
+                pair.put("budget", wan(f, CellKeys.key(CellKeys.T07, CellKeys.BUDGET, item)));
+                pair.put("actual", wan(f, CellKeys.key(CellKeys.T07, CellKeys.ACTUAL, item)));
+                sangong.put(item, pair);
+            }
+            Headline.Change change = accounts.figures(u.unitCode(), u.fiscalYear() - 1, scope, null)
+                    .map(previous -> change(previous.figures().fen("01/expenditure.total/amount"), f.fen("01/expenditure.total/amount")))
+                    .orElse(null);
+            return new Headline(u.unitCode(), u.fiscalYear(), u.name(), u.kind().name(), u.parentUnitCode(), u.region(),
+                    wan(f, "01/income.total/amount"), wan(f, "01/expenditure.total/amount"), wan(f, "03/total/basic"),
+                    wan(f, "03/total/project"), wan(f, CellKeys.OPERATING_COSTS_KEY), wan(f, "01/expenditure.closing_balance/amount"),
+                    sangong, change, view.position());
+        });
+    }
+
+    /** Spending and income per month (occurredOn), 01 to 12. */
+    public Optional<List<Map<String, String>>> monthly(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {
+        return accounts.figures(unitCode, fiscalYear, scope, null).map(view -> {
+            List<Map<String, String>> months = new ArrayList<>();
+            for (int m = 1; m <= 12; m++) {
+                String prefix = "facts/month/" + String.format("%02d", m) + "/";
+                Map<String, String> month = new LinkedHashMap<>();
+                month.put("month", fiscalYear + "-" + String.format("%02d", m));
+                for (String figure : List.of("expenditure", "expenditure.basic", "expenditure.project", "income")) {
+                    month.put(figure, wan(view.figures(), prefix + figure));
+                }
+                months.add(month);
+            }
+            return months;
+        });
+    }
+
+    static Headline.Change change(long previousFen, long currentFen) {
+        long delta = currentFen - previousFen;
+        String growth = previousFen == 0 ? null : BigDecimal.valueOf(delta).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(previousFen), 2, RoundingMode.HALF_UP).toPlainString();
+        return new Headline.Change(Money.ofFen(previousFen).toWanYuan(), Money.ofFen(delta).toWanYuan(), growth);
+    }
+
+    private static String wan(Figures f, String key) {
+        return Money.ofFen(f.fen(key)).toWanYuan();
+    }
+}

@@ -1,0 +1,21 @@
+package org.budgetledger.projection.finalaccounts;
+
+import org.budgetledger.contract.Posting;
+import org.budgetledger.projection.finalaccounts.domain.CellRouting;
+import org.budgetledger.projection.finalaccounts.domain.MonthlyFacts;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Everything one posting adds to its ledger's figures: the published cells and the facts kept beside them. */
+public final class Contributions {
+
+    private Contributions() {
+    }
+
+    public static Map<String, Long> of(Posting posting) {
+        Map<String, Long> all = new HashMap<>(CellRouting.contributions(posting));
+        MonthlyFacts.contributions(posting).forEach((k, v) -> all.merge(k, v, Math::addExact));
+        return all;
+    }
+}

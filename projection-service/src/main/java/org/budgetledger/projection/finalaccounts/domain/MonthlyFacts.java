@@ -1,0 +1,38 @@
+package org.budgetledger.projection.finalaccounts.domain;
+
+import org.budgetledger.contract.Posting;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Spending and income by the month they occurred in (occurredOn), for dashboards: linear in postings like every
+ * figure, kept as facts beside the cells. Keys: facts/month/{MM}/{expenditure|expenditure.basic|expenditure.project|income}.
+ */
+public final class MonthlyFacts {
+
+    private MonthlyFacts() {
+    }
+
+    public static Map<String, Long> contributions(Posting p) {
+        Map<String, Long> facts = new HashMap<>();
+        if (p.occurredOn() == null || p.amount() == null) {
+            return facts;
+        }
+        String month = "facts/month/" + String.format("%02d", p.occurredOn().getMonthValue()) + "/";
+        long fen = p.amount().fen();
+        switch (p.type()) {
+            case EXPENDITURE -> {
+                facts.put(month + "expenditure", fen);
+                if (p.expenditureKind() != null) {
+                    facts.put(month + "expenditure." + CellKeys.word(p.expenditureKind()), fen);
+                }
+            }
+            case APPROPRIATION, INCOME -> facts.put(month + "income", fen);
+            default -> {
+                // budgets, procurement, opening balances and offsets are not a month's flow
+            }
+        }
+        return facts;
+    }
+}
