@@ -112,6 +112,16 @@ class FinalAccountsTest {
             }
         }));
 
+        // the 审核公式 of the disclosure: nothing fails, and the figures agree with the journal (L03) and the units (L04)
+        JsonNode checks = get("/api/v1/final-accounts/" + root + "/" + year + "/checks");
+        assertThat(checks.get("summary").has("FAIL")).as(checks.get("summary").toString()).isFalse();
+        assertThat(checks.get("summary").has("WARN")).as(checks.get("summary").toString()).isFalse();
+        for (JsonNode result : checks.get("results")) {
+            if (result.get("id").asText().equals("L03") || result.get("id").asText().equals("L04")) {
+                assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("PASS");
+            }
+        }
+
         // dashboards: every unit side by side, months adding up to the year
         JsonNode headlines = get("/api/v1/dashboard/" + year + "/units?parent=" + root + "&sort=expenditure&order=desc");
         assertThat(headlines).hasSize(fixture.units().size());

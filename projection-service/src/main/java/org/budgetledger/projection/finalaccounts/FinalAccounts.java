@@ -136,7 +136,7 @@ public class FinalAccounts {
                 : units.department(unitCode, fiscalYear);
     }
 
-    static boolean administrative(UnitKind kind) {
+    public static boolean administrative(UnitKind kind) {
         return kind == UnitKind.ADMINISTRATIVE || kind == UnitKind.CIVIL_SERVICE_MANAGED;
     }
 }

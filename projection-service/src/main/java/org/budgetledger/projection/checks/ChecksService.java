@@ -1,0 +1,99 @@
+package org.budgetledger.projection.checks;
+
+import org.budgetledger.contract.catalogue.CatalogueKind;
+import org.budgetledger.projection.catalogue.CatalogueNames;
+import org.budgetledger.projection.checks.domain.BalanceKey;
+import org.budgetledger.projection.checks.domain.CheckInput;
+import org.budgetledger.projection.checks.domain.CheckReport;
+import org.budgetledger.projection.checks.domain.Checks;
+import org.budgetledger.projection.checks.domain.PostingCounts;
+import org.budgetledger.projection.checks.domain.UnitFigures;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.finalaccounts.LedgerRecords;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.finalaccounts.domain.Figures;
+import org.budgetledger.projection.journal.Journal;
+import org.budgetledger.projection.journal.JournalTotals;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Runs the 审核公式 on a unit's year as an auditor would: the published figures, each unit's own figures, and a
+ * recomputation from the journal (the audit lines) to check the figures against, plus last year's closing balances.
+ */
+@Service
+public class ChecksService {
+
+    private final FinalAccounts accounts;
+    private final Journal journal;
+    private final LedgerRecords records;
+    private final CatalogueNames catalogues;
+
+    public ChecksService(FinalAccounts accounts, Journal journal, LedgerRecords records, CatalogueNames catalogues) {
+        this.accounts = accounts;
+        this.journal = journal;
+        this.records = records;
+        this.catalogues = catalogues;
+    }
+
+    public Optional<CheckReport> check(String unitCode, int fiscalYear) {
+        return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, null).map(view -> {
+            List<UnitFigures> units = new ArrayList<>();
+            JournalTotals totals = new JournalTotals();
+            JournalTotals previous = new JournalTotals();
+            boolean previousKnown = false;
+            Map<String, Long> auditSums = new TreeMap<>();
+            for (FinalAccounts.Part part : view.parts()) {
+                units.add(new UnitFigures(part.unit().unitCode(), part.unit().kind(), cellsOf(part.figures())));
+                JournalTotals own = new JournalTotals();
+                journal.read(part.record().ledger(), part.record().applied(), e -> {
+                    own.add(e);
+                    totals.add(e);
+                });
+                own.cells().forEach((k, v) -> auditSums.merge(k, v, Long::sum));
+                if (FinalAccounts.administrative(part.unit().kind())) {
+                    auditSums.merge(CellKeys.OPERATING_COSTS_KEY, own.cells().getOrDefault(CellKeys.PUBLIC_TOTAL_KEY, 0L), Long::sum);
+                }
+                String before = new org.budgetledger.contract.LedgerId(part.unit().unitCode(), fiscalYear - 1).toString();
+                var last = records.find(before);
+                if (last.isPresent()) {
+                    previousKnown = true;
+                    journal.read(before, last.get().applied(), previous::add);
+                }
+            }
+            CheckInput.Builder input = CheckInput.builder(unitCode, fiscalYear, cellsOf(view.figures()))
+                    .units(units)
+                    .auditSums(auditSums)
+                    .openingBalances(balances(totals.opening()))
+                    .postingCounts(new PostingCounts(totals.fiscalExpenditureOtherKind(), totals.smallMicroWithoutSme(), totals.stateCapital()))
+                    .catalogues(catalogues.of(fiscalYear, CatalogueKind.FUNCTIONAL).orElse(null),
+                            catalogues.of(fiscalYear, CatalogueKind.ECONOMIC).orElse(null));
+            if (previousKnown) {
+                input.previousClosing(balances(previous.closing()));
+            }
+            return Checks.report(input.build());
+        });
+    }
+
+    private static Map<String, Long> cellsOf(Figures figures) {
+        Map<String, Long> cells = new HashMap<>();
+        figures.fen().forEach((k, v) -> {
+            if (!k.startsWith(Figures.FACTS)) {
+                cells.put(k, v);
+            }
+        });
+        return cells;
+    }
+
+    private static Map<BalanceKey, Long> balances(Map<JournalTotals.Balance, Long> balances) {
+        Map<BalanceKey, Long> keyed = new HashMap<>();
+        balances.forEach((b, fen) -> keyed.put(new BalanceKey(b.fundSource(), b.functionalCode()), fen));
+        return keyed;
+    }
+}
