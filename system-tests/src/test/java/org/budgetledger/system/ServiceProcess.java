@@ -81,6 +81,18 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log);
     }
 
+    Map<String, String> environment() {
+        return env;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    Path workDir() {
+        return log.getParent();
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
