@@ -1,5 +1,6 @@
 package org.budgetledger.contract.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.time.Instant;
  * A record of the ledger.events topic: one event of one stream (a ledger "HT-CAC:2019", or a catalogue
  * "catalogue:functional:2019") with its gap-free sequence number in that stream (from 0). The record key is the
  * stream. A stream's events are published in sequence order; a reader applies each (stream, sequence) once.
+ * A ledger's events carry their link of its hash chain ({@code hash}, {@code previousHash}); null elsewhere.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(String stream, long sequence, String eventId, String type, Instant recordedAt,
-                            JsonNode payload) {
+                            JsonNode payload, String hash, String previousHash) {
 }

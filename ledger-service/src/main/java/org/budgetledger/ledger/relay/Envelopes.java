@@ -2,31 +2,40 @@ package org.budgetledger.ledger.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventEnvelope;
+import org.budgetledger.ledger.posting.domain.EventChain;
 
 /** Turns stored or just-committed events into the JSON records of ledger.events. */
-final class Envelopes {
+public final class Envelopes {
 
     private final ObjectMapper mapper = Json.newMapper();
 
     String fromMessage(DomainEventMessage<?> m) {
         return write(new EventEnvelope(m.getAggregateIdentifier(), m.getSequenceNumber(), m.getIdentifier(),
-                m.getPayloadType().getSimpleName(), m.getTimestamp(), mapper.valueToTree(m.getPayload())));
+                m.getPayloadType().getSimpleName(), m.getTimestamp(), mapper.valueToTree(m.getPayload()),
+                (String) m.getMetaData().get(EventChain.HASH), (String) m.getMetaData().get(EventChain.PREVIOUS)));
     }
 
     String fromStored(StoredEvents.StoredEvent e) {
         return write(envelope(e));
     }
 
-    EventEnvelope envelope(StoredEvents.StoredEvent e) {
+    public EventEnvelope envelope(StoredEvents.StoredEvent e) {
         try {
-            String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
-            return new EventEnvelope(e.stream(), e.sequence(), e.eventId(), type, e.recordedAt(), mapper.readTree(e.payloadJson()));
+            JsonNode meta = e.metaDataJson() == null ? mapper.createObjectNode() : mapper.readTree(e.metaDataJson());
+            return new EventEnvelope(e.stream(), e.sequence(), e.eventId(), e.type(), e.recordedAt(), mapper.readTree(e.payloadJson()),
+                    text(meta, EventChain.HASH), text(meta, EventChain.PREVIOUS));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored event " + e.stream() + "/" + e.sequence() + " is not JSON", ex);
         }
+    }
+
+    private static String text(JsonNode meta, String field) {
+        JsonNode value = meta.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private String write(EventEnvelope envelope) {

@@ -25,7 +25,11 @@ public class StoredEvents {
 
     /** An event as stored: its payload is the event's JSON as written by the event serializer. */
     public record StoredEvent(String stream, long sequence, String eventId, Instant recordedAt, String payloadType,
-                              String payloadJson) {
+                              String payloadJson, String metaDataJson) {
+        /** The simple name of the event's type ("ExpenditureRecorded"). */
+        public String type() {
+            return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        }
     }
 
     public boolean exists(String stream, long sequence) {
@@ -42,6 +46,6 @@ public class StoredEvents {
         }
         return Optional.of(new StoredEvent(stream, sequence, doc.getString("eventIdentifier"),
                 Instant.parse(doc.getString("timestamp")), doc.getString("payloadType"),
-                String.valueOf(doc.get("serializedPayload"))));
+                String.valueOf(doc.get("serializedPayload")), doc.get("serializedMetaData") == null ? null : String.valueOf(doc.get("serializedMetaData"))));
     }
 }

@@ -105,7 +105,8 @@ public class UnitController {
     @Operation(summary = "Close the year: no further postings; closing balances become next year's opening balances",
             description = "Closing balances (年末结转和结余) per fund source, functional code and basic/project are recorded in the "
                     + "next year as OPENING_BALANCE postings of source system \"year-close\" whose ids the YearClosed event lists. "
-                    + "Repeating the close is safe and completes an interrupted one.")
+                    + "Repeating the close is safe and completes an interrupted one. The answer's digest is the head of the "
+                    + "ledger's hash chain after the close: keep it outside the system and check it later with /verify?digest=.")
     public Map<String, Object> close(@PathVariable String unitCode, @PathVariable int fiscalYear) {
         UnitService.Closing closing = units.close(ledger(unitCode, fiscalYear), recording());
         List<Map<String, Object>> balances = new ArrayList<>();
@@ -133,6 +134,7 @@ public class UnitController {
         answer.put("unitCode", unitCode);
         answer.put("fiscalYear", fiscalYear);
         answer.put("status", "CLOSED");
+        answer.put("digest", closing.digest());
         answer.put("closingBalances", balances);
         answer.put("nextYear", fiscalYear + 1);
         answer.put("nextYearProfileCarried", closing.nextYearProfileCarried());

@@ -96,7 +96,7 @@ public class UnitService {
     }
 
     /** What a close did: the closing balances and what became of each next-year opening posting. */
-    public record Closing(YearClosed closed, boolean nextYearProfileCarried, List<PostingResult> openings) {
+    public record Closing(YearClosed closed, String digest, boolean nextYearProfileCarried, List<PostingResult> openings) {
     }
 
     /**
@@ -117,7 +117,8 @@ public class UnitService {
                         + ": register it or close it first, so that this unit's profile can be carried into " + next.fiscalYear());
             }
         }
-        YearClosed closed = commands.sendAndWait(new Commands.CloseYear(ledger.toString(), recording));
+        Commands.Closed result = commands.sendAndWait(new Commands.CloseYear(ledger.toString(), recording));
+        YearClosed closed = result.event();
         if (!directory.exists(next)) {
             putProfile(next, profile, recording);
             carried = true;
@@ -137,7 +138,7 @@ public class UnitService {
         for (int from = 0; from < openings.size(); from += PostingService.MAX_PER_COMMAND) {
             results.addAll(postings.submit(openings.subList(from, Math.min(openings.size(), from + PostingService.MAX_PER_COMMAND)), "year-close"));
         }
-        return new Closing(closed, carried, results);
+        return new Closing(closed, result.digest(), carried, results);
     }
 
     private void requireRegistered(LedgerId ledger) {

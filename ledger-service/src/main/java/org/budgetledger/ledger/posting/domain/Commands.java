@@ -39,12 +39,17 @@ public final class Commands {
     public record CloseYear(@TargetAggregateIdentifier String ledgerId, Recording recording) {
     }
 
+    /** A closed year and its digest: the hash chain's head right after the close. */
+    public record Closed(org.budgetledger.contract.event.YearClosed event, String digest) {
+    }
+
     /** What a ledger holds now: for operators and tests. */
     public record DescribeLedger(@TargetAggregateIdentifier String ledgerId) {
     }
 
     public record LedgerSummary(String ledgerId, long nextSequence, int postings, boolean closed,
-                                Map<org.budgetledger.contract.FundSource, org.budgetledger.contract.Money> available) {
+                                Map<org.budgetledger.contract.FundSource, org.budgetledger.contract.Money> available,
+                                String chainHead) {
     }
 
     /** Does this ledger hold the posting? (Resolves an idempotency claim left by a crash.) */

@@ -3,7 +3,9 @@ package org.budgetledger.ledger.posting.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -35,6 +37,8 @@ public class Ledger {
     private String ledgerId;
     private LedgerState state = new LedgerState();
     private YearClosed closing;
+    /** The chain head right after the close: the digest an auditor keeps. */
+    private String closingDigest;
     /** The identifier of the event applied last, to answer with; not part of the state. */
     private transient String lastEventId;
 
@@ -53,7 +57,7 @@ public class Ledger {
             return ProfileOutcome.UNCHANGED;
         }
         ProfileOutcome outcome = state.registered() ? ProfileOutcome.REPLACED : ProfileOutcome.CREATED;
-        apply(new UnitProfiled(id.unitCode(), id.fiscalYear(), command.profile(), command.recording()));
+        record(new UnitProfiled(id.unitCode(), id.fiscalYear(), command.profile(), command.recording()));
         return outcome;
     }
 
@@ -70,7 +74,7 @@ public class Ledger {
                 continue;
             }
             long sequence = state.nextSequence();
-            apply(decision.event());
+            record(decision.event());
             outcomes.add(PostingOutcome.recorded(submission.input().postingId(), lastEventId, sequence));
         }
         return outcomes;
@@ -82,14 +86,14 @@ public class Ledger {
             return false;
         }
         LedgerId id = LedgerId.parse(ledgerId);
-        apply(new NarrativeRecorded(id.unitCode(), id.fiscalYear(), command.sections(), command.recording()));
+        record(new NarrativeRecorded(id.unitCode(), id.fiscalYear(), command.sections(), command.recording()));
         return true;
     }
 
     @CommandHandler
-    public YearClosed handle(Commands.CloseYear command) {
+    public Commands.Closed handle(Commands.CloseYear command) {
         if (closing != null) {
-            return closing;
+            return new Commands.Closed(closing, closingDigest);
         }
         LedgerId id = LedgerId.parse(ledgerId);
         List<YearClosed.ClosingBalance> balances = new ArrayList<>();
@@ -98,8 +102,8 @@ public class Ledger {
             String openingId = b.amount().isPositive() ? String.format("CLOSE-%s-%d-%04d", id.unitCode(), id.fiscalYear(), ++n) : null;
             balances.add(new YearClosed.ClosingBalance(b.fundSource(), b.functionalCode(), b.expenditureKind(), b.amount(), openingId));
         }
-        apply(new YearClosed(id.unitCode(), id.fiscalYear(), balances, command.recording()));
-        return closing;
+        record(new YearClosed(id.unitCode(), id.fiscalYear(), balances, command.recording()));
+        return new Commands.Closed(closing, closingDigest);
     }
 
     @CommandHandler
@@ -110,17 +114,27 @@ public class Ledger {
     @CommandHandler
     public Commands.LedgerSummary handle(Commands.DescribeLedger query) {
         return new Commands.LedgerSummary(ledgerId, state.nextSequence(), state.postingCount(), state.closed(),
-                state.availableByFundSource());
+                state.availableByFundSource(), state.chainHead());
+    }
+
+    /** Appends an event with its link of the hash chain. */
+    private void record(LedgerEvent event) {
+        String previous = state.chainHead();
+        String hash = EventChain.link(previous, state.nextSequence(), event);
+        apply(event, MetaData.with(EventChain.HASH, hash).and(EventChain.PREVIOUS, previous));
     }
 
     @EventSourcingHandler
-    void on(LedgerEvent event, @MessageIdentifier String eventId) {
+    void on(LedgerEvent event, @MessageIdentifier String eventId, @MetaDataValue(EventChain.HASH) String hash) {
         if (event instanceof UnitProfiled profiled) {
             ledgerId = new LedgerId(profiled.unitCode(), profiled.fiscalYear()).toString();
-        } else if (event instanceof YearClosed closed) {
-            closing = closed;
         }
-        state.evolve(event);
+        // an event stored without its link (none should be) gets the one it would have had
+        state.evolve(event, hash != null ? hash : EventChain.link(state.chainHead(), state.nextSequence(), event));
+        if (event instanceof YearClosed closed) {
+            closing = closed;
+            closingDigest = state.chainHead();
+        }
         lastEventId = eventId;
     }
 }

@@ -35,9 +35,10 @@ public final class LedgerState {
     private final EnumMap<FundSource, Long> available;
     private final TreeMap<String, Long> balances;
     private long nextSequence;
+    private String chainHead;
 
     public LedgerState() {
-        this(null, false, new PostingIndex(), new EnumMap<>(FundSource.class), new TreeMap<>(), 0);
+        this(null, false, new PostingIndex(), new EnumMap<>(FundSource.class), new TreeMap<>(), 0, EventChain.GENESIS);
     }
 
     @JsonCreator
@@ -46,16 +47,24 @@ public final class LedgerState {
                 @JsonProperty("postings") PostingIndex postings,
                 @JsonProperty("available") EnumMap<FundSource, Long> available,
                 @JsonProperty("balances") TreeMap<String, Long> balances,
-                @JsonProperty("nextSequence") long nextSequence) {
+                @JsonProperty("nextSequence") long nextSequence,
+                @JsonProperty("chainHead") String chainHead) {
         this.profile = profile;
         this.closed = closed;
         this.postings = postings;
         this.available = available == null || available.isEmpty() ? new EnumMap<>(FundSource.class) : new EnumMap<>(available);
         this.balances = balances == null ? new TreeMap<>() : balances;
         this.nextSequence = nextSequence;
+        this.chainHead = chainHead == null ? EventChain.GENESIS : chainHead;
     }
 
     // ---- evolution ------------------------------------------------------------------------------------------
+
+    /** Evolves by an event that carries its link of the hash chain. */
+    public void evolve(LedgerEvent event, String hash) {
+        evolve(event);
+        chainHead = hash;
+    }
 
     public void evolve(LedgerEvent event) {
         if (event instanceof UnitProfiled profiled) {
@@ -125,6 +134,11 @@ public final class LedgerState {
 
     public long nextSequence() {
         return nextSequence;
+    }
+
+    /** The hash of the ledger's last event (GENESIS before the first). */
+    public String chainHead() {
+        return chainHead;
     }
 
     public Optional<PostingIndex.Entry> posting(String sourceSystem, String postingId) {
@@ -217,5 +231,10 @@ public final class LedgerState {
     @JsonProperty("nextSequence")
     long nextSequenceForSnapshot() {
         return nextSequence;
+    }
+
+    @JsonProperty("chainHead")
+    String chainHeadForSnapshot() {
+        return chainHead;
     }
 }

@@ -79,4 +79,14 @@ final class LedgerHistory {
     LedgerState state() {
         return state;
     }
+
+    /** The head of the hash chain these events form (what the ledger computes for events given without links). */
+    String chainHead() {
+        String head = EventChain.GENESIS;
+        long sequence = 0;
+        for (LedgerEvent e : events) {
+            head = EventChain.link(head, sequence++, e);
+        }
+        return head;
+    }
 }

@@ -444,13 +444,13 @@ class LedgerPropertiesTest {
         boolean close = random.nextBoolean();
         Run run = run(steps);
         Ledger ledger = new Ledger();
-        ledger.on(new UnitProfiled(UNIT, YEAR, LedgerHistory.PROFILE, REC), "evt-0");
+        ledger.on(new UnitProfiled(UNIT, YEAR, LedgerHistory.PROFILE, REC), "evt-0", null);
         int n = 1;
         for (LedgerEvent e : run.events()) {
-            ledger.on(e, "evt-" + n++);
+            ledger.on(e, "evt-" + n++, null);
         }
         if (close) {
-            ledger.on(new YearClosed(UNIT, YEAR, run.state().closingBalances(), REC), "evt-" + n);
+            ledger.on(new YearClosed(UNIT, YEAR, run.state().closingBalances(), REC), "evt-" + n, null);
         }
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(Json.newMapper()).build();
         SerializedObject<String> snapshot = serializer.serialize(ledger, String.class);

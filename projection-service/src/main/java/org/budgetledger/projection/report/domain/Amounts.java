@@ -1,0 +1,49 @@
+package org.budgetledger.projection.report.domain;
+
+import org.budgetledger.contract.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Number formats of the disclosure (DOMAIN §4): printed 万元 cells, the narrative's 万元 and percents. */
+public final class Amounts {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Amounts() {
+    }
+
+    /** The printed cell: 万元, 2 decimals, half-up from the exact fen ("30.74", "0.10", "0.00"). */
+    public static String printed(long fen) {
+        return Money.ofFen(fen).toWanYuan();
+    }
+
+    /** Whether the cell prints as zero (rounds to 0.00). */
+    public static boolean printsZero(long fen) {
+        return new BigDecimal(printed(fen)).signum() == 0;
+    }
+
+    /** The narrative's 万元: the printed (rounded) cell with trailing zeros stripped ("0.1", "0", "30.74", "100"). */
+    public static String narrative(long fen) {
+        return strip(new BigDecimal(printed(fen)));
+    }
+
+    /**
+     * A percent of {@code part} over {@code whole} from the exact amounts, 2 decimals in the given mode (HALF_UP or
+     * DOWN), trailing zeros stripped, without the % sign ("100", "82.14"); a zero denominator gives "0".
+     */
+    public static String percent(long part, long whole, RoundingMode mode) {
+        if (whole == 0) {
+            return "0";
+        }
+        BigDecimal p = BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, mode);
+        return strip(p);
+    }
+
+    static String strip(BigDecimal value) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        return value.stripTrailingZeros().toPlainString();
+    }
+}
