@@ -17,14 +17,11 @@ import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
-import org.budgetledger.projection.catalogue.CatalogueNames;
 import org.budgetledger.projection.finalaccounts.LedgerRecord;
 import org.budgetledger.projection.finalaccounts.LedgerRecords;
-import org.budgetledger.projection.finalaccounts.UnitDirectory;
 import org.budgetledger.projection.finalaccounts.Contributions;
-import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.JournalEntry;
-import org.budgetledger.projection.journal.PostingLookup;
+import org.budgetledger.projection.store.ProjectionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,24 +48,13 @@ public class EventApplier {
     private static final int MAX_ATTEMPTS = 5;
     private static final int MAX_GAP_PAGES = 1_000;
 
-    private final LedgerRecords records;
-    private final Journal journal;
-    private final PostingLookup lookup;
-    private final UnitDirectory units;
-    private final CatalogueNames catalogues;
     private final LedgerSource source;
     private final Clock clock;
     private final ObjectMapper mapper = Json.newMapper();
     private final Counter applied;
     private final DistributionSummary lag;
 
-    public EventApplier(LedgerRecords records, Journal journal, PostingLookup lookup, UnitDirectory units,
-                        CatalogueNames catalogues, LedgerSource source, Clock clock, MeterRegistry meters) {
-        this.records = records;
-        this.journal = journal;
-        this.lookup = lookup;
-        this.units = units;
-        this.catalogues = catalogues;
+    public EventApplier(LedgerSource source, Clock clock, MeterRegistry meters) {
         this.source = source;
         this.clock = clock;
         this.applied = Counter.builder("projection.events.applied").description("events applied to the figures").register(meters);
@@ -77,35 +63,36 @@ public class EventApplier {
                 .register(meters);
     }
 
-    /** Applies a batch as delivered (any streams, any order, repeats allowed). */
-    public void apply(List<EventEnvelope> batch) {
+    /** Applies a batch as delivered (any streams, any order, repeats allowed) to one generation of the projections. */
+    public void apply(ProjectionStore store, List<EventEnvelope> batch) {
         Map<String, TreeMap<Long, EventEnvelope>> byStream = new LinkedHashMap<>();
         for (EventEnvelope e : batch) {
             byStream.computeIfAbsent(e.stream(), s -> new TreeMap<>()).putIfAbsent(e.sequence(), e);
         }
         byStream.forEach((stream, events) -> {
             if (stream.startsWith("catalogue:")) {
-                applyCatalogue(stream, events);
+                applyCatalogue(store, stream, events);
             } else {
-                applyLedger(stream, events);
+                applyLedger(store, stream, events);
             }
         });
     }
 
-    private void applyLedger(String ledger, TreeMap<Long, EventEnvelope> delivered) {
+    private void applyLedger(ProjectionStore store, String ledger, TreeMap<Long, EventEnvelope> delivered) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            LedgerRecord current = records.find(ledger).orElse(null);
+            LedgerRecord current = store.records().find(ledger).orElse(null);
             long cursor = current == null ? LedgerRecords.NONE : current.applied();
             List<EventEnvelope> run = contiguousRun(ledger, cursor, delivered);
             if (run.isEmpty()) {
                 return;
             }
-            Run result = project(ledger, run);
-            journal.write(result.entries());
-            if (records.apply(ledger, result.change(cursor))) {
-                lookup.remember(ledger, result.entries());
+            Run result = project(store, ledger, run);
+            store.journal().write(result.entries());
+            store.postings().write(result.entries());
+            if (store.records().apply(ledger, result.change(cursor))) {
+                store.lookup().remember(ledger, result.entries());
                 if (result.profile() != null) {
-                    units.record(result.unitCode(), result.fiscalYear(), result.profile());
+                    store.units().record(result.unitCode(), result.fiscalYear(), result.profile());
                 }
                 count(run);
                 return;
@@ -161,7 +148,7 @@ public class EventApplier {
         }
     }
 
-    private Run project(String ledger, List<EventEnvelope> run) {
+    private Run project(ProjectionStore store, String ledger, List<EventEnvelope> run) {
         org.budgetledger.contract.LedgerId id = org.budgetledger.contract.LedgerId.parse(ledger);
         List<JournalEntry> entries = new ArrayList<>();
         Map<String, Long> deltas = new HashMap<>();
@@ -181,7 +168,7 @@ public class EventApplier {
             } else if (event instanceof PostingReversed r) {
                 Posting reversed = inRun.get(JournalEntry.keyOf(r.posting().sourceSystem(), r.reversedPostingId()));
                 if (reversed == null) {
-                    reversed = lookup.find(ledger, r.posting().sourceSystem(), r.reversedPostingId())
+                    reversed = store.lookup().find(ledger, r.posting().sourceSystem(), r.reversedPostingId())
                             .orElseThrow(() -> new IllegalStateException(ledger + ": reversal of " + r.reversedPostingId() + " which the journal lacks"));
                 }
                 Contributions.of(reversed).forEach((k, fen) -> deltas.merge(k, -fen, Math::addExact));
@@ -204,15 +191,15 @@ public class EventApplier {
                 event.recording().correlationId(), event.recording().origin(), event.posting(), reversed);
     }
 
-    private void applyCatalogue(String stream, TreeMap<Long, EventEnvelope> delivered) {
+    private void applyCatalogue(ProjectionStore store, String stream, TreeMap<Long, EventEnvelope> delivered) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            long cursor = catalogues.applied(stream);
+            long cursor = store.catalogues().applied(stream);
             List<EventEnvelope> run = contiguousRun(stream, cursor, delivered);
             if (run.isEmpty()) {
                 return;
             }
             List<CatalogueRevised> revisions = run.stream().map(e -> (CatalogueRevised) parse(e)).toList();
-            if (catalogues.apply(stream, cursor, run.get(run.size() - 1).sequence(), revisions)) {
+            if (store.catalogues().apply(stream, cursor, run.get(run.size() - 1).sequence(), revisions)) {
                 count(run);
                 return;
             }

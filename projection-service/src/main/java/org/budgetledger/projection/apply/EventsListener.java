@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventEnvelope;
+import org.budgetledger.projection.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,10 +25,12 @@ public class EventsListener {
     private static final Logger log = LoggerFactory.getLogger(EventsListener.class);
 
     private final EventApplier applier;
+    private final Stores stores;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public EventsListener(EventApplier applier) {
+    public EventsListener(EventApplier applier, Stores stores) {
         this.applier = applier;
+        this.stores = stores;
     }
 
     @KafkaListener(id = "events", idIsGroup = false, topics = "${projection.events-topic:ledger.events}", batch = "true",
@@ -42,7 +45,7 @@ public class EventsListener {
                 throw new IllegalStateException("unreadable record " + r.topic() + "/" + r.partition() + "@" + r.offset(), e);
             }
         }
-        applier.apply(batch);
+        applier.apply(stores.active(), batch);
         log.debug("applied {} events", batch.size());
     }
 }

@@ -26,6 +26,16 @@ public class LedgerSource {
         this.http = builder.baseUrl(ledgerUrl).requestFactory(requests).build();
     }
 
+    /** A stream the ledger service holds, and the last sequence it published (−1: none yet). */
+    public record Stream(String stream, long published) {
+    }
+
+    /** Every stream of the ledger service's event store. */
+    public List<Stream> streams() {
+        List<Stream> streams = http.get().uri("/api/v1/streams").retrieve().body(new ParameterizedTypeReference<>() { });
+        return streams == null ? List.of() : streams;
+    }
+
     /** The stream's events from {@code from} on, at most one page; fewer means the stream ends there. */
     public List<EventEnvelope> events(String stream, long from) {
         List<EventEnvelope> page = http.get()

@@ -11,8 +11,6 @@ import org.budgetledger.contract.catalogue.CatalogueEntry;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.contract.event.CatalogueRevised;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.Optional;
  * The names the tables print: the catalogue of the fiscal year as shipped plus the revisions operators made on the
  * ledger side (CatalogueRevised events). One document per revised catalogue, with its applied cursor.
  */
-@Component
 public class CatalogueNames {
 
     private static final Duration FRESH = Duration.ofSeconds(2);
@@ -35,8 +32,8 @@ public class CatalogueNames {
     private volatile boolean stale = true;
     private volatile long loadedAt;
 
-    public CatalogueNames(MongoDatabaseFactory databases) {
-        this.revisions = databases.getMongoDatabase().getCollection("catalogue_revisions");
+    public CatalogueNames(MongoCollection<Document> revisions) {
+        this.revisions = revisions;
     }
 
     public long applied(String stream) {

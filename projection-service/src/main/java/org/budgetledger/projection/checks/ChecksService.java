@@ -1,7 +1,6 @@
 package org.budgetledger.projection.checks;
 
 import org.budgetledger.contract.catalogue.CatalogueKind;
-import org.budgetledger.projection.catalogue.CatalogueNames;
 import org.budgetledger.projection.checks.domain.BalanceKey;
 import org.budgetledger.projection.checks.domain.CheckInput;
 import org.budgetledger.projection.checks.domain.CheckReport;
@@ -9,11 +8,12 @@ import org.budgetledger.projection.checks.domain.Checks;
 import org.budgetledger.projection.checks.domain.PostingCounts;
 import org.budgetledger.projection.checks.domain.UnitFigures;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
-import org.budgetledger.projection.finalaccounts.LedgerRecords;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.JournalTotals;
+import org.budgetledger.projection.store.ProjectionStore;
+import org.budgetledger.projection.store.Stores;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -31,18 +31,16 @@ import java.util.TreeMap;
 public class ChecksService {
 
     private final FinalAccounts accounts;
-    private final Journal journal;
-    private final LedgerRecords records;
-    private final CatalogueNames catalogues;
+    private final Stores stores;
 
-    public ChecksService(FinalAccounts accounts, Journal journal, LedgerRecords records, CatalogueNames catalogues) {
+    public ChecksService(FinalAccounts accounts, Stores stores) {
         this.accounts = accounts;
-        this.journal = journal;
-        this.records = records;
-        this.catalogues = catalogues;
+        this.stores = stores;
     }
 
     public Optional<CheckReport> check(String unitCode, int fiscalYear) {
+        ProjectionStore store = stores.active();
+        Journal journal = store.journal();
         return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, null).map(view -> {
             List<UnitFigures> units = new ArrayList<>();
             JournalTotals totals = new JournalTotals();
@@ -61,7 +59,7 @@ public class ChecksService {
                     auditSums.merge(CellKeys.OPERATING_COSTS_KEY, own.cells().getOrDefault(CellKeys.PUBLIC_TOTAL_KEY, 0L), Long::sum);
                 }
                 String before = new org.budgetledger.contract.LedgerId(part.unit().unitCode(), fiscalYear - 1).toString();
-                var last = records.find(before);
+                var last = store.records().find(before);
                 if (last.isPresent()) {
                     previousKnown = true;
                     journal.read(before, last.get().applied(), previous::add);
@@ -72,8 +70,8 @@ public class ChecksService {
                     .auditSums(auditSums)
                     .openingBalances(balances(totals.opening()))
                     .postingCounts(new PostingCounts(totals.fiscalExpenditureOtherKind(), totals.smallMicroWithoutSme(), totals.stateCapital()))
-                    .catalogues(catalogues.of(fiscalYear, CatalogueKind.FUNCTIONAL).orElse(null),
-                            catalogues.of(fiscalYear, CatalogueKind.ECONOMIC).orElse(null));
+                    .catalogues(store.catalogues().of(fiscalYear, CatalogueKind.FUNCTIONAL).orElse(null),
+                            store.catalogues().of(fiscalYear, CatalogueKind.ECONOMIC).orElse(null));
             if (previousKnown) {
                 input.previousClosing(balances(previous.closing()));
             }

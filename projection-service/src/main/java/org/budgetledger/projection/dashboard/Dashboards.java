@@ -5,6 +5,7 @@ import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.finalaccounts.UnitDirectory;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
+import org.budgetledger.projection.store.Stores;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -26,20 +27,21 @@ public class Dashboards {
             "project", Headline::project, "operatingCosts", Headline::operatingCosts,
             "sangong", h -> h.sangong().get("total").get("actual"), "closingBalance", Headline::closingBalance);
 
-    private final UnitDirectory units;
+    private final Stores stores;
     private final FinalAccounts accounts;
 
-    public Dashboards(UnitDirectory units, FinalAccounts accounts) {
-        this.units = units;
+    public Dashboards(Stores stores, FinalAccounts accounts) {
+        this.stores = stores;
         this.accounts = accounts;
     }
 
     public List<UnitDirectory.Unit> ledgers() {
-        return List.copyOf(units.all().values());
+        return List.copyOf(stores.active().units().all().values());
     }
 
     /** Every unit of the year (under a parent, in a region), its headline figures, sorted. */
     public List<Headline> headlines(int fiscalYear, String region, String parent, FinalAccounts.Scope scope, String sort, boolean descending) {
+        UnitDirectory units = stores.active().units();
         List<UnitDirectory.Unit> selected = new ArrayList<>();
         List<UnitDirectory.Unit> pool = parent == null ? List.copyOf(units.all().values()) : units.department(parent, fiscalYear);
         for (UnitDirectory.Unit u : pool) {
@@ -58,7 +60,7 @@ public class Dashboards {
     }
 
     public Optional<Headline> headline(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {
-        return units.unit(unitCode, fiscalYear).flatMap(u -> headline(u, scope));
+        return stores.active().units().unit(unitCode, fiscalYear).flatMap(u -> headline(u, scope));
     }
 
     private Optional<Headline> headline(UnitDirectory.Unit u, FinalAccounts.Scope scope) {

@@ -8,6 +8,8 @@ import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.JournalEntry;
+import org.budgetledger.projection.store.ProjectionStore;
+import org.budgetledger.projection.store.Stores;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -27,14 +29,10 @@ public class FinalAccounts {
     public static final String OPERATING_COSTS = CellKeys.OPERATING_COSTS_KEY;
     private static final String PUBLIC_TOTAL = CellKeys.PUBLIC_TOTAL_KEY;
 
-    private final UnitDirectory units;
-    private final LedgerRecords records;
-    private final Journal journal;
+    private final Stores stores;
 
-    public FinalAccounts(UnitDirectory units, LedgerRecords records, Journal journal) {
-        this.units = units;
-        this.records = records;
-        this.journal = journal;
+    public FinalAccounts(Stores stores) {
+        this.stores = stores;
     }
 
     public enum Scope { DEPARTMENT, SELF }
@@ -57,17 +55,18 @@ public class FinalAccounts {
     }
 
     public Optional<View> figures(String unitCode, int fiscalYear, Scope scope, Instant asOf) {
-        List<UnitDirectory.Unit> members = members(unitCode, fiscalYear, scope);
+        ProjectionStore store = stores.active();
+        List<UnitDirectory.Unit> members = members(store, unitCode, fiscalYear, scope);
         if (members.isEmpty()) {
             return Optional.empty();
         }
         List<Part> parts = new ArrayList<>();
         for (UnitDirectory.Unit unit : members) {
-            Optional<LedgerRecord> record = records.find(unit.ledger());
+            Optional<LedgerRecord> record = store.records().find(unit.ledger());
             if (record.isEmpty()) {
                 continue;
             }
-            Figures own = asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(record.get(), asOf);
+            Figures own = asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(store.journal(), record.get(), asOf);
             parts.add(new Part(unit, record.get(), own.withOperatingCosts(unit.kind())));
         }
         if (parts.isEmpty()) {
@@ -81,13 +80,14 @@ public class FinalAccounts {
     }
 
     public Optional<List<AuditLine>> audit(String unitCode, int fiscalYear, Scope scope, String cellKey, Instant asOf) {
-        List<UnitDirectory.Unit> members = members(unitCode, fiscalYear, scope);
+        ProjectionStore store = stores.active();
+        List<UnitDirectory.Unit> members = members(store, unitCode, fiscalYear, scope);
         if (members.isEmpty()) {
             return Optional.empty();
         }
         List<AuditLine> lines = new ArrayList<>();
         for (UnitDirectory.Unit unit : members) {
-            Optional<LedgerRecord> record = records.find(unit.ledger());
+            Optional<LedgerRecord> record = store.records().find(unit.ledger());
             if (record.isEmpty()) {
                 continue;
             }
@@ -96,7 +96,7 @@ public class FinalAccounts {
             if (routedKey == null) {
                 continue;
             }
-            journal.read(unit.ledger(), record.get().applied(), entry -> {
+            store.journal().read(unit.ledger(), record.get().applied(), entry -> {
                 if (asOf != null && entry.recordedAt().isAfter(asOf)) {
                     return;
                 }
@@ -106,6 +106,36 @@ public class FinalAccounts {
                 }
             });
         }
+        return Optional.of(lines);
+    }
+
+    /** Every published cell with its audit lines, in one pass over the journals (for export to audit tools). */
+    public Optional<Map<String, List<AuditLine>>> auditAll(String unitCode, int fiscalYear, Scope scope, Instant asOf) {
+        ProjectionStore store = stores.active();
+        List<UnitDirectory.Unit> members = members(store, unitCode, fiscalYear, scope);
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<AuditLine>> lines = new java.util.TreeMap<>();
+        for (UnitDirectory.Unit unit : members) {
+            Optional<LedgerRecord> record = store.records().find(unit.ledger());
+            if (record.isEmpty()) {
+                continue;
+            }
+            store.journal().read(unit.ledger(), record.get().applied(), entry -> {
+                if (asOf != null && entry.recordedAt().isAfter(asOf)) {
+                    return;
+                }
+                int sign = entry.isReversal() ? -1 : 1;
+                CellRouting.contributions(entry.isReversal() ? entry.reversed() : entry.posting()).forEach((key, fen) -> {
+                    lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new AuditLine(unit, entry, sign * fen));
+                    if (key.equals(PUBLIC_TOTAL) && administrative(unit.kind())) {
+                        lines.computeIfAbsent(OPERATING_COSTS, k -> new ArrayList<>()).add(new AuditLine(unit, entry, sign * fen));
+                    }
+                });
+            });
+        }
+        lines.values().removeIf(l -> Money.ofFen(sum(l).fen()).toWanYuan().matches("-?0\\.00"));
         return Optional.of(lines);
     }
 
@@ -119,7 +149,7 @@ public class FinalAccounts {
         return entry.isReversal() ? -fen : fen;
     }
 
-    private Figures replay(LedgerRecord record, Instant asOf) {
+    private static Figures replay(Journal journal, LedgerRecord record, Instant asOf) {
         Figures figures = new Figures();
         journal.read(record.ledger(), record.applied(), entry -> {
             if (!entry.recordedAt().isAfter(asOf)) {
@@ -130,10 +160,10 @@ public class FinalAccounts {
         return figures;
     }
 
-    private List<UnitDirectory.Unit> members(String unitCode, int fiscalYear, Scope scope) {
+    private static List<UnitDirectory.Unit> members(ProjectionStore store, String unitCode, int fiscalYear, Scope scope) {
         return scope == Scope.SELF
-                ? units.unit(unitCode, fiscalYear).map(List::of).orElse(List.of())
-                : units.department(unitCode, fiscalYear);
+                ? store.units().unit(unitCode, fiscalYear).map(List::of).orElse(List.of())
+                : store.units().department(unitCode, fiscalYear);
     }
 
     public static boolean administrative(UnitKind kind) {

@@ -62,23 +62,7 @@ public class FinalAccountsController {
         String key = cellKey != null ? cellKey : table + "/" + row + "/" + column;
         List<FinalAccounts.AuditLine> lines = accounts.audit(unitCode, fiscalYear, scope(scope), key, asOf)
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (FinalAccounts.AuditLine l : lines) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("postingId", l.entry().posting().postingId());
-            line.put("sourceSystem", l.entry().posting().sourceSystem());
-            line.put("type", l.entry().posting().type());
-            line.put("amount", Money.ofFen(l.contributionFen()).toString());
-            line.put("occurredOn", l.entry().isReversal() ? l.entry().reversed().occurredOn() : l.entry().posting().occurredOn());
-            line.put("recordedAt", l.entry().recordedAt());
-            line.put("eventId", l.entry().eventId());
-            line.put("unitCode", l.unit().unitCode());
-            line.put("sequence", l.entry().sequence());
-            if (l.entry().isReversal()) {
-                line.put("reverses", l.entry().reversed().postingId());
-            }
-            out.add(line);
-        }
+        List<Map<String, Object>> out = lines.stream().map(FinalAccountsController::line).toList();
         Money total = FinalAccounts.sum(lines);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cell", key);
@@ -88,9 +72,52 @@ public class FinalAccountsController {
         return body;
     }
 
+    @GetMapping(path = "/audit", produces = "application/x-ndjson")
+    @Operation(summary = "Every published figure with its audit lines, as JSON Lines (one cell per line), for audit tools")
+    public void auditExport(@PathVariable String unitCode, @PathVariable int fiscalYear,
+                            @RequestParam(defaultValue = "department") String scope,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Map<String, List<FinalAccounts.AuditLine>> all = accounts.auditAll(unitCode, fiscalYear, scope(scope), asOf)
+                .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
+        response.setContentType("application/x-ndjson");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + unitCode + "-" + fiscalYear + "-audit.jsonl\"");
+        var out = response.getOutputStream();
+        for (Map.Entry<String, List<FinalAccounts.AuditLine>> cell : all.entrySet()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            Money total = FinalAccounts.sum(cell.getValue());
+            line.put("cell", cell.getKey());
+            line.put("value", total.toWanYuan());
+            line.put("exactYuan", total.toString());
+            line.put("lines", cell.getValue().stream().map(FinalAccountsController::line).toList());
+            out.write(JSON.writeValueAsBytes(line));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.budgetledger.contract.Json.newMapper();
+
     private FinalAccounts.View view(String unitCode, int fiscalYear, String scope, Instant asOf) {
         return accounts.figures(unitCode, fiscalYear, scope(scope), asOf)
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
+    }
+
+    private static Map<String, Object> line(FinalAccounts.AuditLine l) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("postingId", l.entry().posting().postingId());
+        line.put("sourceSystem", l.entry().posting().sourceSystem());
+        line.put("type", l.entry().posting().type());
+        line.put("amount", Money.ofFen(l.contributionFen()).toString());
+        line.put("occurredOn", l.entry().isReversal() ? l.entry().reversed().occurredOn() : l.entry().posting().occurredOn());
+        line.put("recordedAt", l.entry().recordedAt());
+        line.put("eventId", l.entry().eventId());
+        line.put("unitCode", l.unit().unitCode());
+        line.put("sequence", l.entry().sequence());
+        if (l.entry().isReversal()) {
+            line.put("reverses", l.entry().reversed().postingId());
+        }
+        return line;
     }
 
     static FinalAccounts.Scope scope(String scope) {

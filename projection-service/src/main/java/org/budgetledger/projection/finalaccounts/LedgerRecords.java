@@ -12,8 +12,6 @@ import org.bson.Document;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Date;
@@ -26,7 +24,6 @@ import java.util.Optional;
  * update (filter: the cursor it was computed from), so each (ledger, sequence) counts exactly once whatever the
  * redelivery or the number of instances; a lost race is seen and recomputed.
  */
-@Component
 public class LedgerRecords {
 
     public static final long NONE = -1;
@@ -34,8 +31,8 @@ public class LedgerRecords {
     private final MongoCollection<Document> ledgers;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public LedgerRecords(MongoDatabaseFactory databases) {
-        this.ledgers = databases.getMongoDatabase().getCollection("ledgers");
+    public LedgerRecords(MongoCollection<Document> ledgers) {
+        this.ledgers = ledgers;
     }
 
     /** A change computed from the events after {@code from}, up to {@code to}. */

@@ -6,8 +6,6 @@ import org.bson.Document;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.UnitProfile;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.TreeMap;
  * consolidated over (决算单位构成). Written by whichever instance applies a UnitProfiled event; every instance
  * reads the small collection again at most once a second, so a query sees units applied elsewhere.
  */
-@Component
 public class UnitDirectory {
 
     public record Unit(String unitCode, int fiscalYear, String parentUnitCode, UnitKind kind, String name, String region) {
@@ -40,8 +37,8 @@ public class UnitDirectory {
     private volatile boolean stale = true;
     private volatile long loadedAt;
 
-    public UnitDirectory(MongoDatabaseFactory databases) {
-        this.units = databases.getMongoDatabase().getCollection("units");
+    public UnitDirectory(MongoCollection<Document> units) {
+        this.units = units;
     }
 
     public void record(String unitCode, int fiscalYear, UnitProfile profile) {

@@ -7,13 +7,12 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -22,7 +21,6 @@ import java.util.function.Consumer;
  * bucket, read by its exact key (the only fast read of the embedded store) and written idempotently (an entry is
  * set under its sequence number, so writing it twice changes nothing).
  */
-@Component
 public class Journal {
 
     public static final int BUCKET = 500;
@@ -31,8 +29,8 @@ public class Journal {
     private final MongoCollection<Document> buckets;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public Journal(MongoDatabaseFactory databases) {
-        this.buckets = databases.getMongoDatabase().getCollection("journal");
+    public Journal(MongoCollection<Document> buckets) {
+        this.buckets = buckets;
     }
 
     public void write(List<JournalEntry> entries) {
@@ -66,6 +64,16 @@ public class Journal {
                 }
             }
         }
+    }
+
+    /** One entry by its sequence number: one read of its bucket. */
+    public Optional<JournalEntry> entry(String ledger, long sequence) {
+        Document doc = buckets.find(new Document("_id", bucketId(ledger, sequence / BUCKET))).limit(1).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Object value = doc.get("entries", Document.class).get(String.valueOf(sequence));
+        return value == null ? Optional.empty() : Optional.of(parse((String) value));
     }
 
     public List<JournalEntry> all(String ledger, long upTo) {

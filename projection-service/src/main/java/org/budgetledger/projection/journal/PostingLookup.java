@@ -3,7 +3,6 @@ package org.budgetledger.projection.journal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.budgetledger.contract.Posting;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Finds a ledger's posting by source system and id (what a REVERSAL names): from memory when the ledger was read
  * before, else by reading its journal once. Bounded: the least recently used ledgers are forgotten.
  */
-@Component
 public class PostingLookup {
 
     private final Journal journal;

@@ -89,6 +89,7 @@ final class RandomLedgerStream {
     private RandomLedgerStream(long seed) {
         this.seed = seed;
         this.r = new Random(seed);
+        r.nextLong(); // the first draw of java.util.Random barely differs between neighbouring small seeds
         this.stateCapital = r.nextInt(4) == 0;
         this.otherPublicClasses = r.nextInt(3) == 0;
         fiscal.add(FundSource.GENERAL_BUDGET);
@@ -221,19 +222,26 @@ final class RandomLedgerStream {
     }
 
     private void budget() {
-        String unit = unit();
-        FundSource source = r.nextInt(3) == 0 ? pick(NON_FISCAL) : pick(fiscal);
-        String fn = pick(items);
-        int e = r.nextInt(10);
-        String ec = e < 3 ? null : e < 7 ? pick(SANGONG_CODES) : pick(ECONOMIC_CODES);
-        BudgetLine line = new BudgetLine(unit, source, fn, ec);
         BudgetStage stage = pick(List.of(BudgetStage.values()));
-        long have = budgets.getOrDefault(line, 0L);
-        if (stage == BudgetStage.DECREASE && have <= 0) {
+        List<BudgetLine> positive = budgets.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(Map.Entry::getKey).toList();
+        if (stage == BudgetStage.DECREASE && positive.isEmpty()) {
             stage = BudgetStage.INITIAL;
         }
-        long fen = stage == BudgetStage.DECREASE ? partOf(have) : freshAmount();
-        Posting p = record(unit, PostingType.BUDGET, source, fn, ec, null, stage, fen, null, null);
+        BudgetLine line;
+        long fen;
+        if (stage == BudgetStage.DECREASE) {
+            line = pick(positive);
+            fen = partOf(budgets.get(line));
+        } else {
+            FundSource source = r.nextInt(3) == 0 ? pick(NON_FISCAL) : pick(fiscal);
+            int e = r.nextInt(10);
+            String ec = e < 3 ? null : e < 7 ? pick(SANGONG_CODES) : pick(ECONOMIC_CODES);
+            line = new BudgetLine(unit(), source, pick(items), ec);
+            fen = freshAmount();
+        }
+        Posting p = record(line.unit(), PostingType.BUDGET, line.source(), line.fn(), line.ec(), null, stage, fen,
+                null, null);
         budgets.merge(line, stage == BudgetStage.DECREASE ? -fen : fen, Math::addExact);
         reversible.add(p);
     }

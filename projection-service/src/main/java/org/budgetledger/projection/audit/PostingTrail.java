@@ -1,0 +1,66 @@
+package org.budgetledger.projection.audit;
+
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.Money;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.finalaccounts.domain.CellRouting;
+import org.budgetledger.projection.journal.JournalEntry;
+import org.budgetledger.projection.journal.PostingIndex;
+import org.budgetledger.projection.store.ProjectionStore;
+import org.budgetledger.projection.store.Stores;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The trail from a posting to everything it touched: the event that recorded it, whether and by what it was
+ * reversed, and every cell it contributes to, in its own unit and in every department above it.
+ */
+@Service
+public class PostingTrail {
+
+    private final Stores stores;
+
+    public PostingTrail(Stores stores) {
+        this.stores = stores;
+    }
+
+    public record Trail(String ledger, JournalEntry entry, PostingIndex.Reversal reversedBy, Map<String, Money> cells,
+                        List<String> consolidatedInto) {
+    }
+
+    public Optional<Trail> find(String sourceSystem, String postingId) {
+        ProjectionStore store = stores.active();
+        return store.postings().find(sourceSystem, postingId).flatMap(location ->
+                store.journal().entry(location.ledger(), location.sequence()).map(entry -> {
+                    LedgerId ledger = LedgerId.parse(location.ledger());
+                    Optional<UnitDirectory.Unit> unit = store.units().unit(ledger.unitCode(), ledger.fiscalYear());
+                    Posting routed = entry.isReversal() ? entry.reversed() : entry.posting();
+                    int sign = entry.isReversal() ? -1 : 1;
+                    Map<String, Money> cells = new TreeMap<>();
+                    CellRouting.contributions(routed).forEach((key, fen) -> cells.put(key, Money.ofFen(sign * fen)));
+                    if (unit.isPresent() && FinalAccounts.administrative(unit.get().kind()) && cells.containsKey(CellKeys.PUBLIC_TOTAL_KEY)) {
+                        cells.put(CellKeys.OPERATING_COSTS_KEY, cells.get(CellKeys.PUBLIC_TOTAL_KEY));
+                    }
+                    return new Trail(location.ledger(), entry, location.reversedBy(), cells, ancestors(store, ledger));
+                }));
+    }
+
+    /** The unit and every unit above it: each consolidates the posting into its department's figures. */
+    private static List<String> ancestors(ProjectionStore store, LedgerId ledger) {
+        List<String> chain = new ArrayList<>();
+        String current = ledger.unitCode();
+        for (int depth = 0; current != null && depth < 64; depth++) {
+            chain.add(current);
+            current = store.units().unit(current, ledger.fiscalYear()).map(UnitDirectory.Unit::parentUnitCode).orElse(null);
+        }
+        return chain;
+    }
+}

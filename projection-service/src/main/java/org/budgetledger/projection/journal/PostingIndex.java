@@ -1,0 +1,57 @@
+package org.budgetledger.projection.journal;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where each posting is: sourceSystem + postingId → ledger and sequence, and the REVERSAL that reversed it if one
+ * did. Written idempotently with the journal; read by exact key, so a posting's trail is found in one read.
+ */
+public class PostingIndex {
+
+    private final MongoCollection<Document> index;
+
+    public PostingIndex(MongoCollection<Document> index) {
+        this.index = index;
+    }
+
+    public record Location(String ledger, long sequence, Reversal reversedBy) {
+    }
+
+    public record Reversal(String postingId, long sequence, String eventId) {
+    }
+
+    public void write(List<JournalEntry> entries) {
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            updates.add(new UpdateOneModel<>(new Document("_id", e.key()),
+                    new Document("$set", new Document("ledger", e.ledger()).append("sequence", e.sequence())),
+                    new UpdateOptions().upsert(true)));
+            if (e.isReversal()) {
+                updates.add(new UpdateOneModel<>(new Document("_id", JournalEntry.keyOf(e.reversed().sourceSystem(), e.reversed().postingId())),
+                        new Document("$set", new Document("reversedBy", new Document("postingId", e.posting().postingId())
+                                .append("sequence", e.sequence()).append("eventId", e.eventId()))),
+                        new UpdateOptions().upsert(true)));
+            }
+        }
+        if (!updates.isEmpty()) {
+            index.bulkWrite(updates);
+        }
+    }
+
+    public Optional<Location> find(String sourceSystem, String postingId) {
+        Document d = index.find(new Document("_id", JournalEntry.keyOf(sourceSystem, postingId))).limit(1).first();
+        if (d == null || d.getString("ledger") == null) {
+            return Optional.empty();
+        }
+        Document r = d.get("reversedBy", Document.class);
+        return Optional.of(new Location(d.getString("ledger"), ((Number) d.get("sequence")).longValue(),
+                r == null ? null : new Reversal(r.getString("postingId"), ((Number) r.get("sequence")).longValue(), r.getString("eventId"))));
+    }
+}

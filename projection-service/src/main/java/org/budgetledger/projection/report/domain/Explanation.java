@@ -1,0 +1,444 @@
+package org.budgetledger.projection.report.domain;
+
+import org.budgetledger.contract.Activity;
+import org.budgetledger.projection.report.domain.TableSpec.Coded;
+import org.budgetledger.projection.report.domain.Template.Topic;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * 第三部分 情况说明 (DOMAIN §6): one section per topic of the template's outline, sentences from its wording, amounts
+ * from the printed cells in the narrative format, percents from exact amounts, comparisons with Y−1 when the
+ * previous year's figures exist (else the template's new-unit wording), budget completion when budgets exist.
+ */
+final class Explanation {
+
+    private final Template template;
+    private final Wording w;
+    private final int year;
+    private final String unitName;
+    private final FigureView f;
+    private final Optional<FigureView> prev;
+    private final Narrative narrative;
+    private final TableBuilder tables;
+
+    Explanation(Template template, ReportInput input, String unitName, FigureView figures, TableBuilder tables) {
+        this.template = template;
+        this.w = template.wording();
+        this.year = input.fiscalYear();
+        this.unitName = unitName;
+        this.f = figures;
+        this.prev = input.previousFigures().map(FigureView::new);
+        this.narrative = new Narrative(input.narrative());
+        this.tables = tables;
+    }
+
+    List<Section> sections() {
+        List<Section> sections = new ArrayList<>();
+        int n = 0;
+        for (Topic topic : template.outline()) {
+            n++;
+            String heading = Numerals.of(n) + "、" + title(topic);
+            sections.add(switch (topic) {
+                case TOTALS -> new Section(heading, totals(), List.of());
+                case INCOME -> Section.of(heading, List.of(shares("INCOME", "02/total/total", "02/total/")));
+                case EXPENDITURE -> Section.of(heading, List.of(shares("EXPENDITURE", "03/total/total", "03/total/")));
+                case FISCAL_TOTALS -> Section.of(heading, fiscalTotals());
+                case GENERAL_BUDGET -> new Section(heading, List.of(), generalBudget());
+                case BASIC -> Section.of(heading, basic());
+                case SANGONG -> new Section(heading, List.of(), sangong());
+                case GOVERNMENT_FUND -> Section.of(heading, List.of(fund("GOVERNMENT_FUND", "08")));
+                case STATE_CAPITAL -> Section.of(heading, List.of(fund("STATE_CAPITAL", "09")));
+                case PERFORMANCE -> Section.of(heading, performance());
+                case OTHER_MATTERS -> new Section(heading, List.of(), otherMatters());
+            });
+        }
+        return sections;
+    }
+
+    String title(Topic topic) {
+        return w.fill("s." + topic.name() + ".title", "Y", year);
+    }
+
+    /** The title 目录 prints (the 预算绩效 section's is shorter). */
+    String contentsTitle(Topic topic) {
+        String key = "s." + topic.name() + ".contents";
+        return w.has(key) ? w.fill(key, "Y", year) : title(topic);
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    private String cause() {
+        return prev.isPresent() ? "" : w.get("cause.newUnit");
+    }
+
+    private String causeTherefore() {
+        return prev.isPresent() ? "" : w.get("cause.newUnit") + w.get("cause.therefore");
+    }
+
+    /** "与{Y−1}年度相比，增加A万元，增长P%" (style with) or "比{Y−1}年度增加…" (style than); empty without Y−1. */
+    private Optional<String> versusPrevious(String key, String style) {
+        return prev.map(p -> {
+            long now = f.fen(key);
+            long before = p.fen(key);
+            long delta = now - before;
+            String amount = Amounts.narrative(Math.abs(delta));
+            Object[] common = {"prevY", year - 1, "A", amount};
+            if (amount.equals("0")) {
+                return w.fill("cmp." + style + ".flat", common);
+            }
+            if (before == 0) {
+                return w.fill("cmp." + style + ".increase.noBase", common);
+            }
+            String percent = Amounts.percent(Math.abs(delta), Math.abs(before), template.percentMode());
+            return w.fill("cmp." + style + (delta > 0 ? ".increase" : ".decrease"), "prevY", year - 1, "A", amount,
+                    "P", percent);
+        });
+    }
+
+    private boolean changed(String key) {
+        return prev.map(p -> !Amounts.narrative(f.fen(key) - p.fen(key)).equals("0")).orElse(false);
+    }
+
+    /** The comparison with Y−1 closing a sentence: "…。" with the reason when it changed, or the new-unit wording. */
+    private String yearOnYear(String key, String style, String reasonKey) {
+        Optional<String> versus = versusPrevious(key, style);
+        if (versus.isEmpty()) {
+            return causeTherefore() + w.get("none.previous") + "。";
+        }
+        String reason = reasonKey != null && changed(key) ? reason(reasonKey) : "";
+        return versus.get() + "。" + reason;
+    }
+
+    private String reason(String key) {
+        return narrative.fragment(key).map(t -> w.fill("reason", "text", t)).orElse("");
+    }
+
+    /** 大于 / 小于 / 持平 of the printed amounts. */
+    private String budgetCompare(long actual, long budget, String stage) {
+        int c = new BigDecimal(Amounts.printed(actual)).compareTo(new BigDecimal(Amounts.printed(budget)));
+        String s = w.get("budget.stage." + stage);
+        return w.fill(c > 0 ? "budget.more" : c < 0 ? "budget.less" : "budget.flat", "stage", s);
+    }
+
+    private static boolean samePrinted(long a, long b) {
+        return Amounts.printed(a).equals(Amounts.printed(b));
+    }
+
+    private String pct(long part, long whole) {
+        return Amounts.percent(part, whole, template.percentMode());
+    }
+
+    // ---------------------------------------------------------------- 一 二 三 四
+
+    private List<String> totals() {
+        return List.of(
+                w.fill("s.TOTALS.income", "Y", year, "A", f.wan("01/income.grand_total/amount"))
+                        + yearOnYear("01/income.grand_total/amount", "with", Narrative.REASONS_INCOME),
+                w.fill("s.TOTALS.expenditure", "Y", year, "A", f.wan("01/expenditure.grand_total/amount"))
+                        + yearOnYear("01/expenditure.grand_total/amount", "with", Narrative.REASONS_EXPENDITURE));
+    }
+
+    /** 二 / 三: the total and every column with its share, zeros as "0万元，占0%". */
+    private String shares(String topic, String totalKey, String columnPrefix) {
+        StringBuilder s = new StringBuilder(w.fill("s." + topic + ".lead", "A", f.wan(totalKey)));
+        long total = f.fen(totalKey);
+        List<String> items = new ArrayList<>();
+        names(w.get("s." + topic + ".names")).forEach((column, name) -> items.add(w.fill("s." + topic + ".item",
+                "name", name, "A", f.wan(columnPrefix + column), "P", pct(f.fen(columnPrefix + column), total))));
+        return s.append(String.join("；", items)).append("。").toString();
+    }
+
+    /** "a=x;b=y" → ordered map. */
+    private static Map<String, String> names(String spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : spec.split(";")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    private List<String> fiscalTotals() {
+        return List.of(
+                w.fill("s.FISCAL_TOTALS.income", "Y", year, "A", f.wan("04/income.grand_total/amount"))
+                        + yearOnYear("04/income.grand_total/amount", "with", null),
+                w.fill("s.FISCAL_TOTALS.expenditure", "Y", year, "A", f.wan("04/expenditure.grand_total/total"))
+                        + yearOnYear("04/expenditure.grand_total/total", "with", Narrative.REASONS_FISCAL));
+    }
+
+    // ---------------------------------------------------------------- 五
+
+    private List<Section> generalBudget() {
+        String total = "05/total/subtotal";
+        List<Section> subs = new ArrayList<>();
+        subs.add(Section.of(w.get("s.GENERAL_BUDGET.1.title"), List.of(
+                w.fill("s.GENERAL_BUDGET.1", "Y", year, "A", f.wan(total), "P", pct(f.fen(total), f.fen("03/total/total")))
+                        + yearOnYear(total, "with", null))));
+
+        Set<String> codes = tables.functionalCodes("05", List.of("subtotal", "basic", "project"));
+        List<String> classes = codes.stream().filter(c -> c.length() == 3 && f.printsNonZero("05/" + c + "/subtotal"))
+                .toList();
+        String structure;
+        if (classes.isEmpty()) {
+            structure = w.fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", f.wan(total));
+        } else {
+            structure = w.fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", f.wan(total)) + classes.stream()
+                    .map(c -> w.fill("s.GENERAL_BUDGET.2.item", "name", withoutExpenditure(tables.functionalName(c)),
+                            "A", f.wan("05/" + c + "/subtotal"), "P", pct(f.fen("05/" + c + "/subtotal"), f.fen(total))))
+                    .collect(Collectors.joining("；")) + "。";
+        }
+        subs.add(Section.of(w.get("s.GENERAL_BUDGET.2.title"), List.of(structure)));
+
+        List<String> detail = new ArrayList<>();
+        boolean budgets = budgetsExist();
+        long actual = f.fen(total);
+        if (!budgets) {
+            detail.add(w.fill("s.GENERAL_BUDGET.3.noBudget", "cause", cause(), "Y", year, "A", f.wan(total)));
+        } else {
+            detail.add(budgetSentence("s.GENERAL_BUDGET.3.", actual, f.fen(Facts.budgetKey("total", Facts.INITIAL)),
+                    f.fen(Facts.budgetKey("total", Facts.FULL)), Narrative.REASONS_GENERAL_BUDGET)
+                    + w.get("s.GENERAL_BUDGET.3.then"));
+        }
+        int n = 0;
+        for (String code : codes) {
+            if (code.length() != 7 || !f.printsNonZero("05/" + code + "/subtotal")) {
+                continue;
+            }
+            n++;
+            detail.add(w.fill("s.GENERAL_BUDGET.3.item", "n", n, "class", tables.functionalName(code.substring(0, 3)),
+                    "kind", tables.functionalName(code.substring(0, 5)), "item", tables.functionalName(code)));
+            String amount = "05/" + code + "/subtotal";
+            if (!budgets) {
+                detail.add(w.fill("s.GENERAL_BUDGET.3.item.noBudget", "A", f.wan(amount), "because", causeTherefore()));
+            } else {
+                detail.add(budgetSentence("s.GENERAL_BUDGET.3.item.", f.fen(amount),
+                        f.fen(Facts.budgetKey(code, Facts.INITIAL)), f.fen(Facts.budgetKey(code, Facts.FULL)),
+                        Narrative.REASONS_GENERAL_BUDGET + "." + code));
+            }
+        }
+        subs.add(Section.of(w.get("s.GENERAL_BUDGET.3.title"), detail));
+        return subs;
+    }
+
+    private boolean budgetsExist() {
+        return f.fen(Facts.budgetKey("total", Facts.POSTINGS)) > 0
+                || f.fen(Facts.budgetKey("total", Facts.INITIAL)) != 0
+                || f.fen(Facts.budgetKey("total", Facts.FULL)) != 0;
+    }
+
+    /**
+     * 完成年初预算 over the opening budget; over the full-year budget when the opening budget is 0 and the full-year
+     * one positive (DOMAIN §3.8); no rate when both are 0. The reason text follows when 决算 ≠ 预算.
+     */
+    private String budgetSentence(String prefix, long actual, long initial, long full, String reasonKey) {
+        String sentence;
+        long budget;
+        if (!Amounts.printsZero(initial)) {
+            budget = initial;
+            sentence = w.fill(prefix + "budget", "Y", year, "I", Amounts.narrative(initial), "A", Amounts.narrative(actual),
+                    "P", pct(actual, initial), "compare", budgetCompare(actual, initial, "initial"));
+        } else if (full > 0 && !Amounts.printsZero(full)) {
+            budget = full;
+            sentence = w.fill(prefix + "fullBudget", "Y", year, "F", Amounts.narrative(full), "A", Amounts.narrative(actual),
+                    "P", pct(actual, full), "compare", budgetCompare(actual, full, "full"));
+        } else {
+            budget = 0;
+            sentence = w.fill(prefix + "zeroBudget", "Y", year, "A", Amounts.narrative(actual),
+                    "compare", budgetCompare(actual, 0, "initial"));
+        }
+        return sentence + (samePrinted(actual, budget) ? "" : reason(reasonKey));
+    }
+
+    private static String withoutExpenditure(String name) {
+        return name.endsWith("支出") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    // ---------------------------------------------------------------- 六
+
+    private List<String> basic() {
+        long basic = f.fen("05/total/basic");
+        long personnel = f.fen("06/personnel_total/amount");
+        long common = f.fen("06/public_total/amount");
+        List<String> personnelNames = new ArrayList<>();
+        List<String> publicNames = new ArrayList<>();
+        template.tables().stream().filter(t -> t instanceof TableSpec.Economic).map(t -> (TableSpec.Economic) t)
+                .findFirst().ifPresent(spec -> {
+                    for (List<Coded> group : tables.economicGroups(spec)) {
+                        for (Coded c : group) {
+                            if (c.code().length() == 5 && f.printsNonZero("06/" + c.code() + "/amount")) {
+                                (spec.personnelClasses().contains(c.code().substring(0, 3)) ? personnelNames : publicNames)
+                                        .add(c.name());
+                            }
+                        }
+                    }
+                });
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(w.fill("s.BASIC", "Y", year, "A", Amounts.narrative(basic), "B", Amounts.narrative(personnel),
+                "P", pct(personnel, basic), "personnel", items(personnelNames), "C", Amounts.narrative(common),
+                "Q", pct(common, basic), "public", items(publicNames)));
+        narrative.text(Narrative.REASONS_BASIC).ifPresent(t -> paragraphs.addAll(Narrative.paragraphsOf(t)));
+        return paragraphs;
+    }
+
+    private String items(List<String> names) {
+        return names.isEmpty() ? "" : w.fill("s.BASIC.items", "names", String.join("、", names));
+    }
+
+    // ---------------------------------------------------------------- 七
+
+    private List<Section> sangong() {
+        Map<String, String> names = names(w.get("s.SANGONG.names"));
+        List<String> items = template.table("07").filter(t -> t instanceof TableSpec.Sangong)
+                .map(t -> ((TableSpec.Sangong) t).items()).orElse(List.of("total", "overseas_travel", "vehicles",
+                        "vehicle_purchase", "vehicle_operation", "reception"));
+        boolean budget = tables.sangongBudgetExists(items);
+        long actualTotal = f.fen("07/actual/total");
+        long budgetTotal = f.fen("07/budget/total");
+
+        List<String> overall = new ArrayList<>();
+        overall.add(budget
+                ? w.fill("s.SANGONG.1.budget", "B", f.wan("07/budget/total"), "A", f.wan("07/actual/total"),
+                "P", pct(actualTotal, budgetTotal))
+                : w.fill("s.SANGONG.1.noBudget", "because", causeTherefore(), "A", f.wan("07/actual/total")));
+        for (String item : order("s.SANGONG.1.order")) {
+            String actual = "07/actual/" + item;
+            List<String> parts = new ArrayList<>();
+            boolean causeUsed = false;
+            if (!budget) {
+                parts.add(w.fill("s.SANGONG.1.item.noBudget", "because", causeTherefore()));
+                causeUsed = prev.isEmpty();
+            } else if (f.printsNonZero("07/budget/" + item)) {
+                parts.add(w.fill("s.SANGONG.1.item.budget", "B", f.wan("07/budget/" + item),
+                        "P", pct(f.fen(actual), f.fen("07/budget/" + item))));
+            } else {
+                parts.add(w.get("s.SANGONG.1.item.zeroBudget"));
+            }
+            parts.add(versusPrevious(actual, "than")
+                    .orElse((causeUsed ? "" : causeTherefore()) + w.get("none.previous")));
+            overall.add(w.fill("s.SANGONG.1.item", "name", names.get(item), "A", f.wan(actual),
+                    "compare", String.join("，", parts)));
+        }
+        Optional<String> sangongReason = narrative.fragment(Narrative.REASONS_SANGONG);
+        if (sangongReason.isPresent() && budget && !samePrinted(actualTotal, budgetTotal)) {
+            overall.add(w.fill("s.SANGONG.1.reason", "compare", budgetCompare(actualTotal, budgetTotal, "none"),
+                    "text", sangongReason.get()));
+        } else if (sangongReason.isPresent() && changed("07/actual/total")) {
+            overall.add(w.fill("reason", "text", sangongReason.get()));
+        }
+
+        List<String> detail = new ArrayList<>();
+        String lead = order("s.SANGONG.2.order").stream().map(item -> w.fill("s.SANGONG.2.lead.item",
+                        "name", names.get(item), "A", f.wan("07/actual/" + item), "P", pct(f.fen("07/actual/" + item), actualTotal)))
+                .collect(Collectors.joining("，"));
+        detail.add(w.fill("s.SANGONG.2.lead", "Y", year, "items", lead));
+        int n = 0;
+        for (String item : order("s.SANGONG.1.order")) {
+            n++;
+            String actual = "07/actual/" + item;
+            String base = switch (item) {
+                case "overseas_travel" -> w.fill("s.SANGONG.2.overseas_travel", "n", n, "A", f.wan(actual),
+                        "G", count(Activity.Kind.OVERSEAS_TRIP, Facts.GROUPS),
+                        "N", count(Activity.Kind.OVERSEAS_TRIP, Facts.PERSONS));
+                case "reception" -> w.fill("s.SANGONG.2.reception", "n", n, "A", f.wan(actual),
+                        "G", count(Activity.Kind.RECEPTION, Facts.GROUPS), "N", count(Activity.Kind.RECEPTION, Facts.PERSONS));
+                default -> w.fill("s.SANGONG.2.vehicles", "n", n, "A", f.wan("07/actual/vehicles"),
+                        "B", f.wan("07/actual/vehicle_purchase"), "单位", unitName,
+                        "G", count(Activity.Kind.VEHICLE, Facts.GROUPS), "C", f.wan("07/actual/vehicle_operation"),
+                        "Y", year, "H", vehiclesHeld());
+            };
+            Optional<String> tail = narrative.fragment("purposes." + item)
+                    .map(t -> w.fill("s.SANGONG.2." + item + ".purpose", "text", t));
+            if (tail.isEmpty() && !f.printsNonZero(actual) && w.has("s.SANGONG.2." + item + ".none")
+                    && !w.get("s.SANGONG.2." + item + ".none").isEmpty()) {
+                tail = Optional.of(w.get("s.SANGONG.2." + item + ".none"));
+            }
+            detail.add(base + tail.map(t -> "，" + t).orElse("") + "。");
+        }
+        return List.of(Section.of(w.get("s.SANGONG.1.title"), overall), Section.of(w.get("s.SANGONG.2.title"), detail));
+    }
+
+    private List<String> order(String key) {
+        return Arrays.stream(w.get(key).split(",")).map(String::strip).toList();
+    }
+
+    private long count(Activity.Kind kind, String measure) {
+        return f.fen(Facts.activityKey(kind, measure));
+    }
+
+    private String vehiclesHeld() {
+        return narrative.text(Narrative.ASSETS_VEHICLES_HELD).filter(t -> t.matches("\\d{1,6}")).orElse("0");
+    }
+
+    // ---------------------------------------------------------------- 八 / 国有资本经营
+
+    private String fund(String topic, String table) {
+        String p = table + "/total/";
+        String sentence = w.fill("s." + topic, "Y", year, "income", f.wan(p + "income"), "opening", f.wan(p + "opening_balance"),
+                "expenditure", f.wan(p + "expenditure"), "basic", f.wan(p + "basic"), "project", f.wan(p + "project"),
+                "closing", f.wan(p + "closing_balance"));
+        return f.anyNonZero(table + "/") ? sentence : sentence + w.fill("s." + topic + ".none", "Y", year);
+    }
+
+    // ---------------------------------------------------------------- 九
+
+    private List<String> performance() {
+        List<String> paragraphs = narrative.paragraphs(Narrative.PERFORMANCE);
+        return paragraphs.isEmpty() ? List.of(w.get("s.PERFORMANCE.none")) : paragraphs;
+    }
+
+    // ---------------------------------------------------------------- 十
+
+    private List<Section> otherMatters() {
+        List<Section> subs = new ArrayList<>();
+        String ops = "ops/operating_costs/amount";
+        String opsText = w.fill("s.OTHER_MATTERS.1", "Y", year, "A", f.wan(ops)) + (prev.isPresent()
+                ? yearOnYear(ops, "than", Narrative.REASONS_OPERATING_COSTS)
+                : w.fill("s.OTHER_MATTERS.1.noPrevious", "cause", cause()));
+        subs.add(Section.of(w.get("s.OTHER_MATTERS.1.title"), List.of(opsText)));
+
+        String festivals = "general/festivals/amount";
+        subs.add(Section.of(w.get("s.OTHER_MATTERS.2.title"), List.of(w.fill("s.OTHER_MATTERS.2", "Y", year,
+                "M", f.wan("general/meetings/amount"),
+                "meetings", activity("general/meetings/amount", Activity.Kind.MEETING, Narrative.PURPOSES_MEETINGS),
+                "T", f.wan("general/training/amount"),
+                "training", activity("general/training/amount", Activity.Kind.TRAINING, Narrative.PURPOSES_TRAINING),
+                "festivals", w.fill(f.printsNonZero(festivals) ? "s.OTHER_MATTERS.2.festivals"
+                        : "s.OTHER_MATTERS.2.festivals.none", "A", f.wan(festivals))))));
+
+        String p = "procurement/";
+        long total = f.fen(p + "total/amount");
+        subs.add(Section.of(w.get("s.OTHER_MATTERS.3.title"), List.of(w.fill("s.OTHER_MATTERS.3", "Y", year,
+                "A", f.wan(p + "total/amount"), "G", f.wan(p + "goods/amount"), "W", f.wan(p + "works/amount"),
+                "S", f.wan(p + "services/amount"), "M", f.wan(p + "sme/amount"), "P", pct(f.fen(p + "sme/amount"), total),
+                "X", f.wan(p + "small_micro/amount"), "Q", pct(f.fen(p + "small_micro/amount"), total)))));
+
+        List<String> assets = narrative.paragraphs(Narrative.ASSETS);
+        subs.add(Section.of(w.get("s.OTHER_MATTERS.4.title"),
+                assets.isEmpty() ? List.of(w.fill("s.OTHER_MATTERS.4", "Y", year)) : assets));
+
+        List<String> other = narrative.paragraphs(Narrative.OTHER);
+        if (!other.isEmpty()) {
+            subs.add(Section.of(w.get("s.OTHER_MATTERS.5.title"), other));
+        }
+        return subs;
+    }
+
+    /** "，用于开展«…»，人数N人" when the item was spent on or counted, else nothing. */
+    private String activity(String amountKey, Activity.Kind kind, String purposeKey) {
+        long persons = count(kind, Facts.PERSONS);
+        if (!f.printsNonZero(amountKey) && persons <= 0) {
+            return "";
+        }
+        String purpose = narrative.fragment(purposeKey).map(t -> w.fill("s.OTHER_MATTERS.2.purpose", "text", t)).orElse("");
+        return purpose + (persons > 0 ? w.fill("s.OTHER_MATTERS.2.persons", "N", persons) : "");
+    }
+}

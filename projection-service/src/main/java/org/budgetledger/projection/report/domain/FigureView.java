@@ -1,0 +1,59 @@
+package org.budgetledger.projection.report.domain;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Read access to an exact figures map (fen by key, counts for count facts; absent = 0). */
+final class FigureView {
+
+    private final Map<String, Long> figures;
+
+    FigureView(Map<String, Long> figures) {
+        this.figures = figures;
+    }
+
+    long fen(String key) {
+        Long value = figures.get(key);
+        return value == null ? 0L : value;
+    }
+
+    /** The printed cell, or {@code zero} when it prints as 0.00. */
+    String printed(String key, String zero) {
+        long fen = fen(key);
+        return Amounts.printsZero(fen) ? zero : Amounts.printed(fen);
+    }
+
+    boolean printsNonZero(String key) {
+        return !Amounts.printsZero(fen(key));
+    }
+
+    /** The narrative's 万元 of a cell ("30.74", "0.1", "0"). */
+    String wan(String key) {
+        return Amounts.narrative(fen(key));
+    }
+
+    /**
+     * The codes {@code c} (digits of the given lengths) for which {@code prefix + c + suffix} is a key of a cell that
+     * prints as non-zero, sorted.
+     */
+    Set<String> codes(String prefix, String suffix, Set<Integer> lengths) {
+        Pattern digits = Pattern.compile("\\d+");
+        Set<String> codes = new TreeSet<>();
+        figures.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.endsWith(suffix) && key.length() > prefix.length() + suffix.length()) {
+                String code = key.substring(prefix.length(), key.length() - suffix.length());
+                if (lengths.contains(code.length()) && digits.matcher(code).matches() && !Amounts.printsZero(value)) {
+                    codes.add(code);
+                }
+            }
+        });
+        return codes;
+    }
+
+    /** Whether any key with this prefix has a non-zero exact value. */
+    boolean anyNonZero(String prefix) {
+        return figures.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && e.getValue() != 0L);
+    }
+}

@@ -1,0 +1,70 @@
+package org.budgetledger.projection.store;
+
+import com.mongodb.client.MongoDatabase;
+import org.budgetledger.projection.catalogue.CatalogueNames;
+import org.budgetledger.projection.finalaccounts.LedgerRecords;
+import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.journal.Journal;
+import org.budgetledger.projection.journal.PostingIndex;
+import org.budgetledger.projection.journal.PostingLookup;
+
+import java.util.List;
+
+/**
+ * One generation of the projections: every collection the query side writes, under names of that generation.
+ * Generation 1 uses the plain names; a rebuild writes generation n + 1 beside the live one and then switches.
+ */
+public final class ProjectionStore {
+
+    static final List<String> COLLECTIONS = List.of("ledgers", "journal", "units", "catalogue_revisions", "posting_index");
+
+    private final int generation;
+    private final LedgerRecords records;
+    private final Journal journal;
+    private final UnitDirectory units;
+    private final CatalogueNames catalogues;
+    private final PostingIndex postings;
+    private final PostingLookup lookup;
+
+    ProjectionStore(MongoDatabase db, int generation) {
+        this.generation = generation;
+        this.records = new LedgerRecords(db.getCollection(name("ledgers", generation)));
+        this.journal = new Journal(db.getCollection(name("journal", generation)));
+        this.units = new UnitDirectory(db.getCollection(name("units", generation)));
+        this.catalogues = new CatalogueNames(db.getCollection(name("catalogue_revisions", generation)));
+        this.postings = new PostingIndex(db.getCollection(name("posting_index", generation)));
+        this.lookup = new PostingLookup(journal);
+    }
+
+    static String name(String collection, int generation) {
+        return generation == 1 ? collection : collection + "_g" + generation;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    public LedgerRecords records() {
+        return records;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public UnitDirectory units() {
+        return units;
+    }
+
+    public CatalogueNames catalogues() {
+        return catalogues;
+    }
+
+    public PostingIndex postings() {
+        return postings;
+    }
+
+    public PostingLookup lookup() {
+        return lookup;
+    }
+}

@@ -1,0 +1,98 @@
+package org.budgetledger.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.budgetledger.testkit.TestInfra;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Both services as processes of their own, on fresh topics and databases of the shared store and broker. */
+final class TwoServices {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final ServiceProcess ledger;
+    final ServiceProcess projection;
+
+    private TwoServices(ServiceProcess ledger, ServiceProcess projection) {
+        this.ledger = ledger;
+        this.projection = projection;
+    }
+
+    static TwoServices start(String name) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path work = Path.of(System.getProperty("work.dir", "target/work"), name + "-" + run);
+        int ledgerPort = ServiceProcess.freePort();
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", TestInfra.kafkaBootstrap());
+        common.put("LEDGER_EVENTS_TOPIC", "ledger.events." + run);
+        Map<String, String> ledgerEnv = new HashMap<>(common);
+        ledgerEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase(name + "_ledger"));
+        ledgerEnv.put("LEDGER_POSTINGS_TOPIC", "ledger.postings." + run);
+        ledgerEnv.put("LEDGER_DLQ_TOPIC", "ledger.postings.dlq." + run);
+        ledgerEnv.put("LEDGER_CONSUMER_GROUP", "ledger-" + run);
+        ledgerEnv.put("LEDGER_RELAY_SWEEP", "500ms");
+        Map<String, String> projectionEnv = new HashMap<>(common);
+        projectionEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase(name + "_projection"));
+        projectionEnv.put("PROJECTION_CONSUMER_GROUP", "projection-" + run);
+        projectionEnv.put("LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
+        ServiceProcess ledger = new ServiceProcess("ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
+        ServiceProcess projection = new ServiceProcess("projection-service", Path.of(System.getProperty("projection.jar")),
+                ServiceProcess.freePort(), projectionEnv, work);
+        ledger.start();
+        projection.start();
+        ledger.awaitHealthy(Duration.ofSeconds(120));
+        projection.awaitHealthy(Duration.ofSeconds(120));
+        return new TwoServices(ledger, projection);
+    }
+
+    void stop() throws InterruptedException {
+        ledger.stop();
+        projection.stop();
+    }
+
+    /** Waits until the projection's figures of the unit include {@code events} events; answers the cells body. */
+    JsonNode awaitPosition(String unit, int year, long events) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            HttpResponse<String> r = call("GET", projection.url("/api/v1/final-accounts/" + unit + "/" + year + "/cells"), null);
+            if (r.statusCode() == 200) {
+                last = JSON.readTree(r.body());
+                if (last.get("position").asLong() >= events) {
+                    return last;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the projection did not reach position " + events + "; last: " + last);
+    }
+
+    static HttpResponse<String> call(String method, String url, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + url, e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(r.body(), e);
+        }
+    }
+}
