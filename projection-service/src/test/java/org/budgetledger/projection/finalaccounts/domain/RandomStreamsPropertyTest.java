@@ -193,6 +193,11 @@ class RandomStreamsPropertyTest {
             assertThat(f.published()).as("%s %s", s, scope).isEqualTo(roundedOnce(f.fen()));
             f.fen().forEach((k, v) -> assertThat(Money.ofFen(v).toWanYuan()).as("%s %s %s", s, scope, k)
                     .isEqualTo(halfUpWan(v)));
+            // negative figures (a 项 overspent in 08/09 may close below zero) round away from zero, never "-0.00"
+            Figures negated = new Figures().apply(f.fen(), -1);
+            Map<String, Long> negatedExact = new TreeMap<>();
+            f.fen().forEach((k, v) -> negatedExact.put(k, -v));
+            assertThat(negated.published()).as("%s %s negated", s, scope).isEqualTo(roundedOnce(negatedExact));
         });
         // a department's printed cell is the rounding of the sum of its units' exact figures
         for (String d : s.departments()) {
