@@ -112,6 +112,22 @@ class FinalAccountsTest {
             }
         }));
 
+        // the disclosure as a document: JSON, a printable page, CSV, XLSX and text
+        JsonNode report = get("/api/v1/final-accounts/" + root + "/" + year);
+        assertThat(report.get("tables").get("tables").size()).isEqualTo(year >= 2020 ? 9 : 8);
+        String html = call("GET", projection.url("/api/v1/final-accounts/" + root + "/" + year + "/report"), null).body();
+        assertThat(html).contains("第一部分", "第二部分", "第三部分", "第四部分", "收入支出决算总表", "名词解释");
+        if (name.equals(Fixtures.HETANG)) {
+            assertThat(html).contains("本年收入合计30.74万元", "一般公共服务（类）支出25.25万元，占82.14%",
+                    "人员经费18.61万元，占基本支出的60.54%", "公务接待费支出决算为0.06万元", "机关运行经费支出12.13万元");
+        }
+        HttpResponse<String> csv = call("GET", projection.url("/api/v1/final-accounts/" + root + "/" + year + "/tables/01.csv"), null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("收入支出决算总表");
+        assertThat(call("GET", projection.url("/api/v1/final-accounts/" + root + "/" + year + "/report.xlsx"), null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", projection.url("/api/v1/final-accounts/" + root + "/" + year + "/tables/01.txt"), null).body())
+                .contains(cells.get("cells").get("01/income.total/amount").asText());
+
         // the 审核公式 of the disclosure: nothing fails, and the figures agree with the journal (L03) and the units (L04)
         JsonNode checks = get("/api/v1/final-accounts/" + root + "/" + year + "/checks");
         assertThat(checks.get("summary").get("FAIL").asInt()).as(checks.get("summary").toString()).isZero();

@@ -83,7 +83,8 @@ public class UnitController {
             description = "Body: {\"sections\": {\"performance\": \"…\", \"reasons.income\": \"…\", \"other\": \"…\"}}. Keys: "
                     + "duties, reasons.income, reasons.expenditure, reasons.fiscal, reasons.general_budget, reasons.basic, "
                     + "reasons.sangong, reasons.operating_costs, purposes.training, purposes.meetings, performance, "
-                    + "performance.report, other, contact. Unknown keys are 422.")
+                    + "performance.report, other, contact, organization, purposes.reception, purposes.overseas_travel, assets, "
+                    + "assets.vehicles_held, and reasons.general_budget.{7-digit 项 code}. Unknown keys are 422.")
     public Map<String, Object> narrative(@PathVariable String unitCode, @PathVariable int fiscalYear, @RequestBody JsonNode body) {
         LedgerId ledger = ledger(unitCode, fiscalYear);
         if (!body.isObject() || !body.path("sections").isObject()) {

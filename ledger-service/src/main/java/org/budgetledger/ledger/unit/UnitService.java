@@ -28,10 +28,17 @@ public class UnitService {
 
     public static final String LEDGER_STREAM = "ledger";
     public static final String YEAR_CLOSE_SOURCE = "year-close";
-    /** DOMAIN.md §6.3: the free-text sections of the explanatory part. */
-    public static final Set<String> NARRATIVE_SECTIONS = Set.of("duties", "reasons.income", "reasons.expenditure",
-            "reasons.fiscal", "reasons.general_budget", "reasons.basic", "reasons.sangong", "reasons.operating_costs",
-            "purposes.training", "purposes.meetings", "performance", "performance.report", "other", "contact");
+    /**
+     * The free-text sections of the explanatory part: DOMAIN.md §6.3, plus what the report reads beyond it
+     * (organization, purposes of receptions and trips abroad, the asset register's text, vehicles held) and the
+     * variance reason of one 项: reasons.general_budget.{7-digit code}.
+     */
+    public static final Set<String> NARRATIVE_SECTIONS = Set.of("duties", "organization", "reasons.income",
+            "reasons.expenditure", "reasons.fiscal", "reasons.general_budget", "reasons.basic", "reasons.sangong",
+            "reasons.operating_costs", "purposes.training", "purposes.meetings", "purposes.reception",
+            "purposes.overseas_travel", "performance", "performance.report", "other", "contact", "assets",
+            "assets.vehicles_held");
+    private static final java.util.regex.Pattern PER_ITEM_REASON = java.util.regex.Pattern.compile("reasons\\.general_budget\\.\\d{7}");
     public static final int MAX_SECTION = 50_000;
 
     private final CommandGateway commands;
@@ -75,7 +82,7 @@ public class UnitService {
     public void putNarrative(LedgerId ledger, Map<String, String> sections, Recording recording) {
         requireRegistered(ledger);
         for (Map.Entry<String, String> s : sections.entrySet()) {
-            if (!NARRATIVE_SECTIONS.contains(s.getKey())) {
+            if (!NARRATIVE_SECTIONS.contains(s.getKey()) && !PER_ITEM_REASON.matcher(s.getKey()).matches()) {
                 throw ApiException.unprocessable("sections.unknown", "sections." + s.getKey(),
                         "sections." + s.getKey() + " is not a narrative section; known: " + new java.util.TreeSet<>(NARRATIVE_SECTIONS));
             }

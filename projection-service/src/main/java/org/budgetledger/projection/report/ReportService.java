@@ -1,0 +1,53 @@
+package org.budgetledger.projection.report;
+
+import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.contract.catalogue.CatalogueKind;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.report.domain.Report;
+import org.budgetledger.projection.report.domain.ReportBuilder;
+import org.budgetledger.projection.report.domain.ReportInput;
+import org.budgetledger.projection.store.ProjectionStore;
+import org.budgetledger.projection.store.Stores;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The disclosure of a unit's year: the department's figures (and the previous year's, when that ledger exists), its
+ * units, the root's profile and narrative, the names of the year's catalogues, laid out by the year's template.
+ */
+@Service
+public class ReportService {
+
+    private final FinalAccounts accounts;
+    private final Stores stores;
+
+    public ReportService(FinalAccounts accounts, Stores stores) {
+        this.accounts = accounts;
+        this.stores = stores;
+    }
+
+    public Optional<Report> report(String unitCode, int fiscalYear, Instant asOf) {
+        ProjectionStore store = stores.active();
+        return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, asOf).flatMap(view -> {
+            FinalAccounts.Part root = view.parts().get(0);
+            if (root.record().profile() == null || !root.unit().unitCode().equals(unitCode)) {
+                return Optional.empty();
+            }
+            List<ReportInput.Unit> units = view.parts().stream()
+                    .map(p -> new ReportInput.Unit(p.unit().unitCode(), p.unit().name(), p.unit().kind(), p.unit().parentUnitCode()))
+                    .toList();
+            Optional<Map<String, Long>> previous = accounts.figures(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
+                    .map(v -> v.figures().fen());
+            Catalogue functional = store.catalogues().of(fiscalYear, CatalogueKind.FUNCTIONAL)
+                    .orElseGet(() -> Catalogue.empty(fiscalYear, CatalogueKind.FUNCTIONAL));
+            Catalogue economic = store.catalogues().of(fiscalYear, CatalogueKind.ECONOMIC)
+                    .orElseGet(() -> Catalogue.empty(fiscalYear, CatalogueKind.ECONOMIC));
+            return Optional.of(ReportBuilder.build(ReportInput.withCatalogues(fiscalYear, unitCode, root.record().profile(), units,
+                    view.figures().fen(), previous, root.record().narrative(), functional, economic)));
+        });
+    }
+}
