@@ -50,11 +50,14 @@ class ConcurrentWritersTest extends IntegrationTest {
                 "--ledger.kafka.dlq-topic=" + dlqTopic,
                 "--ledger.kafka.events-topic=" + eventsTopic,
                 "--spring.kafka.consumer.group-id=" + group,
-                "--ledger.instance-id=second")) {
+                "--ledger.instance-id=second",
+                "--budgetledger.security.api-keys[0].key=" + ALL_ROLES_KEY,
+                "--budgetledger.security.api-keys[0].roles=POSTER,AUDITOR,VIEWER,ADMIN",
+                "--budgetledger.security.api-keys[0].source-systems=*")) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             List<RestClient> instances = List.of(
-                    RestClient.create(http.getRootUri()),
-                    RestClient.create("http://127.0.0.1:" + secondPort));
+                    RestClient.builder().baseUrl(http.getRootUri()).defaultHeader("X-API-Key", ALL_ROLES_KEY).build(),
+                    RestClient.builder().baseUrl("http://127.0.0.1:" + secondPort).defaultHeader("X-API-Key", ALL_ROLES_KEY).build());
 
             int threads = 8;
             int perThread = 50;

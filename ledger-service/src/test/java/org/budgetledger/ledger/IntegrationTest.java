@@ -63,6 +63,38 @@ public abstract class IntegrationTest {
         registry.add("spring.kafka.consumer.group-id", () -> "ledger-" + run);
         registry.add("ledger.kafka.relay-sweep", () -> "300ms");
         registry.add("ledger.catalogue.refresh", () -> "1s");
+        // one key with every role for the tests; AccessControlTest checks the roles one by one
+        registry.add("budgetledger.security.api-keys[0].key", () -> ALL_ROLES_KEY);
+        registry.add("budgetledger.security.api-keys[0].roles", () -> "POSTER,AUDITOR,VIEWER,ADMIN");
+        registry.add("budgetledger.security.api-keys[0].source-systems", () -> "*");
+        registry.add("budgetledger.security.admin-key", () -> "admin-key");
+        registry.add("budgetledger.security.poster-key", () -> "poster-key");
+        registry.add("budgetledger.security.poster-source-systems", () -> "treasury-payments,demo");
+        registry.add("budgetledger.security.auditor-key", () -> "auditor-key");
+        registry.add("budgetledger.security.viewer-key", () -> "viewer-key");
+    }
+
+    protected static final String ALL_ROLES_KEY = "test-all-roles";
+
+    @org.junit.jupiter.api.BeforeEach
+    void authenticate() {
+        var interceptors = http.getRestTemplate().getInterceptors();
+        if (interceptors.stream().noneMatch(i -> i instanceof AllRoles)) {
+            interceptors.add(new AllRoles());
+        }
+    }
+
+    /** Sends the all-roles key unless a test set its own. */
+    private static final class AllRoles implements org.springframework.http.client.ClientHttpRequestInterceptor {
+        @Override
+        public org.springframework.http.client.ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] body,
+                                                                           org.springframework.http.client.ClientHttpRequestExecution execution)
+                throws java.io.IOException {
+            if (!request.getHeaders().containsKey("X-API-Key") && !request.getHeaders().containsKey("Authorization")) {
+                request.getHeaders().set("X-API-Key", ALL_ROLES_KEY);
+            }
+            return execution.execute(request, body);
+        }
     }
 
     protected ResponseEntity<String> send(HttpMethod method, String path, Object body) {

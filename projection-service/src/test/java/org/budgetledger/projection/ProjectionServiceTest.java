@@ -21,12 +21,17 @@ class ProjectionServiceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "projection");
+        registry.add("budgetledger.security.viewer-key", () -> "viewer-key");
     }
 
     @Test
     void reportsHealthyWithMetrics() {
         String health = http.getForObject("/actuator/health", String.class);
         assertThat(health).as(health).startsWith("{\"status\":\"UP\"");
-        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes");
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.set("X-API-Key", "viewer-key");
+        assertThat(http.exchange("/actuator/prometheus", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class).getBody()).contains("jvm_memory_used_bytes");
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
     }
 }

@@ -12,13 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,44 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FinalAccountsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = TwoServices.JSON;
+    private static TwoServices services;
     private static ServiceProcess ledger;
     private static ServiceProcess projection;
 
     @BeforeAll
     static void start() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Path work = Path.of(System.getProperty("work.dir", "target/work"), "fa-" + run);
-        int ledgerPort = ServiceProcess.freePort();
-        Map<String, String> common = new HashMap<>();
-        common.put("KAFKA_BOOTSTRAP_SERVERS", TestInfra.kafkaBootstrap());
-        common.put("LEDGER_EVENTS_TOPIC", "ledger.events." + run);
-        Map<String, String> ledgerEnv = new HashMap<>(common);
-        ledgerEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase("fa_ledger"));
-        ledgerEnv.put("LEDGER_POSTINGS_TOPIC", "ledger.postings." + run);
-        ledgerEnv.put("LEDGER_DLQ_TOPIC", "ledger.postings.dlq." + run);
-        ledgerEnv.put("LEDGER_CONSUMER_GROUP", "ledger-" + run);
-        ledgerEnv.put("LEDGER_RELAY_SWEEP", "500ms");
-        Map<String, String> projectionEnv = new HashMap<>(common);
-        projectionEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase("fa_projection"));
-        projectionEnv.put("PROJECTION_CONSUMER_GROUP", "projection-" + run);
-        projectionEnv.put("LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
-        ledger = new ServiceProcess("ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
-        projection = new ServiceProcess("projection-service", Path.of(System.getProperty("projection.jar")), ServiceProcess.freePort(), projectionEnv, work);
-        ledger.start();
-        projection.start();
-        ledger.awaitHealthy(Duration.ofSeconds(120));
-        projection.awaitHealthy(Duration.ofSeconds(120));
+        services = TwoServices.start("fa");
+        ledger = services.ledger;
+        projection = services.projection;
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (ledger != null) {
-            ledger.stop();
-        }
-        if (projection != null) {
-            projection.stop();
+        if (services != null) {
+            services.stop();
         }
     }
 
@@ -215,19 +189,7 @@ class FinalAccountsTest {
     }
 
     private JsonNode awaitPosition(String unit, int year, String scope, long events) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < end) {
-            HttpResponse<String> r = call("GET", projection.url("/api/v1/final-accounts/" + unit + "/" + year + "/cells"), null);
-            if (r.statusCode() == 200) {
-                last = JSON.readTree(r.body());
-                if (last.get("position").asLong() >= events) {
-                    return last;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the projection did not reach position " + events + "; last: " + last);
+        return services.awaitPosition(unit, year, events);
     }
 
     private JsonNode get(String path) {
@@ -247,13 +209,6 @@ class FinalAccountsTest {
     }
 
     static HttpResponse<String> call(String method, String url, String body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + url, e);
-        }
+        return TwoServices.call(method, url, body);
     }
 }

@@ -59,7 +59,7 @@ class LedgerCrashTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String postingsTopic = "ledger.postings." + run;
         String eventsTopic = "ledger.events." + run;
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(TwoServices.KEYS);
         env.put("MONGODB_URI", TestInfra.freshMongoDatabase("crash"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfra.kafkaBootstrap());
         env.put("LEDGER_POSTINGS_TOPIC", postingsTopic);
@@ -184,7 +184,7 @@ class LedgerCrashTest {
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ledger.url(path))).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json").header("X-API-Key", TwoServices.KEY);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -66,11 +66,19 @@ class LocalStackTest {
         assertThat(again.output).contains("already running");
         assertThat(run("status").exit).isZero();
 
+        // one key per role, generated on first start, kept in LEDGER_HOME and printed once
+        Map<String, String> keys = credentials(home);
+        assertThat(keys.keySet()).contains("LEDGER_ADMIN_KEY", "LEDGER_POSTER_KEY", "LEDGER_AUDITOR_KEY", "LEDGER_VIEWER_KEY");
+        assertThat(started.output).contains(keys.get("LEDGER_ADMIN_KEY"));
+        assertThat(again.output).doesNotContain(keys.get("LEDGER_ADMIN_KEY"));
+        assertThat(call("GET", ledger + "/api/v1/catalogues", null, null).statusCode()).isEqualTo(401);
+
         Fixtures hetang = Fixtures.of(Fixtures.HETANG);
-        assertThat(call("PUT", ledger + "/api/v1/units/HT-CAC/years/2019", hetang.units().get(0).get("profile").toString()).statusCode()).isEqualTo(201);
+        assertThat(call("PUT", ledger + "/api/v1/units/HT-CAC/years/2019", hetang.units().get(0).get("profile").toString(),
+                keys.get("LEDGER_ADMIN_KEY")).statusCode()).isEqualTo(201);
         ArrayNode batch = JSON.createArrayNode();
         hetang.postings().forEach(batch::add);
-        HttpResponse<String> posted = call("POST", ledger + "/api/v1/postings/batch", batch.toString());
+        HttpResponse<String> posted = call("POST", ledger + "/api/v1/postings/batch", batch.toString(), keys.get("LEDGER_POSTER_KEY"));
         assertThat(posted.statusCode()).isEqualTo(200);
         for (JsonNode result : JSON.readTree(posted.body()).get("results")) {
             assertThat(result.get("httpStatus").asInt()).as(result.toString()).isEqualTo(201);
@@ -82,7 +90,8 @@ class LocalStackTest {
 
         Result restarted = run("start");
         assertThat(restarted.exit).as(restarted.output).isZero();
-        JsonNode state = JSON.readTree(call("GET", ledger + "/api/v1/units/HT-CAC/years/2019/ledger", null).body());
+        JsonNode state = JSON.readTree(call("GET", ledger + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY")).body());
+        assertThat(credentials(home)).as("the keys are kept across restarts").isEqualTo(keys);
         assertThat(state.get("postings").asInt()).isEqualTo(hetang.postings().size());
         assertThat(run("stop").exit).isZero();
         env = null;
@@ -106,9 +115,24 @@ class LocalStackTest {
         return new Result(p.exitValue(), output);
     }
 
-    private static HttpResponse<String> call(String method, String url, String body) throws Exception {
+    private static Map<String, String> credentials(Path home) throws IOException {
+        Map<String, String> keys = new HashMap<>();
+        for (String line : Files.readAllLines(home.resolve("credentials.env"))) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                keys.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return keys;
+    }
+
+    private static HttpResponse<String> call(String method, String url, String body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        request
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

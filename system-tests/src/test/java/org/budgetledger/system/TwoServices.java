@@ -18,6 +18,12 @@ import java.util.UUID;
 final class TwoServices {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** One API key with every role, given to both services; the tests send it with every request. */
+    static final String KEY = "system-test-all-roles";
+    static final Map<String, String> KEYS = Map.of(
+            "BUDGETLEDGER_SECURITY_APIKEYS_0_KEY", KEY,
+            "BUDGETLEDGER_SECURITY_APIKEYS_0_ROLES", "POSTER,AUDITOR,VIEWER,ADMIN",
+            "BUDGETLEDGER_SECURITY_APIKEYS_0_SOURCESYSTEMS", "*");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final ServiceProcess ledger;
@@ -32,7 +38,7 @@ final class TwoServices {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path work = Path.of(System.getProperty("work.dir", "target/work"), name + "-" + run);
         int ledgerPort = ServiceProcess.freePort();
-        Map<String, String> common = new HashMap<>();
+        Map<String, String> common = new HashMap<>(KEYS);
         common.put("KAFKA_BOOTSTRAP_SERVERS", TestInfra.kafkaBootstrap());
         common.put("LEDGER_EVENTS_TOPIC", "ledger.events." + run);
         Map<String, String> ledgerEnv = new HashMap<>(common);
@@ -45,6 +51,7 @@ final class TwoServices {
         projectionEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase(name + "_projection"));
         projectionEnv.put("PROJECTION_CONSUMER_GROUP", "projection-" + run);
         projectionEnv.put("LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
+        projectionEnv.put("LEDGER_SERVICE_API_KEY", KEY);
         ServiceProcess ledger = new ServiceProcess("ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
         ServiceProcess projection = new ServiceProcess("projection-service", Path.of(System.getProperty("projection.jar")),
                 ServiceProcess.freePort(), projectionEnv, work);
@@ -81,6 +88,7 @@ final class TwoServices {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
+                    .header("X-API-Key", KEY)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.budgetledger.kit.security.Caller;
 import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.budgetledger.ledger.web.ApiException;
@@ -57,6 +58,7 @@ public class PostingController {
             throw ApiException.badRequest("a posting must be a JSON object");
         }
         Commands.Submission submission = new Commands.Submission(PostingReader.read(body), CorrelationFilter.current(), "rest");
+        requireSourceSystem(submission.input().sourceSystem(), null);
         PostingResult result = postings.submit(List.of(submission), "rest").get(0);
         return ResponseEntity.status(status(result.outcome())).body(answer(result));
     }
@@ -90,7 +92,9 @@ public class PostingController {
                 malformed.put(i, answer);
                 continue;
             }
-            submissions.add(new Commands.Submission(PostingReader.read(item), correlationId + "#" + i, "rest-batch"));
+            Commands.Submission submission = new Commands.Submission(PostingReader.read(item), correlationId + "#" + i, "rest-batch");
+            requireSourceSystem(submission.input().sourceSystem(), i);
+            submissions.add(submission);
             positions.add(i);
         }
         List<PostingResult> results = postings.submit(submissions, "rest");
@@ -109,6 +113,21 @@ public class PostingController {
             answers.add(answer);
         }
         return Map.of("results", answers);
+    }
+
+    /**
+     * A poster posts only as the source systems its credentials allow (the audit trail records who posted). A batch
+     * with one posting of another system is refused whole: nothing of it is recorded.
+     */
+    private static void requireSourceSystem(String sourceSystem, Integer index) {
+        if (sourceSystem == null) {
+            return; // refused by the identity rules, naming the field
+        }
+        Caller.current().filter(caller -> !caller.mayPostAs(sourceSystem)).ifPresent(caller -> {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden.source_system", "sourceSystem",
+                    (index == null ? "" : "item " + index + ": ") + "sourceSystem " + sourceSystem
+                            + " is not one your credentials may post as");
+        });
     }
 
     static HttpStatus status(PostingOutcome outcome) {

@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.web;
 
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.budgetledger.kit.web.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,9 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (RequestSizeLimit.isTooLarge(e)) {
+            return body(HttpStatus.PAYLOAD_TOO_LARGE, "request.too_large", null, "the request body is too large");
+        }
         String detail = e.getMostSpecificCause().getMessage();
         if (detail != null && detail.length() > 300) {
             detail = detail.substring(0, 300) + "…";

@@ -19,11 +19,16 @@ public class LedgerSource {
     public static final int PAGE = 1_000;
     private final RestClient http;
 
-    public LedgerSource(@Value("${projection.ledger-url:http://127.0.0.1:8081}") String ledgerUrl, RestClient.Builder builder) {
+    public LedgerSource(@Value("${projection.ledger-url:http://127.0.0.1:8081}") String ledgerUrl,
+                        @Value("${projection.ledger-api-key:}") String apiKey, RestClient.Builder builder) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(2_000);
         requests.setReadTimeout(30_000);
-        this.http = builder.baseUrl(ledgerUrl).requestFactory(requests).build();
+        RestClient.Builder configured = builder.baseUrl(ledgerUrl).requestFactory(requests);
+        if (!apiKey.isBlank()) {
+            configured.defaultHeader("X-API-Key", apiKey);
+        }
+        this.http = configured.build();
     }
 
     /** A stream the ledger service holds, and the last sequence it published (−1: none yet). */

@@ -1,16 +1,15 @@
-package org.budgetledger.ledger.config;
+package org.budgetledger.kit.health;
 
 import org.bson.Document;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The store's health by {ping: 1}, which MongoDB and the embedded MongoDB-compatible server both answer (Boot's own
- * indicator sends "hello", which the embedded store does not know). Named so that it replaces Boot's.
+ * indicator sends "hello", which the embedded store does not know). Registered as "mongoHealthIndicator", it
+ * replaces Boot's.
  */
-@Component("mongoHealthIndicator")
 public class StoreHealth extends AbstractHealthIndicator {
 
     private final MongoDatabaseFactory databases;

@@ -1,0 +1,299 @@
+package org.budgetledger.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker/compose.yaml and what it mounts and builds, checked without a Docker engine: the parts are there, healthy
+ * before they are depended on, and configured as the services' application.yml reads its settings.
+ */
+class ComposeConfigTest {
+
+    /** This module's directory: docker/ (surefire runs in it). Paths in compose.yaml are relative to it. */
+    static final Path DIR = Paths.get("").toAbsolutePath();
+    static final Path REPO = DIR.getParent();
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Services of the compose file and the module each is built from. */
+    static final Map<String, String> APPS = Map.of("ledger-service", "ledger-service", "projection-service", "projection-service");
+
+    static JsonNode compose;
+    static JsonNode services;
+    static Map<String, AppYml> appYml = new HashMap<>();
+
+    /** The environment variables an application.yml reads, with their defaults. */
+    record AppYml(Map<String, String> defaults) {
+        static AppYml read(Path file) throws IOException {
+            Map<String, String> defaults = new LinkedHashMap<>();
+            Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}").matcher(Files.readString(file));
+            while (m.find()) {
+                defaults.put(m.group(1), m.group(2));
+            }
+            return new AppYml(defaults);
+        }
+    }
+
+    @BeforeAll
+    static void read() throws IOException {
+        compose = YAML.readTree(DIR.resolve("compose.yaml").toFile());
+        services = compose.get("services");
+        for (String app : APPS.keySet()) {
+            appYml.put(app, AppYml.read(REPO.resolve(APPS.get(app)).resolve("src/main/resources/application.yml")));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- parts
+
+    @Test
+    void theWholeSystemIsThere() {
+        assertThat(names(services)).containsExactlyInAnyOrder(
+                "mongo", "mongo-init", "kafka", "ledger-service", "projection-service", "prometheus", "grafana");
+        assertThat(services.at("/mongo/image").asText()).startsWith("mongo:7");
+        assertThat(services.at("/mongo-init/image").asText()).isEqualTo(services.at("/mongo/image").asText());
+        assertThat(services.at("/kafka/image").asText()).startsWith("apache/kafka:");
+        assertThat(services.at("/prometheus/image").asText()).startsWith("prom/prometheus:");
+        assertThat(services.at("/grafana/image").asText()).startsWith("grafana/grafana:");
+    }
+
+    @Test
+    void everyBuildContextAndDockerfileExists() {
+        for (String app : APPS.keySet()) {
+            JsonNode build = services.get(app).get("build");
+            assertThat(build).as(app + " is built here").isNotNull();
+            Path context = DIR.resolve(build.get("context").asText()).normalize();
+            assertThat(context).as(app + " context").isEqualTo(REPO).isDirectory();
+            Path dockerfile = context.resolve(build.get("dockerfile").asText());
+            assertThat(dockerfile).as(app + " dockerfile").isRegularFile()
+                    .isEqualTo(DIR.resolve(app + ".Dockerfile"));
+        }
+    }
+
+    @Test
+    void everyFileMountedFromTheRepositoryExists() {
+        List<String> mounts = new ArrayList<>();
+        services.fields().forEachRemaining(s -> s.getValue().path("volumes").forEach(v -> {
+            String source = v.asText().split(":")[0];
+            if (source.startsWith(".") || source.startsWith("/")) {
+                mounts.add(source);
+                assertThat(DIR.resolve(source).normalize()).as("%s mounts %s", s.getKey(), source).exists();
+            } else {
+                assertThat(compose.at("/volumes").has(source)).as("named volume %s is declared", source).isTrue();
+            }
+        }));
+        assertThat(mounts).contains("./prometheus/prometheus.yml", "./prometheus/alerts.yml",
+                "./grafana/provisioning/datasources", "./grafana/provisioning/dashboards", "./grafana/dashboards");
+    }
+
+    // ---------------------------------------------------------------------------------------------------- health
+
+    @Test
+    void everyLongRunningPartHasAHealthcheckAndIsHealthyBeforeItIsNeeded() {
+        services.fields().forEachRemaining(s -> {
+            if (!s.getKey().equals("mongo-init")) {
+                assertThat(s.getValue().at("/healthcheck/test").isMissingNode()).as(s.getKey() + " healthcheck").isFalse();
+            }
+            s.getValue().path("depends_on").fields().forEachRemaining(d -> {
+                String condition = d.getValue().path("condition").asText();
+                assertThat(condition).as("%s depends on %s", s.getKey(), d.getKey())
+                        .isIn("service_healthy", "service_completed_successfully", "service_started");
+                if (condition.equals("service_healthy")) {
+                    assertThat(services.at("/" + d.getKey() + "/healthcheck").isMissingNode()).isFalse();
+                }
+            });
+        });
+        for (String app : APPS.keySet()) {
+            JsonNode depends = services.get(app).get("depends_on");
+            assertThat(depends.at("/mongo-init/condition").asText()).as(app).isEqualTo("service_completed_successfully");
+            assertThat(depends.at("/kafka/condition").asText()).as(app).isEqualTo("service_healthy");
+            assertThat(depends.at("/mongo/condition").asText()).as(app).isEqualTo("service_healthy");
+            String port = env(app).get("SERVER_PORT");
+            assertThat(services.get(app).at("/healthcheck/test").toString()).as(app)
+                    .contains("127.0.0.1:" + port + "/actuator/health");
+        }
+        assertThat(services.at("/projection-service/depends_on/ledger-service/condition").asText()).isEqualTo("service_healthy");
+        assertThat(services.at("/mongo-init/depends_on/mongo/condition").asText()).isEqualTo("service_healthy");
+        assertThat(services.at("/grafana/depends_on/prometheus/condition").asText()).isEqualTo("service_healthy");
+    }
+
+    // ---------------------------------------------------------------------------------------------------- settings
+
+    @Test
+    void mongoIsAReplicaSetAndTheServicesConnectToIt() {
+        String command = services.at("/mongo/command").toString();
+        Matcher replSet = Pattern.compile("--replSet\",\"([^\"]+)\"").matcher(command);
+        assertThat(replSet.find()).as("mongod --replSet in %s", command).isTrue();
+        String rs = replSet.group(1);
+
+        String init = services.at("/mongo-init/command").toString();
+        assertThat(init).contains("rs.initiate").contains("_id: '" + rs + "'").contains("host: 'mongo:27017'")
+                .contains("isWritablePrimary");
+
+        assertThat(env("ledger-service").get("MONGODB_URI")).isEqualTo("mongodb://mongo:27017/ledger?replicaSet=" + rs);
+        assertThat(env("projection-service").get("MONGODB_URI")).isEqualTo("mongodb://mongo:27017/projection?replicaSet=" + rs);
+        // the same databases as the services' defaults
+        assertThat(appYml.get("ledger-service").defaults().get("MONGODB_URI")).endsWith("/ledger");
+        assertThat(appYml.get("projection-service").defaults().get("MONGODB_URI")).endsWith("/projection");
+    }
+
+    @Test
+    void servicesEnvironmentIsWhatTheirApplicationYmlReads() {
+        for (String app : APPS.keySet()) {
+            Map<String, String> env = env(app);
+            Map<String, String> reads = appYml.get(app).defaults();
+            assertThat(env.keySet()).as("%s: variables its application.yml reads (%s)", app, reads.keySet())
+                    .allMatch(name -> reads.containsKey(name) || name.equals("JAVA_TOOL_OPTIONS"));
+            assertThat(env).containsKeys("SERVER_PORT", "MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "LEDGER_EVENTS_TOPIC");
+            // ports: the default of application.yml, the container port published, the image's EXPOSE
+            String port = env.get("SERVER_PORT");
+            assertThat(port).isEqualTo(reads.get("SERVER_PORT"));
+            assertThat(texts(services.get(app).get("ports"))).contains(port + ":" + port);
+            // topics as the services default them, the same for both
+            for (String topic : List.of("LEDGER_POSTINGS_TOPIC", "LEDGER_DLQ_TOPIC", "LEDGER_EVENTS_TOPIC", "LEDGER_TOPIC_PARTITIONS")) {
+                if (env.containsKey(topic)) {
+                    assertThat(env.get(topic)).as("%s %s", app, topic).isEqualTo(reads.get(topic));
+                }
+            }
+        }
+        assertThat(env("ledger-service")).containsKeys("LEDGER_POSTINGS_TOPIC", "LEDGER_DLQ_TOPIC");
+        assertThat(env("ledger-service").get("SERVER_PORT")).isEqualTo("8081");
+        assertThat(env("projection-service").get("SERVER_PORT")).isEqualTo("8082");
+    }
+
+    @Test
+    void projectionReachesTheLedgerServiceByNameAndPort() {
+        assertThat(env("projection-service").get("LEDGER_SERVICE_URL"))
+                .isEqualTo("http://ledger-service:" + env("ledger-service").get("SERVER_PORT"));
+    }
+
+    @Test
+    void kafkaIsASingleKraftNodeTheServicesReach() {
+        Map<String, String> kafka = env("kafka");
+        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+        assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo(kafka.get("KAFKA_NODE_ID") + "@kafka:9093");
+        assertThat(kafka.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo("1");
+        assertThat(kafka.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).isEqualTo("1");
+        assertThat(kafka).containsKey("CLUSTER_ID");
+        List<String> advertised = List.of(kafka.get("KAFKA_ADVERTISED_LISTENERS").split(","));
+        for (String app : APPS.keySet()) {
+            String bootstrap = env(app).get("KAFKA_BOOTSTRAP_SERVERS");
+            assertThat(advertised).as("%s bootstraps from %s", app, bootstrap).anyMatch(l -> l.endsWith("//" + bootstrap));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- monitoring
+
+    @Test
+    void prometheusScrapesBothServices() throws IOException {
+        JsonNode prometheus = YAML.readTree(DIR.resolve("prometheus/prometheus.yml").toFile());
+        Map<String, JsonNode> jobs = new HashMap<>();
+        prometheus.get("scrape_configs").forEach(j -> jobs.put(j.get("job_name").asText(), j));
+        for (String app : APPS.keySet()) {
+            JsonNode job = jobs.get(app);
+            assertThat(job).as("scrape job " + app).isNotNull();
+            assertThat(job.get("metrics_path").asText()).isEqualTo("/actuator/prometheus");
+            assertThat(texts(job.at("/static_configs/0/targets"))).containsExactly(app + ":" + env(app).get("SERVER_PORT"));
+        }
+        // the rule files it loads are mounted where it looks
+        List<String> volumes = texts(services.at("/prometheus/volumes"));
+        prometheus.get("rule_files").forEach(f -> assertThat(volumes).anyMatch(v -> v.contains(":" + f.asText())));
+        assertThat(volumes).anyMatch(v -> v.startsWith("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml"));
+        assertThat(texts(services.at("/prometheus/command"))).contains("--config.file=/etc/prometheus/prometheus.yml");
+    }
+
+    @Test
+    void alertRulesUseOnlyTheServicesMetrics() throws IOException {
+        JsonNode alerts = YAML.readTree(DIR.resolve("prometheus/alerts.yml").toFile());
+        Set<String> names = new TreeSet<>();
+        alerts.get("groups").forEach(g -> g.get("rules").forEach(r -> {
+            names.add(r.get("alert").asText());
+            Set<String> metrics = PromQl.metricNames(r.get("expr").asText());
+            assertThat(metrics).as(r.get("alert").asText()).isNotEmpty();
+            assertThat(Metrics.ALERTABLE).as(r.get("alert").asText()).containsAll(metrics);
+        }));
+        assertThat(names).contains("BudgetLedgerKafkaConsumerLagHigh", "BudgetLedgerProjectionLagHigh",
+                "BudgetLedgerDlqGrowing", "BudgetLedgerRejectedPostingsHigh");
+    }
+
+    @Test
+    void grafanaIsProvisionedWithPrometheusAndTheDashboard() throws IOException {
+        JsonNode datasources = YAML.readTree(DIR.resolve("grafana/provisioning/datasources/prometheus.yml").toFile());
+        JsonNode datasource = datasources.at("/datasources/0");
+        assertThat(datasource.get("type").asText()).isEqualTo("prometheus");
+        assertThat(datasource.get("url").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(texts(services.at("/prometheus/ports"))).contains("9090:9090");
+
+        JsonNode providers = YAML.readTree(DIR.resolve("grafana/provisioning/dashboards/budget-ledger.yml").toFile());
+        String path = providers.at("/providers/0/options/path").asText();
+        List<String> volumes = texts(services.at("/grafana/volumes"));
+        assertThat(volumes).contains("./grafana/dashboards:" + path + ":ro");
+        assertThat(volumes).anyMatch(v -> v.startsWith("./grafana/provisioning/datasources:/etc/grafana/provisioning/datasources"));
+        assertThat(volumes).anyMatch(v -> v.startsWith("./grafana/provisioning/dashboards:/etc/grafana/provisioning/dashboards"));
+
+        // the dashboard's data source: the provisioned one, directly or through a variable of its type
+        JsonNode dashboard = JSON.readTree(DIR.resolve("grafana/dashboards/budget-ledger.json").toFile());
+        JsonNode variable = null;
+        for (JsonNode v : dashboard.at("/templating/list")) {
+            if (v.get("type").asText().equals("datasource")) {
+                variable = v;
+            }
+        }
+        assertThat(variable).isNotNull();
+        assertThat(variable.get("query").asText()).isEqualTo("prometheus");
+        assertThat(variable.at("/current/value").asText()).isEqualTo(datasource.get("uid").asText());
+        String uidRef = "${" + variable.get("name").asText() + "}";
+        for (JsonNode panel : dashboard.get("panels")) {
+            if (!panel.get("type").asText().equals("row")) {
+                assertThat(panel.at("/datasource/uid").asText()).as(panel.get("title").asText()).isEqualTo(uidRef);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    static Map<String, String> env(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode node = services.get(service).path("environment");
+        if (node.isArray()) {
+            node.forEach(e -> {
+                String[] kv = e.asText().split("=", 2);
+                env.put(kv[0], kv.length > 1 ? kv[1] : "");
+            });
+        } else {
+            node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        }
+        return env;
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,38 @@
+package org.budgetledger.docker;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The metric names the services expose on /actuator/prometheus that dashboards and alerts may use (Micrometer naming). */
+final class Metrics {
+
+    /** Meters of ledger-service and projection-service, with the series Prometheus derives from them. */
+    static final Set<String> SERVICES = Set.of(
+            // ledger-service: postings by channel, outcome, reason
+            "ledger_postings_total",
+            // Spring MVC's request timer (buckets only with percentiles-histogram on)
+            "http_server_requests_seconds_bucket", "http_server_requests_seconds_sum",
+            "http_server_requests_seconds_count", "http_server_requests_seconds_max",
+            // Kafka consumer clients of both services
+            "kafka_consumer_fetch_manager_records_lag_max",
+            // the relay
+            "ledger_relay_published_total", "ledger_relay_queue", "ledger_relay_dirty",
+            // projection-service
+            "projection_events_applied_total",
+            "projection_lag_seconds", "projection_lag_seconds_max", "projection_lag_seconds_sum", "projection_lag_seconds_count",
+            "projection_rebuild_events_done", "projection_rebuild_events_total", "projection_rebuild_running",
+            // JVM
+            "jvm_memory_used_bytes", "jvm_memory_max_bytes", "jvm_memory_committed_bytes");
+
+    /** What alert rules may use: the services' meters and Prometheus's own target health. */
+    static final Set<String> ALERTABLE;
+
+    static {
+        Set<String> alertable = new TreeSet<>(SERVICES);
+        alertable.add("up");
+        ALERTABLE = Set.copyOf(alertable);
+    }
+
+    private Metrics() {
+    }
+}

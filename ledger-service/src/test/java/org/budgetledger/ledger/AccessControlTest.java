@@ -1,0 +1,172 @@
+package org.budgetledger.ledger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.budgetledger.testkit.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint but health requires authentication; each role may do its part only; a poster posts only as the
+ * source systems its credentials allow. API keys (header, ApiKey scheme, Basic) and bearer tokens alike.
+ */
+class AccessControlTest extends IntegrationTest {
+
+    private static final KeyPair IDP = rsa();
+
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        registry.add("budgetledger.security.jwt.public-key", () -> Base64.getEncoder().encodeToString(IDP.getPublic().getEncoded()));
+    }
+
+    @BeforeEach
+    void unit() {
+        put("/api/v1/units/ACL/years/2019", Fixtures.of(Fixtures.HETANG).units().get(0).get("profile"));
+    }
+
+    @Test
+    void withoutCredentialsOnlyHealthAnswers() {
+        assertThat(call(HttpMethod.GET, "/actuator/health", null, null).getStatusCode().value()).isEqualTo(200);
+        for (String path : new String[]{"/api/v1/units/ACL/years/2019", "/api/v1/catalogues", "/actuator/prometheus",
+                "/api/v1/ledgers/ACL/2019/verify", "/api/v1/streams"}) {
+            ResponseEntity<String> r = call(HttpMethod.GET, path, null, null);
+            assertThat(r.getStatusCode().value()).as(path).isEqualTo(401);
+            assertThat(read(r.getBody()).get("error").asText()).isEqualTo("unauthorized");
+        }
+        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("A-0", "treasury-payments"), null).getStatusCode().value()).isEqualTo(401);
+        assertThat(call(HttpMethod.GET, "/api/v1/catalogues", null, "not-a-key").getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void eachRoleMayDoItsPartAndNothingElse() {
+        // poster: posts, may not change profiles, close years or read the event store
+        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("A-1", "treasury-payments"), "poster-key").getStatusCode().value()).isEqualTo(201);
+        assertThat(call(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), "poster-key").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.POST, "/api/v1/units/ACL/years/2019/close", "", "poster-key").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.GET, "/api/v1/streams/ACL:2019/events", null, "poster-key").getStatusCode().value()).isEqualTo(403);
+        // viewer: reads, posts nothing
+        assertThat(call(HttpMethod.GET, "/api/v1/units/ACL/years/2019/ledger", null, "viewer-key").getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> denied = call(HttpMethod.POST, "/api/v1/postings", posting("A-2", "treasury-payments"), "viewer-key");
+        assertThat(denied.getStatusCode().value()).isEqualTo(403);
+        assertThat(read(denied.getBody()).get("error").asText()).isEqualTo("forbidden");
+        assertThat(call(HttpMethod.GET, "/api/v1/ledgers/ACL/2019/verify", null, "viewer-key").getStatusCode().value()).isEqualTo(403);
+        // auditor: verifies and exports, changes nothing
+        assertThat(call(HttpMethod.GET, "/api/v1/ledgers/ACL/2019/verify", null, "auditor-key").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/v1/streams/ACL:2019/events", null, "auditor-key").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.PUT, "/api/v1/catalogues/2019/functional", "{\"codes\": []}", "auditor-key").getStatusCode().value()).isEqualTo(403);
+        // admin: profiles, catalogues, close; posts nothing
+        assertThat(call(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), "admin-key").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("A-3", "treasury-payments"), "admin-key").getStatusCode().value()).isEqualTo(403);
+        // metrics: any authenticated caller
+        assertThat(call(HttpMethod.GET, "/actuator/prometheus", null, "viewer-key").getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aPosterCannotPostAsAnotherSourceSystem() {
+        ResponseEntity<String> spoofed = call(HttpMethod.POST, "/api/v1/postings", posting("S-1", "somebody-else"), "poster-key");
+        assertThat(spoofed.getStatusCode().value()).isEqualTo(403);
+        assertThat(read(spoofed.getBody()).get("field").asText()).isEqualTo("sourceSystem");
+        int before = ledger("ACL", 2019).get("postings").asInt();
+        String batch = "[" + posting("S-2", "treasury-payments") + "," + posting("S-3", "somebody-else") + "]";
+        assertThat(call(HttpMethod.POST, "/api/v1/postings/batch", batch, "poster-key").getStatusCode().value()).isEqualTo(403);
+        assertThat(ledger("ACL", 2019).get("postings").asInt()).as("nothing of a refused batch is recorded").isEqualTo(before);
+        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("S-4", "demo"), "poster-key").getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void keysCanTravelAsApiKeySchemeOrBasicPassword() {
+        HttpHeaders apiKeyScheme = new HttpHeaders();
+        apiKeyScheme.set("Authorization", "ApiKey viewer-key");
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, apiKeyScheme).getStatusCode().value()).isEqualTo(200);
+        HttpHeaders basic = new HttpHeaders();
+        basic.setBasicAuth("anyone", "viewer-key");
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, basic).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void bearerTokensOfTheIdentityProviderCarryRolesAndSourceSystems() throws Exception {
+        HttpHeaders poster = bearer(token("payments-bot", "[\"POSTER\"]", "[\"treasury-payments\"]", Instant.now().plusSeconds(300)));
+        assertThat(exchange(HttpMethod.POST, "/api/v1/postings", posting("J-1", "treasury-payments"), poster).getStatusCode().value()).isEqualTo(201);
+        assertThat(exchange(HttpMethod.POST, "/api/v1/postings", posting("J-2", "demo"), poster).getStatusCode().value()).isEqualTo(403);
+        assertThat(exchange(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), poster).getStatusCode().value()).isEqualTo(403);
+        HttpHeaders expired = bearer(token("late", "[\"ADMIN\"]", "[]", Instant.now().minusSeconds(300)));
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, expired).getStatusCode().value()).isEqualTo(401);
+        HttpHeaders forged = bearer(token("forger", "[\"ADMIN\"]", "[]", Instant.now().plusSeconds(300)).replaceAll(".$", "A"));
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, forged).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void anOversizedBodyIs413() {
+        String huge = "[" + "\"x\",".repeat(3_000_000) + "\"x\"]";
+        assertThat(call(HttpMethod.POST, "/api/v1/postings/batch", huge, "poster-key").getStatusCode().value()).isEqualTo(413);
+    }
+
+    private ResponseEntity<String> call(HttpMethod method, String path, String body, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Authorization", "None"); // not the all-roles key of the other tests
+        if (key != null) {
+            headers.set("X-API-Key", key);
+        }
+        return exchange(method, path, body, headers);
+    }
+
+    private ResponseEntity<String> exchange(HttpMethod method, String path, String body, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static String posting(String id, String sourceSystem) {
+        ObjectNode p = JSON.createObjectNode().put("postingId", id).put("sourceSystem", sourceSystem).put("unitCode", "ACL")
+                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701").put("amount", "10.00").put("occurredOn", "2019-04-01");
+        return p.toString();
+    }
+
+    private static String profile() {
+        return Fixtures.of(Fixtures.HETANG).units().get(0).get("profile").toString();
+    }
+
+    private static HttpHeaders bearer(String token) {
+        HttpHeaders h = new HttpHeaders();
+        h.setBearerAuth(token);
+        return h;
+    }
+
+    /** A token as the identity provider would sign it (RS256). */
+    private static String token(String subject, String roles, String sourceSystems, Instant expires) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"sub\":\"" + subject + "\",\"roles\":" + roles + ",\"source_systems\":" + sourceSystems
+                + ",\"iat\":" + Instant.now().minusSeconds(60).getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initSign(IDP.getPrivate());
+        rs256.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + claims + "." + b64.encodeToString(rs256.sign());
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

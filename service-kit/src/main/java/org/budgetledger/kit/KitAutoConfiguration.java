@@ -1,0 +1,42 @@
+package org.budgetledger.kit;
+
+import org.budgetledger.kit.health.StoreHealth;
+import org.budgetledger.kit.security.AccessRules;
+import org.budgetledger.kit.security.ServiceSecurity;
+import org.budgetledger.kit.security.SecurityProperties;
+import org.budgetledger.kit.web.RequestSizeLimit;
+import org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/** What both services get alike: access control, request size limits and the store's health. */
+@AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
+@EnableConfigurationProperties(SecurityProperties.class)
+@Import(ServiceSecurity.class)
+public class KitAutoConfiguration {
+
+    @Bean("mongoHealthIndicator")
+    StoreHealth mongoHealthIndicator(MongoDatabaseFactory databases) {
+        return new StoreHealth(databases);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecurityProperties properties) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(properties.maxRequestBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** A service without rules of its own lets every role read and nothing else. */
+    @Bean
+    @ConditionalOnMissingBean
+    AccessRules accessRules() {
+        return rules -> { };
+    }
+}

@@ -1,0 +1,100 @@
+package org.budgetledger.kit.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Static API keys for the embedded default: sent as {@code X-API-Key: <key>}, {@code Authorization: ApiKey <key>}
+ * (what Prometheus sends) or as the password of HTTP Basic (so a browser can open the report). A wrong key is 401.
+ * Keys are compared in constant time and never logged.
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-API-Key";
+
+    private record Known(byte[] digest, Caller caller) {
+    }
+
+    private final List<Known> keys;
+    private final AccessDenial denial;
+
+    ApiKeyFilter(List<SecurityProperties.ApiKey> keys, AccessDenial denial) {
+        this.keys = keys.stream().map(k -> new Known(digest(k.key()), new Caller(
+                "api-key:" + k.roles().stream().map(r -> r.name().toLowerCase()).reduce((a, b) -> a + "+" + b).orElse("none"),
+                new HashSet<>(k.roles()), new HashSet<>(k.sourceSystems())))).toList();
+        this.denial = denial;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> presented = presented(request);
+        if (presented.isPresent()) {
+            Optional<Caller> caller = lookup(presented.get());
+            if (caller.isEmpty()) {
+                denial.unauthorized(response, "the API key is not valid");
+                return;
+            }
+            UsernamePasswordAuthenticationToken auth = UsernamePasswordAuthenticationToken.authenticated(caller.get(), null,
+                    caller.get().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+            SecurityContextHolder.getContext().setAuthentication(auth);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static Optional<String> presented(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null && !header.isBlank()) {
+            return Optional.of(header.trim());
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            if (authorization.regionMatches(true, 0, "ApiKey ", 0, 7)) {
+                return Optional.of(authorization.substring(7).trim());
+            }
+            if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                    int colon = pair.indexOf(':');
+                    return colon < 0 ? Optional.empty() : Optional.of(pair.substring(colon + 1));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Caller> lookup(String key) {
+        byte[] presented = digest(key);
+        Caller found = null;
+        for (Known k : keys) { // every key is compared, found or not, so timing tells nothing
+            if (MessageDigest.isEqual(k.digest(), presented)) {
+                found = k.caller();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

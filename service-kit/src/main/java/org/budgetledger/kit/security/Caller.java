@@ -1,0 +1,56 @@
+package org.budgetledger.kit.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authenticated caller: a name for the logs, its roles, and the source systems it may post as ("*": any).
+ */
+public record Caller(String name, Set<Role> roles, Set<String> sourceSystems) {
+
+    public static final String ANY_SOURCE = "*";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        sourceSystems = Set.copyOf(sourceSystems);
+    }
+
+    public boolean mayPostAs(String sourceSystem) {
+        return roles.contains(Role.POSTER) && (sourceSystems.contains(ANY_SOURCE) || sourceSystems.contains(sourceSystem));
+    }
+
+    /** The caller of the current request, when security is on and it authenticated. */
+    public static Optional<Caller> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return Optional.empty();
+        }
+        if (auth.getPrincipal() instanceof Caller caller) {
+            return Optional.of(caller);
+        }
+        if (auth.getDetails() instanceof Caller caller) {
+            return Optional.of(caller);
+        }
+        if (auth.getPrincipal() instanceof Jwt jwt) {
+            return Optional.of(JwtCallers.caller(jwt, JwtCallers.ROLES, JwtCallers.SOURCE_SYSTEMS));
+        }
+        return Optional.empty();
+    }
+
+    static Set<Role> roles(Collection<String> names) {
+        java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        for (String n : names) {
+            try {
+                roles.add(Role.valueOf(n.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException ignored) {
+                // a role of another system in the same token: not ours
+            }
+        }
+        return roles;
+    }
+}

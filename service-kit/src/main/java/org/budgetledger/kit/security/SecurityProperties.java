@@ -1,0 +1,82 @@
+package org.budgetledger.kit.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * Access control, configured by environment (README, "Configuration").
+ *
+ * @param enabled             off only for a closed test bench; on everywhere else
+ * @param adminKey            LEDGER_ADMIN_KEY: an API key with the ADMIN role (empty: none)
+ * @param posterKey           LEDGER_POSTER_KEY: an API key with the POSTER role
+ * @param auditorKey          LEDGER_AUDITOR_KEY
+ * @param viewerKey           LEDGER_VIEWER_KEY
+ * @param posterSourceSystems LEDGER_POSTER_SOURCE_SYSTEMS: the source systems the poster key may post as
+ * @param apiKeys             further keys, each with its roles and source systems
+ * @param jwt                 OAuth2 resource server: tokens of the operators' identity provider
+ * @param publicDocs          whether the OpenAPI document and Swagger UI are readable without credentials
+ * @param maxRequestBytes     the largest request body accepted (413 beyond)
+ */
+@ConfigurationProperties("budgetledger.security")
+public record SecurityProperties(Boolean enabled, String adminKey, String posterKey, String auditorKey, String viewerKey,
+                                 List<String> posterSourceSystems, List<ApiKey> apiKeys, Jwt jwt, Boolean publicDocs,
+                                 Long maxRequestBytes) {
+
+    public SecurityProperties {
+        enabled = enabled == null || enabled;
+        posterSourceSystems = posterSourceSystems == null ? List.of() : List.copyOf(posterSourceSystems);
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        jwt = jwt == null ? new Jwt(null, null, null, null, null) : jwt;
+        publicDocs = publicDocs == null || publicDocs;
+        maxRequestBytes = maxRequestBytes == null ? 8L * 1024 * 1024 : maxRequestBytes;
+    }
+
+    public record ApiKey(String key, List<Role> roles, List<String> sourceSystems) {
+        public ApiKey {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            sourceSystems = sourceSystems == null ? List.of() : List.copyOf(sourceSystems);
+        }
+    }
+
+    /**
+     * @param issuerUri         JWT_ISSUER_URI: the identity provider (its keys found by discovery)
+     * @param jwkSetUri         JWT_JWK_SET_URI: or its key set directly
+     * @param publicKey         JWT_PUBLIC_KEY: or one RSA public key (PEM), e.g. for a test bench
+     * @param rolesClaim        the claim listing our roles (default "roles")
+     * @param sourceSystemsClaim the claim listing the source systems a POSTER may post as (default "source_systems")
+     */
+    public record Jwt(String issuerUri, String jwkSetUri, String publicKey, String rolesClaim, String sourceSystemsClaim) {
+        public Jwt {
+            rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? JwtCallers.ROLES : rolesClaim;
+            sourceSystemsClaim = sourceSystemsClaim == null || sourceSystemsClaim.isBlank() ? JwtCallers.SOURCE_SYSTEMS : sourceSystemsClaim;
+        }
+
+        boolean configured() {
+            return notBlank(issuerUri) || notBlank(jwkSetUri) || notBlank(publicKey);
+        }
+    }
+
+    /** Every API key with its caller; blank keys are left out. */
+    List<ApiKey> allKeys() {
+        List<ApiKey> keys = new java.util.ArrayList<>();
+        if (notBlank(adminKey)) {
+            keys.add(new ApiKey(adminKey, List.of(Role.ADMIN), List.of()));
+        }
+        if (notBlank(posterKey)) {
+            keys.add(new ApiKey(posterKey, List.of(Role.POSTER), posterSourceSystems));
+        }
+        if (notBlank(auditorKey)) {
+            keys.add(new ApiKey(auditorKey, List.of(Role.AUDITOR), List.of()));
+        }
+        if (notBlank(viewerKey)) {
+            keys.add(new ApiKey(viewerKey, List.of(Role.VIEWER), List.of()));
+        }
+        apiKeys.stream().filter(k -> notBlank(k.key())).forEach(keys::add);
+        return keys;
+    }
+
+    static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

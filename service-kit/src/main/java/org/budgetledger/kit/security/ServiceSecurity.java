@@ -1,0 +1,83 @@
+package org.budgetledger.kit.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Every endpoint but health requires authentication: an API key (the embedded default) or a bearer token of the
+ * operators' identity provider (production), or both. Each service adds which role may call what; whatever no rule
+ * names is denied. Stateless: no session, no CSRF token (no cookie authenticates anything).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceSecurity.class);
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties, AccessRules rules) throws Exception {
+        AccessDenial denial = new AccessDenial();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> denial.unauthorized(res, "authentication required: an API key (X-API-Key) or a bearer token"))
+                        .accessDeniedHandler((req, res, ex) -> denial.forbidden(res, "your role may not " + req.getMethod() + " " + req.getRequestURI())));
+        if (!properties.enabled()) {
+            log.warn("access control is OFF (budgetledger.security.enabled=false): every endpoint is open");
+            return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+        }
+        var keys = properties.allKeys();
+        if (!keys.isEmpty()) {
+            http.addFilterBefore(new ApiKeyFilter(keys, denial), BasicAuthenticationFilter.class);
+        }
+        SecurityProperties.Jwt jwt = properties.jwt();
+        if (jwt.configured()) {
+            JwtDecoder decoder = decoder(jwt);
+            http.oauth2ResourceServer(o -> o
+                    .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(JwtCallers.converter(jwt.rolesClaim(), jwt.sourceSystemsClaim())))
+                    .authenticationEntryPoint((req, res, ex) -> denial.unauthorized(res, "the bearer token is not valid")));
+        }
+        if (keys.isEmpty() && !jwt.configured()) {
+            log.warn("no API key and no identity provider configured: every endpoint but health answers 401");
+        }
+        http.authorizeHttpRequests(a -> {
+            a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+            if (properties.publicDocs()) {
+                a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+            }
+            a.requestMatchers("/actuator/**").authenticated();
+            rules.apply(a);
+            a.anyRequest().denyAll();
+        });
+        return http.build();
+    }
+
+    private static JwtDecoder decoder(SecurityProperties.Jwt jwt) throws Exception {
+        if (SecurityProperties.notBlank(jwt.publicKey())) {
+            String pem = jwt.publicKey().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return NimbusJwtDecoder.withPublicKey(key).build();
+        }
+        if (SecurityProperties.notBlank(jwt.jwkSetUri())) {
+            return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        }
+        return JwtDecoders.fromIssuerLocation(jwt.issuerUri());
+    }
+}
