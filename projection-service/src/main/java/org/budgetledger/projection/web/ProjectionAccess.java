@@ -26,11 +26,15 @@ public class ProjectionAccess {
         };
     }
 
-    /** A cell key's '/' may travel encoded (%2F) in an audit URL. */
+    /**
+     * A cell key's '/' may travel encoded (%2F) in an audit URL; Tomcat passes it through undecoded (EncodedSlashes),
+     * so the path the firewall sees still holds the '%'.
+     */
     @Bean
     WebSecurityCustomizer encodedSlashesInCellKeys() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
         return web -> web.httpFirewall(firewall);
     }
 }
