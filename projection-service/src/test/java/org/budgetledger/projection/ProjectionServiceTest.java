@@ -22,6 +22,7 @@ class ProjectionServiceTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "projection");
         registry.add("budgetledger.security.viewer-key", () -> "viewer-key");
+        registry.add("budgetledger.security.auditor-key", () -> "auditor-key");
     }
 
     @Test
@@ -33,5 +34,29 @@ class ProjectionServiceTest {
         assertThat(http.exchange("/actuator/prometheus", org.springframework.http.HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(headers), String.class).getBody()).contains("jvm_memory_used_bytes");
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void viewersReadFiguresAuditorsReadTrailsAndNobodyReadsWithoutCredentials() {
+        assertThat(status("/api/v1/final-accounts/X/2019/cells", null)).isEqualTo(401);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells", "viewer-key")).isEqualTo(404);   // allowed, nothing there
+        assertThat(status("/api/v1/dashboard/ledgers", "viewer-key")).isEqualTo(200);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells/01/income.total/amount/audit", "viewer-key")).isEqualTo(403);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells/01%2Fincome.total%2Famount/audit", "viewer-key")).isEqualTo(403);
+        assertThat(status("/api/v1/final-accounts/X/2019/audit", "viewer-key")).isEqualTo(403);
+        assertThat(status("/api/v1/postings/s/p", "viewer-key")).isEqualTo(403);
+        assertThat(status("/api/v1/admin/rebuild", "viewer-key")).isEqualTo(403);
+        assertThat(status("/api/v1/postings/s/p", "auditor-key")).isEqualTo(404);
+        assertThat(status("/api/v1/admin/rebuild", "auditor-key")).isEqualTo(200);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells/01%2Fincome.total%2Famount/audit", "auditor-key")).isEqualTo(404);
+    }
+
+    private int status(String path, String key) {
+        var headers = new org.springframework.http.HttpHeaders();
+        if (key != null) {
+            headers.set("X-API-Key", key);
+        }
+        return http.exchange(java.net.URI.create(http.getRootUri() + path), org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class).getStatusCode().value();
     }
 }
