@@ -5,8 +5,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
 
@@ -22,14 +20,5 @@ class ProjectionConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** A batch that cannot be applied (store away, a gap the ledger cannot fill yet) is retried, never skipped. */
-    @Bean
-    DefaultErrorHandler eventsErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        return new DefaultErrorHandler(backOff);
     }
 }

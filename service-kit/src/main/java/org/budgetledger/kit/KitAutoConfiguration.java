@@ -14,8 +14,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
-/** What both services get alike: access control, request size limits and the store's health. */
+/** What both services get alike: access control, request size limits, the store's health, Kafka retries. */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @EnableConfigurationProperties(SecurityProperties.class)
 @Import(ServiceSecurity.class)
@@ -31,6 +34,20 @@ public class KitAutoConfiguration {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(properties.maxRequestBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * A poll that fails (store or broker unavailable, a gap that cannot be filled yet) is retried without end and
+     * without committing: nothing is dropped because a dependency was briefly away. Invalid input never throws;
+     * it is parked (the ledger's DLQ).
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler retryForever() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return new DefaultErrorHandler(backOff);
     }
 
     /** A service without rules of its own lets every role read and nothing else. */
