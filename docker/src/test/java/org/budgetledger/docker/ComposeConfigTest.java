@@ -201,6 +201,120 @@ class ComposeConfigTest {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------- access control
+
+    /** The API keys, one per role, and what the poster key may post as: every service gets them all. */
+    static final List<String> ACCESS_ENV = List.of("LEDGER_ADMIN_KEY", "LEDGER_POSTER_KEY", "LEDGER_AUDITOR_KEY",
+            "LEDGER_VIEWER_KEY", "LEDGER_POSTER_SOURCE_SYSTEMS");
+    /** ${NAME:?message}: Compose refuses to run while the variable is unset or empty. */
+    static final Pattern REQUIRED = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*):\\?[^}]+}$");
+    /** A whole value that is one interpolation, ${NAME}, ${NAME:-default} or ${NAME:?message}. */
+    static final Pattern INTERPOLATION = Pattern.compile("^\\$\\{[A-Z][A-Z0-9_]*(:?[-?][^}]*)?}$");
+    static final Pattern SECRET_LIKE_NAME = Pattern.compile("(?i).*(_KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL).*");
+
+    @Test
+    void everyServiceGetsTheApiKeysFromTheOperatorsEnvironment() {
+        for (String app : APPS.keySet()) {
+            Map<String, String> env = env(app);
+            Map<String, String> reads = appYml.get(app).defaults();
+            for (String name : ACCESS_ENV) {
+                assertThat(reads).as("%s's application.yml reads %s", app, name).containsKey(name);
+                assertThat(env).as(app).containsKey(name);
+                Matcher required = REQUIRED.matcher(env.get(name));
+                assertThat(required.matches()).as("%s %s=%s is required from the environment / docker/.env", app, name, env.get(name)).isTrue();
+                assertThat(required.group(1)).as("%s %s", app, name).isEqualTo(name);
+                assertThat(env.get(name)).as("%s %s: the message tells where to set it", app, name).contains("docker/.env");
+            }
+            // the identity provider is optional: empty unless docker/.env sets it
+            for (String name : List.of("JWT_ISSUER_URI", "JWT_JWK_SET_URI")) {
+                assertThat(env.get(name)).as("%s %s", app, name).isEqualTo("${" + name + ":-}");
+            }
+        }
+        assertThat(ACCESS_ENV.stream().map(n -> env("ledger-service").get(n)).toList())
+                .isEqualTo(ACCESS_ENV.stream().map(n -> env("projection-service").get(n)).toList());
+    }
+
+    @Test
+    void projectionReadsTheLedgerWithTheAuditorKey() {
+        assertThat(appYml.get("projection-service").defaults()).containsKey("LEDGER_SERVICE_API_KEY");
+        Matcher required = REQUIRED.matcher(env("projection-service").get("LEDGER_SERVICE_API_KEY"));
+        assertThat(required.matches()).as("LEDGER_SERVICE_API_KEY=%s", env("projection-service").get("LEDGER_SERVICE_API_KEY")).isTrue();
+        assertThat(required.group(1)).isEqualTo("LEDGER_AUDITOR_KEY");
+        // the key the ledger knows as the auditor's
+        assertThat(env("ledger-service").get("LEDGER_AUDITOR_KEY")).startsWith("${LEDGER_AUDITOR_KEY:?");
+        assertThat(env("ledger-service")).doesNotContainKey("LEDGER_SERVICE_API_KEY");
+    }
+
+    @Test
+    void prometheusScrapesWithTheViewerKeyFromAMountedSecret() throws IOException {
+        JsonNode prometheus = YAML.readTree(DIR.resolve("prometheus/prometheus.yml").toFile());
+        JsonNode mounted = services.at("/prometheus/secrets");
+        assertThat(mounted.isArray()).as("prometheus mounts secrets").isTrue();
+        Map<String, String> secretFiles = new HashMap<>(); // path in the container -> secret
+        mounted.forEach(m -> {
+            String source = m.isTextual() ? m.asText() : m.get("source").asText();
+            String target = m.isTextual() ? source : m.path("target").asText(source);
+            secretFiles.put(target.startsWith("/") ? target : "/run/secrets/" + target, source);
+        });
+        for (String app : APPS.keySet()) {
+            JsonNode job = null;
+            for (JsonNode j : prometheus.get("scrape_configs")) {
+                if (j.get("job_name").asText().equals(app)) {
+                    job = j;
+                }
+            }
+            assertThat(job).as("scrape job " + app).isNotNull();
+            JsonNode authorization = job.get("authorization");
+            assertThat(authorization).as("%s scrape authorization", app).isNotNull();
+            assertThat(authorization.get("type").asText()).as(app).isEqualTo("ApiKey");
+            assertThat(authorization.has("credentials")).as("%s: no key written in prometheus.yml", app).isFalse();
+            assertThat(job.has("basic_auth") || job.has("bearer_token") || job.has("oauth2")).as(app).isFalse();
+            String file = authorization.get("credentials_file").asText();
+            assertThat(secretFiles).as("%s's credentials_file %s is a secret mounted into prometheus", app, file).containsKey(file);
+
+            // ... declared at the top level from the viewer key of the environment, which both services know
+            JsonNode secret = compose.at("/secrets/" + secretFiles.get(file));
+            assertThat(secret.isMissingNode()).as("top-level secret %s", secretFiles.get(file)).isFalse();
+            assertThat(secret.path("file").isMissingNode()).as("no key file in the repository").isTrue();
+            assertThat(secret.path("environment").asText()).isEqualTo("LEDGER_VIEWER_KEY");
+            assertThat(env(app).get("LEDGER_VIEWER_KEY")).startsWith("${LEDGER_VIEWER_KEY:?");
+        }
+        assertThat(services.at("/prometheus/environment").isMissingNode()).as("no key in prometheus' environment").isTrue();
+    }
+
+    @Test
+    void noKeyIsWrittenInACommittedFile() throws IOException {
+        services.fields().forEachRemaining(s -> env(s.getKey()).forEach((name, value) -> {
+            if (SECRET_LIKE_NAME.matcher(name).matches()) {
+                assertThat(value).as("%s %s: only an interpolation of the environment", s.getKey(), name).matches(INTERPOLATION);
+            }
+        }));
+        // not even a default: ${LEDGER_VIEWER_KEY:-abc} would be a key in the file
+        String composeText = Files.readString(DIR.resolve("compose.yaml"));
+        Matcher withDefault = Pattern.compile("\\$\\{(LEDGER_[A-Z_]*KEY)(:?-)[^}]*}").matcher(composeText);
+        assertThat(withDefault.find()).as("a key variable with a default in compose.yaml").isFalse();
+
+        String prometheusText = Files.readString(DIR.resolve("prometheus/prometheus.yml"));
+        assertThat(prometheusText).doesNotContainPattern("(?m)^\\s*(credentials|bearer_token|password)\\s*:");
+
+        // the operator's docker/.env is never committed; the example holds placeholders only
+        assertThat(Files.readAllLines(DIR.resolve(".gitignore"))).contains(".env");
+        Map<String, String> example = dotenv(DIR.resolve(".env.example"));
+        Set<String> required = new TreeSet<>();
+        Matcher requiredVar = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?").matcher(composeText);
+        while (requiredVar.find()) {
+            required.add(requiredVar.group(1));
+        }
+        assertThat(required).containsAll(ACCESS_ENV);
+        assertThat(example.keySet()).as("docker/.env.example names every variable compose.yaml requires").containsAll(required);
+        example.forEach((name, value) -> {
+            if (name.endsWith("_KEY")) {
+                assertThat(value).as("%s in .env.example is a placeholder", name).isEqualTo("change-me");
+            }
+        });
+        assertThat(Files.readString(DIR.resolve(".env.example"))).contains("openssl rand -hex 24");
+    }
+
     // ---------------------------------------------------------------------------------------------------- monitoring
 
     @Test
@@ -283,6 +397,18 @@ class ComposeConfigTest {
             node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         }
         return env;
+    }
+
+    /** NAME=value lines of a Compose .env file (comments and blank lines left out). */
+    static Map<String, String> dotenv(Path file) throws IOException {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            String trimmed = line.trim();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")) {
+                vars.put(trimmed.substring(0, trimmed.indexOf('=')).trim(), trimmed.substring(trimmed.indexOf('=') + 1).trim());
+            }
+        }
+        return vars;
     }
 
     static List<String> texts(JsonNode array) {

@@ -56,6 +56,7 @@ class AuditorsTest {
     void aRebuildYieldsByteForByteTheLiveCells() throws Exception {
         String live = cells("DEMO-WLJ", "");
         String liveSelf = cells("DEMO-WLJ-WHG", "?scope=self");
+        int before = json(call("GET", services.projection.url("/api/v1/admin/rebuild"), null)).get("liveGeneration").asInt();
         JsonNode started = json(call("POST", services.projection.url("/api/v1/admin/rebuild"), ""));
         assertThat(started.get("running").asBoolean()).isTrue();
         JsonNode status = started;
@@ -66,14 +67,52 @@ class AuditorsTest {
             status = json(call("GET", services.projection.url("/api/v1/admin/rebuild"), null));
         }
         assertThat(status.get("phase").asText()).as(status.toString()).isEqualTo("done");
-        assertThat(status.get("generation").asInt()).isEqualTo(2);
+        assertThat(status.get("generation").asInt()).isEqualTo(before + 1);
         assertThat(status.get("eventsDone").asLong()).isPositive();
         Thread.sleep(1_200); // every instance reads the live generation again within a second
         assertThat(cells("DEMO-WLJ", "")).isEqualTo(live);
         assertThat(cells("DEMO-WLJ-WHG", "?scope=self")).isEqualTo(liveSelf);
-        assertThat(call("GET", services.projection.url("/api/v1/admin/rebuild"), null).body()).contains("\"generation\":2");
+        assertThat(json(call("GET", services.projection.url("/api/v1/admin/rebuild"), null)).get("liveGeneration").asInt()).isEqualTo(before + 1);
         String metrics = call("GET", services.projection.url("/actuator/prometheus"), null).body();
         assertThat(metrics).contains("projection_rebuild_events_done", "projection_events_applied_total");
+    }
+
+    /** A rebuild interrupted by a crash of the projection resumes when it starts again, and ends with the same cells. */
+    @Test
+    void aRebuildInterruptedByACrashResumesOnRestart() throws Exception {
+        JsonNode profile = Fixtures.of(Fixtures.HETANG).units().get(0).get("profile");
+        assertThat(call("PUT", services.ledger.url("/api/v1/units/BULK/years/2019"), profile.toString()).statusCode()).isEqualTo(201);
+        for (int b = 0; b < 4; b++) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 1000; i++) {
+                batch.append(i == 0 ? "" : ",").append(appropriation("BULK-" + b + "-" + i, "1.00").replace("\"ASOF\"", "\"BULK\"")
+                        .replace("\"asof\"", "\"bulk\""));
+            }
+            assertThat(call("POST", services.ledger.url("/api/v1/postings/batch"), batch.append("]").toString()).statusCode()).isEqualTo(200);
+        }
+        String live = services.awaitPosition("BULK", 2019, 4001).get("cells").toString();
+
+        int before = json(call("GET", services.projection.url("/api/v1/admin/rebuild"), null)).get("liveGeneration").asInt();
+        JsonNode started = json(call("POST", services.projection.url("/api/v1/admin/rebuild"), ""));
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode status = started;
+        while (status.get("running").asBoolean() && status.get("eventsDone").asLong() == 0 && System.nanoTime() < end) {
+            Thread.sleep(20);
+            status = json(call("GET", services.projection.url("/api/v1/admin/rebuild"), null));
+        }
+        services.projection.kill(); // in the middle of the rebuild
+        services.projection.start();
+        services.projection.awaitHealthy(Duration.ofSeconds(120));
+        end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        do { // resumed on start, unless it had finished before the kill
+            Thread.sleep(250);
+            status = json(call("GET", services.projection.url("/api/v1/admin/rebuild"), null));
+        } while ((status.get("running").asBoolean() || status.get("liveGeneration").asInt() == before) && System.nanoTime() < end);
+        assertThat(status.get("liveGeneration").asInt()).as(status.toString()).isEqualTo(before + 1);
+        assertThat(status.get("phase").asText()).isIn("done", "idle");
+        Thread.sleep(1_200);
+        assertThat(json(call("GET", services.projection.url("/api/v1/final-accounts/BULK/2019/cells"), null)).get("cells").toString())
+                .isEqualTo(live);
     }
 
     @Test

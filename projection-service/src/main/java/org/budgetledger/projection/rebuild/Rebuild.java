@@ -50,22 +50,28 @@ public class Rebuild {
         Gauge.builder("projection.rebuild.running", this, r -> r.status.running() ? 1 : 0).register(meters);
     }
 
-    /** Where a rebuild stands. */
+    /** Where a rebuild stands ({@code generation}: the one it builds), and which generation is live. */
     public record Status(boolean running, Integer generation, Integer replaces, long eventsDone, long eventsTotal,
-                         double eventsPerSecond, Instant startedAt, Instant finishedAt, String phase, String error) {
+                         double eventsPerSecond, Instant startedAt, Instant finishedAt, String phase, String error,
+                         Integer liveGeneration) {
         static Status idle() {
-            return new Status(false, null, null, 0, 0, 0, null, null, "idle", null);
+            return new Status(false, null, null, 0, 0, 0, null, null, "idle", null, null);
+        }
+
+        Status live(int generation) {
+            return new Status(running, this.generation, replaces, eventsDone, eventsTotal, eventsPerSecond, startedAt,
+                    finishedAt, phase, error, generation);
         }
     }
 
     public Status status() {
-        return status;
+        return status.live(stores.activeGeneration());
     }
 
     /** Starts a rebuild (or answers the one under way). */
     public synchronized Status start() {
         if (worker != null && worker.isAlive()) {
-            return status;
+            return status();
         }
         int live = stores.activeGeneration();
         int next = stores.rebuild().map(d -> d.getInteger("generation")).orElse(live + 1);
@@ -73,7 +79,7 @@ public class Rebuild {
             stores.saveRebuild(new Document("generation", next).append("replaces", live).append("startedAt", new Date()));
         }
         run(next, live);
-        return status;
+        return status();
     }
 
     /** A rebuild that was under way when this instance stopped goes on. */
@@ -89,7 +95,7 @@ public class Rebuild {
         Instant started = Instant.now();
         done.set(0);
         total.set(0);
-        status = new Status(true, generation, replaces, 0, 0, 0, started, null, "starting", null);
+        status = new Status(true, generation, replaces, 0, 0, 0, started, null, "starting", null, null);
         worker = new Thread(() -> {
             try {
                 ProjectionStore target = stores.of(generation);
@@ -108,10 +114,10 @@ public class Rebuild {
                 if (replaces != generation) {
                     stores.drop(replaces);
                 }
-                status = new Status(false, generation, replaces, done.get(), total.get(), rate(started), started, Instant.now(), "done", null);
+                status = new Status(false, generation, replaces, done.get(), total.get(), rate(started), started, Instant.now(), "done", null, null);
                 log.info("rebuild done: generation {} is live, {} events in {}", generation, done.get(), Duration.between(started, Instant.now()));
             } catch (RuntimeException e) {
-                status = new Status(false, generation, replaces, done.get(), total.get(), rate(started), started, Instant.now(), "failed", e.toString());
+                status = new Status(false, generation, replaces, done.get(), total.get(), rate(started), started, Instant.now(), "failed", e.toString(), null);
                 log.error("rebuild of generation {} failed; POST /api/v1/admin/rebuild resumes it", generation, e);
             }
         }, "rebuild");
@@ -135,7 +141,7 @@ public class Rebuild {
                 done.addAndGet(page.size());
                 total.accumulateAndGet(done.get(), Math::max);
                 from = page.get(page.size() - 1).sequence() + 1;
-                status = new Status(true, target.generation(), status.replaces(), done.get(), total.get(), rate(started), started, null, phase, null);
+                status = new Status(true, target.generation(), status.replaces(), done.get(), total.get(), rate(started), started, null, phase, null, null);
                 if (System.nanoTime() - lastLog > Duration.ofSeconds(5).toNanos()) {
                     log.info("rebuild {}: {}/{} events, {} events/s", phase, done.get(), total.get(), Math.round(rate(started)));
                     lastLog = System.nanoTime();
