@@ -116,3 +116,35 @@ mongodb.existingSecret; rendering fails when neither is set. (dict "root" $ "com
 {{- define "budget-ledger.targetMatchers" -}}
 namespace="{{ .root.Release.Namespace }}", job="{{ include "budget-ledger.componentName" . }}"
 {{- end }}
+
+{{/* "true" unless security.enabled is explicitly false (a false boolean, or the string "false" of --set-string). */}}
+{{- define "budget-ledger.securityEnabled" -}}
+{{- if eq (toString .Values.security.enabled) "false" }}false{{ else }}true{{ end }}
+{{- end }}
+
+{{/* Whether tokens of an identity provider are accepted: "true" or "". */}}
+{{- define "budget-ledger.jwtConfigured" -}}
+{{- if or .Values.security.jwt.issuerUri .Values.security.jwt.jwkSetUri }}true{{ end }}
+{{- end }}
+
+{{/*
+Refuses to render when access control is on but nothing can authenticate: no Secret with API keys and no identity
+provider would answer every request but health with 401. Renders nothing.
+*/}}
+{{- define "budget-ledger.requireAccess" -}}
+{{- $sec := .Values.security }}
+{{- if and (eq (include "budget-ledger.securityEnabled" .) "true") (not $sec.existingSecret) (not (include "budget-ledger.jwtConfigured" .)) }}
+{{- $message := printf "security.existingSecret or security.jwt.issuerUri is required: every endpoint but /actuator/health needs credentials, and with neither API keys nor an identity provider every request would be answered 401. Name an existing Secret holding the API keys under the keys %s, %s, %s, %s (each optional), e.g. kubectl create secret generic budget-ledger-api-keys --from-literal=%s=$(openssl rand -hex 24) --from-literal=%s=$(openssl rand -hex 24) --from-literal=%s=$(openssl rand -hex 24) --from-literal=%s=$(openssl rand -hex 24), in security.existingSecret; and/or set security.jwt.issuerUri (or security.jwt.jwkSetUri) of your identity provider. Only a closed test bench sets security.enabled=false." $sec.secretKeys.admin $sec.secretKeys.poster $sec.secretKeys.auditor $sec.secretKeys.viewer $sec.secretKeys.admin $sec.secretKeys.poster $sec.secretKeys.auditor $sec.secretKeys.viewer }}
+{{- required $message "" }}
+{{- end }}
+{{- end }}
+
+{{/* LEDGER_POSTER_SOURCE_SYSTEMS: security.posterSourceSystems as a comma list (a list or a string in values). */}}
+{{- define "budget-ledger.posterSourceSystems" -}}
+{{- $systems := .Values.security.posterSourceSystems }}
+{{- if kindIs "slice" $systems }}
+{{- join "," $systems }}
+{{- else }}
+{{- toString (default "" $systems) }}
+{{- end }}
+{{- end }}

@@ -8,6 +8,7 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.TemplateCommand;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,13 +38,25 @@ class HelmChartTest {
     static final String KUBE_VERSION = "1.31.0";
     static final String NAMESPACE = "budget-ledger";
     static final String MONGO_SECRET = "budget-ledger-mongodb";
+    /** The Secret with the API keys, one per role, that an operator creates. */
+    static final String KEYS_SECRET = "budget-ledger-api-keys";
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The only variables that may come from a Secret, and the only place a secret may come from. */
-    static final Set<String> SECRET_ENV = Set.of("MONGODB_URI",
+    static final Set<String> KAFKA_ENV = Set.of(
             "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG",
             "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+    /** The API keys of both services, by the key of security.existingSecret they come from (the defaults). */
+    static final Map<String, String> KEY_ENV = Map.of("LEDGER_ADMIN_KEY", "admin-key", "LEDGER_POSTER_KEY", "poster-key",
+            "LEDGER_AUDITOR_KEY", "auditor-key", "LEDGER_VIEWER_KEY", "viewer-key");
+    static final Set<String> SECRET_ENV = java.util.stream.Stream.of(Set.of("MONGODB_URI", "LEDGER_SERVICE_API_KEY"),
+            KAFKA_ENV, KEY_ENV.keySet()).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+    /** Where the identity provider is: names that look secret, values that are not. */
+    static final Set<String> IDP_URIS = Set.of("JWT_ISSUER_URI", "JWT_JWK_SET_URI");
+    /** Settings whose names look secret but are not ("SECURITY" holds "URI"). */
+    static final Set<String> NOT_SECRET = java.util.stream.Stream.concat(IDP_URIS.stream(), java.util.stream.Stream.of("LEDGER_SECURITY_ENABLED"))
+            .collect(Collectors.toUnmodifiableSet());
     static final Pattern SECRET_LIKE_NAME = Pattern.compile("(?i).*(URI|PASSWORD|PASSWD|SECRET|JAAS|TOKEN|CREDENTIAL|_KEY).*");
     static final Pattern SECRET_LIKE_VALUE = Pattern.compile("(?i).*(mongodb(\\+srv)?://|password\\s*=|LoginModule).*");
 
@@ -68,7 +81,7 @@ class HelmChartTest {
 
     @Test
     void defaultsRenderTheTwoServicesWithProbesResourcesAndNonRootPods() {
-        Rendered r = render(Map.of("mongodb.existingSecret", MONGO_SECRET));
+        Rendered r = render(base());
 
         assertThat(r.kinds()).containsExactlyInAnyOrder("ServiceAccount",
                 "ConfigMap", "ConfigMap", "Service", "Service", "Deployment", "Deployment",
@@ -85,7 +98,7 @@ class HelmChartTest {
 
     @Test
     void portsAndConfigFollowTheServicesSettings() {
-        Rendered r = render(Map.of("mongodb.existingSecret", MONGO_SECRET));
+        Rendered r = render(base());
 
         JsonNode ledgerConfig = r.one("ConfigMap", "budget-ledger-ledger").get("data");
         JsonNode projectionConfig = r.one("ConfigMap", "budget-ledger-projection").get("data");
@@ -118,7 +131,7 @@ class HelmChartTest {
 
     @Test
     void ledgerServiceUrlFollowsTheReleaseName() {
-        Rendered r = render("acme", Map.of("mongodb.existingSecret", MONGO_SECRET), null);
+        Rendered r = render("acme", base(), null);
 
         assertThat(r.one("Service", "acme-budget-ledger-ledger")).isNotNull();
         assertThat(r.one("ConfigMap", "acme-budget-ledger-projection").at("/data/LEDGER_SERVICE_URL").asText())
@@ -158,7 +171,18 @@ class HelmChartTest {
                     .isEqualTo("sasl-jaas-config");
             assertThat(env.get("MONGODB_URI").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(MONGO_SECRET);
         }
+        // API keys from the existing Secret, tokens of the identity provider beside them
+        for (String component : List.of("ledger", "projection")) {
+            Map<String, JsonNode> env = env(container(r.one("Deployment", "budget-ledger-" + component)));
+            assertThat(env.get("LEDGER_POSTER_KEY").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(KEYS_SECRET);
+            JsonNode config = r.one("ConfigMap", "budget-ledger-" + component).get("data");
+            assertThat(config.get("JWT_ISSUER_URI").asText()).startsWith("https://");
+            assertThat(config.get("LEDGER_SECURITY_ENABLED").asText()).isEqualTo("true");
+            assertThat(config.get("LEDGER_POSTER_SOURCE_SYSTEMS").asText()).isNotBlank();
+        }
         JsonNode monitor = r.one("ServiceMonitor", "budget-ledger");
+        assertThat(monitor.at("/spec/endpoints/0/authorization/type").asText()).isEqualTo("ApiKey");
+        assertThat(monitor.at("/spec/endpoints/0/authorization/credentials/name").asText()).isEqualTo(KEYS_SECRET);
         assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
         assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
         assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
@@ -187,11 +211,11 @@ class HelmChartTest {
 
     @Test
     void monitoringObjectsOnlyWhenEnabled() {
-        Rendered monitorOnly = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "metrics.serviceMonitor.enabled", "true"));
+        Rendered monitorOnly = render(base("metrics.serviceMonitor.enabled", "true"));
         assertThat(monitorOnly.all("ServiceMonitor")).hasSize(1);
         assertThat(monitorOnly.all("PrometheusRule")).isEmpty();
 
-        Rendered rulesOnly = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "metrics.prometheusRule.enabled", "true"));
+        Rendered rulesOnly = render(base("metrics.prometheusRule.enabled", "true"));
         assertThat(rulesOnly.all("ServiceMonitor")).isEmpty();
         assertThat(rulesOnly.all("PrometheusRule")).hasSize(1);
 
@@ -202,7 +226,7 @@ class HelmChartTest {
 
     @Test
     void autoscalerAndDisruptionBudgetPerService() {
-        Rendered r = render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+        Rendered r = render(base(
                 "ledger.autoscaling.enabled", "true", "projection.replicaCount", "2",
                 "projection.pdb.enabled", "false", "ledger.pdb.minAvailable", "50%"));
 
@@ -214,13 +238,13 @@ class HelmChartTest {
                 .containsExactly("budget-ledger-ledger");
         assertThat(r.one("PodDisruptionBudget", "budget-ledger-ledger").at("/spec/minAvailable").asText()).isEqualTo("50%");
 
-        Rendered noPolicy = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "networkPolicy.enabled", "false"));
+        Rendered noPolicy = render(base("networkPolicy.enabled", "false"));
         assertThat(noPolicy.all("NetworkPolicy")).isEmpty();
     }
 
     @Test
     void networkPolicyAdmitsOnlyTheServicesPortsAndProjectionToLedger() {
-        Rendered r = render(Map.of("mongodb.existingSecret", MONGO_SECRET));
+        Rendered r = render(base());
 
         for (String component : List.of("ledger", "projection")) {
             JsonNode policy = r.one("NetworkPolicy", "budget-ledger-" + component);
@@ -241,8 +265,10 @@ class HelmChartTest {
     @Test
     void noPlainTextSecretIsRendered() {
         for (Rendered r : List.of(
-                render(Map.of("mongodb.existingSecret", MONGO_SECRET)),
-                render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", "kafka-sasl")),
+                render(base()),
+                render(base("kafka.existingSecret", "kafka-sasl")),
+                render(Map.of("mongodb.existingSecret", MONGO_SECRET, "security.jwt.issuerUri", "https://idp.example.org/realms/x",
+                        "security.posterSourceSystems", "*")),
                 render(Map.of(), PRODUCTION))) {
             assertThat(r.kinds()).doesNotContain("Secret");
             assertThat(r.text()).doesNotContainPattern("(?i)mongodb(\\+srv)?://").doesNotContainPattern("(?i)LoginModule");
@@ -250,7 +276,7 @@ class HelmChartTest {
                 Map<String, JsonNode> env = env(container(deployment));
                 assertThat(env).containsKey("MONGODB_URI");
                 env.forEach((name, var) -> {
-                    if (var.has("value")) {
+                    if (var.has("value") && !NOT_SECRET.contains(name)) {
                         assertThat(name).as("plain env %s", name).doesNotMatch(SECRET_LIKE_NAME);
                         assertThat(var.get("value").asText()).doesNotMatch(SECRET_LIKE_VALUE);
                     }
@@ -264,7 +290,12 @@ class HelmChartTest {
             }
             for (JsonNode config : r.all("ConfigMap")) {
                 config.get("data").fields().forEachRemaining(e -> {
-                    assertThat(e.getKey()).doesNotMatch(SECRET_LIKE_NAME);
+                    if (IDP_URIS.contains(e.getKey())) {
+                        assertThat(e.getValue().asText()).as(e.getKey()).startsWith("https://").doesNotContain("@");
+                    }
+                    if (!NOT_SECRET.contains(e.getKey())) {
+                        assertThat(e.getKey()).doesNotMatch(SECRET_LIKE_NAME);
+                    }
                     assertThat(e.getValue().asText()).doesNotMatch(SECRET_LIKE_VALUE);
                 });
             }
@@ -273,17 +304,18 @@ class HelmChartTest {
 
     @Test
     void kafkaSaslOnlyFromTheNamedSecret() {
-        Rendered plain = render(Map.of("mongodb.existingSecret", MONGO_SECRET));
-        Rendered sasl = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", "kafka-sasl"));
+        Rendered plain = render(base());
+        Rendered sasl = render(base("kafka.existingSecret", "kafka-sasl"));
 
         for (JsonNode deployment : plain.all("Deployment")) {
-            assertThat(env(container(deployment)).keySet()).containsExactly("MONGODB_URI");
+            assertThat(env(container(deployment)).keySet()).doesNotContainAnyElementsOf(KAFKA_ENV).contains("MONGODB_URI");
         }
         for (JsonNode deployment : sasl.all("Deployment")) {
             Map<String, JsonNode> env = env(container(deployment));
-            assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(SECRET_ENV);
+            assertThat(env.keySet()).containsAll(KAFKA_ENV).containsAll(KEY_ENV.keySet()).contains("MONGODB_URI");
+            assertThat(SECRET_ENV).containsAll(env.keySet());
             env.forEach((name, var) -> {
-                if (!name.equals("MONGODB_URI")) {
+                if (KAFKA_ENV.contains(name)) {
                     assertThat(var.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("kafka-sasl");
                     assertThat(var.at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
                 }
@@ -313,7 +345,8 @@ class HelmChartTest {
                 .hasMessageContaining("mongodb.existingSecret is required")
                 .hasMessageContaining("projection-service");
         // each service its own Secret
-        Rendered r = render(Map.of("mongodb.ledger.existingSecret", "ledger-mongo", "mongodb.projection.existingSecret", "projection-mongo"));
+        Rendered r = render(Map.of("mongodb.ledger.existingSecret", "ledger-mongo", "mongodb.projection.existingSecret", "projection-mongo",
+                "security.existingSecret", KEYS_SECRET));
         assertThat(env(container(r.one("Deployment", "budget-ledger-ledger"))).get("MONGODB_URI")
                 .at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("ledger-mongo");
         assertThat(env(container(r.one("Deployment", "budget-ledger-projection"))).get("MONGODB_URI")
@@ -330,7 +363,151 @@ class HelmChartTest {
                 .contains("http://budget-ledger-projection." + NAMESPACE + ".svc:8082")
                 .contains("Secret " + MONGO_SECRET + ", key ledger-mongodb-uri")
                 .contains("Secret budget-ledger-kafka")
-                .contains("ServiceMonitor budget-ledger");
+                .contains("ServiceMonitor budget-ledger")
+                .contains("Secret " + KEYS_SECRET + ", keys admin-key (ADMIN)")
+                .contains("kubectl -n " + NAMESPACE + " get secret " + KEYS_SECRET + " -o jsonpath='{.data.viewer-key}'")
+                .contains("X-API-Key: $KEY")
+                .contains("Authorization: Bearer")
+                .doesNotContain("WARNING");
+    }
+
+    // ---------------------------------------------------------------------------------------------------- access control
+
+    @Test
+    void apiKeysOnlyFromTheNamedSecret() {
+        Rendered r = render(base());
+
+        assertThat(r.kinds()).doesNotContain("Secret");
+        for (String component : List.of("ledger", "projection")) {
+            Map<String, JsonNode> env = env(container(r.one("Deployment", "budget-ledger-" + component)));
+            KEY_ENV.forEach((name, key) -> {
+                assertThat(env).as("%s %s", component, name).containsKey(name);
+                JsonNode var = env.get(name);
+                assertThat(var.has("value")).as("%s %s in plain text", component, name).isFalse();
+                assertThat(var.at("/valueFrom/secretKeyRef/name").asText()).as(name).isEqualTo(KEYS_SECRET);
+                assertThat(var.at("/valueFrom/secretKeyRef/key").asText()).as(name).isEqualTo(key);
+                assertThat(var.at("/valueFrom/secretKeyRef/optional").asBoolean()).as("%s optional", name).isTrue();
+            });
+            JsonNode config = r.one("ConfigMap", "budget-ledger-" + component).get("data");
+            assertThat(config.get("LEDGER_SECURITY_ENABLED").asText()).isEqualTo("true");
+            assertThat(config.get("LEDGER_PUBLIC_DOCS").asText()).isEqualTo("true");
+            assertThat(config.get("LEDGER_MAX_REQUEST_BYTES").asText()).isEqualTo("8388608");
+            assertThat(config.get("JWT_ROLES_CLAIM").asText()).isEqualTo("roles");
+            assertThat(config.get("JWT_SOURCE_SYSTEMS_CLAIM").asText()).isEqualTo("source_systems");
+            assertThat(config.has("JWT_ISSUER_URI")).isFalse();
+            for (String name : KEY_ENV.keySet()) {
+                assertThat(config.has(name)).as("%s in the ConfigMap", name).isFalse();
+            }
+        }
+        // projection-service reads the ledger's event store with the auditor key of the same Secret
+        JsonNode serviceKey = env(container(r.one("Deployment", "budget-ledger-projection"))).get("LEDGER_SERVICE_API_KEY");
+        assertThat(serviceKey).isNotNull();
+        assertThat(serviceKey.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(KEYS_SECRET);
+        assertThat(serviceKey.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("auditor-key");
+        assertThat(env(container(r.one("Deployment", "budget-ledger-ledger")))).doesNotContainKey("LEDGER_SERVICE_API_KEY");
+
+        // the keys' names in the Secret are the operator's
+        Rendered renamed = render(base("security.secretKeys.auditor", "reader", "security.secretKeys.viewer", "metrics"));
+        Map<String, JsonNode> projection = env(container(renamed.one("Deployment", "budget-ledger-projection")));
+        assertThat(projection.get("LEDGER_AUDITOR_KEY").at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("reader");
+        assertThat(projection.get("LEDGER_SERVICE_API_KEY").at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("reader");
+        assertThat(projection.get("LEDGER_VIEWER_KEY").at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("metrics");
+    }
+
+    @Test
+    void securitySettingsAreNonSecretConfiguration(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("jwt-only.yaml");
+        Files.writeString(values, """
+                mongodb:
+                  existingSecret: budget-ledger-mongodb
+                security:
+                  posterSourceSystems: [treasury-payments, demo]
+                  publicDocs: false
+                  maxRequestBytes: 1048576
+                  jwt:
+                    issuerUri: https://idp.example.org/realms/budget-ledger
+                    rolesClaim: ledger_roles
+                    sourceSystemsClaim: ledger_sources
+                """);
+        Rendered r = render(Map.of(), values);
+
+        for (String component : List.of("ledger", "projection")) {
+            JsonNode config = r.one("ConfigMap", "budget-ledger-" + component).get("data");
+            assertThat(config.get("JWT_ISSUER_URI").asText()).isEqualTo("https://idp.example.org/realms/budget-ledger");
+            assertThat(config.has("JWT_JWK_SET_URI")).isFalse();
+            assertThat(config.get("JWT_ROLES_CLAIM").asText()).isEqualTo("ledger_roles");
+            assertThat(config.get("JWT_SOURCE_SYSTEMS_CLAIM").asText()).isEqualTo("ledger_sources");
+            assertThat(config.get("LEDGER_POSTER_SOURCE_SYSTEMS").asText()).isEqualTo("treasury-payments,demo");
+            assertThat(config.get("LEDGER_PUBLIC_DOCS").asText()).isEqualTo("false");
+            assertThat(config.get("LEDGER_MAX_REQUEST_BYTES").asText()).isEqualTo("1048576");
+            assertThat(config.get("LEDGER_SECURITY_ENABLED").asText()).isEqualTo("true");
+            // tokens only: no Secret named, no key variable
+            assertThat(env(container(r.one("Deployment", "budget-ledger-" + component))).keySet())
+                    .doesNotContainAnyElementsOf(KEY_ENV.keySet()).doesNotContain("LEDGER_SERVICE_API_KEY");
+        }
+        // a key set alone is enough too; a comma list as a string as well
+        Rendered jwks = render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+                "security.jwt.jwkSetUri", "https://idp.example.org/keys", "security.posterSourceSystems", "*"));
+        assertThat(jwks.one("ConfigMap", "budget-ledger-ledger").at("/data/JWT_JWK_SET_URI").asText()).isEqualTo("https://idp.example.org/keys");
+        assertThat(jwks.one("ConfigMap", "budget-ledger-ledger").at("/data/LEDGER_POSTER_SOURCE_SYSTEMS").asText()).isEqualTo("*");
+    }
+
+    @Test
+    void renderingFailsClearlyWithoutAnyAccessConfigured() {
+        for (Map<String, String> set : List.of(
+                Map.of("mongodb.existingSecret", MONGO_SECRET),
+                Map.of("mongodb.existingSecret", MONGO_SECRET, "security.enabled", "true"),
+                Map.of("mongodb.existingSecret", MONGO_SECRET, "security.existingSecret", "", "security.jwt.issuerUri", ""))) {
+            assertThatThrownBy(() -> render(set)).as("%s", set)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("security.existingSecret or security.jwt.issuerUri is required")
+                    .hasMessageContaining("401")
+                    .hasMessageContaining("admin-key").hasMessageContaining("viewer-key")
+                    .hasMessageContaining("security.enabled=false");
+        }
+    }
+
+    @Test
+    void accessControlIsOffOnlyWhenSetExplicitly() {
+        Rendered r = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "security.enabled", "false",
+                "metrics.serviceMonitor.enabled", "true"));
+
+        for (String component : List.of("ledger", "projection")) {
+            assertThat(r.one("ConfigMap", "budget-ledger-" + component).at("/data/LEDGER_SECURITY_ENABLED").asText()).isEqualTo("false");
+            JsonNode container = container(r.one("Deployment", "budget-ledger-" + component));
+            assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("budget-ledger-" + component);
+            assertThat(env(container).keySet()).doesNotContainAnyElementsOf(KEY_ENV.keySet());
+        }
+        assertThat(r.one("ServiceMonitor", "budget-ledger").at("/spec/endpoints/0/authorization").isMissingNode()).isTrue();
+
+        Release release = new Helm(CHART).install().withName("budget-ledger").withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION).dryRun().clientOnly()
+                .set("mongodb.existingSecret", MONGO_SECRET).set("security.enabled", "false").call();
+        assertThat(release.getOutput()).contains("WARNING: access control is OFF").contains("LEDGER_SECURITY_ENABLED=false");
+    }
+
+    @Test
+    void serviceMonitorScrapesWithTheViewerKey() {
+        JsonNode endpoint = render(base("metrics.serviceMonitor.enabled", "true"))
+                .one("ServiceMonitor", "budget-ledger").at("/spec/endpoints/0");
+        assertThat(endpoint.at("/path").asText()).isEqualTo("/actuator/prometheus");
+        assertThat(endpoint.at("/authorization/type").asText()).isEqualTo("ApiKey");
+        assertThat(endpoint.at("/authorization/credentials/name").asText()).isEqualTo(KEYS_SECRET);
+        assertThat(endpoint.at("/authorization/credentials/key").asText()).isEqualTo("viewer-key");
+        // ... the key the services know as LEDGER_VIEWER_KEY
+        assertThat(env(container(render(base()).one("Deployment", "budget-ledger-ledger"))).get("LEDGER_VIEWER_KEY")
+                .at("/valueFrom/secretKeyRef/key").asText()).isEqualTo(endpoint.at("/authorization/credentials/key").asText());
+
+        JsonNode renamed = render(base("metrics.serviceMonitor.enabled", "true", "security.secretKeys.viewer", "metrics-key"))
+                .one("ServiceMonitor", "budget-ledger").at("/spec/endpoints/0/authorization/credentials/key");
+        assertThat(renamed.asText()).isEqualTo("metrics-key");
+
+        // tokens only: Prometheus has no token, so the chart asks for the Secret with the viewer key
+        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+                "security.jwt.issuerUri", "https://idp.example.org/realms/budget-ledger", "metrics.serviceMonitor.enabled", "true")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("security.existingSecret is required with metrics.serviceMonitor.enabled")
+                .hasMessageContaining("viewer-key");
     }
 
     // ---------------------------------------------------------------------------------------------------- docs
@@ -464,6 +641,17 @@ class HelmChartTest {
             }
         }
         return false;
+    }
+
+    /** The values every render needs: the MongoDB Secret and the Secret with the API keys, and further pairs. */
+    static Map<String, String> base(String... pairs) {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("mongodb.existingSecret", MONGO_SECRET);
+        set.put("security.existingSecret", KEYS_SECRET);
+        for (int i = 0; i < pairs.length; i += 2) {
+            set.put(pairs[i], pairs[i + 1]);
+        }
+        return set;
     }
 
     Rendered render(Map<String, String> set) {
