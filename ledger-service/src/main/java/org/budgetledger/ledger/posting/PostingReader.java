@@ -80,7 +80,8 @@ public final class PostingReader {
             String name = names.next();
             if (!known.contains(name)) {
                 String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-                problems.add(PostingRule.UNKNOWN_FIELD.violationOf(prefix + shown, null));
+                // a blank key would make a message that names nothing: quote it
+                problems.add(PostingRule.UNKNOWN_FIELD.violationOf(prefix + (shown.isBlank() ? "\"" + shown + "\"" : shown), null));
             }
         }
     }

@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
 public class PostingsListener {
 
     private static final Logger log = LoggerFactory.getLogger(PostingsListener.class);
+    /** Far above any valid posting (its texts are bounded), far below what Kafka can carry. */
+    static final int MAX_RECORD_CHARS = 256 * 1024;
+    /** What of an oversized record the DLQ keeps; the original stays at its offset, named in the headers. */
+    static final int PARKED_CHARS = 64 * 1024;
 
     private final PostingService postings;
     private final KafkaTemplate<String, String> kafka;
@@ -52,6 +56,11 @@ public class PostingsListener {
         List<ConsumerRecord<String, String>> submitted = new ArrayList<>();
         List<CompletableFuture<SendResult<String, String>>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            if (record.value() != null && record.value().length() > MAX_RECORD_CHARS) {
+                parked.add(park(record, "record.too_large", null, "the record value has " + record.value().length()
+                        + " characters; a posting is at most " + MAX_RECORD_CHARS));
+                continue;
+            }
             JsonNode node = parse(record.value());
             if (node == null || !node.isObject()) {
                 parked.add(park(record, "malformed_json", null, "the record value is not a JSON object"));
@@ -89,7 +98,13 @@ public class PostingsListener {
 
     private CompletableFuture<SendResult<String, String>> park(ConsumerRecord<String, String> record, String error,
                                                               String field, String message) {
-        ProducerRecord<String, String> dead = new ProducerRecord<>(topics.dlqTopic(), record.key(), record.value());
+        String value = record.value();
+        boolean truncated = value != null && value.length() > PARKED_CHARS;
+        ProducerRecord<String, String> dead = new ProducerRecord<>(topics.dlqTopic(), record.key(),
+                truncated ? value.substring(0, Character.isHighSurrogate(value.charAt(PARKED_CHARS - 1)) ? PARKED_CHARS - 1 : PARKED_CHARS) : value);
+        if (truncated) {
+            dead.headers().add("value.truncated", bytes(String.valueOf(value.length())));
+        }
         dead.headers().add("error", bytes(error));
         dead.headers().add("message", bytes(message));
         if (field != null) {

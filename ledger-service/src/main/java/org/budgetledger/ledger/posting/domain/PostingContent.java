@@ -32,7 +32,7 @@ public final class PostingContent {
             if (field == null) {
                 canonical.append('-');
             } else {
-                String text = field.toString();
+                String text = losslessUtf8(field.toString());
                 canonical.append(text.length()).append(':').append(text);
             }
         }
@@ -42,6 +42,29 @@ public final class PostingContent {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    }
+
+    /**
+     * UTF-8 turns an unpaired surrogate into '?', which would make "x\ud800y" and "x?y" the same content. Such a char
+     * is written as U+0001 and its hex code instead: no recordable posting contains U+0001, and text without unpaired
+     * surrogates (every valid posting) is left as it is, so recorded hashes do not change.
+     */
+    private static String losslessUtf8(String text) {
+        if (!PostingValidator.hasUnpairedSurrogate(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append('\u0001').append(Integer.toHexString(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String normalizedAmount(String amount) {

@@ -56,7 +56,7 @@ public enum PostingRule {
     ACTIVITY_KIND("activity.kind", "activity.kind", "must be MEETING, TRAINING, FESTIVAL, RECEPTION, OVERSEAS_TRIP or VEHICLE"),
     ACTIVITY_COUNT("activity.count", "activity", "counts must be whole numbers from 0 to 1000000"),
     TEXT_TOO_LONG("text.too_long", null, "is longer than 2000 characters"),
-    TEXT_CONTROL_CHARACTERS("text.control", null, "contains control characters (only tab and line breaks are allowed)"),
+    TEXT_CONTROL_CHARACTERS("text.control", null, "contains control characters or unpaired surrogates (only tab and line breaks are allowed)"),
     REASON_REQUIRED("reason.required", "reason", "is required for a REVERSAL"),
     REVERSES_REQUIRED("reverses.required", "reverses", "is required for a REVERSAL"),
     REVERSES_UNKNOWN("reverses.unknown", "reverses", "names no posting of this source system in this ledger"),

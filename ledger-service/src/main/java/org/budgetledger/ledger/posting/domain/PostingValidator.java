@@ -61,6 +61,10 @@ public final class PostingValidator {
 
     /** The identity rules, checked before anything else so that a posting can be deduplicated. */
     public static Optional<Violation> checkIdentity(PostingInput in) {
+        Optional<Violation> shape = shapeOf(in, "postingId").or(() -> shapeOf(in, "sourceSystem"));
+        if (shape.isPresent()) {
+            return shape;
+        }
         if (in.postingId() == null) {
             return Optional.of(POSTING_ID_REQUIRED.violation());
         }
@@ -79,6 +83,10 @@ public final class PostingValidator {
 
     /** The routing rules: which ledger the posting belongs to. */
     public static Optional<Violation> checkLedger(PostingInput in) {
+        Optional<Violation> shape = shapeOf(in, "unitCode").or(() -> shapeOf(in, "fiscalYear"));
+        if (shape.isPresent()) {
+            return shape;
+        }
         if (in.unitCode() == null) {
             return Optional.of(UNIT_CODE_REQUIRED.violation());
         }
@@ -92,6 +100,11 @@ public final class PostingValidator {
             return Optional.of(FISCAL_YEAR_RANGE.violation(String.valueOf(in.fiscalYear())));
         }
         return Optional.empty();
+    }
+
+    /** A field the reader found of the wrong JSON type is reported as such, not as missing. */
+    private static Optional<Violation> shapeOf(PostingInput in, String field) {
+        return in.shapeViolations().stream().filter(v -> field.equals(v.field())).findFirst();
     }
 
     public static Checked validate(PostingInput in, Catalogues catalogues) {
@@ -117,7 +130,8 @@ public final class PostingValidator {
             if (text[1] != null && text[1].length() > MAX_TEXT) {
                 return Checked.broken(TEXT_TOO_LONG.violationOf(text[0], text[1].length() + " characters"));
             }
-            if (text[1] != null && text[1].chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+            if (text[1] != null && (text[1].chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+                    || hasUnpairedSurrogate(text[1]))) {
                 return Checked.broken(TEXT_CONTROL_CHARACTERS.violationOf(text[0], null));
             }
         }
@@ -295,6 +309,18 @@ public final class PostingValidator {
             }
         }
         return Optional.empty();
+    }
+
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LocalDate parseDate(String text) {

@@ -1,0 +1,109 @@
+package org.budgetledger.system.harness;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The faults of a run, at random moments of the load: each is drawn as a point of the sending progress (so it hits
+ * while postings flow, whatever the machine's speed) plus a random delay. SIGKILL of ledger-service and of
+ * projection-service, SIGKILL of the Kafka broker, a clean stop of the store; each followed by
+ * {@code bin/ledger-local start}, which starts what is down and returns when both services are healthy. A fault's
+ * window runs from the signal until that start returns.
+ */
+final class Faults implements Runnable {
+
+    enum Kind { KILL_LEDGER, KILL_PROJECTION, KILL_KAFKA, RESTART_STORE }
+
+    record Window(Kind kind, long startMillis, long endMillis, long pid, String note) {
+        boolean overlaps(long from, long to, long graceMillis) {
+            return from <= endMillis + graceMillis && to >= startMillis;
+        }
+    }
+
+    record Planned(Kind kind, long atProgress, long delayMillis) {
+    }
+
+    private final LocalStack stack;
+    private final AtomicLong progress;
+    private final BooleanSupplier sendingDone;
+    final List<Planned> schedule = new ArrayList<>();
+    final List<Window> windows = new CopyOnWriteArrayList<>();
+    final List<String> log = new CopyOnWriteArrayList<>();
+    volatile Throwable failure;
+    private final Random rnd;
+
+    Faults(HarnessConfig config, LocalStack stack, AtomicLong progress, long totalItems, BooleanSupplier sendingDone) {
+        this.stack = stack;
+        this.progress = progress;
+        this.sendingDone = sendingDone;
+        this.rnd = new Random(config.seed() * 31 + 7);
+        List<Kind> kinds = new ArrayList<>();
+        for (int i = 0; i < config.killsPerService(); i++) {
+            kinds.add(Kind.KILL_LEDGER);
+            kinds.add(Kind.KILL_PROJECTION);
+        }
+        if (config.killKafka()) {
+            kinds.add(Kind.KILL_KAFKA);
+        }
+        if (config.restartStore()) {
+            kinds.add(Kind.RESTART_STORE);
+        }
+        Collections.shuffle(kinds, rnd);
+        List<Long> points = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            points.add((long) (totalItems * (0.04 + 0.9 * rnd.nextDouble())));
+        }
+        Collections.sort(points);
+        for (int i = 0; i < kinds.size(); i++) {
+            schedule.add(new Planned(kinds.get(i), points.get(i), rnd.nextInt(1_500)));
+        }
+    }
+
+    int count(Kind kind) {
+        return (int) windows.stream().filter(w -> w.kind() == kind).count();
+    }
+
+    @Override
+    public void run() {
+        try {
+            for (Planned p : schedule) {
+                while (progress.get() < p.atProgress() && !sendingDone.getAsBoolean()) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(p.delayMillis());
+                inject(p.kind(), p.atProgress());
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+    }
+
+    private void inject(Kind kind, long at) throws Exception {
+        String component = switch (kind) {
+            case KILL_LEDGER -> LocalStack.LEDGER;
+            case KILL_PROJECTION -> LocalStack.PROJECTION;
+            case KILL_KAFKA -> LocalStack.KAFKA;
+            case RESTART_STORE -> LocalStack.STORE;
+        };
+        long start = System.currentTimeMillis();
+        long sent = progress.get();
+        long pid = kind == Kind.RESTART_STORE ? stack.terminate(component) : stack.kill(component);
+        long signalled = System.currentTimeMillis();
+        if (kind != Kind.RESTART_STORE) {
+            Thread.sleep(rnd.nextInt(2_000)); // a supervisor takes a moment to notice
+        }
+        stack.start();
+        long end = System.currentTimeMillis();
+        windows.add(new Window(kind, start, end, pid, ""));
+        String line = String.format("%s %s (pid %d) at %d postings sent (planned %d): %s in %.1f s, healthy again after %.1f s",
+                java.time.Instant.ofEpochMilli(start), kind == Kind.RESTART_STORE ? "SIGTERM store" : "SIGKILL " + component,
+                pid, sent, at, kind == Kind.RESTART_STORE ? "stopped" : "gone", (signalled - start) / 1000.0, (end - start) / 1000.0);
+        log.add(line);
+        System.out.println("[harness] " + line);
+    }
+}

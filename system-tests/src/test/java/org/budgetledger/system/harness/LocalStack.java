@@ -1,0 +1,188 @@
+package org.budgetledger.system.harness;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system as {@code bin/ledger-local} runs it, in a LEDGER_HOME and on free ports of the harness's choosing.
+ * Kills go to the pids the script keeps in {@code $LEDGER_HOME/run/<component>.pid}, and only after checking that the
+ * process carries the script's markers for this component and this home.
+ */
+final class LocalStack {
+
+    static final String STORE = "store";
+    static final String KAFKA = "kafka";
+    static final String LEDGER = "ledger-service";
+    static final String PROJECTION = "projection-service";
+
+    record Result(int exit, String output) {
+    }
+
+    final Path repo;
+    final Path home;
+    final Map<String, String> env = new HashMap<>();
+    private final Path scriptLog;
+
+    LocalStack(Path repo, Path home, String backend) throws IOException {
+        this.repo = repo;
+        this.home = home.toAbsolutePath();
+        Files.createDirectories(this.home);
+        this.scriptLog = this.home.resolve("ledger-local.out");
+        Set<Integer> taken = new HashSet<>();
+        env.put("LEDGER_HOME", this.home.toString());
+        env.put("LEDGER_STORE_PORT", String.valueOf(freePort(taken)));
+        env.put("LEDGER_KAFKA_PORT", String.valueOf(freePort(taken)));
+        env.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(freePort(taken)));
+        env.put("LEDGER_SERVICE_PORT", String.valueOf(freePort(taken)));
+        env.put("PROJECTION_SERVICE_PORT", String.valueOf(freePort(taken)));
+        env.put("LEDGER_STORE_BACKEND", backend);
+        env.put("LEDGER_START_TIMEOUT", "600");
+        env.put("LEDGER_STOP_TIMEOUT", "60");
+    }
+
+    String ledgerUrl() {
+        return "http://127.0.0.1:" + env.get("LEDGER_SERVICE_PORT");
+    }
+
+    String projectionUrl() {
+        return "http://127.0.0.1:" + env.get("PROJECTION_SERVICE_PORT");
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + env.get("LEDGER_KAFKA_PORT");
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + env.get("LEDGER_STORE_PORT");
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    /** Starts what is not running and returns when both services report UP. */
+    void start() throws IOException, InterruptedException {
+        Result r = run("start", Duration.ofMinutes(12));
+        if (r.exit() != 0) {
+            throw new IllegalStateException("bin/ledger-local start failed (exit " + r.exit() + "):\n" + r.output());
+        }
+    }
+
+    Result stop() throws IOException, InterruptedException {
+        return run("stop", Duration.ofMinutes(5));
+    }
+
+    Result run(String command, Duration timeout) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(home, "ledger-local-" + command, ".out");
+        ProcessBuilder pb = new ProcessBuilder(repo.resolve("bin/ledger-local").toString(), command)
+                .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new IllegalStateException("bin/ledger-local " + command + " did not finish within " + timeout + ": "
+                    + Files.readString(out, StandardCharsets.UTF_8));
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        Files.deleteIfExists(out);
+        Files.writeString(scriptLog, "=== " + Instant.now() + " bin/ledger-local " + command + " (exit " + p.exitValue() + ")\n"
+                + output + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new Result(p.exitValue(), output);
+    }
+
+    Map<String, String> credentials() throws IOException {
+        Map<String, String> keys = new HashMap<>();
+        for (String line : Files.readAllLines(home.resolve("credentials.env"))) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                keys.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return keys;
+    }
+
+    /** The component's pid if it runs and is ours (the script's markers on its command line), else -1. */
+    long pid(String component) throws IOException {
+        Path file = home.resolve("run").resolve(component + ".pid");
+        if (!Files.isRegularFile(file)) {
+            return -1;
+        }
+        String text = Files.readString(file).trim();
+        if (!text.matches("\\d+")) {
+            return -1;
+        }
+        long pid = Long.parseLong(text);
+        if (!alive(pid)) {
+            return -1;
+        }
+        Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
+        String cmd = Files.isReadable(cmdline) ? new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ') : "";
+        if (!cmd.contains("-Dbudgetledger.component=" + component + " ") || !cmd.contains("-Dbudgetledger.home=" + home + " ")) {
+            return -1;
+        }
+        return pid;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush. Waits until the process is gone. */
+    long kill(String component) throws IOException, InterruptedException {
+        return signal(component, "KILL", Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM (a clean stop: the store commits its last writes), waiting until the process is gone. */
+    long terminate(String component) throws IOException, InterruptedException {
+        return signal(component, "TERM", Duration.ofSeconds(90));
+    }
+
+    private long signal(String component, String signal, Duration wait) throws IOException, InterruptedException {
+        long pid = pid(component);
+        if (pid < 0) {
+            throw new IllegalStateException(component + " is not running");
+        }
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
+        kill.waitFor();
+        long end = System.nanoTime() + wait.toNanos();
+        while (alive(pid)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(component + " (pid " + pid + ") still alive " + wait + " after SIG" + signal);
+            }
+            Thread.sleep(50);
+        }
+        return pid;
+    }
+
+    /** Alive and not a zombie (an exited process its parent has not reaped yet is gone for our purposes). */
+    static boolean alive(long pid) {
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("State:")) {
+                    return !line.contains("Z") && !line.contains("X");
+                }
+            }
+            return true;
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private static int freePort(Set<Integer> taken) throws IOException {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (taken.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
+        }
+    }
+}
