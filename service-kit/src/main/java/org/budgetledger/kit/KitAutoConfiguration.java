@@ -5,9 +5,12 @@ import org.budgetledger.kit.security.AccessRules;
 import org.budgetledger.kit.security.ServiceSecurity;
 import org.budgetledger.kit.security.SecurityProperties;
 import org.budgetledger.kit.web.RequestSizeLimit;
+import org.budgetledger.kit.web.UnhandledErrors;
 import org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +20,9 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** What both services get alike: access control, request size limits, the store's health, Kafka retries. */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
@@ -48,6 +54,20 @@ public class KitAutoConfiguration {
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         return new DefaultErrorHandler(backOff);
+    }
+
+    /**
+     * The driver's default waits 30 s for an unreachable store; a caller is better served by a quick 503 it can retry,
+     * and consumers retry on their own anyway.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeTimeout(@Value("${budgetledger.store.server-selection-timeout:10s}") Duration timeout) {
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Bean
+    UnhandledErrors unhandledErrors() {
+        return new UnhandledErrors();
     }
 
     /** A service without rules of its own lets every role read and nothing else. */

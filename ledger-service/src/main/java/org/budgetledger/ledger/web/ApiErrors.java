@@ -4,6 +4,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.kit.web.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,6 +20,7 @@ import java.util.Map;
 
 /** Every error answers with {"error", "message", "field"}; nothing leaks a stack trace. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the kit's catch-all (UnhandledErrors)
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

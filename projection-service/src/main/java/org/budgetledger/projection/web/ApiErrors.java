@@ -1,5 +1,7 @@
 package org.budgetledger.projection.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,6 +13,7 @@ import java.util.Map;
 
 /** Errors answer {"error", "message", "field"} like the ledger service. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the kit's catch-all (UnhandledErrors)
 public class ApiErrors {
 
     @ExceptionHandler(NotFound.class)

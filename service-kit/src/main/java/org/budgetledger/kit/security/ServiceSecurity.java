@@ -1,5 +1,7 @@
 package org.budgetledger.kit.security;
 
+import jakarta.servlet.DispatcherType;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +59,8 @@ public class ServiceSecurity {
             log.warn("no API key and no identity provider configured: every endpoint but health answers 401");
         }
         http.authorizeHttpRequests(a -> {
+            // the error page only renders the failure of a request that was already let through
+            a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
             a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
             if (properties.publicDocs()) {
                 a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();

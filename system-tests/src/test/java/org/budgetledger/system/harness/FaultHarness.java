@@ -108,7 +108,7 @@ public final class FaultHarness {
         report.home = home;
         report.config = config;
         say("configuration: " + config.describe());
-        say("LEDGER_HOME " + home + " (logs in " + stack.logs() + ")");
+        say("LEDGER_HOME " + home + " (logs in " + stack.logs() + "); services from copies of " + stack.jarInfo);
         plan = Plan.generate(config);
         report.sent = plan.itemsSent();
         report.filler = plan.fillerPostings;
@@ -125,7 +125,7 @@ public final class FaultHarness {
             setup();
             senders = new Senders(http, stack.ledgerUrl(), keys.get("LEDGER_POSTER_KEY"), stack.kafkaBootstrap(), config.restThreads(),
                     config.sendAtLeast(), plan.itemsSent());
-            faults = new Faults(config, stack, senders.progress, plan.itemsSent(), () -> sendingDone);
+            faults = new Faults(config, stack, senders.progress, plan.itemsSent(), () -> sendingDone, this::probeStoreOutage);
             faultThread = new Thread(faults, "faults");
             faultThread.setDaemon(true);
             faultThread.start();
@@ -178,6 +178,7 @@ public final class FaultHarness {
                 if (stopped.exit() != 0) {
                     say("bin/ledger-local stop: " + stopped.output());
                 }
+                deleteTree(home.resolve("jars")); // copies of the service jars (150 MB); logs and data stay for a post-mortem
             } catch (Exception e) {
                 say("could not stop the stack: " + e);
             }
@@ -185,6 +186,7 @@ public final class FaultHarness {
         String text = report.render();
         System.out.println(text);
         Files.writeString(home.resolve("report.txt"), text);
+        Files.writeString(home.resolve("details.txt"), report.allDetails());
         return report;
     }
 
@@ -222,6 +224,49 @@ public final class FaultHarness {
                 profile.toString(), READ_PATIENCE);
         if (a.status() != 201 && a.status() != 200) {
             throw new IllegalStateException("registering " + unit + ": " + a.status() + " " + a.body());
+        }
+    }
+
+    /**
+     * While the store is stopped: what does each service answer a reader? A retryable 5xx (or the answer from a cache)
+     * is right; a 401 to a request with a valid key is the bug reported as "401 instead of 5xx".
+     */
+    private void probeStoreOutage(long downMillis) throws Exception {
+        String[][] probes = {
+                {"ledger-service", stack.ledgerUrl() + "/api/v1/units/" + plan.units.get(0).code() + "/years/" + Plan.YEAR + "/ledger", "LEDGER_VIEWER_KEY"},
+                {"projection-service", cellsUrl(plan.units.get(0).code(), "self"), "LEDGER_VIEWER_KEY"}};
+        List<Thread> threads = new ArrayList<>();
+        for (String[] probe : probes) {
+            Thread t = new Thread(() -> {
+                long start = System.currentTimeMillis();
+                String result;
+                int status;
+                try {
+                    Http.Answer a = http.send("GET", probe[1], keys.get(probe[2]), null, Duration.ofMillis(downMillis + 20_000));
+                    status = a.status();
+                    result = "HTTP " + a.status() + " " + (a.body().length() > 200 ? a.body().substring(0, 200) : a.body());
+                } catch (Exception e) {
+                    status = -1;
+                    result = e.toString();
+                }
+                String line = String.format("%s GET %s while the store was down: %s after %.1f s", probe[0],
+                        probe[1].replaceAll("^http://[^/]+", ""), result, (System.currentTimeMillis() - start) / 1000.0);
+                report.outageProbes.add(line);
+                if (status == 401) {
+                    report.unauthorized++;
+                    report.detail("401 for a request with a valid key", line);
+                } else if (status != 200 && (status < 500 || status > 599)) {
+                    report.findings.add(line);
+                }
+                say(line);
+            }, "outage-probe");
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        Thread.sleep(downMillis);
+        for (Thread t : threads) {
+            t.join(30_000);
         }
     }
 
@@ -547,6 +592,14 @@ public final class FaultHarness {
         long grace = config.grace().toMillis();
         for (Map.Entry<Item.Attempt, Item> e : attempts.entrySet()) {
             Item.Attempt a = e.getKey();
+            if (a.status() == 401) {
+                boolean inWindow = report.faultWindows.stream().anyMatch(w -> w.overlaps(a.startMillis(), a.endMillis(), grace));
+                report.unauthorized++;
+                report.detail("401 for a request with a valid key", Instant.ofEpochMilli(a.startMillis()) + " .. "
+                        + Instant.ofEpochMilli(a.endMillis()) + (inWindow ? " (in a fault window)" : " (outside fault windows)")
+                        + ": " + e.getValue());
+                continue;
+            }
             if (!a.serverError()) {
                 continue;
             }
@@ -757,6 +810,17 @@ public final class FaultHarness {
         }
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static void say(String line) {
         System.out.println("[harness] " + line);
     }
@@ -770,12 +834,15 @@ public final class FaultHarness {
         final Map<String, Integer> kills = new LinkedHashMap<>();
         final List<Faults.Window> faultWindows = new ArrayList<>();
         final List<String> faultLog = new ArrayList<>();
+        final List<String> outageProbes = new java.util.concurrent.CopyOnWriteArrayList<>();
         long lost;
         long doubled;
         long wrongCells;
         long invalidRecorded;
         long serverErrors;
         long serverErrorsOutside;
+        /** 401 answers to requests that carried the right key (retried; a bug of the service) */
+        long unauthorized;
         long restRetries;
         long restAnswers;
         long unexpectedAnswers;
@@ -809,19 +876,29 @@ public final class FaultHarness {
             list.add(line);
         }
 
+        String allDetails() {
+            StringBuilder sb = new StringBuilder();
+            details.forEach((what, lines) -> {
+                sb.append(what).append(": ").append(lines.size()).append('\n');
+                lines.forEach(l -> sb.append("  ").append(l).append('\n'));
+            });
+            return sb.toString();
+        }
+
         int restarts() {
             return kills.values().stream().mapToInt(Integer::intValue).sum();
         }
 
         String summary() {
             return String.format("postings sent %d, kills ledger=%d projection=%d kafka=%d, restarts %d (store stopped and started %d), "
-                            + "lost %d, doubled %d, wrong cells %d, invalid recorded %d, 5xx outside kill windows %d",
+                            + "lost %d, doubled %d, wrong cells %d, invalid recorded %d, 5xx outside kill windows %d%s",
                     sent, kills.getOrDefault("ledger", 0), kills.getOrDefault("projection", 0), kills.getOrDefault("kafka", 0),
-                    restarts(), kills.getOrDefault("store", 0), lost, doubled, wrongCells, invalidRecorded, serverErrorsOutside);
+                    restarts(), kills.getOrDefault("store", 0), lost, doubled, wrongCells, invalidRecorded, serverErrorsOutside,
+                    unauthorized == 0 ? "" : ", 401 instead of 5xx " + unauthorized);
         }
 
         boolean ok() {
-            return crash == null && lost == 0 && doubled == 0 && wrongCells == 0 && invalidRecorded == 0 && serverErrorsOutside == 0
+            return crash == null && lost == 0 && doubled == 0 && unauthorized == 0 && wrongCells == 0 && invalidRecorded == 0 && serverErrorsOutside == 0
                     && unexpectedAnswers == 0 && dlqMissing == 0 && dlqWrong == 0 && validParked == 0 && ledgerMismatches == 0
                     && chainsBroken == 0 && projectionBehind == 0 && rebuildDiffers == 0 && rulesNotBroken.isEmpty()
                     && findings.isEmpty()
@@ -837,9 +914,10 @@ public final class FaultHarness {
             sb.append(config.describe()).append('\n');
             sb.append("LEDGER_HOME ").append(home).append('\n');
             faultLog.forEach(l -> sb.append("  fault: ").append(l).append('\n'));
+            outageProbes.forEach(l -> sb.append("  store outage: ").append(l).append('\n'));
             ledgerLines.forEach(l -> sb.append("  ledger ").append(l).append('\n'));
-            sb.append(String.format("  REST: %d answers checked, %d unexpected; %d retries; %d server errors or connection failures, %d outside kill windows%n",
-                    restAnswers, unexpectedAnswers, restRetries, serverErrors, serverErrorsOutside));
+            sb.append(String.format("  REST: %d answers checked, %d unexpected; %d retries; %d server errors or connection failures, %d outside kill windows; %d answers 401 to requests with a valid key%n",
+                    restAnswers, unexpectedAnswers, restRetries, serverErrors, serverErrorsOutside, unauthorized));
             sb.append(String.format("  Kafka: %d DLQ records; %d invalid records expected there: %d missing, %d with a wrong reason, %d parked twice; %d valid ones parked%n",
                     dlqRecords, dlqExpected, dlqMissing, dlqWrong, parkedTwice, validParked));
             sb.append(String.format("  rules: %d of the %d codes of PostingRule broken%s%s%n", rulesBroken, rulesKnown,
@@ -850,6 +928,9 @@ public final class FaultHarness {
                     cellsCompared, rebuildLine, rebuildCompared, rebuildDiffers));
             sb.append(String.format("  time: %.1f s in all, %.1f s sending%n", seconds, sendSeconds));
             findings.forEach(f -> sb.append("  finding: ").append(f).append('\n'));
+            if (!details.isEmpty()) {
+                sb.append("  (every detail line: ").append(home.resolve("details.txt")).append(")\n");
+            }
             details.forEach((what, lines) -> {
                 sb.append("  ").append(what).append(": ").append(lines.size()).append('\n');
                 lines.stream().limit(12).forEach(l -> sb.append("    ").append(l.length() > 600 ? l.substring(0, 600) + "…" : l).append('\n'));

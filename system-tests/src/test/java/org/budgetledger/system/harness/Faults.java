@@ -28,6 +28,11 @@ final class Faults implements Runnable {
     record Planned(Kind kind, long atProgress, long delayMillis) {
     }
 
+    /** What the harness does while the store is stopped (probes what the services answer meanwhile). */
+    interface StoreOutage {
+        void whileDown(long downMillis) throws Exception;
+    }
+
     private final LocalStack stack;
     private final AtomicLong progress;
     private final BooleanSupplier sendingDone;
@@ -36,9 +41,14 @@ final class Faults implements Runnable {
     final List<String> log = new CopyOnWriteArrayList<>();
     volatile Throwable failure;
     private final Random rnd;
+    private final long storeDownMillis;
+    private final StoreOutage outage;
 
-    Faults(HarnessConfig config, LocalStack stack, AtomicLong progress, long totalItems, BooleanSupplier sendingDone) {
+    Faults(HarnessConfig config, LocalStack stack, AtomicLong progress, long totalItems, BooleanSupplier sendingDone,
+           StoreOutage outage) {
         this.stack = stack;
+        this.storeDownMillis = config.storeDown().toMillis();
+        this.outage = outage;
         this.progress = progress;
         this.sendingDone = sendingDone;
         this.rnd = new Random(config.seed() * 31 + 7);
@@ -96,6 +106,8 @@ final class Faults implements Runnable {
         long signalled = System.currentTimeMillis();
         if (kind != Kind.RESTART_STORE) {
             Thread.sleep(rnd.nextInt(2_000)); // a supervisor takes a moment to notice
+        } else if (storeDownMillis > 0) {
+            outage.whileDown(storeDownMillis);
         }
         stack.start();
         long end = System.currentTimeMillis();

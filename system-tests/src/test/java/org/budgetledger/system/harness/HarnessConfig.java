@@ -21,6 +21,8 @@ record HarnessConfig(
         int killsPerService,
         boolean killKafka,
         boolean restartStore,
+        /* how long the store stays stopped; beyond the driver's 30 s server selection every request meets the outage */
+        Duration storeDown,
         /* h2 or memory: LEDGER_STORE_BACKEND of bin/ledger-local */
         String backend,
         long seed,
@@ -41,12 +43,12 @@ record HarnessConfig(
         Path workDir) {
 
     static HarnessConfig small() {
-        return new HarnessConfig(5_000, 2, 3, 2, true, true, "h2", 20191231L, 4, 0.35, 0.05, 200, false,
+        return new HarnessConfig(5_000, 2, 3, 2, true, true, Duration.ofSeconds(15), "h2", 20191231L, 4, 0.35, 0.05, 200, false,
                 Duration.ofSeconds(100), Duration.ofSeconds(5), Duration.ofMinutes(5), Path.of("target", "harness"));
     }
 
     static HarnessConfig full() {
-        return new HarnessConfig(100_000, 2, 3, 5, true, true, "h2", 20191231L, 4, 0.35, 0.03, 500, true,
+        return new HarnessConfig(100_000, 2, 3, 5, true, true, Duration.ofSeconds(40), "h2", 20191231L, 4, 0.35, 0.03, 500, true,
                 Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(20), Path.of("target", "harness"));
     }
 
@@ -58,7 +60,7 @@ record HarnessConfig(
     HarnessConfig with(Function<String, String> lookup) {
         Map<String, String> v = new LinkedHashMap<>();
         for (String name : new String[]{"postings", "departments", "unitsPerDepartment", "killsPerService", "killKafka",
-                "restartStore", "backend", "seed", "restThreads", "kafkaShare", "singleShare", "maxBatch", "overflow",
+                "restartStore", "storeDown", "backend", "seed", "restThreads", "kafkaShare", "singleShare", "maxBatch", "overflow",
                 "sendAtLeast", "grace", "patience", "workDir"}) {
             String value = lookup.apply(name);
             if (value != null && !value.isBlank()) {
@@ -72,6 +74,7 @@ record HarnessConfig(
                 Integer.parseInt(v.getOrDefault("killsPerService", String.valueOf(killsPerService))),
                 Boolean.parseBoolean(v.getOrDefault("killKafka", String.valueOf(killKafka))),
                 Boolean.parseBoolean(v.getOrDefault("restartStore", String.valueOf(restartStore))),
+                v.containsKey("storeDown") ? Duration.ofSeconds(Long.parseLong(v.get("storeDown"))) : storeDown,
                 v.getOrDefault("backend", backend),
                 Long.parseLong(v.getOrDefault("seed", String.valueOf(seed))),
                 Integer.parseInt(v.getOrDefault("restThreads", String.valueOf(restThreads))),
@@ -117,7 +120,7 @@ record HarnessConfig(
     String describe() {
         return postings + " postings over " + units() + " units in " + departments + " departments, "
                 + killsPerService + " SIGKILLs of each service" + (killKafka ? ", Kafka SIGKILLed once" : "")
-                + (restartStore ? ", store stopped and started once" : "") + ", store backend " + backend
+                + (restartStore ? ", store stopped and started once" + (storeDown.isZero() ? "" : " (down " + storeDown.toSeconds() + " s)") : "") + ", store backend " + backend
                 + ", seed " + seed + ", " + restThreads + " REST clients, " + Math.round(kafkaShare * 100) + "% through Kafka"
                 + (overflow ? ", overflow ledger" : "");
     }

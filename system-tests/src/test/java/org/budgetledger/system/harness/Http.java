@@ -55,7 +55,7 @@ final class Http {
         while (true) {
             try {
                 Answer a = send(method, url, key, body, Duration.ofSeconds(120));
-                if (a.status() < 500) {
+                if (a.status() < 500 && a.status() != 401) { // 401: see Senders.post (the keys are right)
                     return a;
                 }
                 last = "HTTP " + a.status() + " " + a.body();

@@ -33,6 +33,7 @@ final class LocalStack {
     final Path home;
     final Map<String, String> env = new HashMap<>();
     private final Path scriptLog;
+    final java.util.List<String> jarInfo = new java.util.ArrayList<>();
 
     LocalStack(Path repo, Path home, String backend) throws IOException {
         this.repo = repo;
@@ -48,6 +49,20 @@ final class LocalStack {
         env.put("PROJECTION_SERVICE_PORT", String.valueOf(freePort(taken)));
         env.put("LEDGER_STORE_BACKEND", backend);
         env.put("LEDGER_START_TIMEOUT", "600");
+        // The services run from copies: a build elsewhere that rewrites target/*.jar under a running JVM makes it fail
+        // with NoClassDefFoundError (seen), and every restart of the run must start the same code.
+        Path jars = Files.createDirectories(this.home.resolve("jars"));
+        for (String[] jar : new String[][]{{"LEDGER_SERVICE_JAR", "ledger-service/target/ledger-service.jar"},
+                {"PROJECTION_SERVICE_JAR", "projection-service/target/projection-service.jar"}}) {
+            Path source = repo.resolve(jar[1]);
+            if (!Files.isRegularFile(source)) {
+                throw new IllegalStateException(source + " is missing: build the services first (mvn install -DskipTests)");
+            }
+            Path copy = jars.resolve(source.getFileName());
+            Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            env.put(jar[0], copy.toString());
+            this.jarInfo.add(source.getFileName() + " built " + Files.getLastModifiedTime(source));
+        }
         env.put("LEDGER_STOP_TIMEOUT", "60");
     }
 

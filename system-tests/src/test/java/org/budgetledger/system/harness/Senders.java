@@ -171,6 +171,7 @@ final class Senders {
         }
         String url = ledgerUrl + (batch ? "/api/v1/postings/batch" : "/api/v1/postings");
         long pause = 200;
+        int unauthorized = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (true) {
             long start = System.currentTimeMillis();
@@ -186,7 +187,9 @@ final class Senders {
             for (Item item : request) {
                 item.attempts.add(attempt);
             }
-            if (answer != null && answer.status() < 500) {
+            // 401 to a request carrying the right key is a server error in disguise (an exception in the service turned
+            // into 401 by the security filter chain, seen while the store was away): retried like a 5xx, and reported
+            if (answer != null && answer.status() < 500 && (answer.status() != 401 || ++unauthorized > 200)) {
                 record(request, batch, answer, end);
                 return;
             }
