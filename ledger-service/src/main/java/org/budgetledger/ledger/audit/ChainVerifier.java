@@ -40,12 +40,8 @@ public class ChainVerifier {
         String previous = EventChain.GENESIS;
         Long digestAt = null;
         long sequence = 0;
-        for (; sequence < MAX_EVENTS; sequence++) {
-            var event = stored.read(ledger, sequence);
-            if (event.isEmpty()) {
-                break;
-            }
-            var e = event.get();
+        for (var e : stored.history(ledger, MAX_EVENTS)) {
+            sequence = e.sequence();
             JsonNode meta = parse(e.metaDataJson());
             String storedHash = text(meta, EventChain.HASH);
             String storedPrevious = text(meta, EventChain.PREVIOUS);
@@ -66,6 +62,7 @@ public class ChainVerifier {
                 digestAt = sequence;
             }
             previous = storedHash;
+            sequence++;
         }
         return new Verification(ledger, sequence, previous, true, null, digestCheck(digest, digestAt));
     }

@@ -7,7 +7,14 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reads single events of a stream from Axon's event collection by their exact key (stream, sequence): the one
@@ -16,7 +23,17 @@ import java.util.Optional;
 @Component
 public class StoredEvents {
 
+    /** Reads of one range in flight at once: enough to hide the round trips, few enough for a 2-core store. */
+    private static final int RANGE_CHUNK = 64;
+    private static final int READERS = 4;
+    private static final int HISTORY_PAGE = 1_000;
+
     private final MongoCollection<Document> events;
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
+        Thread t = new Thread(r, "stored-events-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public StoredEvents(MongoDatabaseFactory databases) {
         MongoDatabase db = databases.getMongoDatabase();
@@ -30,6 +47,65 @@ public class StoredEvents {
         public String type() {
             return payloadType.substring(payloadType.lastIndexOf('.') + 1);
         }
+    }
+
+    /**
+     * A stream's events from {@code from} on, in order, at most {@code limit}, ending before the first one missing.
+     * Each is an exact-key read (the only indexed query the embedded store has); a few run at once, since a reader of
+     * a long stream otherwise waits one round trip per event.
+     */
+    public List<StoredEvent> readRange(String stream, long from, int limit) {
+        List<StoredEvent> range = new ArrayList<>(Math.min(limit, RANGE_CHUNK));
+        for (long chunk = from; chunk < from + limit; chunk += RANGE_CHUNK) {
+            int size = (int) Math.min(RANGE_CHUNK, from + limit - chunk);
+            List<CompletableFuture<Optional<StoredEvent>>> reads = new ArrayList<>(size);
+            for (long seq = chunk; seq < chunk + size; seq++) {
+                long sequence = seq;
+                reads.add(CompletableFuture.supplyAsync(() -> read(stream, sequence), readers));
+            }
+            for (CompletableFuture<Optional<StoredEvent>> read : reads) {
+                Optional<StoredEvent> event = read.join();
+                if (event.isEmpty()) {
+                    return range;
+                }
+                range.add(event.get());
+            }
+        }
+        return range;
+    }
+
+    /** A stream's whole history from sequence 0, at most {@code max} events, read a range at a time as it is iterated. */
+    public Iterable<StoredEvent> history(String stream, long max) {
+        return () -> new Iterator<>() {
+            private List<StoredEvent> page = List.of();
+            private int index;
+            private long next;
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                if (index < page.size()) {
+                    return true;
+                }
+                if (ended || next >= max) {
+                    return false;
+                }
+                int limit = (int) Math.min(HISTORY_PAGE, max - next);
+                page = readRange(stream, next, limit);
+                index = 0;
+                next += page.size();
+                ended = page.size() < limit;
+                return !page.isEmpty();
+            }
+
+            @Override
+            public StoredEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(index++);
+            }
+        };
     }
 
     public boolean exists(String stream, long sequence) {

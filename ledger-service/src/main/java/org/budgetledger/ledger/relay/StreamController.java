@@ -58,14 +58,6 @@ public class StreamController {
         if (from < 0 || limit < 1 || limit > MAX_PAGE) {
             throw ApiException.unprocessable("page", "limit", "from must be ≥ 0 and limit between 1 and " + MAX_PAGE);
         }
-        List<EventEnvelope> page = new ArrayList<>();
-        for (long seq = from; seq < from + limit; seq++) {
-            var event = stored.read(stream, seq);
-            if (event.isEmpty()) {
-                break;
-            }
-            page.add(envelopes.envelope(event.get()));
-        }
-        return page;
+        return stored.readRange(stream, from, limit).stream().map(envelopes::envelope).toList();
     }
 }

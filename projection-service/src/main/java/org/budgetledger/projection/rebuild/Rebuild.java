@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +36,11 @@ public class Rebuild {
     /** Catch-up passes after the first full one; each has less to do. */
     private static final int CATCH_UP_PASSES = 3;
 
+    private final ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rebuild-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
     private final Stores stores;
     private final EventApplier applier;
     private final LedgerSource source;
@@ -131,27 +139,31 @@ public class Rebuild {
         long lastLog = System.nanoTime();
         for (LedgerSource.Stream s : streams) {
             long from = cursor(target, s.stream()) + 1;
+            CompletableFuture<List<EventEnvelope>> next = fetch(s.stream(), from);
             while (true) {
-                List<EventEnvelope> page = source.events(s.stream(), from);
+                List<EventEnvelope> page = next.join();
                 if (page.isEmpty()) {
                     break;
                 }
+                // the ledger reads the next page while this one is applied
+                long after = page.get(page.size() - 1).sequence() + 1;
+                next = page.size() < LedgerSource.PAGE ? CompletableFuture.completedFuture(List.of()) : fetch(s.stream(), after);
                 applier.apply(target, page);
                 applied += page.size();
                 done.addAndGet(page.size());
                 total.accumulateAndGet(done.get(), Math::max);
-                from = page.get(page.size() - 1).sequence() + 1;
                 status = new Status(true, target.generation(), status.replaces(), done.get(), total.get(), rate(started), started, null, phase, null, null);
                 if (System.nanoTime() - lastLog > Duration.ofSeconds(5).toNanos()) {
                     log.info("rebuild {}: {}/{} events, {} events/s", phase, done.get(), total.get(), Math.round(rate(started)));
                     lastLog = System.nanoTime();
                 }
-                if (page.size() < LedgerSource.PAGE) {
-                    break;
-                }
             }
         }
         return applied;
+    }
+
+    private CompletableFuture<List<EventEnvelope>> fetch(String stream, long from) {
+        return CompletableFuture.supplyAsync(() -> source.events(stream, from), prefetch);
     }
 
     private static long cursor(ProjectionStore target, String stream) {
