@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -77,7 +78,7 @@ public class AxonConfig {
     public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 @Value("${ledger.axon.load-batch-size:5000}") int loadBatchSize) {
+                                                 @Value("${ledger.axon.load-batch-size:12000}") int loadBatchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .storageStrategy(new DocumentPerEventStorageStrategy())
@@ -95,9 +96,24 @@ public class AxonConfig {
         return new BoundedCache(size);
     }
 
+    /**
+     * Snapshots are taken on a thread of their own: taking one reads the ledger's events from the store (a scan on the
+     * embedded store), which must not stall the command that happened to be the thousandth.
+     */
+    @Bean
+    public SpringAggregateSnapshotterFactoryBean aggregateSnapshotter() {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ledger-snapshotter");
+            t.setDaemon(true);
+            return t;
+        }));
+        return snapshotter;
+    }
+
     @Bean
     public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
-                                                           @Value("${ledger.axon.snapshot-every:1000}") int every) {
+                                                           @Value("${ledger.axon.snapshot-every:10000}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
