@@ -75,6 +75,27 @@ public class FinalAccounts {
         return Optional.of(new View(unitCode, fiscalYear, scope, asOf, parts, Figures.sum(parts.stream().map(Part::figures).toList())));
     }
 
+    /**
+     * How many events of each member's ledger the current figures include, from small reads: a cached answer with the
+     * same positions (and generation) is still the answer.
+     */
+    public Optional<Positions> positions(String unitCode, int fiscalYear, Scope scope) {
+        int generation = stores.activeGeneration();
+        ProjectionStore store = stores.of(generation);
+        List<UnitDirectory.Unit> members = members(store, unitCode, fiscalYear, scope);
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Long> positions = new LinkedHashMap<>();
+        for (UnitDirectory.Unit unit : members) {
+            store.records().position(unit.ledger()).ifPresent(p -> positions.put(unit.ledger(), p));
+        }
+        return Optional.of(new Positions(generation, positions));
+    }
+
+    public record Positions(int generation, Map<String, Long> byLedger) {
+    }
+
     /** A cell's audit trail: every posting that contributes to it, reversals as negative lines. */
     public record AuditLine(UnitDirectory.Unit unit, JournalEntry entry, long contributionFen) {
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 public class FinalAccountsController {
 
     private final FinalAccounts accounts;
+    private final CellsCache cache = new CellsCache();
 
     public FinalAccountsController(FinalAccounts accounts) {
         this.accounts = accounts;
@@ -36,6 +37,12 @@ public class FinalAccountsController {
     public Map<String, Object> cells(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                      @RequestParam(defaultValue = "department") String scope,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        CellsCache.Key key = new CellsCache.Key(unitCode, fiscalYear, scope(scope));
+        FinalAccounts.Positions current = asOf == null ? accounts.positions(unitCode, fiscalYear, key.scope()).orElse(null) : null;
+        Map<String, Object> cached = current == null ? null : cache.get(key, current);
+        if (cached != null) {
+            return cached;
+        }
         FinalAccounts.View view = view(unitCode, fiscalYear, scope, asOf);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unitCode", unitCode);
@@ -47,6 +54,9 @@ public class FinalAccountsController {
         body.put("position", view.position());
         body.put("positions", view.positions());
         body.put("cells", view.figures().published());
+        if (current != null && current.byLedger().equals(view.positions())) {
+            cache.put(key, current, body);
+        }
         return body;
     }
 

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One document per ledger: its applied cursor and its figures. A run of events is applied by ONE conditional
@@ -43,6 +44,12 @@ public class LedgerRecords {
     public Optional<LedgerRecord> find(String ledger) {
         Document d = ledgers.find(new Document("_id", ledger)).limit(1).first();
         return Optional.ofNullable(d).map(this::record);
+    }
+
+    /** Only how many events the figures include (a small read): whether a cached view is still current. */
+    public OptionalLong position(String ledger) {
+        Document d = ledgers.find(new Document("_id", ledger)).projection(new Document("applied", 1)).limit(1).first();
+        return d == null || d.get("applied") == null ? OptionalLong.empty() : OptionalLong.of(((Number) d.get("applied")).longValue() + 1);
     }
 
     /** Applies the change if the ledger still stands where it was computed from; false if it moved meanwhile. */
