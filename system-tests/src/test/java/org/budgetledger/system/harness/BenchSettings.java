@@ -37,12 +37,15 @@ final class BenchSettings {
         def("asOfRepeats", "20", "20");
         def("rebuildEvents", "20000", "1000000");
         def("topUpLedgers", "20", "100");
-        def("patienceMinutes", "10", "60");
+        def("patienceMinutes", "10", "120");
         def("storeHeapMemory", "2g", "6g");
         def("storeHeapH2", "2g", "2g");
         def("serviceHeap", "1g", "2g");
         def("kafkaHeap", "512m", "1g");
         def("workDir", "target/bench", "target/bench");
+        def("profile", "true", "true");
+        // all, or some of: limit,rest-single,rest-single-alone,rest-batch,kafka,projection-lag,queries,rebuild,rest-single-in-a-grown-store
+        def("steps", "all", "all");
     }
 
     private static void def(String name, String smoke, String full) {
@@ -95,6 +98,10 @@ final class BenchSettings {
 
     int i(String name) {
         return Integer.parseInt(s(name).replace("_", ""));
+    }
+
+    boolean b(String name) {
+        return Boolean.parseBoolean(s(name));
     }
 
     String s(String name) {

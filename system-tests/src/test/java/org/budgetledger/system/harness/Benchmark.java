@@ -64,10 +64,15 @@ public final class Benchmark {
     private final BenchReport report;
     private final BenchPostings postings = new BenchPostings();
     private final Http http = new Http();
+    /** Steps whose time goes to our code (the others wait on the store, or are the store's own limit). */
+    private static final java.util.Set<String> PROFILED = java.util.Set.of("rest single", "rest batch", "kafka", "queries", "rebuild");
+    private BenchProfiler profiler;
     private LocalStack stack;
     private Map<String, String> keys;
     /** the measured ledgers; the first is the as-of ledger */
     private final List<String> ledgers = new ArrayList<>();
+    /** the ledgers the loads go to: all but the as-of ledger, which keeps exactly asOfPostings postings */
+    private List<String> load;
     private final List<String> departments = new ArrayList<>();
     private final List<String> topUpLedgers = new ArrayList<>();
     private Instant asOf;
@@ -82,7 +87,15 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        runAll(args);
+        System.exit(0); // the HTTP and Kafka clients' threads would keep the JVM alive
+    }
+
+    /** Every backend asked for, one after the other; answers the Markdown blocks (also printed at the end). */
+    static List<String> runAll(String[] args) throws Exception {
         FaultHarness.quietLogging();
+        // Testcontainers logs an ERROR with a stack of reasons when no Docker engine answers; the report says it in one line
+        System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "off");
         BenchSettings settings = BenchSettings.fromArgs(args);
         Path repo = FaultHarness.findRepo();
         List<String> blocks = new ArrayList<>();
@@ -90,7 +103,7 @@ public final class Benchmark {
             blocks.add(new Benchmark(settings, repo, backend).run());
         }
         System.out.println("\n" + String.join("\n", blocks));
-        System.exit(0);
+        return blocks;
     }
 
     interface Step {
@@ -99,8 +112,16 @@ public final class Benchmark {
 
     /** Runs one measurement; a failure is recorded in the report and the run goes on. */
     private boolean step(String name, Step step) {
+        if (!settings.s("steps").equals("all") && !name.equals("setup") && !name.equals("memory")
+                && !java.util.Arrays.asList(settings.s("steps").split(",")).contains(name.replace(' ', '-'))) {
+            return true; // not asked for (--steps rest-batch,queries)
+        }
         say("---- " + name);
         long t = System.nanoTime();
+        boolean profiled = profiler != null && PROFILED.contains(name);
+        if (profiled) {
+            profiler.start(name);
+        }
         try {
             step.run();
             say(String.format("---- %s done in %.1f s", name, (System.nanoTime() - t) / 1e9));
@@ -108,6 +129,10 @@ public final class Benchmark {
         } catch (Throwable e) {
             report.failed(name, e);
             return false;
+        } finally {
+            if (profiled) {
+                profiler.stop(name).forEach(hot -> report.add("profile", name + ": hottest methods", hot, null));
+            }
         }
     }
 
@@ -127,14 +152,19 @@ public final class Benchmark {
             stack.start();
             report.add("stack", "start (4 JVMs, bin/ledger-local)", String.format("%.1f s", (System.nanoTime() - t) / 1e9), null);
             keys = stack.credentials();
+            if (settings.b("profile")) {
+                profiler = new BenchProfiler(stack, home.resolve("jfr"));
+            }
             if (step("setup", this::setup)) {
                 step("limit", this::limit);
                 step("rest single", this::restSingle);
+                step("rest single alone", this::restSingleAlone);
                 step("rest batch", this::restBatch);
                 step("kafka", this::kafka);
                 step("projection lag", this::projectionLag);
                 step("queries", this::queries);
                 step("rebuild", this::rebuild);
+                step("rest single in a grown store", this::restSingleGrown);
             }
             step("memory", this::memory);
         } catch (Throwable e) {
@@ -179,6 +209,7 @@ public final class Benchmark {
         }
         fund(ledgers);
         String hot = ledgers.get(0);
+        load = ledgers.subList(1, ledgers.size());
         int half = settings.i("asOfPostings") / 2;
         long t = System.nanoTime();
         Batches first = restBatches(half, settings.i("batchSize"), settings.i("batchThreads"), List.of(hot), true);
@@ -188,8 +219,8 @@ public final class Benchmark {
         Batches second = restBatches(settings.i("asOfPostings") - half, settings.i("batchSize"), settings.i("batchThreads"), List.of(hot), true);
         long held = ledgerState(hot).path("postings").asLong();
         report.add("setup", ledgers.size() + " ledgers registered and funded; as-of ledger " + hot,
-                held + " postings", String.format("filled in %.1f s; as-of instant %s; %s", (System.nanoTime() - t) / 1e9, asOf,
-                        first.problemsText() + second.problemsText()));
+                held + " postings", String.format("filled in %.1f s; as-of instant %s", (System.nanoTime() - t) / 1e9, asOf)
+                        + first.problemsText() + second.problemsText());
         awaitVisible(nextSequences(ledgers), System.nanoTime());
     }
 
@@ -233,7 +264,7 @@ public final class Benchmark {
             double insert = insertRate(client.getDatabase("ledger"), sample, indexes, count);
             int bytes = sample.get(0).toJson().length();
             report.add("limit", "driver insertMany into the store (" + backend + "), batches of " + settings.i("limitBatch"),
-                    BenchReport.rate(insert) + " docs", count + " copies of " + sample.size() + " event documents (~" + bytes
+                    BenchReport.rate(insert) + " docs", count + " copies (the first fifth untimed warm-up) of " + sample.size() + " event documents (~" + bytes
                             + " bytes as JSON), indexes " + indexes.stream().map(i -> i.getString("name")).toList() + ", w=1");
         }
         realMongo();
@@ -267,13 +298,18 @@ public final class Benchmark {
             }
             batches.add(batch);
         }
+        // the first fifth warms up the store's and the driver's code paths and is not timed (cold JITs, not the store)
+        int warm = batches.size() / 5;
+        for (List<Document> batch : batches.subList(0, warm)) {
+            scratch.insertMany(batch);
+        }
         long t = System.nanoTime();
-        for (List<Document> batch : batches) {
+        for (List<Document> batch : batches.subList(warm, batches.size())) {
             scratch.insertMany(batch);
         }
         double seconds = (System.nanoTime() - t) / 1e9;
         scratch.drop();
-        return count / seconds;
+        return (count - (long) warm * batchSize) / seconds;
     }
 
     /** The same inserts into real MongoDB (Testcontainers mongo:7) where a Docker engine answers. */
@@ -308,8 +344,24 @@ public final class Benchmark {
     // ---- 2. REST single ---------------------------------------------------------------------------------------------
 
     private void restSingle() throws Exception {
-        int threads = settings.i("singleThreads");
-        long seconds = settings.i("singleSeconds");
+        restSingle(settings.i("singleThreads"), settings.i("singleSeconds"), "");
+    }
+
+    /** One client, sequential: the latency of a post when the machine is not saturated by the benchmark itself. */
+    private void restSingleAlone() throws Exception {
+        restSingle(1, settings.i("singleSeconds"), "");
+    }
+
+    /** Again after the store has grown to the rebuild's size: what the store's size does to a single post. */
+    private void restSingleGrown() throws Exception {
+        restSingle(1, settings.i("singleSeconds"), ", store holding " + storeEvents() + " events");
+    }
+
+    private long storeEvents() throws Exception {
+        return sum(nextSequences(all()));
+    }
+
+    private void restSingle(int threads, long seconds, String where) throws Exception {
         Map<String, Long> next = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
@@ -320,7 +372,7 @@ public final class Benchmark {
         for (int i = 0; i < threads; i++) {
             workers.add(daemon("single-" + i, () -> {
                 while (System.nanoTime() < end) {
-                    String body = postings.next(BenchPostings.pick(ledgers, true));
+                    String body = postings.next(BenchPostings.pick(load, true));
                     long s = System.nanoTime();
                     try {
                         Http.Answer a = http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"), body, REQUEST_TIMEOUT);
@@ -345,11 +397,12 @@ public final class Benchmark {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         BenchReport.Latency l = BenchReport.Latency.ofNanos(latencies);
-        report.add("ingest", "REST single, " + threads + " clients, recorded", BenchReport.rate(l.count() / elapsed) + " postings",
+        String clients = threads + (threads == 1 ? " client" : " clients") + where;
+        report.add("ingest", "REST single, " + clients + ", recorded", BenchReport.rate(l.count() / elapsed) + " postings",
                 l.count() + " in " + String.format("%.1f s", elapsed) + failures(failed.get(), problems));
-        report.add("ingest", "REST single latency (201)", l.text(), null);
+        report.add("ingest", "REST single latency (201), " + clients, l.text(), null);
         double visible = awaitVisible(next, t0);
-        report.add("ingest", "REST single, visible in the cells", BenchReport.rate(l.count() / visible) + " postings",
+        report.add("ingest", "REST single, " + clients + ", visible in the cells", BenchReport.rate(l.count() / visible) + " postings",
                 String.format("all visible %.1f s after the start", visible));
     }
 
@@ -358,16 +411,16 @@ public final class Benchmark {
     private void restBatch() throws Exception {
         int size = settings.i("batchSize");
         int threads = settings.i("batchThreads");
-        long before = sum(positions(ledgers));
+        Map<String, Long> before = positions(load);
         long t0 = System.nanoTime();
-        Batches b = restBatches(settings.i("batchPostings"), size, threads, ledgers, true);
+        Batches b = restBatches(settings.i("batchPostings"), size, threads, load, true);
         restBatchRate = b.recorded() / b.seconds();
         report.add("ingest", "REST batch of " + size + ", " + threads + " clients, recorded", BenchReport.rate(restBatchRate) + " postings",
                 b.recorded() + " in " + String.format("%.1f s", b.seconds()) + b.problemsText());
         double visible = awaitVisible(b.next(), t0);
         report.add("ingest", "REST batch, visible in the cells", BenchReport.rate(b.recorded() / visible) + " postings",
                 String.format("all visible %.1f s after the start", visible));
-        report.add("projection", "events applied during the REST batch load", BenchReport.rate((sum(b.next()) - before) / visible) + " events",
+        report.add("projection", "events applied during the REST batch load", BenchReport.rate(b.next().entrySet().stream().mapToLong(e -> e.getValue() - before.get(e.getKey())).sum() / visible) + " events",
                 "bounded by ingest: the projection follows the ledger");
     }
 
@@ -389,11 +442,12 @@ public final class Benchmark {
         Map<String, Long> next = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
+        long deadline = t0 + settings.patience().toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             workers.add(daemon("batch-" + i, () -> {
                 long n;
-                while ((n = Math.min(size, remaining.getAndUpdate(r -> Math.max(0, r - size)))) > 0) {
+                while (System.nanoTime() < deadline && (n = Math.min(size, remaining.getAndUpdate(r -> Math.max(0, r - size)))) > 0) {
                     BatchAnswer a = postBatch((int) n, units, skewed);
                     recorded.addAndGet(a.recorded());
                     rejected.addAndGet(a.rejected());
@@ -406,6 +460,9 @@ public final class Benchmark {
         }
         for (Thread w : workers) {
             w.join();
+        }
+        if (remaining.get() > 0) {
+            report.note(remaining.get() + " postings of a REST batch load not sent: the patience (" + settings.patience() + ") ran out");
         }
         return new Batches(recorded.get(), rejected.get(), (System.nanoTime() - t0) / 1e9, next, new ArrayList<>(problems));
     }
@@ -438,15 +495,15 @@ public final class Benchmark {
 
     private void kafka() throws Exception {
         int count = settings.i("kafkaPostings");
-        long before = sum(positions(ledgers));
+        long before = sum(positions(load));
         long t0 = System.nanoTime();
-        Map<String, Long> expected = produce(count, ledgers, true);
+        Map<String, Long> expected = produce(count, load, true);
         double produced = (System.nanoTime() - t0) / 1e9;
         double recorded = awaitRecorded(expected, t0);
         kafkaRate = count / recorded;
         report.add("ingest", "Kafka (acks=all, linger 10 ms), recorded", BenchReport.rate(kafkaRate) + " postings",
                 count + " produced in " + String.format("%.1f s, all recorded %.1f s after the start", produced, recorded));
-        Map<String, Long> next = nextSequences(ledgers);
+        Map<String, Long> next = nextSequences(load);
         double visible = awaitVisible(next, t0);
         report.add("ingest", "Kafka, visible in the cells", BenchReport.rate(count / visible) + " postings",
                 String.format("all visible %.1f s after the start", visible));
@@ -527,7 +584,7 @@ public final class Benchmark {
         int rate = settings.i("lagRate");
         long seconds = settings.i("lagSeconds");
         ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-        Map<String, Long> sentNext = new ConcurrentHashMap<>(nextSequences(ledgers));
+        Map<String, Long> sentNext = new ConcurrentHashMap<>(nextSequences(load));
         AtomicLong recorded = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong();
@@ -541,7 +598,7 @@ public final class Benchmark {
         long stopAt = t0 + seconds * 1_000_000_000L;
         ticker.scheduleAtFixedRate(() -> senders.execute(() -> {
             long sent = System.nanoTime();
-            BatchAnswer a = postBatch(batch, ledgers, true);
+            BatchAnswer a = postBatch(batch, load, true);
             recorded.addAndGet(a.recorded());
             rejected.addAndGet(a.rejected());
             lastAnswer.set(System.nanoTime());
@@ -565,7 +622,7 @@ public final class Benchmark {
                 dropped = (long) late.size() * batch;
                 senders.shutdown();
             }
-            Map<String, Long> pos = positions(ledgers);
+            Map<String, Long> pos = positions(load);
             long now = System.nanoTime();
             long applied = sum(pos);
             if (firstSample < 0) {
@@ -574,7 +631,7 @@ public final class Benchmark {
             }
             lastSample = now;
             lastApplied = applied;
-            behind.add(ledgers.stream().mapToLong(u -> Math.max(0, sentNext.getOrDefault(u, 0L) - pos.get(u))).sum());
+            behind.add(load.stream().mapToLong(u -> Math.max(0, sentNext.getOrDefault(u, 0L) - pos.get(u))).sum());
             for (var it = pending.iterator(); it.hasNext(); ) {
                 Pending p = it.next();
                 if (p.next().entrySet().stream().allMatch(e -> pos.get(e.getKey()) >= e.getValue())) {
