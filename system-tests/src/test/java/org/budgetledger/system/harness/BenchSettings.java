@@ -44,7 +44,8 @@ final class BenchSettings {
         def("kafkaHeap", "512m", "1g");
         def("workDir", "target/bench", "target/bench");
         def("profile", "true", "true");
-        // all, or some of: limit,rest-single,rest-single-alone,rest-batch,kafka,projection-lag,queries,rebuild,rest-single-in-a-grown-store
+        def("warmupSeconds", "10", "60");
+        // all, or some of: limit,warm-up,rest-single,rest-single-alone,rest-batch,kafka,projection-lag,queries,rebuild,rest-single-in-a-grown-store
         def("steps", "all", "all");
     }
 

@@ -157,6 +157,7 @@ public final class Benchmark {
             }
             if (step("setup", this::setup)) {
                 step("limit", this::limit);
+                step("warm-up", this::warmUp);
                 step("rest single", this::restSingle);
                 step("rest single alone", this::restSingleAlone);
                 step("rest batch", this::restBatch);
@@ -176,7 +177,7 @@ public final class Benchmark {
                     if (stopped.exit() != 0) {
                         report.note("bin/ledger-local stop: exit " + stopped.exit() + " " + stopped.output());
                     }
-                    deleteTree(home.resolve("jars")); // copies of the service jars; logs and data stay for a look
+                    FaultHarness.deleteTree(home.resolve("jars")); // copies of the service jars; logs and data stay for a look
                 } catch (Exception e) {
                     report.note("could not stop the stack: " + e);
                 }
@@ -338,6 +339,40 @@ public final class Benchmark {
             }
         } catch (Throwable e) {
             report.failed("limit (real MongoDB)", e);
+        }
+    }
+
+    // ---- warm-up ----------------------------------------------------------------------------------------------------
+
+    /**
+     * The JVMs have just started and spend their first minute compiling: measured cold, a single post took three times
+     * as long as the same post after the run. Every path the measurements use runs first, unreported.
+     */
+    private void warmUp() throws Exception {
+        long end = System.nanoTime() + settings.i("warmupSeconds") * 1_000_000_000L;
+        String cells = stack.projectionUrl() + "/api/v1/final-accounts/";
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int kind = i;
+            workers.add(daemon("warm-up-" + i, () -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    try {
+                        switch (kind) {
+                            case 0 -> postBatch(100, load, true);
+                            case 1, 2 -> http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
+                                    postings.next(BenchPostings.pick(load, true)), REQUEST_TIMEOUT);
+                            default -> http.send("GET", cells + ledgers.get(r.nextInt(ledgers.size())) + "/" + BenchPostings.YEAR
+                                    + "/cells?scope=self", keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT);
+                        }
+                    } catch (Exception e) {
+                        // warming up only: the measurements report failures
+                    }
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
         }
     }
 
@@ -968,16 +1003,5 @@ public final class Benchmark {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -810,7 +810,7 @@ public final class FaultHarness {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
