@@ -3,6 +3,7 @@ package org.budgetledger.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.budgetledger.system.harness.LocalStack;
 import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class LocalStackTest {
         assertThat(run("status").exit).isZero();
 
         // one key per role, generated on first start, kept in LEDGER_HOME and printed once
-        Map<String, String> keys = credentials(home);
+        Map<String, String> keys = LocalStack.credentials(home);
         assertThat(keys.keySet()).contains("LEDGER_ADMIN_KEY", "LEDGER_POSTER_KEY", "LEDGER_AUDITOR_KEY", "LEDGER_VIEWER_KEY");
         assertThat(started.output).contains(keys.get("LEDGER_ADMIN_KEY"));
         assertThat(again.output).doesNotContain(keys.get("LEDGER_ADMIN_KEY"));
@@ -91,7 +92,7 @@ class LocalStackTest {
         Result restarted = run("start");
         assertThat(restarted.exit).as(restarted.output).isZero();
         JsonNode state = JSON.readTree(call("GET", ledger + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY")).body());
-        assertThat(credentials(home)).as("the keys are kept across restarts").isEqualTo(keys);
+        assertThat(LocalStack.credentials(home)).as("the keys are kept across restarts").isEqualTo(keys);
         assertThat(state.get("postings").asInt()).isEqualTo(hetang.postings().size());
         assertThat(run("stop").exit).isZero();
         env = null;
@@ -115,16 +116,6 @@ class LocalStackTest {
         return new Result(p.exitValue(), output);
     }
 
-    private static Map<String, String> credentials(Path home) throws IOException {
-        Map<String, String> keys = new HashMap<>();
-        for (String line : Files.readAllLines(home.resolve("credentials.env"))) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                keys.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return keys;
-    }
 
     private static HttpResponse<String> call(String method, String url, String body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))

@@ -1,6 +1,5 @@
 package org.budgetledger.ledger.config;
 
-import com.mongodb.MongoTimeoutException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.AbstractRetryScheduler;
 
@@ -25,18 +24,6 @@ final class JitteredRetryScheduler extends AbstractRetryScheduler {
 
     static Builder builder() {
         return new Builder();
-    }
-
-    /** A store that did not answer within its timeout is away: the caller hears so now (503) instead of after 16 more. */
-    @Override
-    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
-                                 List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        for (Throwable t = lastFailure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MongoTimeoutException) {
-                return false;
-            }
-        }
-        return super.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
     }
 
     @Override

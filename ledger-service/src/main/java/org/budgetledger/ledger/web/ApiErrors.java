@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.web;
 
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.budgetledger.kit.web.ErrorBody;
 import org.budgetledger.kit.web.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Every error answers with {"error", "message", "field"}; nothing leaks a stack trace. */
@@ -61,19 +61,13 @@ public class ApiErrors {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Map<String, Object>> contended(ConcurrencyException e) {
         log.warn("gave up after retries: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .body(body(HttpStatus.SERVICE_UNAVAILABLE, "contended", null,
-                        "the ledger is busy with other writers; send the same request again").getBody());
+        return ErrorBody.retryLater(1, "contended", "the ledger is busy with other writers; send the same request again");
     }
 
-    public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("message", message);
-        body.put("field", field);
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
         if (status.is5xxServerError()) {
             log.error("{} {}", error, message);
         }
-        return ResponseEntity.status(status).body(body);
+        return ErrorBody.answer(status, error, field, message);
     }
 }

@@ -1,5 +1,6 @@
 package org.budgetledger.projection.web;
 
+import org.budgetledger.kit.web.ErrorBody;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -8,7 +9,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Errors answer {"error", "message", "field"} like the ledger service. */
@@ -31,11 +31,7 @@ public class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, "bad_request", e.getName(), e.getName() + " is not valid: " + e.getValue());
     }
 
-    static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("message", message);
-        body.put("field", field);
-        return ResponseEntity.status(status).body(body);
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
+        return ErrorBody.answer(status, error, field, message);
     }
 }

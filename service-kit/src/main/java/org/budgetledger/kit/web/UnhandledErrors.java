@@ -1,6 +1,7 @@
 package org.budgetledger.kit.web;
 
 import com.mongodb.MongoException;
+import org.budgetledger.kit.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,7 +14,6 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,23 +28,21 @@ import java.util.UUID;
 public class UnhandledErrors {
 
     private static final Logger log = LoggerFactory.getLogger(UnhandledErrors.class);
-    private static final int CAUSE_DEPTH = 16;
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unhandled(Exception e) {
         if (e instanceof ErrorResponse spring) { // Spring's own 4xx (no route, wrong method, missing parameter, …)
             HttpStatusCode status = spring.getStatusCode();
             String detail = spring.getBody().getDetail();
-            return body(status, error(status), detail == null ? e.getMessage() : detail);
+            return ErrorBody.answer(status, error(status), null, detail == null ? e.getMessage() : detail);
         }
         if (storeUnavailable(e)) {
             log.warn("store unavailable: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                    .body(fields("store_unavailable", "the store cannot be reached; nothing was changed, send the same request again"));
+            return ErrorBody.retryLater(5, "store_unavailable", "the store cannot be reached; nothing was changed, send the same request again");
         }
         String reference = UUID.randomUUID().toString();
         log.error("unhandled error, reference {}", reference, e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "internal error, reference " + reference);
+        return ErrorBody.answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", null, "internal error, reference " + reference);
     }
 
     private static String error(HttpStatusCode status) {
@@ -57,24 +55,6 @@ public class UnhandledErrors {
     }
 
     static boolean storeUnavailable(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; t != null && depth < CAUSE_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof MongoException || t instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ResponseEntity<Map<String, Object>> body(HttpStatusCode status, String error, String message) {
-        return ResponseEntity.status(status).body(fields(error, message));
-    }
-
-    private static Map<String, Object> fields(String error, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("message", message);
-        body.put("field", null);
-        return body;
+        return Causes.any(e, MongoException.class, DataAccessResourceFailureException.class);
     }
 }

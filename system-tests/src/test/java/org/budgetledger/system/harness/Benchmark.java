@@ -40,6 +40,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -398,43 +399,18 @@ public final class Benchmark {
 
     private void restSingle(int threads, long seconds, String where) throws Exception {
         Map<String, Long> next = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong failed = new AtomicLong();
-        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
-        long end = t0 + seconds * 1_000_000_000L;
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            workers.add(daemon("single-" + i, () -> {
-                while (System.nanoTime() < end) {
-                    String body = postings.next(BenchPostings.pick(load, true));
-                    long s = System.nanoTime();
-                    try {
-                        Http.Answer a = http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"), body, REQUEST_TIMEOUT);
-                        long d = System.nanoTime() - s;
-                        if (a.status() == 201) {
-                            latencies.add(d);
-                            JsonNode j = a.json();
-                            next.merge(unitOf(j.path("ledger").asText()), j.path("sequence").asLong() + 1, Math::max);
-                        } else {
-                            failed.incrementAndGet();
-                            keep(problems, "HTTP " + a.status() + " " + a.body());
-                        }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                        keep(problems, e.toString());
-                    }
-                }
-            }));
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        BenchReport.Latency l = BenchReport.Latency.ofNanos(latencies);
+        Hammer h = hammer("single", threads, seconds, 201,
+                r -> http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
+                        postings.next(BenchPostings.pick(load, true)), REQUEST_TIMEOUT),
+                a -> {
+                    JsonNode j = a.json();
+                    next.merge(unitOf(j.path("ledger").asText()), j.path("sequence").asLong() + 1, Math::max);
+                });
+        BenchReport.Latency l = h.latency();
         String clients = threads + (threads == 1 ? " client" : " clients") + where;
-        report.add("ingest", "REST single, " + clients + ", recorded", BenchReport.rate(l.count() / elapsed) + " postings",
-                l.count() + " in " + String.format("%.1f s", elapsed) + failures(failed.get(), problems));
+        report.add("ingest", "REST single, " + clients + ", recorded", BenchReport.rate(h.perSecond()) + " postings",
+                l.count() + " in " + String.format("%.1f s", h.seconds()) + failures(h.failed(), h.problems()));
         report.add("ingest", "REST single latency (201), " + clients, l.text(), null);
         double visible = awaitVisible(next, t0);
         report.add("ingest", "REST single, " + clients + ", visible in the cells", BenchReport.rate(l.count() / visible) + " postings",
@@ -746,6 +722,17 @@ public final class Benchmark {
 
     /** {@code threads} readers GET what {@code urls} picks for {@code seconds}, with the viewer key. */
     private Hammer hammer(int threads, long seconds, Function<ThreadLocalRandom, String> urls) throws InterruptedException {
+        return hammer("reader", threads, seconds, 200,
+                r -> http.send("GET", urls.apply(r), keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT), a -> { });
+    }
+
+    interface Call {
+        Http.Answer send(ThreadLocalRandom random) throws Exception;
+    }
+
+    /** {@code threads} clients make {@code call} back to back for {@code seconds}; the latency of each expected answer. */
+    private Hammer hammer(String name, int threads, long seconds, int expected, Call call, Consumer<Http.Answer> onExpected)
+            throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
@@ -753,14 +740,14 @@ public final class Benchmark {
         long end = t0 + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            workers.add(daemon("reader-" + i, () -> {
+            workers.add(daemon(name + "-" + i, () -> {
                 while (System.nanoTime() < end) {
-                    String url = urls.apply(ThreadLocalRandom.current());
                     long s = System.nanoTime();
                     try {
-                        Http.Answer a = http.send("GET", url, keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT);
-                        if (a.status() == 200) {
+                        Http.Answer a = call.send(ThreadLocalRandom.current());
+                        if (a.status() == expected) {
                             latencies.add(System.nanoTime() - s);
+                            onExpected.accept(a);
                         } else {
                             failed.incrementAndGet();
                             keep(problems, "HTTP " + a.status() + " " + abbreviate(a.body()));

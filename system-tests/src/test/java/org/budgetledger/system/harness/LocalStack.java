@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Kills go to the pids the script keeps in {@code $LEDGER_HOME/run/<component>.pid}, and only after checking that the
  * process carries the script's markers for this component and this home.
  */
-final class LocalStack {
+public final class LocalStack {
 
     static final String STORE = "store";
     static final String KAFKA = "kafka";
@@ -117,6 +117,11 @@ final class LocalStack {
     }
 
     Map<String, String> credentials() throws IOException {
+        return credentials(home);
+    }
+
+    /** The API keys bin/ledger-local generated into a LEDGER_HOME (credentials.env). */
+    public static Map<String, String> credentials(Path home) throws IOException {
         Map<String, String> keys = new HashMap<>();
         for (String line : Files.readAllLines(home.resolve("credentials.env"))) {
             int eq = line.indexOf('=');
