@@ -32,9 +32,11 @@ public class PostingController {
 
     public static final int MAX_BATCH = 1_000;
     private final PostingService postings;
+    private final GroupCommit singles;
 
-    public PostingController(PostingService postings) {
+    PostingController(PostingService postings, GroupCommit singles) {
         this.postings = postings;
+        this.singles = singles;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +61,7 @@ public class PostingController {
         }
         Commands.Submission submission = new Commands.Submission(PostingReader.read(body), CorrelationFilter.current(), "rest");
         requireSourceSystem(submission.input().sourceSystem(), null);
-        PostingResult result = postings.submit(List.of(submission), "rest").get(0);
+        PostingResult result = singles.submit(submission, "rest");
         return ResponseEntity.status(status(result.outcome())).body(answer(result));
     }
 

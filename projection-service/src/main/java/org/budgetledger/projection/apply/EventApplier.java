@@ -80,13 +80,12 @@ public class EventApplier {
 
     private void applyLedger(ProjectionStore store, String ledger, TreeMap<Long, EventEnvelope> delivered) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            LedgerRecord current = store.records().find(ledger).orElse(null);
-            long cursor = current == null ? LedgerRecords.NONE : current.applied();
+            long cursor = store.records().applied(ledger);
             List<EventEnvelope> run = contiguousRun(ledger, cursor, delivered);
             if (run.isEmpty()) {
                 return;
             }
-            Run result = project(store, ledger, run);
+            Run result = project(store, ledger, cursor, run);
             store.journal().write(result.entries());
             store.postings().write(result.entries());
             if (store.records().apply(ledger, result.change(cursor))) {
@@ -148,7 +147,7 @@ public class EventApplier {
         }
     }
 
-    private Run project(ProjectionStore store, String ledger, List<EventEnvelope> run) {
+    private Run project(ProjectionStore store, String ledger, long cursor, List<EventEnvelope> run) {
         org.budgetledger.contract.LedgerId id = org.budgetledger.contract.LedgerId.parse(ledger);
         List<JournalEntry> entries = new ArrayList<>();
         Map<String, Long> deltas = new HashMap<>();
@@ -168,7 +167,7 @@ public class EventApplier {
             } else if (event instanceof PostingReversed r) {
                 Posting reversed = inRun.get(JournalEntry.keyOf(r.posting().sourceSystem(), r.reversedPostingId()));
                 if (reversed == null) {
-                    reversed = store.lookup().find(ledger, r.posting().sourceSystem(), r.reversedPostingId())
+                    reversed = store.lookup().find(ledger, cursor, r.posting().sourceSystem(), r.reversedPostingId())
                             .orElseThrow(() -> new IllegalStateException(ledger + ": reversal of " + r.reversedPostingId() + " which the journal lacks"));
                 }
                 Contributions.of(reversed).forEach((k, fen) -> deltas.merge(k, -fen, Math::addExact));

@@ -86,9 +86,13 @@ public class FinalAccounts {
         if (members.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, Long> read = store.records().positions(members.stream().map(UnitDirectory.Unit::ledger).toList());
         Map<String, Long> positions = new LinkedHashMap<>();
         for (UnitDirectory.Unit unit : members) {
-            store.records().position(unit.ledger()).ifPresent(p -> positions.put(unit.ledger(), p));
+            Long p = read.get(unit.ledger());
+            if (p != null) {
+                positions.put(unit.ledger(), p);
+            }
         }
         return Optional.of(new Positions(generation, positions));
     }

@@ -16,6 +16,7 @@ import org.budgetledger.contract.UnitProfile;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -48,8 +49,26 @@ public class LedgerRecords {
 
     /** Only how many events the figures include (a small read): whether a cached view is still current. */
     public OptionalLong position(String ledger) {
+        long applied = applied(ledger);
+        return applied == NONE ? OptionalLong.empty() : OptionalLong.of(applied + 1);
+    }
+
+    /** The last sequence applied to the ledger's figures, {@link #NONE} if none: a small read, not the figures. */
+    public long applied(String ledger) {
         Document d = ledgers.find(new Document("_id", ledger)).projection(new Document("applied", 1)).limit(1).first();
-        return d == null || d.get("applied") == null ? OptionalLong.empty() : OptionalLong.of(((Number) d.get("applied")).longValue() + 1);
+        return d == null || d.get("applied") == null ? NONE : ((Number) d.get("applied")).longValue();
+    }
+
+    /** {@link #position} of several ledgers in one read (absent: none applied). */
+    public Map<String, Long> positions(java.util.Collection<String> ledgerIds) {
+        Map<String, Long> positions = new HashMap<>();
+        for (Document d : ledgers.find(new Document("_id", new Document("$in", List.copyOf(ledgerIds))))
+                .projection(new Document("applied", 1))) {
+            if (d.get("applied") != null) {
+                positions.put(d.getString("_id"), ((Number) d.get("applied")).longValue() + 1);
+            }
+        }
+        return positions;
     }
 
     /** Applies the change if the ledger still stands where it was computed from; false if it moved meanwhile. */

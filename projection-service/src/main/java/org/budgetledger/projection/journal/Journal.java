@@ -17,26 +17,42 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Every ledger's postings in sequence order, in buckets of {@value #BUCKET} sequence numbers: one document per
- * bucket, read by its exact key (the only fast read of the embedded store) and written idempotently (an entry is
- * set under its sequence number, so writing it twice changes nothing).
+ * Every ledger's postings in sequence order, in buckets of consecutive sequence numbers: one document per bucket,
+ * read by exact key (the embedded store's only indexed reads: one {@code _id}, or an {@code $in} of them) and written
+ * idempotently (an entry is set under its sequence number, so writing it twice changes nothing).
+ *
+ * <p>A bucket's size is fixed per generation ({@link JournalLayout}): every write of a small run rewrites its whole
+ * bucket in the embedded store (it copies and re-encodes the document to apply an update), so small buckets keep
+ * single postings cheap, while reads fetch {@value #BUCKETS_PER_READ} buckets per round trip.
  */
 public class Journal {
 
-    public static final int BUCKET = 500;
-    private static final int MAX_BUCKETS = 100_000;
+    /** The bucket size of generations created from now on; 500 before (measured: docs/PERFORMANCE.md). */
+    public static final int BUCKET = 50;
+    /** Buckets fetched per round trip when a ledger's journal is read in order. */
+    static final int BUCKETS_PER_READ = 40;
+    private static final int MAX_BUCKETS = 1_000_000;
 
     private final MongoCollection<Document> buckets;
+    private final int bucketSize;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public Journal(MongoCollection<Document> buckets) {
+    public Journal(MongoCollection<Document> buckets, int bucketSize) {
+        if (bucketSize < 1) {
+            throw new IllegalArgumentException("bucket size " + bucketSize);
+        }
         this.buckets = buckets;
+        this.bucketSize = bucketSize;
+    }
+
+    public int bucketSize() {
+        return bucketSize;
     }
 
     public void write(List<JournalEntry> entries) {
         Map<String, Document> sets = new LinkedHashMap<>();
         for (JournalEntry e : entries) {
-            sets.computeIfAbsent(bucketId(e.ledger(), e.sequence() / BUCKET), id -> new Document())
+            sets.computeIfAbsent(bucketId(e.ledger(), e.sequence() / bucketSize), id -> new Document())
                     .append("entries." + e.sequence(), json(e));
         }
         if (sets.isEmpty()) {
@@ -50,25 +66,29 @@ public class Journal {
 
     /** The ledger's entries in sequence order, up to (and including) sequence {@code upTo}. */
     public void read(String ledger, long upTo, Consumer<JournalEntry> each) {
-        for (long bucket = 0; bucket <= upTo / BUCKET && bucket < MAX_BUCKETS; bucket++) {
-            Document doc = buckets.find(new Document("_id", bucketId(ledger, bucket))).limit(1).first();
-            if (doc == null) {
-                continue; // a bucket of profile or narrative events only
+        long last = Math.min(upTo / bucketSize, MAX_BUCKETS - 1);
+        for (long first = 0; first <= last; first += BUCKETS_PER_READ) {
+            List<String> ids = new ArrayList<>();
+            for (long bucket = first; bucket <= Math.min(last, first + BUCKETS_PER_READ - 1); bucket++) {
+                ids.add(bucketId(ledger, bucket));
             }
             Map<Long, JournalEntry> ordered = new TreeMap<>();
-            Document entries = doc.get("entries", Document.class);
-            entries.forEach((seq, value) -> ordered.put(Long.parseLong(seq), parse((String) value)));
-            for (JournalEntry e : ordered.values()) {
-                if (e.sequence() <= upTo) {
-                    each.accept(e);
-                }
+            // a bucket of profile or narrative events only does not exist: $in skips it
+            for (Document doc : buckets.find(new Document("_id", new Document("$in", ids)))) {
+                doc.get("entries", Document.class).forEach((seq, value) -> {
+                    long sequence = Long.parseLong(seq);
+                    if (sequence <= upTo) {
+                        ordered.put(sequence, parse((String) value));
+                    }
+                });
             }
+            ordered.values().forEach(each);
         }
     }
 
     /** One entry by its sequence number: one read of its bucket. */
     public Optional<JournalEntry> entry(String ledger, long sequence) {
-        Document doc = buckets.find(new Document("_id", bucketId(ledger, sequence / BUCKET))).limit(1).first();
+        Document doc = buckets.find(new Document("_id", bucketId(ledger, sequence / bucketSize))).limit(1).first();
         if (doc == null) {
             return Optional.empty();
         }

@@ -22,13 +22,23 @@ public class PostingLookup {
         this.journal = journal;
     }
 
-    public Optional<Posting> find(String ledger, String sourceSystem, String postingId) {
-        Map<String, Posting> postings = byLedger.get(ledger, l -> {
-            Map<String, Posting> loaded = new ConcurrentHashMap<>();
-            journal.read(l, Long.MAX_VALUE, e -> loaded.put(e.key(), e.posting()));
-            return loaded;
-        });
-        return Optional.ofNullable(postings.get(JournalEntry.keyOf(sourceSystem, postingId)));
+    /** {@code applied}: the last sequence applied to the ledger's journal, where a read of it stops. */
+    public Optional<Posting> find(String ledger, long applied, String sourceSystem, String postingId) {
+        String key = JournalEntry.keyOf(sourceSystem, postingId);
+        Posting known = byLedger.get(ledger, l -> load(l, applied)).get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // another instance may have applied events since this one read the ledger: read it again once
+        Map<String, Posting> reloaded = load(ledger, applied);
+        byLedger.put(ledger, reloaded);
+        return Optional.ofNullable(reloaded.get(key));
+    }
+
+    private Map<String, Posting> load(String ledger, long applied) {
+        Map<String, Posting> loaded = new ConcurrentHashMap<>();
+        journal.read(ledger, applied, e -> loaded.put(e.key(), e.posting()));
+        return loaded;
     }
 
     /** Entries just applied: known from now on without a read. */

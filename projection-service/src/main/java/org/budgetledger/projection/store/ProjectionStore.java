@@ -26,10 +26,10 @@ public final class ProjectionStore {
     private final PostingIndex postings;
     private final PostingLookup lookup;
 
-    ProjectionStore(MongoDatabase db, int generation) {
+    ProjectionStore(MongoDatabase db, int generation, int journalBucket) {
         this.generation = generation;
         this.records = new LedgerRecords(db.getCollection(name("ledgers", generation)));
-        this.journal = new Journal(db.getCollection(name("journal", generation)));
+        this.journal = new Journal(db.getCollection(name("journal", generation)), journalBucket);
         this.units = new UnitDirectory(db.getCollection(name("units", generation)));
         this.catalogues = new CatalogueNames(db.getCollection(name("catalogue_revisions", generation)));
         this.postings = new PostingIndex(db.getCollection(name("posting_index", generation)));

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
+import org.budgetledger.projection.journal.Journal;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Stores {
 
     private static final Duration FRESH = Duration.ofSeconds(1);
+    /** The journal's bucket size before it was recorded per generation. */
+    static final int LEGACY_JOURNAL_BUCKET = 500;
 
     private final MongoDatabase db;
     private final MongoCollection<Document> meta;
@@ -39,7 +42,25 @@ public class Stores {
     }
 
     public ProjectionStore of(int generation) {
-        return generations.computeIfAbsent(generation, g -> new ProjectionStore(db, g));
+        return generations.computeIfAbsent(generation, g -> new ProjectionStore(db, g, journalBucket(g)));
+    }
+
+    /**
+     * The journal's bucket size is fixed per generation, recorded beside it: a generation whose journal was written
+     * before sizes were recorded keeps the old 500; a new one takes {@link Journal#BUCKET}. The first instance to
+     * record it wins, and every instance reads what was recorded.
+     */
+    int journalBucket(int generation) {
+        String id = "journal-layout-g" + generation;
+        Document recorded = meta.find(new Document("_id", id)).limit(1).first();
+        if (recorded == null) {
+            boolean written = db.getCollection(ProjectionStore.name("journal", generation)).find().limit(1).first() != null;
+            meta.updateOne(new Document("_id", id),
+                    new Document("$setOnInsert", new Document("bucket", written ? LEGACY_JOURNAL_BUCKET : Journal.BUCKET)),
+                    new UpdateOptions().upsert(true));
+            recorded = meta.find(new Document("_id", id)).limit(1).first();
+        }
+        return recorded.getInteger("bucket");
     }
 
     public int activeGeneration() {
@@ -67,6 +88,7 @@ public class Stores {
         for (String collection : ProjectionStore.COLLECTIONS) {
             db.getCollection(ProjectionStore.name(collection, generation)).drop();
         }
+        meta.deleteOne(new Document("_id", "journal-layout-g" + generation));
         generations.remove(generation);
     }
 

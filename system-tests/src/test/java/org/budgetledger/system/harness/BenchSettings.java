@@ -42,6 +42,7 @@ final class BenchSettings {
         def("storeHeapH2", "2g", "2g");
         def("serviceHeap", "1g", "2g");
         def("kafkaHeap", "512m", "1g");
+        def("serviceJavaOpts", "", "");
         def("workDir", "target/bench", "target/bench");
         def("profile", "true", "true");
         def("warmupSeconds", "10", "60");

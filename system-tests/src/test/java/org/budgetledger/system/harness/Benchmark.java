@@ -120,9 +120,7 @@ public final class Benchmark {
         say("---- " + name);
         long t = System.nanoTime();
         boolean profiled = profiler != null && PROFILED.contains(name);
-        if (profiled) {
-            profiler.start(name);
-        }
+        Instant from = Instant.now();
         try {
             step.run();
             say(String.format("---- %s done in %.1f s", name, (System.nanoTime() - t) / 1e9));
@@ -132,7 +130,7 @@ public final class Benchmark {
             return false;
         } finally {
             if (profiled) {
-                profiler.stop(name).forEach(hot -> report.add("profile", name + ": hottest methods", hot, null));
+                profiler.slice(name, from, Instant.now()).forEach(hot -> report.add("profile", name + ": hottest methods", hot, null));
             }
         }
     }
@@ -147,6 +145,7 @@ public final class Benchmark {
             stack.env.put("LEDGER_STORE_HEAP", settings.s(backend.equals("memory") ? "storeHeapMemory" : "storeHeapH2"));
             stack.env.put("LEDGER_SERVICE_HEAP", settings.s("serviceHeap"));
             stack.env.put("PROJECTION_SERVICE_HEAP", settings.s("serviceHeap"));
+            stack.env.put("LEDGER_SERVICE_JAVA_OPTS", settings.s("serviceJavaOpts"));
             stack.env.put("LEDGER_KAFKA_HEAP", settings.s("kafkaHeap"));
             say("LEDGER_HOME " + home + "; services from copies of " + stack.jarInfo);
             long t = System.nanoTime();
@@ -155,6 +154,7 @@ public final class Benchmark {
             keys = stack.credentials();
             if (settings.b("profile")) {
                 profiler = new BenchProfiler(stack, home.resolve("jfr"));
+                profiler.begin();
             }
             if (step("setup", this::setup)) {
                 step("limit", this::limit);
