@@ -17,7 +17,7 @@ import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
-import org.budgetledger.projection.finalaccounts.LedgerRecord;
+import org.budgetledger.projection.finalaccounts.Checkpoints;
 import org.budgetledger.projection.finalaccounts.LedgerRecords;
 import org.budgetledger.projection.finalaccounts.Contributions;
 import org.budgetledger.projection.journal.JournalEntry;
@@ -93,12 +93,30 @@ public class EventApplier {
                 if (result.profile() != null) {
                     store.units().record(result.unitCode(), result.fiscalYear(), result.profile());
                 }
+                if (Checkpoints.due(cursor, result.to())) {
+                    checkpoint(store, ledger, result.to());
+                }
                 count(run);
                 return;
             }
             log.debug("{} moved while applying {} events; recomputing", ledger, run.size());
         }
         throw new IllegalStateException("could not apply events of " + ledger + " after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * The figures just applied, kept for as-of answers. Skipped when the ledger has moved on meanwhile (the next
+     * checkpoint's place comes soon) or when its recording times were not tracked from its first event on.
+     */
+    private static void checkpoint(ProjectionStore store, String ledger, long applied) {
+        try {
+            store.records().find(ledger)
+                    .filter(r -> r.applied() == applied && r.recordedUpTo() != null)
+                    .ifPresent(r -> store.checkpoints().record(ledger, applied, r.recordedUpTo(), r.cells()));
+        } catch (RuntimeException e) {
+            // the figures are applied; an as-of answer replays from an earlier checkpoint instead
+            log.warn("no checkpoint of {} at {}: {}", ledger, applied, e.toString());
+        }
     }
 
     /** The delivered events past the cursor, with any missing ones before them fetched from the ledger service. */
@@ -141,9 +159,9 @@ public class EventApplier {
     }
 
     private record Run(String unitCode, int fiscalYear, List<JournalEntry> entries, Map<String, Long> deltas, long postings,
-                       UnitProfile profile, Map<String, String> narrative, Boolean closed, long to, Instant last) {
+                       UnitProfile profile, Map<String, String> narrative, Boolean closed, long to, Instant last, Instant latest) {
         LedgerRecords.Change change(long from) {
-            return new LedgerRecords.Change(from, to, deltas, postings, profile, narrative, closed, last);
+            return new LedgerRecords.Change(from, to, deltas, postings, profile, narrative, closed, last, latest);
         }
     }
 
@@ -181,8 +199,9 @@ public class EventApplier {
             }
         }
         EventEnvelope last = run.get(run.size() - 1);
+        Instant latest = run.stream().map(EventEnvelope::recordedAt).max(Instant::compareTo).orElseThrow();
         return new Run(id.unitCode(), id.fiscalYear(), entries, deltas, postings, profile, narrative, closed,
-                last.sequence(), last.recordedAt());
+                last.sequence(), last.recordedAt(), latest);
     }
 
     private static JournalEntry entry(String ledger, EventEnvelope envelope, PostingRecorded event, Posting reversed) {

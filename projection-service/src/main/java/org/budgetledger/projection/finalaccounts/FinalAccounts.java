@@ -6,7 +6,6 @@ import org.budgetledger.contract.UnitKind;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
-import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.JournalEntry;
 import org.budgetledger.projection.store.ProjectionStore;
 import org.budgetledger.projection.store.Stores;
@@ -66,7 +65,7 @@ public class FinalAccounts {
             if (record.isEmpty()) {
                 continue;
             }
-            Figures own = asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(store.journal(), record.get(), asOf);
+            Figures own = asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(store, record.get(), asOf);
             parts.add(new Part(unit, record.get(), own.withOperatingCosts(unit.kind())));
         }
         if (parts.isEmpty()) {
@@ -121,7 +120,7 @@ public class FinalAccounts {
             if (routedKey == null) {
                 continue;
             }
-            store.journal().read(unit.ledger(), record.get().applied(), entry -> {
+            store.journal().read(unit.ledger(), 0, record.get().applied(), asOf, entry -> {
                 if (asOf != null && entry.recordedAt().isAfter(asOf)) {
                     return;
                 }
@@ -147,7 +146,7 @@ public class FinalAccounts {
             if (record.isEmpty()) {
                 continue;
             }
-            store.journal().read(unit.ledger(), record.get().applied(), entry -> {
+            store.journal().read(unit.ledger(), 0, record.get().applied(), asOf, entry -> {
                 if (asOf != null && entry.recordedAt().isAfter(asOf)) {
                     return;
                 }
@@ -174,9 +173,13 @@ public class FinalAccounts {
         return entry.isReversal() ? -fen : fen;
     }
 
-    private static Figures replay(Journal journal, LedgerRecord record, Instant asOf) {
-        Figures figures = new Figures();
-        journal.read(record.ledger(), record.applied(), entry -> {
+    /** The figures as they stood at {@code asOf}: from the latest checkpoint wholly before it, then the journal after it. */
+    private static Figures replay(ProjectionStore store, LedgerRecord record, Instant asOf) {
+        Optional<Checkpoints.Checkpoint> checkpoint = record.recordedUpTo() == null ? Optional.empty()
+                : store.checkpoints().before(record.ledger(), asOf, record.applied());
+        Figures figures = checkpoint.map(c -> new Figures().apply(c.cells(), 1)).orElseGet(Figures::new);
+        long from = checkpoint.map(c -> c.applied() + 1).orElse(0L);
+        store.journal().read(record.ledger(), from, record.applied(), asOf, entry -> {
             if (!entry.recordedAt().isAfter(asOf)) {
                 figures.apply(Contributions.of(entry.isReversal() ? entry.reversed() : entry.posting()),
                         entry.isReversal() ? -1 : 1);

@@ -39,7 +39,7 @@ public class LedgerRecords {
 
     /** A change computed from the events after {@code from}, up to {@code to}. */
     public record Change(long from, long to, Map<String, Long> cellDeltas, long postingsDelta, UnitProfile profile,
-                         Map<String, String> narrative, Boolean closed, Instant lastRecordedAt) {
+                         Map<String, String> narrative, Boolean closed, Instant lastRecordedAt, Instant latestRecordedAt) {
     }
 
     public Optional<LedgerRecord> find(String ledger) {
@@ -100,6 +100,14 @@ public class LedgerRecords {
         if (!inc.isEmpty()) {
             update.append("$inc", inc);
         }
+        if (change.latestRecordedAt() != null) {
+            // the latest recording time of all events applied (sequence order is not recording order): what a
+            // checkpoint of these figures serves from; known for sure only if tracked since the first event
+            update.append("$max", new Document("recordedUpTo", nanos(change.latestRecordedAt())));
+            if (change.from() == NONE) {
+                set.append("tracksRecordedUpTo", true);
+            }
+        }
         Document filter = new Document("_id", ledger).append("applied", change.from());
         try {
             UpdateResult result = ledgers.updateOne(filter, update, new UpdateOptions().upsert(change.from() == NONE));
@@ -124,7 +132,16 @@ public class LedgerRecords {
                 d.getString("profile") == null ? null : parse(d.getString("profile"), new TypeReference<UnitProfile>() { }),
                 d.getString("narrative") == null ? Map.of() : parse(d.getString("narrative"), new TypeReference<Map<String, String>>() { }),
                 Boolean.TRUE.equals(d.getBoolean("closed")), d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
-                last == null ? null : last.toInstant());
+                last == null ? null : last.toInstant(),
+                d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null ? instant(((Number) d.get("recordedUpTo")).longValue()) : null);
+    }
+
+    private static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     /** Cell keys contain '.', which MongoDB reads as a path: stored with '~' instead (no key contains '~'). */

@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,8 @@ public class Journal {
         Map<String, Document> sets = new LinkedHashMap<>();
         for (JournalEntry e : entries) {
             sets.computeIfAbsent(bucketId(e.ledger(), e.sequence() / bucketSize), id -> new Document())
-                    .append("entries." + e.sequence(), json(e));
+                    .append("entries." + e.sequence(), json(e))
+                    .append("at." + e.sequence(), nanos(e.recordedAt()));
         }
         if (sets.isEmpty()) {
             return;
@@ -66,8 +68,17 @@ public class Journal {
 
     /** The ledger's entries in sequence order, up to (and including) sequence {@code upTo}. */
     public void read(String ledger, long upTo, Consumer<JournalEntry> each) {
+        read(ledger, 0, upTo, null, each);
+    }
+
+    /**
+     * The ledger's entries from sequence {@code from} to {@code upTo} in sequence order; with {@code recordedBy}, only
+     * those recorded by then, and the others are not even parsed (a bucket keeps each entry's recording time beside it).
+     */
+    public void read(String ledger, long from, long upTo, Instant recordedBy, Consumer<JournalEntry> each) {
         long last = Math.min(upTo / bucketSize, MAX_BUCKETS - 1);
-        for (long first = 0; first <= last; first += BUCKETS_PER_READ) {
+        Long byNanos = recordedBy == null ? null : nanos(recordedBy);
+        for (long first = Math.max(0, from) / bucketSize; first <= last; first += BUCKETS_PER_READ) {
             List<String> ids = new ArrayList<>();
             for (long bucket = first; bucket <= Math.min(last, first + BUCKETS_PER_READ - 1); bucket++) {
                 ids.add(bucketId(ledger, bucket));
@@ -75,15 +86,22 @@ public class Journal {
             Map<Long, JournalEntry> ordered = new TreeMap<>();
             // a bucket of profile or narrative events only does not exist: $in skips it
             for (Document doc : buckets.find(new Document("_id", new Document("$in", ids)))) {
+                Document at = doc.get("at", Document.class);
                 doc.get("entries", Document.class).forEach((seq, value) -> {
                     long sequence = Long.parseLong(seq);
-                    if (sequence <= upTo) {
+                    Object recorded = at == null ? null : at.get(seq);
+                    boolean late = byNanos != null && recorded instanceof Number n && n.longValue() > byNanos;
+                    if (sequence >= from && sequence <= upTo && !late) {
                         ordered.put(sequence, parse((String) value));
                     }
                 });
             }
             ordered.values().forEach(each);
         }
+    }
+
+    private static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     /** One entry by its sequence number: one read of its bucket. */

@@ -2,6 +2,7 @@ package org.budgetledger.projection.store;
 
 import com.mongodb.client.MongoDatabase;
 import org.budgetledger.projection.catalogue.CatalogueNames;
+import org.budgetledger.projection.finalaccounts.Checkpoints;
 import org.budgetledger.projection.finalaccounts.LedgerRecords;
 import org.budgetledger.projection.finalaccounts.UnitDirectory;
 import org.budgetledger.projection.journal.Journal;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public final class ProjectionStore {
 
-    static final List<String> COLLECTIONS = List.of("ledgers", "journal", "units", "catalogue_revisions", "posting_index");
+    static final List<String> COLLECTIONS = List.of("ledgers", "journal", "units", "catalogue_revisions", "posting_index", "figure_checkpoints");
 
     private final int generation;
     private final LedgerRecords records;
@@ -25,6 +26,7 @@ public final class ProjectionStore {
     private final CatalogueNames catalogues;
     private final PostingIndex postings;
     private final PostingLookup lookup;
+    private final Checkpoints checkpoints;
 
     ProjectionStore(MongoDatabase db, int generation, int journalBucket) {
         this.generation = generation;
@@ -34,6 +36,7 @@ public final class ProjectionStore {
         this.catalogues = new CatalogueNames(db.getCollection(name("catalogue_revisions", generation)));
         this.postings = new PostingIndex(db.getCollection(name("posting_index", generation)));
         this.lookup = new PostingLookup(journal);
+        this.checkpoints = new Checkpoints(db.getCollection(name("figure_checkpoints", generation)));
     }
 
     static String name(String collection, int generation) {
@@ -66,5 +69,9 @@ public final class ProjectionStore {
 
     public PostingLookup lookup() {
         return lookup;
+    }
+
+    public Checkpoints checkpoints() {
+        return checkpoints;
     }
 }

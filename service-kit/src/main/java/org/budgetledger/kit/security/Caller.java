@@ -20,6 +20,12 @@ public record Caller(String name, Set<Role> roles, Set<String> sourceSystems) {
         sourceSystems = Set.copyOf(sourceSystems);
     }
 
+    /** The name: what Spring's authentication reports as the user, and what the logs show. */
+    @Override
+    public String toString() {
+        return name;
+    }
+
     public boolean mayPostAs(String sourceSystem) {
         return roles.contains(Role.POSTER) && (sourceSystems.contains(ANY_SOURCE) || sourceSystems.contains(sourceSystem));
     }
