@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One JFR recording ("profile" settings: method samples every 10 ms) of ledger-service and projection-service for the
- * whole run, cut into one file per step, so that a figure comes with where its time went. One recording, not one per
- * step: starting and stopping a recording instruments and restores the JDK's socket and file classes, and the JIT
- * then recompiled thousands of methods during the first 20 s of each step (measured: 6,300 compilations, the single
- * posts of that step at a third of their speed). The hot methods are summarised with {@code jfr view hot-methods} of
- * a JDK that has it (21+, e.g. the Temurin 25 beside Java 17 here).
+ * One JFR recording ("profile" settings: method samples every 10 ms) of ledger-service, projection-service and the
+ * embedded store for the whole run, cut into one file per step, so that a figure comes with where its time went. One
+ * recording, not one per step: starting and stopping a recording instruments and restores the JDK's socket and file
+ * classes, and the JIT then recompiled thousands of methods during the first 20 s of each step (measured: 6,300
+ * compilations, the single posts of that step at a third of their speed). A slice is cut at the recording's chunk
+ * boundaries, so it may begin up to a minute before its step: filter by {@code startTime} for exact figures. The hot
+ * methods are summarised with {@code jfr view hot-methods} of a JDK that has it (21+, e.g. the Temurin 25 beside Java
+ * 17 here).
  */
 final class BenchProfiler {
 
-    private static final String[] COMPONENTS = {LocalStack.LEDGER, LocalStack.PROJECTION};
+    private static final String[] COMPONENTS = {LocalStack.LEDGER, LocalStack.PROJECTION, LocalStack.STORE};
     private static final String RECORDING = "bench";
 
     private final LocalStack stack;

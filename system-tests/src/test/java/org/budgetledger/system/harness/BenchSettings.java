@@ -45,8 +45,12 @@ final class BenchSettings {
         def("serviceJavaOpts", "", "");
         def("workDir", "target/bench", "target/bench");
         def("profile", "true", "true");
-        def("warmupSeconds", "10", "60");
-        // all, or some of: limit,warm-up,rest-single,rest-single-alone,rest-batch,kafka,projection-lag,queries,rebuild,rest-single-in-a-grown-store
+        def("warmupSeconds", "10", "120");
+        // all, or some of: limit,warm-up,rest-single,rest-single-alone,rest-batch,kafka,projection-lag,queries,rebuild,rest-single-in-a-grown-store,growth
+        def("growthFromEvents", "20000", "250000");
+        def("growthMaxEvents", "40000", "4000000");
+        def("growthSeconds", "5", "20");
+        def("growthP99Millis", "100", "100");
         def("steps", "all", "all");
     }
 

@@ -66,7 +66,7 @@ public final class Benchmark {
     private final BenchPostings postings = new BenchPostings();
     private final Http http = new Http();
     /** Steps whose time goes to our code (the others wait on the store, or are the store's own limit). */
-    private static final java.util.Set<String> PROFILED = java.util.Set.of("rest single", "rest batch", "kafka", "queries", "rebuild");
+    private static final java.util.Set<String> PROFILED = java.util.Set.of("rest single", "rest single alone", "rest batch", "kafka", "projection lag", "queries", "rebuild");
     private BenchProfiler profiler;
     private LocalStack stack;
     private Map<String, String> keys;
@@ -167,6 +167,7 @@ public final class Benchmark {
                 step("queries", this::queries);
                 step("rebuild", this::rebuild);
                 step("rest single in a grown store", this::restSingleGrown);
+                step("growth", this::growth);
             }
             step("memory", this::memory);
         } catch (Throwable e) {
@@ -775,27 +776,7 @@ public final class Benchmark {
         long target = settings.i("rebuildEvents");
         long held = sum(nextSequences(all()));
         if (held < target) {
-            for (int i = 1; i <= settings.i("topUpLedgers"); i++) {
-                String unit = String.format("BM-R%03d", i);
-                register(unit, null);
-                topUpLedgers.add(unit);
-            }
-            fund(topUpLedgers);
-            long need = target - sum(nextSequences(all()));
-            boolean viaKafka = kafkaRate > restBatchRate;
-            long t0 = System.nanoTime();
-            if (viaKafka) {
-                awaitRecorded(produce(need, all(), false), t0);
-            } else {
-                Batches b = restBatches(need, settings.i("batchSize"), settings.i("batchThreads"), all(), false);
-                if (b.rejected() > 0) {
-                    report.note("top-up: " + b.rejected() + " postings not recorded, e.g. " + b.problems());
-                }
-            }
-            double recorded = (System.nanoTime() - t0) / 1e9;
-            double visible = awaitVisible(nextSequences(all()), t0);
-            report.add("rebuild", "top-up of " + need + " postings over " + all().size() + " ledgers via " + (viaKafka ? "Kafka" : "REST batch"),
-                    BenchReport.rate(need / recorded) + " postings", String.format("recorded in %.1f s, visible after %.1f s", recorded, visible));
+            topUp(target, "rebuild");
         } else {
             report.note("the store already held " + held + " events, at least rebuildEvents " + target + ": no top-up");
         }
@@ -828,9 +809,69 @@ public final class Benchmark {
             throw new IllegalStateException("the rebuild did not finish within " + settings.patience() + ": " + status);
         }
         long done = status.path("eventsDone").asLong();
+        if (profiler != null) {
+            // the rebuild alone, without the top-up before it
+            profiler.slice("rebuild only", asked, Instant.now()).forEach(hot -> report.add("profile", "rebuild only: hottest methods", hot, null));
+        }
         report.add("rebuild", "rebuild of every projection from the event store", BenchReport.rate(done / wall) + " events",
                 done + " events (of " + status.path("eventsTotal").asLong() + ") in " + String.format("%.1f s", wall)
                         + "; the service reports " + Math.round(status.path("eventsPerSecond").asDouble()) + "/s");
+    }
+
+    /** Fills the store up to {@code target} events over many ledgers by the faster ingest path, until all are visible. */
+    private void topUp(long target, String section) throws Exception {
+        if (topUpLedgers.isEmpty()) {
+            for (int i = 1; i <= settings.i("topUpLedgers"); i++) {
+                String unit = String.format("BM-R%03d", i);
+                register(unit, null);
+                topUpLedgers.add(unit);
+            }
+            fund(topUpLedgers);
+        }
+        long need = target - sum(nextSequences(all()));
+        if (need <= 0) {
+            return;
+        }
+        boolean viaKafka = kafkaRate > restBatchRate;
+        long t0 = System.nanoTime();
+        if (viaKafka) {
+            awaitRecorded(produce(need, all(), false), t0);
+        } else {
+            Batches b = restBatches(need, settings.i("batchSize"), settings.i("batchThreads"), all(), false);
+            if (b.rejected() > 0) {
+                report.note("top-up: " + b.rejected() + " postings not recorded, e.g. " + b.problems());
+            }
+        }
+        double recorded = (System.nanoTime() - t0) / 1e9;
+        double visible = awaitVisible(nextSequences(all()), t0);
+        report.add(section, "top-up of " + need + " postings over " + all().size() + " ledgers via " + (viaKafka ? "Kafka" : "REST batch"),
+                BenchReport.rate(need / recorded) + " postings", String.format("recorded in %.1f s, visible after %.1f s", recorded, visible));
+    }
+
+    /**
+     * How large a store single posts stay fast in: the store is topped up in doubling steps (from growthFromEvents to
+     * growthMaxEvents) and one client's single posts are measured after each, until their p99 passes growthP99Millis.
+     */
+    private void growth() throws Exception {
+        for (long size = settings.i("growthFromEvents"); size <= settings.i("growthMaxEvents"); size *= 2) {
+            topUp(size, "growth");
+            long events = storeEvents();
+            long biggest = 0;
+            for (String ledger : all()) {
+                biggest = Math.max(biggest, ledgerState(ledger).path("postings").asLong());
+            }
+            Hammer h = hammer("single", 1, settings.i("growthSeconds"), 201,
+                    r -> http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
+                            postings.next(BenchPostings.pick(load, true)), REQUEST_TIMEOUT), a -> { });
+            BenchReport.Latency l = h.latency();
+            report.add("growth", "REST single, 1 client, store holding " + events + " events (largest ledger " + biggest + " postings)",
+                    l.text(), BenchReport.rate(h.perSecond()) + " postings" + failures(h.failed(), h.problems()));
+            if (l.p99() > settings.i("growthP99Millis")) {
+                report.note("growth: a single post's p99 passed " + settings.i("growthP99Millis") + " ms at " + events + " events");
+                return;
+            }
+        }
+        report.note("growth: a single post's p99 stayed within " + settings.i("growthP99Millis") + " ms up to " + storeEvents() + " events");
     }
 
     private List<String> all() {
