@@ -7,10 +7,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -98,39 +94,29 @@ public class AxonConfig {
         return new BoundedCache(size);
     }
 
-    /**
-     * Snapshots are taken on a thread of their own: taking one reads the ledger's events from the store (a scan on the
-     * embedded store), which must not stall the command that happened to be the thousandth.
-     */
+    /** Snapshots every {@code ledger.axon.snapshot-every} events, copied from the ledger in hand (CachedSnapshots). */
     @Bean
-    public SpringAggregateSnapshotterFactoryBean aggregateSnapshotter() {
-        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
-        snapshotter.setExecutor(Executors.newSingleThreadExecutor(r -> {
+    CachedSnapshots ledgerSnapshots(EventStore eventStore, Serializer serializer,
+                                    @Value("${ledger.axon.snapshot-every:10000}") int every) {
+        // stored on a thread of their own: a snapshot is a large document, and the command that was due is done
+        return new CachedSnapshots(eventStore, serializer, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ledger-snapshotter");
             t.setDaemon(true);
             return t;
-        }));
-        return snapshotter;
-    }
-
-    @Bean
-    public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
-                                                           @Value("${ledger.axon.snapshot-every:10000}") int every) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+        }), every);
     }
 
     /** Ledgers: cached, snapshotted, and checked against the store before each command (FreshCachingRepository). */
     @Bean
-    public Repository<Ledger> ledgerRepository(EventStore eventStore, Cache ledgerCache, SnapshotTriggerDefinition ledgerSnapshotTrigger,
+    public Repository<Ledger> ledgerRepository(EventStore eventStore, Cache ledgerCache, CachedSnapshots ledgerSnapshots,
                                                StoredEvents stored, ApplicationContext context) {
         EventSourcingRepository.Builder<Ledger> builder = EventSourcingRepository.builder(Ledger.class)
                 .eventStore(eventStore)
-                .snapshotTriggerDefinition(ledgerSnapshotTrigger)
                 // the same handler parameters Axon gives aggregates, Spring beans among them (the catalogues)
                 .parameterResolverFactory(MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Ledger.class), new SpringBeanParameterResolverFactory(context)))
                 .handlerDefinition(ClasspathHandlerDefinition.forClass(Ledger.class));
-        return new FreshCachingRepository<>(builder, ledgerCache, stored);
+        return new FreshCachingRepository<>(builder, ledgerCache, stored, ledgerSnapshots);
     }
 
     /** Commands that lost a race on a ledger are retried (JitteredRetryScheduler); at most 16 times, ~10 s in all. */

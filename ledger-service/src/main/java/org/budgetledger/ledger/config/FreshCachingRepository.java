@@ -16,11 +16,13 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
 
     private final Cache cache;
     private final StoredEvents stored;
+    private final CachedSnapshots snapshots;
 
-    FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, StoredEvents stored) {
+    FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, StoredEvents stored, CachedSnapshots snapshots) {
         super(builder.cache(cache));
         this.cache = cache;
         this.stored = stored;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -31,6 +33,13 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
             cache.remove(aggregateIdentifier);
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         }
+        snapshots.loaded(aggregateIdentifier, aggregate.version());
         return aggregate;
+    }
+
+    @Override
+    protected void doSaveWithLock(EventSourcedAggregate<T> aggregate) {
+        super.doSaveWithLock(aggregate);
+        snapshots.saving(aggregate);
     }
 }
