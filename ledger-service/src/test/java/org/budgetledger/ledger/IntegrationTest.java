@@ -134,6 +134,18 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** A valid APPROPRIATION to the unit's 2019 ledger, its id prefixed with the unit. */
+    protected static com.fasterxml.jackson.databind.node.ObjectNode appropriation(String unit, String id, String amount) {
+        return JSON.createObjectNode().put("postingId", unit + "-" + id).put("sourceSystem", "api-test").put("unitCode", unit)
+                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701").put("amount", amount).put("occurredOn", "2019-04-01");
+    }
+
+    /** A valid basic EXPENDITURE (30201) of the unit's 2019 ledger, its id prefixed with the unit. */
+    protected static com.fasterxml.jackson.databind.node.ObjectNode expenditure(String unit, String id, String amount) {
+        return appropriation(unit, id, amount).put("type", "EXPENDITURE").put("economicCode", "30201").put("expenditureKind", "BASIC");
+    }
+
     protected JsonNode ledger(String unitCode, int year) {
         return getJson("/api/v1/units/" + unitCode + "/years/" + year + "/ledger");
     }

@@ -208,12 +208,10 @@ class LedgerApiTest extends IntegrationTest {
     }
 
     private ObjectNode appropriation(String id, String amount) {
-        return JSON.createObjectNode().put("postingId", unit + "-" + id).put("sourceSystem", "api-test").put("unitCode", unit)
-                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
-                .put("functionalCode", "2013701").put("amount", amount).put("occurredOn", "2019-04-01");
+        return appropriation(unit, id, amount);
     }
 
     private ObjectNode expenditure(String id, String amount) {
-        return appropriation(id, amount).put("type", "EXPENDITURE").put("economicCode", "30201").put("expenditureKind", "BASIC");
+        return expenditure(unit, id, amount);
     }
 }

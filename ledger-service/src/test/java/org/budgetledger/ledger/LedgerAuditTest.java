@@ -25,7 +25,7 @@ class LedgerAuditTest extends IntegrationTest {
     void theChainVerifiesAndAnEditedEventIsFoundWhereItWasEdited() throws Exception {
         register("AUD1");
         for (int i = 1; i <= 5; i++) {
-            assertThat(post("/api/v1/postings", appropriation("AUD1", "AUD1-" + i, i + "00.00")).getStatusCode().value()).isEqualTo(201);
+            assertThat(post("/api/v1/postings", appropriation("AUD1", String.valueOf(i), i + "00.00")).getStatusCode().value()).isEqualTo(201);
         }
         JsonNode verified = getJson("/api/v1/ledgers/AUD1/2019/verify");
         assertThat(verified.get("intact").asBoolean()).isTrue();
@@ -53,7 +53,7 @@ class LedgerAuditTest extends IntegrationTest {
     void aKeptCloseDigestDetectsALaterRewriteOfTheWholeChain() throws Exception {
         register("AUD2");
         for (int i = 1; i <= 3; i++) {
-            post("/api/v1/postings", appropriation("AUD2", "AUD2-" + i, "100.00"));
+            post("/api/v1/postings", appropriation("AUD2", String.valueOf(i), "100.00"));
         }
         String digest = read(post("/api/v1/units/AUD2/years/2019/close", "").getBody()).get("digest").asText();
         JsonNode kept = getJson("/api/v1/ledgers/AUD2/2019/verify?digest=" + digest);
@@ -89,11 +89,5 @@ class LedgerAuditTest extends IntegrationTest {
     private void register(String unit) {
         assertThat(put("/api/v1/units/" + unit + "/years/2019", Fixtures.of(Fixtures.HETANG).units().get(0).get("profile"))
                 .getStatusCode().value()).isEqualTo(201);
-    }
-
-    private static ObjectNode appropriation(String unit, String id, String amount) {
-        return JSON.createObjectNode().put("postingId", id).put("sourceSystem", "audit-test").put("unitCode", unit)
-                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
-                .put("functionalCode", "2013701").put("amount", amount).put("occurredOn", "2019-04-01");
     }
 }

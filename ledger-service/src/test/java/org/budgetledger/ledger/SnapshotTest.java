@@ -64,13 +64,11 @@ class SnapshotTest extends IntegrationTest {
         assertThat(recorded.get("sequence").asLong()).isEqualTo(last + 1);
     }
 
-    private ObjectNode appropriation(String id, String amount) {
-        return JSON.createObjectNode().put("postingId", UNIT + "-" + id).put("sourceSystem", "snapshot-test").put("unitCode", UNIT)
-                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
-                .put("functionalCode", "2013701").put("amount", amount).put("occurredOn", "2019-04-01");
+    private static ObjectNode appropriation(String id, String amount) {
+        return appropriation(UNIT, id, amount);
     }
 
-    private ObjectNode expenditure(String id, String amount) {
-        return appropriation(id, amount).put("type", "EXPENDITURE").put("economicCode", "30201").put("expenditureKind", "BASIC");
+    private static ObjectNode expenditure(String id, String amount) {
+        return expenditure(UNIT, id, amount);
     }
 }
