@@ -98,9 +98,7 @@ final class ServiceProcess {
     }
 
     static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return org.budgetledger.system.harness.Ports.free();
     }
 
     private static String javaBinary() {

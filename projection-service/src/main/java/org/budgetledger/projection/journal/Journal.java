@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * read by exact key (the embedded store's only indexed reads: one {@code _id}, or an {@code $in} of them) and written
  * idempotently (an entry is set under its sequence number, so writing it twice changes nothing).
  *
- * <p>A bucket's size is fixed per generation ({@link JournalLayout}): every write of a small run rewrites its whole
+ * <p>A bucket's size is fixed per generation (recorded beside it by {@code Stores}): every write of a small run rewrites its whole
  * bucket in the embedded store (it copies and re-encodes the document to apply an update), so small buckets keep
  * single postings cheap, while reads fetch {@value #BUCKETS_PER_READ} buckets per round trip.
  */

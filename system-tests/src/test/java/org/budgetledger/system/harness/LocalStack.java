@@ -1,7 +1,6 @@
 package org.budgetledger.system.harness;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,10 +197,9 @@ public final class LocalStack {
 
     private static int freePort(Set<Integer> taken) throws IOException {
         while (true) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                if (taken.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
+            int port = Ports.free();
+            if (taken.add(port)) {
+                return port;
             }
         }
     }

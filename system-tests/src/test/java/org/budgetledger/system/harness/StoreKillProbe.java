@@ -48,10 +48,7 @@ public final class StoreKillProbe {
 
     private static String trial(Path repo, String backend, int seconds, int batch, boolean sigkill, int n) throws Exception {
         Path data = Files.createTempDirectory(repo.resolve("system-tests/target"), "store-probe-");
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = Ports.free();
         Process store = start(repo, data, port, backend);
         List<Long> ackedAt = new ArrayList<>();
         long killedAt;
