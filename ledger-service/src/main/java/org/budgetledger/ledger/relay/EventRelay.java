@@ -244,19 +244,13 @@ public final class EventRelay implements SmartLifecycle {
 
     /** Adds the stored events from..to to the outgoing records; false at the first one that does not exist. */
     private boolean fill(String stream, long from, long to, Map<String, List<String>> outgoing, Map<String, Long> last) {
-        for (long start = from; start <= to; ) {
-            int limit = (int) Math.min(to - start + 1, StreamController.MAX_PAGE);
-            List<StoredEvents.StoredEvent> range = stored.readRange(stream, start, limit);
-            for (StoredEvents.StoredEvent event : range) {
-                outgoing.computeIfAbsent(stream, s -> new ArrayList<>()).add(envelopes.fromStored(event));
-                last.put(stream, event.sequence());
-            }
-            if (range.size() < limit) {
-                return false;
-            }
-            start += limit;
+        long next = from;
+        for (StoredEvents.StoredEvent event : stored.history(stream, from, to - from + 1)) {
+            outgoing.computeIfAbsent(stream, s -> new ArrayList<>()).add(envelopes.fromStored(event));
+            last.put(stream, event.sequence());
+            next++;
         }
-        return true;
+        return next > to;
     }
 
     /**

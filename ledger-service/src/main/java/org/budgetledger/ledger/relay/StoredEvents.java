@@ -76,10 +76,15 @@ public class StoredEvents {
 
     /** A stream's whole history from sequence 0, at most {@code max} events, read a range at a time as it is iterated. */
     public Iterable<StoredEvent> history(String stream, long max) {
+        return history(stream, 0, max);
+    }
+
+    /** A stream's events from {@code from} on, in order, at most {@code max}, ending before the first one missing. */
+    public Iterable<StoredEvent> history(String stream, long from, long max) {
         return () -> new Iterator<>() {
             private List<StoredEvent> page = List.of();
             private int index;
-            private long next;
+            private long next = from;
             private boolean ended;
 
             @Override
@@ -87,10 +92,10 @@ public class StoredEvents {
                 if (index < page.size()) {
                     return true;
                 }
-                if (ended || next >= max) {
+                if (ended || next - from >= max) {
                     return false;
                 }
-                int limit = (int) Math.min(HISTORY_PAGE, max - next);
+                int limit = (int) Math.min(HISTORY_PAGE, max - (next - from));
                 page = readRange(stream, next, limit);
                 index = 0;
                 next += page.size();

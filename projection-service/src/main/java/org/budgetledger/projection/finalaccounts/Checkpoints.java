@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
+import org.budgetledger.projection.store.EpochNanos;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,10 +44,10 @@ public class Checkpoints {
         Document encoded = new Document();
         cells.forEach((k, v) -> encoded.append(LedgerRecords.encode(k), v));
         docs.replaceOne(new Document("_id", ledger + "@" + applied),
-                new Document("ledger", ledger).append("applied", applied).append("upTo", upTo.toString()).append("cells", encoded),
+                new Document("ledger", ledger).append("applied", applied).append("upTo", EpochNanos.of(upTo)).append("cells", encoded),
                 new ReplaceOptions().upsert(true));
         docs.updateOne(new Document("_id", ledger + "#index"),
-                new Document("$addToSet", new Document("points", new Document("applied", applied).append("upTo", upTo.toString()))),
+                new Document("$addToSet", new Document("points", new Document("applied", applied).append("upTo", EpochNanos.of(upTo)))),
                 new UpdateOptions().upsert(true));
     }
 
@@ -60,7 +61,7 @@ public class Checkpoints {
         Document best = null;
         for (Document p : points.subList(0, Math.min(points.size(), MAX_POINTS))) {
             long at = ((Number) p.get("applied")).longValue();
-            if (at <= applied && !Instant.parse(p.getString("upTo")).isAfter(asOf)
+            if (at <= applied && ((Number) p.get("upTo")).longValue() <= EpochNanos.of(asOf)
                     && (best == null || at > ((Number) best.get("applied")).longValue())) {
                 best = p;
             }
@@ -74,6 +75,6 @@ public class Checkpoints {
         }
         Map<String, Long> cells = new HashMap<>();
         doc.get("cells", Document.class).forEach((k, v) -> cells.put(LedgerRecords.decode(k), ((Number) v).longValue()));
-        return Optional.of(new Checkpoint(((Number) doc.get("applied")).longValue(), Instant.parse(doc.getString("upTo")), cells));
+        return Optional.of(new Checkpoint(((Number) doc.get("applied")).longValue(), EpochNanos.instant(((Number) doc.get("upTo")).longValue()), cells));
     }
 }

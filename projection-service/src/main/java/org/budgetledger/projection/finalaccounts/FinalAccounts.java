@@ -121,9 +121,6 @@ public class FinalAccounts {
                 continue;
             }
             store.journal().read(unit.ledger(), 0, record.get().applied(), asOf, entry -> {
-                if (asOf != null && entry.recordedAt().isAfter(asOf)) {
-                    return;
-                }
                 long fen = contribution(entry, routedKey);
                 if (fen != 0) {
                     lines.add(new AuditLine(unit, entry, fen));
@@ -147,9 +144,6 @@ public class FinalAccounts {
                 continue;
             }
             store.journal().read(unit.ledger(), 0, record.get().applied(), asOf, entry -> {
-                if (asOf != null && entry.recordedAt().isAfter(asOf)) {
-                    return;
-                }
                 int sign = entry.isReversal() ? -1 : 1;
                 CellRouting.contributions(entry.isReversal() ? entry.reversed() : entry.posting()).forEach((key, fen) -> {
                     lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new AuditLine(unit, entry, sign * fen));
@@ -179,12 +173,8 @@ public class FinalAccounts {
                 : store.checkpoints().before(record.ledger(), asOf, record.applied());
         Figures figures = checkpoint.map(c -> new Figures().apply(c.cells(), 1)).orElseGet(Figures::new);
         long from = checkpoint.map(c -> c.applied() + 1).orElse(0L);
-        store.journal().read(record.ledger(), from, record.applied(), asOf, entry -> {
-            if (!entry.recordedAt().isAfter(asOf)) {
-                figures.apply(Contributions.of(entry.isReversal() ? entry.reversed() : entry.posting()),
-                        entry.isReversal() ? -1 : 1);
-            }
-        });
+        store.journal().read(record.ledger(), from, record.applied(), asOf, entry ->
+                figures.apply(Contributions.of(entry.isReversal() ? entry.reversed() : entry.posting()), entry.isReversal() ? -1 : 1));
         return figures;
     }
 

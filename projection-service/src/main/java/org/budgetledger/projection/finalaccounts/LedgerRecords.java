@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.projection.store.EpochNanos;
 
 import java.time.Instant;
 import java.util.Date;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One document per ledger: its applied cursor and its figures. A run of events is applied by ONE conditional
@@ -47,19 +47,13 @@ public class LedgerRecords {
         return Optional.ofNullable(d).map(this::record);
     }
 
-    /** Only how many events the figures include (a small read): whether a cached view is still current. */
-    public OptionalLong position(String ledger) {
-        long applied = applied(ledger);
-        return applied == NONE ? OptionalLong.empty() : OptionalLong.of(applied + 1);
-    }
-
     /** The last sequence applied to the ledger's figures, {@link #NONE} if none: a small read, not the figures. */
     public long applied(String ledger) {
         Document d = ledgers.find(new Document("_id", ledger)).projection(new Document("applied", 1)).limit(1).first();
         return d == null || d.get("applied") == null ? NONE : ((Number) d.get("applied")).longValue();
     }
 
-    /** {@link #position} of several ledgers in one read (absent: none applied). */
+    /** How many events the figures of each ledger include, in one small read (absent: none applied). */
     public Map<String, Long> positions(java.util.Collection<String> ledgerIds) {
         Map<String, Long> positions = new HashMap<>();
         for (Document d : ledgers.find(new Document("_id", new Document("$in", List.copyOf(ledgerIds))))
@@ -103,7 +97,7 @@ public class LedgerRecords {
         if (change.latestRecordedAt() != null) {
             // the latest recording time of all events applied (sequence order is not recording order): what a
             // checkpoint of these figures serves from; known for sure only if tracked since the first event
-            update.append("$max", new Document("recordedUpTo", nanos(change.latestRecordedAt())));
+            update.append("$max", new Document("recordedUpTo", EpochNanos.of(change.latestRecordedAt())));
             if (change.from() == NONE) {
                 set.append("tracksRecordedUpTo", true);
             }
@@ -133,16 +127,9 @@ public class LedgerRecords {
                 d.getString("narrative") == null ? Map.of() : parse(d.getString("narrative"), new TypeReference<Map<String, String>>() { }),
                 Boolean.TRUE.equals(d.getBoolean("closed")), d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
                 last == null ? null : last.toInstant(),
-                d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null ? instant(((Number) d.get("recordedUpTo")).longValue()) : null);
+                d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null ? EpochNanos.instant(((Number) d.get("recordedUpTo")).longValue()) : null);
     }
 
-    private static long nanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-    }
-
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-    }
 
     /** Cell keys contain '.', which MongoDB reads as a path: stored with '~' instead (no key contains '~'). */
     static String encode(String key) {

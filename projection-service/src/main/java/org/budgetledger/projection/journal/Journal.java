@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
+import org.budgetledger.projection.store.EpochNanos;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public class Journal {
         for (JournalEntry e : entries) {
             sets.computeIfAbsent(bucketId(e.ledger(), e.sequence() / bucketSize), id -> new Document())
                     .append("entries." + e.sequence(), json(e))
-                    .append("at." + e.sequence(), nanos(e.recordedAt()));
+                    .append("at." + e.sequence(), EpochNanos.of(e.recordedAt()));
         }
         if (sets.isEmpty()) {
             return;
@@ -73,11 +74,11 @@ public class Journal {
 
     /**
      * The ledger's entries from sequence {@code from} to {@code upTo} in sequence order; with {@code recordedBy}, only
-     * those recorded by then, and the others are not even parsed (a bucket keeps each entry's recording time beside it).
+     * those recorded by then (a bucket keeps each entry's recording time beside it, so the others are not even parsed).
      */
     public void read(String ledger, long from, long upTo, Instant recordedBy, Consumer<JournalEntry> each) {
         long last = Math.min(upTo / bucketSize, MAX_BUCKETS - 1);
-        Long byNanos = recordedBy == null ? null : nanos(recordedBy);
+        Long byNanos = recordedBy == null ? null : EpochNanos.of(recordedBy);
         for (long first = Math.max(0, from) / bucketSize; first <= last; first += BUCKETS_PER_READ) {
             List<String> ids = new ArrayList<>();
             for (long bucket = first; bucket <= Math.min(last, first + BUCKETS_PER_READ - 1); bucket++) {
@@ -92,16 +93,15 @@ public class Journal {
                     Object recorded = at == null ? null : at.get(seq);
                     boolean late = byNanos != null && recorded instanceof Number n && n.longValue() > byNanos;
                     if (sequence >= from && sequence <= upTo && !late) {
-                        ordered.put(sequence, parse((String) value));
+                        JournalEntry entry = parse((String) value);
+                        if (recordedBy == null || !entry.recordedAt().isAfter(recordedBy)) { // a bucket written without times
+                            ordered.put(sequence, entry);
+                        }
                     }
                 });
             }
             ordered.values().forEach(each);
         }
-    }
-
-    private static long nanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     /** One entry by its sequence number: one read of its bucket. */
