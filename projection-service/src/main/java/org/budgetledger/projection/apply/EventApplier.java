@@ -88,11 +88,12 @@ public class EventApplier {
             Run result = project(store, ledger, cursor, run);
             store.journal().write(result.entries());
             store.postings().write(result.entries());
+            if (result.profile() != null) {
+                // before the cursor moves past it: a crash in between must not lose the unit (a later profile wins)
+                store.units().record(result.unitCode(), result.fiscalYear(), result.profile(), result.profileSequence());
+            }
             if (store.records().apply(ledger, result.change(cursor))) {
                 store.lookup().remember(ledger, result.entries());
-                if (result.profile() != null) {
-                    store.units().record(result.unitCode(), result.fiscalYear(), result.profile());
-                }
                 if (Checkpoints.due(cursor, result.to())) {
                     checkpoint(store, ledger, result.to());
                 }
@@ -159,7 +160,8 @@ public class EventApplier {
     }
 
     private record Run(String unitCode, int fiscalYear, List<JournalEntry> entries, Map<String, Long> deltas, long postings,
-                       UnitProfile profile, Map<String, String> narrative, Boolean closed, long to, Instant last, Instant latest) {
+                       UnitProfile profile, long profileSequence, Map<String, String> narrative, Boolean closed, long to,
+                       Instant last, Instant latest) {
         LedgerRecords.Change change(long from) {
             return new LedgerRecords.Change(from, to, deltas, postings, profile, narrative, closed, last, latest);
         }
@@ -171,6 +173,7 @@ public class EventApplier {
         Map<String, Long> deltas = new HashMap<>();
         Map<String, Posting> inRun = new HashMap<>();
         UnitProfile profile = null;
+        long profileSequence = -1;
         Map<String, String> narrative = null;
         Boolean closed = null;
         long postings = 0;
@@ -178,6 +181,7 @@ public class EventApplier {
             LedgerEvent event = parse(envelope);
             if (event instanceof UnitProfiled p) {
                 profile = p.profile();
+                profileSequence = envelope.sequence();
             } else if (event instanceof NarrativeRecorded n) {
                 narrative = n.sections();
             } else if (event instanceof YearClosed) {
@@ -200,7 +204,7 @@ public class EventApplier {
         }
         EventEnvelope last = run.get(run.size() - 1);
         Instant latest = run.stream().map(EventEnvelope::recordedAt).max(Instant::compareTo).orElseThrow();
-        return new Run(id.unitCode(), id.fiscalYear(), entries, deltas, postings, profile, narrative, closed,
+        return new Run(id.unitCode(), id.fiscalYear(), entries, deltas, postings, profile, profileSequence, narrative, closed,
                 last.sequence(), last.recordedAt(), latest);
     }
 

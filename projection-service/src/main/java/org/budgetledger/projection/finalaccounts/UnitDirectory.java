@@ -1,7 +1,8 @@
 package org.budgetledger.projection.finalaccounts;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitKind;
@@ -41,12 +42,28 @@ public class UnitDirectory {
         this.units = units;
     }
 
-    public void record(String unitCode, int fiscalYear, UnitProfile profile) {
+    /**
+     * Records the unit as its ledger's event {@code sequence} profiled it, unless a later profile is recorded already:
+     * written before the ledger's cursor moves (so a crash cannot lose it), it may be written again or late.
+     */
+    public void record(String unitCode, int fiscalYear, UnitProfile profile, long sequence) {
         String id = new LedgerId(unitCode, fiscalYear).toString();
-        units.replaceOne(new Document("_id", id), new Document("_id", id).append("unitCode", unitCode)
-                        .append("fiscalYear", fiscalYear).append("parentUnitCode", profile.parentUnitCode())
-                        .append("kind", profile.kind().name()).append("name", profile.name()).append("region", profile.region()),
-                new ReplaceOptions().upsert(true));
+        Document doc = new Document("_id", id).append("unitCode", unitCode)
+                .append("fiscalYear", fiscalYear).append("parentUnitCode", profile.parentUnitCode())
+                .append("kind", profile.kind().name()).append("name", profile.name()).append("region", profile.region())
+                .append("sequence", sequence);
+        Document older = new Document("_id", id).append("$or", List.of(
+                new Document("sequence", new Document("$lte", sequence)), new Document("sequence", new Document("$exists", false))));
+        if (units.replaceOne(older, doc).getMatchedCount() == 0) {
+            try {
+                units.insertOne(doc);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                // a later profile of this ledger is recorded already
+            }
+        }
         stale = true;
     }
 
