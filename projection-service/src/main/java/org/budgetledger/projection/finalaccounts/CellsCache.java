@@ -1,11 +1,10 @@
 package org.budgetledger.projection.finalaccounts;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The last cells answer per unit, year and scope, with the positions it was computed at. Dashboards ask for the same
+ * The last cells answer (as written, in JSON) per unit, year and scope, with the positions it was computed at. Dashboards ask for the same
  * figures far more often than they change; an answer is reused only while every member ledger still stands at the
  * same position in the same generation, so a reader never sees figures older than a fresh computation would give.
  * Bounded: the least recently used answers are forgotten.
@@ -17,7 +16,7 @@ final class CellsCache {
     record Key(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {
     }
 
-    private record Entry(FinalAccounts.Positions positions, Map<String, Object> body) {
+    private record Entry(FinalAccounts.Positions positions, byte[] json) {
     }
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
@@ -27,12 +26,13 @@ final class CellsCache {
         }
     };
 
-    synchronized Map<String, Object> get(Key key, FinalAccounts.Positions current) {
+    /** The answer's bytes, shared: callers only write them out. */
+    synchronized byte[] get(Key key, FinalAccounts.Positions current) {
         Entry e = entries.get(key);
-        return e != null && e.positions().equals(current) ? e.body() : null;
+        return e != null && e.positions().equals(current) ? e.json() : null;
     }
 
-    synchronized void put(Key key, FinalAccounts.Positions positions, Map<String, Object> body) {
-        entries.put(key, new Entry(positions, Collections.unmodifiableMap(new LinkedHashMap<>(body))));
+    synchronized void put(Key key, FinalAccounts.Positions positions, byte[] json) {
+        entries.put(key, new Entry(positions, json));
     }
 }

@@ -29,6 +29,7 @@ public class FinalAccounts {
     private static final String PUBLIC_TOTAL = CellKeys.PUBLIC_TOTAL_KEY;
 
     private final Stores stores;
+    private final SharedReads<PositionsOf, Map<String, Long>> positionReads = new SharedReads<>();
 
     public FinalAccounts(Stores stores) {
         this.stores = stores;
@@ -76,7 +77,8 @@ public class FinalAccounts {
 
     /**
      * How many events of each member's ledger the current figures include, from small reads: a cached answer with the
-     * same positions (and generation) is still the answer.
+     * same positions (and generation) is still the answer. Readers asking for the same ledgers at once share a read
+     * that began after they asked.
      */
     public Optional<Positions> positions(String unitCode, int fiscalYear, Scope scope) {
         int generation = stores.activeGeneration();
@@ -85,7 +87,8 @@ public class FinalAccounts {
         if (members.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Long> read = store.records().positions(members.stream().map(UnitDirectory.Unit::ledger).toList());
+        List<String> ledgers = members.stream().map(UnitDirectory.Unit::ledger).toList();
+        Map<String, Long> read = positionReads.read(new PositionsOf(generation, ledgers), () -> store.records().positions(ledgers));
         Map<String, Long> positions = new LinkedHashMap<>();
         for (UnitDirectory.Unit unit : members) {
             Long p = read.get(unit.ledger());
@@ -97,6 +100,9 @@ public class FinalAccounts {
     }
 
     public record Positions(int generation, Map<String, Long> byLedger) {
+    }
+
+    private record PositionsOf(int generation, List<String> ledgers) {
     }
 
     /** A cell's audit trail: every posting that contributes to it, reversals as negative lines. */
