@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -30,6 +31,16 @@ public class ServiceSecurity {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceSecurity.class);
 
+    /**
+     * No observation wrapped around each filter of the chain, authentication and authorization: profiled at a fifth of
+     * a cached query's CPU even with those observations switched off by predicate (the wrapping stayed). Requests are
+     * still timed per endpoint (http.server.requests).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties, AccessRules rules) throws Exception {
         AccessDenial denial = new AccessDenial();
@@ -37,6 +48,9 @@ public class ServiceSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
+                // no session: nothing to log out of, no request to replay after a login
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> denial.unauthorized(res, "authentication required: an API key (X-API-Key) or a bearer token"))
                         .accessDeniedHandler((req, res, ex) -> denial.forbidden(res, "your role may not " + req.getMethod() + " " + req.getRequestURI())));
