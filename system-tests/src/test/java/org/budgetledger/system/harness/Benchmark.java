@@ -68,6 +68,7 @@ public final class Benchmark {
     /** Steps whose time goes to our code (the others wait on the store, or are the store's own limit). */
     private static final java.util.Set<String> PROFILED = java.util.Set.of("rest single", "rest single alone", "rest batch", "kafka", "projection lag", "queries", "rebuild");
     private BenchProfiler profiler;
+    private CpuAccount cpu;
     private LocalStack stack;
     private Map<String, String> keys;
     /** the measured ledgers; the first is the as-of ledger */
@@ -152,6 +153,7 @@ public final class Benchmark {
             stack.start();
             report.add("stack", "start (4 JVMs, bin/ledger-local)", String.format("%.1f s", (System.nanoTime() - t) / 1e9), null);
             keys = stack.credentials();
+            cpu = new CpuAccount(stack);
             if (settings.b("profile")) {
                 profiler = new BenchProfiler(stack, home.resolve("jfr"));
                 profiler.begin();
@@ -400,6 +402,7 @@ public final class Benchmark {
 
     private void restSingle(int threads, long seconds, String where) throws Exception {
         Map<String, Long> next = new ConcurrentHashMap<>();
+        CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
         Hammer h = hammer("single", threads, seconds, 201,
                 r -> http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
@@ -416,6 +419,7 @@ public final class Benchmark {
         double visible = awaitVisible(next, t0);
         report.add("ingest", "REST single, " + clients + ", visible in the cells", BenchReport.rate(l.count() / visible) + " postings",
                 String.format("all visible %.1f s after the start", visible));
+        report.add("cpu", "REST single, " + clients + ", until visible", cpu.perOperation(cpu0, l.count(), "posting"), null);
     }
 
     // ---- 3. REST batch ----------------------------------------------------------------------------------------------
@@ -424,6 +428,7 @@ public final class Benchmark {
         int size = settings.i("batchSize");
         int threads = settings.i("batchThreads");
         Map<String, Long> before = positions(load);
+        CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
         Batches b = restBatches(settings.i("batchPostings"), size, threads, load, true);
         restBatchRate = b.recorded() / b.seconds();
@@ -434,6 +439,7 @@ public final class Benchmark {
                 String.format("all visible %.1f s after the start", visible));
         report.add("projection", "events applied during the REST batch load", BenchReport.rate(b.next().entrySet().stream().mapToLong(e -> e.getValue() - before.get(e.getKey())).sum() / visible) + " events",
                 "bounded by ingest: the projection follows the ledger");
+        report.add("cpu", "REST batch, until visible", cpu.perOperation(cpu0, b.recorded(), "posting"), null);
     }
 
     record Batches(long recorded, long rejected, double seconds, Map<String, Long> next, List<String> problems) {
@@ -508,6 +514,7 @@ public final class Benchmark {
     private void kafka() throws Exception {
         int count = settings.i("kafkaPostings");
         long before = sum(positions(load));
+        CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
         Map<String, Long> expected = produce(count, load, true);
         double produced = (System.nanoTime() - t0) / 1e9;
@@ -521,6 +528,7 @@ public final class Benchmark {
                 String.format("all visible %.1f s after the start", visible));
         report.add("projection", "events applied during the Kafka load", BenchReport.rate((sum(next) - before) / visible) + " events",
                 "bounded by ingest: the projection follows the ledger");
+        report.add("cpu", "Kafka, until visible", cpu.perOperation(cpu0, count, "posting"), null);
     }
 
     /** Produces {@code count} postings (key = unit, as the contract says); answers the postings each ledger must then hold. */
@@ -606,6 +614,7 @@ public final class Benchmark {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         List<Long> delays = new ArrayList<>();
         List<Long> behind = new ArrayList<>();
+        CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
         long stopAt = t0 + seconds * 1_000_000_000L;
         ticker.scheduleAtFixedRate(() -> senders.execute(() -> {
@@ -673,6 +682,7 @@ public final class Benchmark {
                         + ", max " + sortedBehind[sortedBehind.length - 1], null);
         report.add("projection", "steady load: events applied", BenchReport.rate((lastApplied - firstApplied) / ((lastSample - firstSample) / 1e9)) + " events",
                 "mean from the first sample until everything sent was visible");
+        report.add("cpu", "steady load, until visible", cpu.perOperation(cpu0, recorded.get(), "posting"), null);
     }
 
     // ---- 6. queries -------------------------------------------------------------------------------------------------
@@ -690,17 +700,21 @@ public final class Benchmark {
     private void queries() throws Exception {
         String base = stack.projectionUrl() + "/api/v1/final-accounts/";
         int threads = settings.i("queryThreads");
+        CpuAccount.Snapshot cpu0 = cpu.snapshot();
         // half consolidated (a department: its units summed), half one unit alone
         Hammer cells = hammer(threads, settings.i("querySeconds"), r -> r.nextBoolean()
                 ? base + departments.get(r.nextInt(departments.size())) + "/" + BenchPostings.YEAR + "/cells"
                 : base + ledgers.get(r.nextInt(ledgers.size())) + "/" + BenchPostings.YEAR + "/cells?scope=self");
         report.add("queries", "GET cells, " + threads + " readers (consolidated and per unit)", cells.latency().text(),
                 BenchReport.rate(cells.perSecond()) + " requests; " + cells.note());
+        report.add("cpu", "GET cells, " + threads + " readers", cpu.perOperation(cpu0, cells.latency().count(), "request"), null);
         int reportThreads = settings.i("reportThreads");
+        CpuAccount.Snapshot cpu1 = cpu.snapshot();
         Hammer json = hammer(reportThreads, settings.i("reportSeconds"),
                 r -> base + departments.get(r.nextInt(departments.size())) + "/" + BenchPostings.YEAR);
         report.add("queries", "GET the disclosure (JSON), " + reportThreads + " readers", json.latency().text(),
                 BenchReport.rate(json.perSecond()) + " requests; " + json.note());
+        report.add("cpu", "GET the disclosure, " + reportThreads + " readers", cpu.perOperation(cpu1, json.latency().count(), "request"), null);
         String hot = ledgers.get(0);
         long held = ledgerState(hot).path("postings").asLong();
         String url = base + hot + "/" + BenchPostings.YEAR + "/cells?scope=self&asOf=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8);
@@ -783,6 +797,7 @@ public final class Benchmark {
         String key = keys.get("LEDGER_AUDITOR_KEY");
         String url = stack.projectionUrl() + "/api/v1/admin/rebuild";
         Instant asked = Instant.now();
+        CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
         Http.Answer started = http.patiently("POST", url, key, null, settings.patience());
         if (started.status() != 202 && started.status() != 200) {
@@ -816,6 +831,7 @@ public final class Benchmark {
         report.add("rebuild", "rebuild of every projection from the event store", BenchReport.rate(done / wall) + " events",
                 done + " events (of " + status.path("eventsTotal").asLong() + ") in " + String.format("%.1f s", wall)
                         + "; the service reports " + Math.round(status.path("eventsPerSecond").asDouble()) + "/s");
+        report.add("cpu", "rebuild", cpu.perOperation(cpu0, done, "event"), null);
     }
 
     /** Fills the store up to {@code target} events over many ledgers by the faster ingest path, until all are visible. */
