@@ -29,7 +29,8 @@ public class FinalAccounts {
     private static final String PUBLIC_TOTAL = CellKeys.PUBLIC_TOTAL_KEY;
 
     private final Stores stores;
-    private final SharedReads<PositionsOf, Map<String, Long>> positionReads = new SharedReads<>();
+    /** Per generation: every reader's ledgers in one read. */
+    private final SharedReads<Integer, String, Long> positionReads = new SharedReads<>();
 
     public FinalAccounts(Stores stores) {
         this.stores = stores;
@@ -77,7 +78,7 @@ public class FinalAccounts {
 
     /**
      * How many events of each member's ledger the current figures include, from small reads: a cached answer with the
-     * same positions (and generation) is still the answer. Readers asking for the same ledgers at once share a read
+     * same positions (and generation) is still the answer. Readers asking at once share one read of all their ledgers
      * that began after they asked.
      */
     public Optional<Positions> positions(String unitCode, int fiscalYear, Scope scope) {
@@ -88,7 +89,7 @@ public class FinalAccounts {
             return Optional.empty();
         }
         List<String> ledgers = members.stream().map(UnitDirectory.Unit::ledger).toList();
-        Map<String, Long> read = positionReads.read(new PositionsOf(generation, ledgers), () -> store.records().positions(ledgers));
+        Map<String, Long> read = positionReads.read(generation, ledgers, store.records()::positions);
         Map<String, Long> positions = new LinkedHashMap<>();
         for (UnitDirectory.Unit unit : members) {
             Long p = read.get(unit.ledger());
@@ -100,9 +101,6 @@ public class FinalAccounts {
     }
 
     public record Positions(int generation, Map<String, Long> byLedger) {
-    }
-
-    private record PositionsOf(int generation, List<String> ledgers) {
     }
 
     /** A cell's audit trail: every posting that contributes to it, reversals as negative lines. */

@@ -1,57 +1,66 @@
 package org.budgetledger.projection.finalaccounts;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Concurrent readers of the same key share one read, and never one that began before they asked: while a read of a
- * key is in flight, the readers arriving meanwhile wait for it to finish and then share the next one. Under load a
- * dashboard's many readers cost one store round trip at a time per key instead of one each; a lone reader reads at
- * once.
+ * Concurrent readers of positions share one read, and never one that began before they asked: while a read is in
+ * flight, the readers arriving meanwhile wait for it to finish, then one read of all the keys they asked for serves
+ * them together. Under load a dashboard's many readers cost one store round trip at a time (per lane, e.g. per
+ * generation) instead of one each; a lone reader reads at once.
  */
-final class SharedReads<K, V> {
+final class SharedReads<L, K, V> {
 
-    private static final class Round<V> {
-        final CompletableFuture<V> result = new CompletableFuture<>();
+    private static final class Round<K, V> {
+        final Set<K> keys = new HashSet<>();
+        final CompletableFuture<Map<K, V>> result = new CompletableFuture<>();
         final AtomicBoolean claimed = new AtomicBoolean();
     }
 
-    /** Per key: the read in flight and the round gathering readers behind it (both guarded by the lane). */
-    private static final class Lane<V> {
-        Round<V> inFlight;
-        Round<V> gathering;
+    /** The read in flight and the round gathering readers behind it (both guarded by the lane). */
+    private static final class Lane<K, V> {
+        Round<K, V> inFlight;
+        Round<K, V> gathering;
     }
 
-    private final ConcurrentHashMap<K, Lane<V>> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<L, Lane<K, V>> lanes = new ConcurrentHashMap<>();
 
-    V read(K key, Supplier<V> reader) {
-        Lane<V> lane = lanes.computeIfAbsent(key, k -> new Lane<>());
-        Round<V> mine;
-        Round<V> ahead;
+    /** The values of {@code keys} (absent keys have none), read by {@code reader} after this call began. */
+    Map<K, V> read(L laneKey, Collection<K> keys, Function<Set<K>, Map<K, V>> reader) {
+        Lane<K, V> lane = lanes.computeIfAbsent(laneKey, k -> new Lane<>());
+        Round<K, V> mine;
+        Round<K, V> ahead;
         synchronized (lane) {
             if (lane.gathering == null) {
                 lane.gathering = new Round<>();
             }
             mine = lane.gathering;
+            mine.keys.addAll(keys);
             ahead = lane.inFlight;
         }
         if (ahead != null) {
             ahead.result.exceptionally(e -> null).join(); // began before this reader asked: wait, do not use it
         }
         if (mine.claimed.compareAndSet(false, true)) {
+            Set<K> wanted;
             synchronized (lane) {
                 // from here on no reader joins this round, so everyone in it asked before the read below begins
                 if (lane.gathering == mine) {
                     lane.gathering = null;
                 }
                 lane.inFlight = mine;
+                wanted = Set.copyOf(mine.keys);
             }
             try {
-                mine.result.complete(reader.get());
-            } catch (RuntimeException | Error e) {
+                mine.result.complete(reader.apply(wanted));
+            } catch (Throwable e) {
                 mine.result.completeExceptionally(e);
             } finally {
                 synchronized (lane) {
@@ -59,7 +68,7 @@ final class SharedReads<K, V> {
                         lane.inFlight = null;
                     }
                     if (lane.inFlight == null && lane.gathering == null) {
-                        lanes.remove(key, lane); // idle: a reader holding it still reads correctly, only alone
+                        lanes.remove(laneKey, lane); // idle: a reader holding it still reads correctly, only alone
                     }
                 }
             }
