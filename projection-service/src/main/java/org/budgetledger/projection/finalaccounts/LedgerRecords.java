@@ -17,6 +17,7 @@ import org.budgetledger.projection.store.EpochNanos;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +26,34 @@ import java.util.Optional;
  * One document per ledger: its applied cursor and its figures. A run of events is applied by ONE conditional
  * update (filter: the cursor it was computed from), so each (ledger, sequence) counts exactly once whatever the
  * redelivery or the number of instances; a lost race is seen and recomputed.
+ * <p>
+ * A run that changes many cells sets the ledger's whole cells map, computed from the cells at that cursor, instead
+ * of incrementing each: the embedded store checks every pair of an update's paths against each other and parses
+ * each path with regular expressions, which made hundreds of increments its hottest code under load (profile). The
+ * cells at the cursor come from the last run this instance applied (a bounded memory of recent ledgers) or, failing
+ * that, one read; the conditional filter still decides, so a stale memory only costs a retry. A run that changes a
+ * few cells increments them (cheaper than writing the whole map).
  */
 public class LedgerRecords {
 
     public static final long NONE = -1;
+    /** Ledgers whose cells are remembered after applying to them (least recently applied forgotten first). */
+    static final int REMEMBERED_LEDGERS = 1_024;
+    /** From this many changed cells on, the whole map is set rather than each cell incremented. */
+    static final int WHOLE_MAP_FROM = 24;
+
+    /** The cells when the cursor was {@code applied}; owned by whoever took it out of the memory. */
+    private record Known(long applied, Map<String, Long> cells) {
+    }
 
     private final MongoCollection<Document> ledgers;
     private final ObjectMapper mapper = Json.newMapper();
+    private final Map<String, Known> known = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+            return size() > REMEMBERED_LEDGERS;
+        }
+    };
 
     public LedgerRecords(MongoCollection<Document> ledgers) {
         this.ledgers = ledgers;
@@ -67,6 +89,49 @@ public class LedgerRecords {
 
     /** Applies the change if the ledger still stands where it was computed from; false if it moved meanwhile. */
     public boolean apply(String ledger, Change change) {
+        Map<String, Long> changed = new HashMap<>();
+        change.cellDeltas().forEach((key, fen) -> {
+            if (fen != 0) {
+                changed.put(key, fen);
+            }
+        });
+        boolean whole = changed.size() >= WHOLE_MAP_FROM;
+        Map<String, Long> cells = take(ledger, change.from(), whole);
+        if (whole && cells == null) {
+            return false; // the ledger stands elsewhere now
+        }
+        if (cells != null) {
+            changed.forEach((key, fen) -> cells.merge(key, fen, Math::addExact));
+        }
+        boolean applied = update(ledger, change, whole ? cells : null, changed);
+        if (applied && cells != null) {
+            synchronized (known) {
+                known.put(ledger, new Known(change.to(), cells));
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * The ledger's cells when {@code applied} was its cursor, taken out of the memory (the caller owns them until it
+     * puts them back); if not remembered, read when {@code orRead}. Null if unknown or it stands elsewhere now.
+     */
+    private Map<String, Long> take(String ledger, long applied, boolean orRead) {
+        if (applied == NONE) {
+            return new HashMap<>();
+        }
+        Known k;
+        synchronized (known) {
+            k = known.remove(ledger);
+        }
+        if (k != null && k.applied() == applied) {
+            return k.cells();
+        }
+        return orRead ? find(ledger).filter(r -> r.applied() == applied).map(r -> new HashMap<>(r.cells())).orElse(null) : null;
+    }
+
+    /** Sets {@code cells} as the whole map when given, else increments each of {@code changed}. */
+    private boolean update(String ledger, Change change, Map<String, Long> cells, Map<String, Long> changed) {
         LedgerId id = LedgerId.parse(ledger);
         Document set = new Document("applied", change.to()).append("unitCode", id.unitCode()).append("fiscalYear", id.fiscalYear());
         if (change.profile() != null) {
@@ -82,11 +147,13 @@ public class LedgerRecords {
             set.append("lastRecordedAt", Date.from(change.lastRecordedAt()));
         }
         Document inc = new Document();
-        change.cellDeltas().forEach((key, fen) -> {
-            if (fen != 0) {
-                inc.append("cells." + encode(key), fen);
-            }
-        });
+        if (cells != null) {
+            Document stored = new Document();
+            cells.forEach((key, fen) -> stored.append(encode(key), fen));
+            set.append("cells", stored);
+        } else {
+            changed.forEach((key, fen) -> inc.append("cells." + encode(key), fen));
+        }
         if (change.postingsDelta() != 0) {
             inc.append("postings", change.postingsDelta());
         }
