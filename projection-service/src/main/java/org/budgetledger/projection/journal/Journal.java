@@ -2,9 +2,15 @@ package org.budgetledger.projection.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
 import org.budgetledger.projection.store.EpochNanos;
@@ -51,20 +57,58 @@ public class Journal {
         return bucketSize;
     }
 
+    /**
+     * Writes a run's entries (consecutive postings of one ledger, in sequence order). A bucket the run enters from its
+     * first slot or from the bucket before is new, unless another writer was first: it is inserted whole, and only if
+     * that finds it written already are its entries set one by one. One path per entry made the embedded store check
+     * every pair of paths of an update (its hottest code under load), and an insert never overwrites anything.
+     */
     public void write(List<JournalEntry> entries) {
-        Map<String, Document> sets = new LinkedHashMap<>();
+        Map<String, Bucket> touched = new LinkedHashMap<>();
         for (JournalEntry e : entries) {
-            sets.computeIfAbsent(bucketId(e.ledger(), e.sequence() / bucketSize), id -> new Document())
-                    .append("entries." + e.sequence(), json(e))
-                    .append("at." + e.sequence(), EpochNanos.of(e.recordedAt()));
+            long bucket = e.sequence() / bucketSize;
+            touched.computeIfAbsent(bucketId(e.ledger(), bucket), id -> new Bucket(id, touched.isEmpty() ? e.sequence() % bucketSize == 0 : true))
+                    .add(String.valueOf(e.sequence()), json(e), EpochNanos.of(e.recordedAt()));
         }
-        if (sets.isEmpty()) {
+        if (touched.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>();
-        sets.forEach((id, set) -> updates.add(new UpdateOneModel<>(new Document("_id", id), new Document("$set", set),
-                new UpdateOptions().upsert(true))));
-        buckets.bulkWrite(updates);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        touched.values().forEach(b -> writes.add(b.fresh() ? new InsertOneModel<>(b.whole()) : b.entryByEntry()));
+        try {
+            buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<WriteModel<Document>> again = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !(writes.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
+                    throw e;
+                }
+                again.add(touched.get(insert.getDocument().getString("_id")).entryByEntry());
+            }
+            buckets.bulkWrite(again);
+        }
+    }
+
+    /** One bucket's entries of a run, and whether the run should find it new. */
+    private record Bucket(String id, boolean fresh, Document entries, Document at) {
+        Bucket(String id, boolean fresh) {
+            this(id, fresh, new Document(), new Document());
+        }
+
+        void add(String sequence, String json, long recordedAtNanos) {
+            entries.append(sequence, json);
+            at.append(sequence, recordedAtNanos);
+        }
+
+        Document whole() {
+            return new Document("_id", id).append("entries", entries).append("at", at);
+        }
+
+        UpdateOneModel<Document> entryByEntry() {
+            Document set = new Document();
+            entries.forEach((sequence, json) -> set.append("entries." + sequence, json).append("at." + sequence, at.get(sequence)));
+            return new UpdateOneModel<>(new Document("_id", id), new Document("$set", set), new UpdateOptions().upsert(true));
+        }
     }
 
     /** The ledger's entries in sequence order, up to (and including) sequence {@code upTo}. */

@@ -1,8 +1,14 @@
 package org.budgetledger.projection.journal;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -27,12 +33,14 @@ public class PostingIndex {
     public record Reversal(String postingId, long sequence, String eventId) {
     }
 
+    /**
+     * Inserts each posting's location (the common case: a posting seen for the first time costs the store an insert,
+     * not an upsert's lookup and update); one already there (written again, or by another writer) is set instead.
+     */
     public void write(List<JournalEntry> entries) {
-        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        List<WriteModel<Document>> updates = new ArrayList<>();
         for (JournalEntry e : entries) {
-            updates.add(new UpdateOneModel<>(new Document("_id", e.key()),
-                    new Document("$set", new Document("ledger", e.ledger()).append("sequence", e.sequence())),
-                    new UpdateOptions().upsert(true)));
+            updates.add(new InsertOneModel<>(new Document("_id", e.key()).append("ledger", e.ledger()).append("sequence", e.sequence())));
             if (e.isReversal()) {
                 updates.add(new UpdateOneModel<>(new Document("_id", JournalEntry.keyOf(e.reversed().sourceSystem(), e.reversed().postingId())),
                         new Document("$set", new Document("reversedBy", new Document("postingId", e.posting().postingId())
@@ -40,8 +48,23 @@ public class PostingIndex {
                         new UpdateOptions().upsert(true)));
             }
         }
-        if (!updates.isEmpty()) {
-            index.bulkWrite(updates);
+        if (updates.isEmpty()) {
+            return;
+        }
+        try {
+            index.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<WriteModel<Document>> again = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !(updates.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
+                    throw e;
+                }
+                Document d = insert.getDocument();
+                again.add(new UpdateOneModel<>(new Document("_id", d.get("_id")),
+                        new Document("$set", new Document("ledger", d.get("ledger")).append("sequence", d.get("sequence"))),
+                        new UpdateOptions().upsert(true)));
+            }
+            index.bulkWrite(again);
         }
     }
 

@@ -68,6 +68,39 @@ class JournalTest {
     }
 
     @Test
+    void aRunThatFindsItsNewBucketsWrittenAlready_neverOverwritesThem() {
+        Journal journal = new Journal(db.getCollection("journal_race"), 50);
+        List<JournalEntry> all = LongStream.rangeClosed(0, 130).mapToObj(s -> entry("L4", s)).toList();
+        journal.write(all.subList(0, 71)); // buckets 0 and 1 new: inserted whole
+        // stale writers (another instance, a redelivery) with runs over the same buckets, each expecting new ones
+        journal.write(all.subList(40, 61));
+        journal.write(all.subList(50, 56));
+        journal.write(all.subList(100, 131)); // bucket 2 new
+        journal.write(all.subList(71, 131)); // bucket 2 written already
+
+        assertThat(journal.all("L4", 130)).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void thePostingIndexFindsEachPostingAndItsReversal_howeverOftenARunIsWritten() {
+        PostingIndex index = new PostingIndex(db.getCollection("posting_index"));
+        JournalEntry original = entry("L5", 1);
+        Posting reversal = new Posting("R-1", "test", "U", 2020, PostingType.REVERSAL, null, null, null, null, null, null,
+                LocalDate.of(2020, 3, 2), null, null, null, "P-1", null);
+        JournalEntry reversing = new JournalEntry("L5", 2, "e-2", Instant.parse("2020-03-02T00:00:00Z"), "c-2", "rest", reversal, original.posting());
+        List<JournalEntry> run = List.of(original, reversing, entry("L5", 3));
+
+        index.write(run);
+        index.write(run); // a redelivery: the inserts find their postings there already
+        index.write(run.subList(1, 3));
+
+        assertThat(index.find("test", "P-1")).contains(new PostingIndex.Location("L5", 1, new PostingIndex.Reversal("R-1", 2, "e-2")));
+        assertThat(index.find("test", "R-1")).contains(new PostingIndex.Location("L5", 2, null));
+        assertThat(index.find("test", "P-3")).contains(new PostingIndex.Location("L5", 3, null));
+        assertThat(index.find("test", "P-4")).isEmpty();
+    }
+
+    @Test
     void aLedgerReadEndsAtItsCursorHoweverLongTheStream() {
         Journal journal = new Journal(db.getCollection("journal_bound"), 50);
         journal.write(List.of(entry("L3", 0), entry("L3", 1)));
