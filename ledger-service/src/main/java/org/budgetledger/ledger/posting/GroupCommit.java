@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.posting;
 
+import org.budgetledger.kit.Futures;
 import org.budgetledger.ledger.posting.domain.Commands;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -71,17 +71,7 @@ final class GroupCommit {
                 lane.lock.unlock();
             }
         }
-        try {
-            return mine.answer().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Futures.join(mine.answer());
     }
 
     private static int laneKey(Commands.Submission s) {

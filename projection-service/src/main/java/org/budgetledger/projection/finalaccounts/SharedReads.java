@@ -1,11 +1,11 @@
 package org.budgetledger.projection.finalaccounts;
 
+import org.budgetledger.kit.Futures;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -73,16 +73,6 @@ final class SharedReads<L, K, V> {
                 }
             }
         }
-        try {
-            return mine.result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Futures.join(mine.result);
     }
 }
