@@ -2,11 +2,7 @@ package org.budgetledger.projection.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -14,6 +10,7 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
 import org.budgetledger.projection.store.EpochNanos;
+import org.budgetledger.projection.store.InsertsFirst;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +64,7 @@ public class Journal {
         Map<String, Bucket> touched = new LinkedHashMap<>();
         for (JournalEntry e : entries) {
             long bucket = e.sequence() / bucketSize;
-            touched.computeIfAbsent(bucketId(e.ledger(), bucket), id -> new Bucket(id, touched.isEmpty() ? e.sequence() % bucketSize == 0 : true))
+            touched.computeIfAbsent(bucketId(e.ledger(), bucket), id -> new Bucket(id, !touched.isEmpty() || e.sequence() % bucketSize == 0))
                     .add(String.valueOf(e.sequence()), json(e), EpochNanos.of(e.recordedAt()));
         }
         if (touched.isEmpty()) {
@@ -75,18 +72,7 @@ public class Journal {
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         touched.values().forEach(b -> writes.add(b.fresh() ? new InsertOneModel<>(b.whole()) : b.entryByEntry()));
-        try {
-            buckets.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            List<WriteModel<Document>> again = new ArrayList<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !(writes.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
-                    throw e;
-                }
-                again.add(touched.get(insert.getDocument().getString("_id")).entryByEntry());
-            }
-            buckets.bulkWrite(again);
-        }
+        InsertsFirst.write(buckets, writes, whole -> touched.get(whole.getString("_id")).entryByEntry());
     }
 
     /** One bucket's entries of a run, and whether the run should find it new. */

@@ -1,15 +1,12 @@
 package org.budgetledger.projection.journal;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.budgetledger.projection.store.InsertsFirst;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,24 +45,9 @@ public class PostingIndex {
                         new UpdateOptions().upsert(true)));
             }
         }
-        if (updates.isEmpty()) {
-            return;
-        }
-        try {
-            index.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            List<WriteModel<Document>> again = new ArrayList<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !(updates.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
-                    throw e;
-                }
-                Document d = insert.getDocument();
-                again.add(new UpdateOneModel<>(new Document("_id", d.get("_id")),
-                        new Document("$set", new Document("ledger", d.get("ledger")).append("sequence", d.get("sequence"))),
-                        new UpdateOptions().upsert(true)));
-            }
-            index.bulkWrite(again);
-        }
+        InsertsFirst.write(index, updates, location -> new UpdateOneModel<>(new Document("_id", location.get("_id")),
+                new Document("$set", new Document("ledger", location.get("ledger")).append("sequence", location.get("sequence"))),
+                new UpdateOptions().upsert(true)));
     }
 
     public Optional<Location> find(String sourceSystem, String postingId) {
