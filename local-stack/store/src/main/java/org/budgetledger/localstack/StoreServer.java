@@ -2,7 +2,6 @@ package org.budgetledger.localstack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +17,15 @@ import org.slf4j.LoggerFactory;
  * The MongoDB-compatible store of the embedded default: mongo-java-server in a process of its own, so the
  * services talk to it over the MongoDB wire protocol exactly as they would to MongoDB.
  *
- * <p>The H2 backend keeps the data in one file, {@code <data>/ledger.mv}. It commits about once a second, so
- * only a clean stop (SIGTERM, {@link #close()}) is guaranteed to keep every acknowledged write; a
- * {@code kill -9} loses up to the last second. This is a store for trying out the system and for small units,
- * not a durable database: production runs on MongoDB.
+ * <p>The H2 backend keeps the data in one file, {@code <data>/ledger.mv}, and answers a write only once it is in that
+ * file's journal ({@link DurableBackend}): with {@code fsync} (the default) forced to the device, so that an
+ * acknowledged write survives a power loss; with {@code commit} written to the file, which survives the death of any
+ * process but not of the machine. The memory backend keeps nothing: it is for benchmarks.
  *
  * <p>Configuration (argument, else environment variable, else default):
  * {@code --port} / LEDGER_STORE_PORT (27017), {@code --data} / LEDGER_STORE_DATA (./.ledger/store),
- * {@code --backend h2|memory} / LEDGER_STORE_BACKEND (h2), {@code --bind} / LEDGER_STORE_BIND (127.0.0.1).
+ * {@code --backend h2|memory} / LEDGER_STORE_BACKEND (h2), {@code --bind} / LEDGER_STORE_BIND (127.0.0.1),
+ * {@code --sync fsync|commit} / LEDGER_STORE_SYNC (fsync).
  */
 public final class StoreServer implements AutoCloseable {
 
@@ -45,7 +44,11 @@ public final class StoreServer implements AutoCloseable {
 
     public enum Backend { H2, MEMORY }
 
-    public record Config(String bind, int port, Path dataDir, Backend backend) {
+    public record Config(String bind, int port, Path dataDir, Backend backend, WriteJournal.Sync sync) {
+
+        public Config(String bind, int port, Path dataDir, Backend backend) {
+            this(bind, port, dataDir, backend, WriteJournal.Sync.FSYNC);
+        }
 
         public Path dataFile() {
             return dataDir.resolve(DATA_FILE_NAME);
@@ -53,84 +56,123 @@ public final class StoreServer implements AutoCloseable {
 
         /** Arguments win over the environment, which wins over the defaults. */
         public static Config from(String[] args, Map<String, String> env) {
-            String bind = env.getOrDefault("LEDGER_STORE_BIND", "127.0.0.1");
-            String port = env.getOrDefault("LEDGER_STORE_PORT", "27017");
-            String data = env.getOrDefault("LEDGER_STORE_DATA", "./.ledger/store");
-            String backend = env.getOrDefault("LEDGER_STORE_BACKEND", "h2");
+            Map<String, String> values = new java.util.HashMap<>(Map.of(
+                    "--bind", env.getOrDefault("LEDGER_STORE_BIND", "127.0.0.1"),
+                    "--port", env.getOrDefault("LEDGER_STORE_PORT", "27017"),
+                    "--data", env.getOrDefault("LEDGER_STORE_DATA", "./.ledger/store"),
+                    "--backend", env.getOrDefault("LEDGER_STORE_BACKEND", "h2"),
+                    "--sync", env.getOrDefault("LEDGER_STORE_SYNC", "fsync")));
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                String value;
+                if (!values.containsKey(name)) {
+                    throw new IllegalArgumentException("unknown option " + name);
+                }
                 if (arg.contains("=")) {
-                    value = arg.substring(arg.indexOf('=') + 1);
+                    values.put(name, arg.substring(arg.indexOf('=') + 1));
                 } else if (i + 1 < args.length) {
-                    value = args[++i];
+                    values.put(name, args[++i]);
                 } else {
                     throw new IllegalArgumentException("missing value for " + arg);
                 }
-                switch (name) {
-                    case "--bind" -> bind = value;
-                    case "--port" -> port = value;
-                    case "--data" -> data = value;
-                    case "--backend" -> backend = value;
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
             }
-            int portNumber;
+            return new Config(values.get("--bind"), port(values.get("--port")),
+                    Path.of(values.get("--data")).toAbsolutePath().normalize(), backend(values.get("--backend")),
+                    sync(values.get("--sync")));
+        }
+
+        private static int port(String port) {
             try {
-                portNumber = Integer.parseInt(port.trim());
+                return Integer.parseInt(port.trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("port is not a number: " + port);
             }
-            Backend kind = switch (backend.trim().toLowerCase(Locale.ROOT)) {
+        }
+
+        private static Backend backend(String backend) {
+            return switch (backend.trim().toLowerCase(Locale.ROOT)) {
                 case "h2" -> Backend.H2;
                 case "memory" -> Backend.MEMORY;
                 default -> throw new IllegalArgumentException("backend must be h2 or memory: " + backend);
             };
-            return new Config(bind, portNumber, Path.of(data).toAbsolutePath().normalize(), kind);
+        }
+
+        private static WriteJournal.Sync sync(String sync) {
+            return switch (sync.trim().toLowerCase(Locale.ROOT)) {
+                case "fsync" -> WriteJournal.Sync.FSYNC;
+                case "commit" -> WriteJournal.Sync.COMMIT;
+                default -> throw new IllegalArgumentException("sync must be fsync or commit: " + sync);
+            };
         }
     }
+
+    /**
+     * Netty threads that read and answer requests. A write holds its thread until the journal holds it, and a thread
+     * serves every connection assigned to it: enough of them that connections rarely share one.
+     */
+    private static final int WORKER_THREADS = 64;
 
     private final Config config;
     private final MongoServer server;
     private final MVStore mvStore; // null for the memory backend
+    private final DurableBackend durable; // null for the memory backend
     private final InetSocketAddress address;
     private boolean closed;
 
-    private StoreServer(Config config, MongoServer server, MVStore mvStore, InetSocketAddress address) {
+    private StoreServer(Config config, MongoServer server, MVStore mvStore, DurableBackend durable, InetSocketAddress address) {
         this.config = config;
         this.server = server;
         this.mvStore = mvStore;
+        this.durable = durable;
         this.address = address;
     }
 
     /** Opens the backend and listens; port 0 picks a free port (see {@link #address()}). */
     public static StoreServer start(Config config) throws IOException {
         MVStore mvStore = null;
+        DurableBackend durable = null;
         MongoBackend backend;
         if (config.backend() == Backend.H2) {
             Files.createDirectories(config.dataDir());
-            // MVStore locks the file, so a second store on the same data fails here instead of corrupting it.
-            mvStore = new MVStore.Builder()
-                    .fileName(config.dataFile().toString())
-                    .cacheSize(h2CacheMegabytes())
-                    .open();
-            backend = new H2Backend(mvStore);
+            mvStore = open(config.dataFile());
+            try {
+                durable = DurableBackend.open(mvStore, config.dataDir(), config.sync());
+            } catch (IOException | RuntimeException e) {
+                mvStore.closeImmediately();
+                throw e;
+            }
+            backend = durable;
         } else {
             backend = new MemoryBackend();
         }
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(config.bind(), config.port());
+            server.bind(new InetSocketAddress(config.bind(), config.port()), 0, WORKER_THREADS);
         } catch (RuntimeException e) {
             // e.g. the port is taken: release the file lock before giving up
-            server.shutdownNow();
-            if (mvStore != null && !mvStore.isClosed()) {
-                mvStore.close();
-            }
+            server.shutdownNow(); // closes the backend too: the journal, then the MVStore
             throw e;
         }
-        return new StoreServer(config, server, mvStore, server.getLocalAddress());
+        return new StoreServer(config, server, mvStore, durable, server.getLocalAddress());
+    }
+
+    /**
+     * MVStore without its own commits, which happen at any moment (every second, or when enough has changed) and so
+     * may capture half of a write: only {@link DurableBackend}'s checkpoints commit. MVStore locks the file, so a
+     * second store on the same data fails here instead of corrupting it.
+     */
+    static MVStore open(Path file) {
+        return new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(h2CacheMegabytes())
+                .autoCommitDisabled()
+                .autoCommitBufferSize(0)
+                .open();
+    }
+
+    /** Whether the store can no longer commit (the process should end; a restart recovers from the file). */
+    boolean failed() {
+        return durable != null && durable.failed();
     }
 
     public InetSocketAddress address() {
@@ -186,9 +228,16 @@ public final class StoreServer implements AutoCloseable {
                 store.address().getHostString(), store.address().getPort(),
                 config.backend().name().toLowerCase(Locale.ROOT),
                 config.backend() == Backend.H2
-                        ? config.dataFile() + " (cache " + h2CacheMegabytes() + " MB)"
+                        ? config.dataFile() + " (cache " + h2CacheMegabytes() + " MB, every write "
+                                + (config.sync() == WriteJournal.Sync.FSYNC ? "forced to the disk" : "written to the file")
+                                + " in the journal before it is acknowledged)"
                         : "in memory (lost on stop)");
-        // Netty's threads would keep the JVM alive as well; don't depend on that detail.
-        new CountDownLatch(1).await();
+        while (!store.failed()) {
+            Thread.sleep(500);
+        }
+        // Nothing more can be made durable. Halt without the shutdown hook, whose close would try to commit again:
+        // the file holds every acknowledged write, and a restart recovers from it.
+        log.error("store stopping: a commit failed (see above)");
+        Runtime.getRuntime().halt(70);
     }
 }

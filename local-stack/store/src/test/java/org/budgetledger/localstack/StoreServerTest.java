@@ -8,6 +8,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import org.bson.Document;
 import org.budgetledger.localstack.StoreServer.Backend;
 import org.budgetledger.localstack.StoreServer.Config;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreServerTest {
@@ -63,15 +66,11 @@ class StoreServerTest {
         int port = freePort();
         Path log = dataDir.resolve("store.log");
         Path data = dataDir.resolve("store");
-        Process process = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"),
-                StoreServer.class.getName(), "--port", String.valueOf(port), "--data", data.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = startProcess(port, data, "fsync", log);
         try {
             awaitLine(log, "store listening on 127.0.0.1:" + port, process);
             try (MongoClient client = client("mongodb://127.0.0.1:" + port)) {
-                insert(collection(client), 2000); // well inside H2's one-second commit interval
+                insert(collection(client), 2000); // well inside the one-second checkpoint interval
             }
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("store stopped").isTrue();
@@ -86,6 +85,88 @@ class StoreServerTest {
         }
     }
 
+    /**
+     * A SIGKILL right after the last acknowledgement, while several clients insert, update, upsert and delete: after a
+     * restart the data is exactly what the clients had read back before the kill, in both sync modes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fsync", "commit"})
+    void sigkillOfTheStoreProcessLosesNoAcknowledgedWrite(String sync) throws Exception {
+        int port = freePort();
+        Path log = dataDir.resolve("store.log");
+        Path data = dataDir.resolve("store");
+        Process process = startProcess(port, data, sync, log);
+        Map<String, List<Document>> before;
+        try {
+            awaitLine(log, "store listening on 127.0.0.1:" + port, process);
+            try (MongoClient client = client("mongodb://127.0.0.1:" + port)) {
+                writeConcurrently(client, Duration.ofSeconds(3));
+                before = contents(client);
+            }
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("store killed").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(Files.readString(log)).doesNotContain("store stopped");
+
+        try (StoreServer store = StoreServer.start(new Config("127.0.0.1", 0, data, Backend.H2));
+             MongoClient client = client(store.connectionString())) {
+            assertThat(before.get("events")).hasSizeGreaterThan(100);
+            assertThat(contents(client)).isEqualTo(before);
+        }
+    }
+
+    /** Inserts (one and many), $inc updates, upserts whose _id the server picks, and deletes, from four clients. */
+    private static void writeConcurrently(MongoClient client, Duration during) throws InterruptedException {
+        MongoCollection<Document> events = client.getDatabase("ledger").getCollection("events");
+        MongoCollection<Document> figures = client.getDatabase("projection").getCollection("figures");
+        MongoCollection<Document> marks = client.getDatabase("projection").getCollection("marks");
+        long end = System.nanoTime() + during.toNanos();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            writers.add(started(() -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    String id = writer + "-" + i;
+                    if (i % 3 == 0) {
+                        events.insertMany(List.of(new Document("_id", id + "a"), new Document("_id", id + "b")));
+                    } else {
+                        events.insertOne(new Document("_id", id).append("writer", writer));
+                    }
+                    figures.updateOne(new Document("_id", "F" + (i % 7)),
+                            new Document("$inc", new Document("cells.c" + writer, 1L)), new UpdateOptions().upsert(true));
+                    marks.updateOne(new Document("mark", id), new Document("$set", new Document("seen", true)),
+                            new UpdateOptions().upsert(true)); // the server picks this _id: the replay must pick the same
+                    if (i % 5 == 4) {
+                        events.deleteOne(new Document("_id", writer + "-" + (i - 1)));
+                    }
+                }
+            }));
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+    }
+
+    private static Map<String, List<Document>> contents(MongoClient client) {
+        Map<String, List<Document>> all = new java.util.TreeMap<>();
+        for (String[] c : new String[][] {{"ledger", "events"}, {"projection", "figures"}, {"projection", "marks"}}) {
+            List<Document> docs = new ArrayList<>();
+            client.getDatabase(c[0]).getCollection(c[1]).find().sort(new Document("_id", 1)).batchSize(10_000).into(docs);
+            all.put(c[1], docs);
+        }
+        return all;
+    }
+
+    private static Process startProcess(int port, Path data, String sync, Path log) throws Exception {
+        return new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"),
+                StoreServer.class.getName(), "--port", String.valueOf(port), "--data", data.toString(), "--sync", sync)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     @Test
     void argumentsWinOverEnvironmentWhichWinsOverDefaults() {
         Config defaults = Config.from(new String[0], Map.of());
@@ -93,6 +174,7 @@ class StoreServerTest {
         assertThat(defaults.bind()).isEqualTo("127.0.0.1");
         assertThat(defaults.backend()).isEqualTo(Backend.H2);
         assertThat(defaults.dataFile()).isEqualTo(Path.of(".ledger/store/ledger.mv").toAbsolutePath());
+        assertThat(defaults.sync()).isEqualTo(WriteJournal.Sync.FSYNC);
 
         Map<String, String> env = Map.of("LEDGER_STORE_PORT", "27100", "LEDGER_STORE_BACKEND", "memory",
                 "LEDGER_STORE_DATA", "/tmp/x");
@@ -101,12 +183,15 @@ class StoreServerTest {
         assertThat(fromEnv.backend()).isEqualTo(Backend.MEMORY);
         assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/tmp/x"));
 
-        Config fromArgs = Config.from(new String[] {"--port", "27200", "--backend=h2", "--bind", "0.0.0.0"}, env);
+        Config fromArgs = Config.from(new String[] {"--port", "27200", "--backend=h2", "--bind", "0.0.0.0", "--sync", "commit"}, env);
+        assertThat(fromArgs.sync()).isEqualTo(WriteJournal.Sync.COMMIT);
         assertThat(fromArgs.port()).isEqualTo(27200);
         assertThat(fromArgs.backend()).isEqualTo(Backend.H2);
         assertThat(fromArgs.bind()).isEqualTo("0.0.0.0");
 
         assertThatThrownBy(() -> Config.from(new String[] {"--backend", "mongo"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Config.from(new String[] {"--sync", "sometimes"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Config.from(new String[] {"--port"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -147,5 +232,11 @@ class StoreServerTest {
             Thread.sleep(50);
         }
         throw new AssertionError("store did not log '" + text + "': " + Files.readString(log));
+    }
+
+    private static Thread started(Runnable work) {
+        Thread t = new Thread(work);
+        t.start();
+        return t;
     }
 }
