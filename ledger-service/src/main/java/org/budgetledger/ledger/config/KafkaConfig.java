@@ -2,13 +2,19 @@ package org.budgetledger.ledger.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.budgetledger.ledger.relay.EventRelay;
+import org.budgetledger.ledger.relay.PartitionPublisher;
+import org.budgetledger.ledger.relay.RelayHints;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.budgetledger.ledger.relay.StreamRegistry;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
@@ -16,10 +22,12 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.kafka.config.TopicBuilder;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 @Configuration
 @EnableConfigurationProperties(LedgerKafkaProperties.class)
@@ -48,25 +56,47 @@ public class KafkaConfig {
     }
 
     /**
-     * The relay's own producer: idempotent, acknowledged by all in-sync replicas, at most 5 requests in flight, so
-     * that a retried send can neither duplicate nor reorder a stream's events within a partition.
+     * The relay: a member of the relay group (its consumer reads nothing; the assignment is the point), and per
+     * partition it publishes a transactional producer whose id is the partition's, so that a new publisher fences the
+     * one before it. Idempotent and acknowledged by all in-sync replicas, so that a retried send can neither duplicate
+     * nor reorder a stream's events.
      */
     @Bean
-    EventRelay eventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, MongoDatabaseFactory databases,
-                          KafkaProperties kafka, LedgerKafkaProperties topics, MeterRegistry meters,
-                          InstanceIdentity instance) {
-        Map<String, Object> config = kafka.buildProducerProperties(null);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-relay");
-        java.util.function.Supplier<Producer<String, String>> producers =
-                () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-        return new EventRelay(eventStore, stored, registry, databases, producers, topics.eventsTopic(), topics.relaySweep(),
-                instance.id(), meters);
+    EventRelay eventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, RelayHints hints,
+                          KafkaProperties kafka, LedgerKafkaProperties topics, MeterRegistry meters, InstanceIdentity instance) {
+        String topic = topics.eventsTopic();
+        Function<Duration, Consumer<byte[], byte[]>> groupConsumers = session -> {
+            Map<String, Object> config = kafka.buildConsumerProperties(null);
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.relayGroup());
+            config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // a dead instance's share moves once its session expires
+            config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) session.toMillis());
+            config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, session.toMillis() / 6));
+            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-relay-group-" + instance.id());
+            return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        };
+        IntFunction<Producer<String, String>> partitionProducers = partition -> {
+            Map<String, Object> config = kafka.buildProducerProperties(null);
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, PartitionPublisher.transactionalId(topic, partition));
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+            config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16 * 1024 * 1024);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            // a transaction is one batch already read from the store: short; an open one holds back every reader
+            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+            // taking a partition over, or a send, without a broker gives up within this (a stop stays prompt)
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-relay-" + partition + "-" + instance.id());
+            return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        };
+        return new EventRelay(new EventRelay.Stores(eventStore, stored, registry, hints),
+                new EventRelay.Kafka(groupConsumers, partitionProducers, topic, topics.relaySessionTimeout()),
+                new EventRelay.Timing(topics.relaySweep(), topics.relayProbe()), meters);
     }
 }

@@ -4,15 +4,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 
-/** Topics of the contract (configurable) and how the relay sweeps the store for unpublished events. */
+/**
+ * Topics of the contract (configurable) and how the relay shares and checks its work.
+ *
+ * @param relaySweep          how often the relay reads what other instances wrote to its partitions (their hints)
+ * @param relayProbe          how often the relay probes every stream of its partitions for unpublished events
+ * @param relayGroup          the consumer group whose assignment divides ledger.events among the instances
+ * @param relaySessionTimeout how long a dead instance holds its partitions before the others take them over
+ */
 @ConfigurationProperties("ledger.kafka")
 public record LedgerKafkaProperties(String postingsTopic, String dlqTopic, String eventsTopic, int partitions,
-                                    Duration relaySweep, boolean ingestEnabled) {
+                                    Duration relaySweep, Duration relayProbe, String relayGroup,
+                                    Duration relaySessionTimeout, boolean ingestEnabled) {
     public LedgerKafkaProperties {
         postingsTopic = postingsTopic == null ? "ledger.postings" : postingsTopic;
         dlqTopic = dlqTopic == null ? "ledger.postings.dlq" : dlqTopic;
         eventsTopic = eventsTopic == null ? "ledger.events" : eventsTopic;
         partitions = partitions <= 0 ? 6 : partitions;
-        relaySweep = relaySweep == null ? Duration.ofSeconds(2) : relaySweep;
+        relaySweep = relaySweep == null ? Duration.ofMillis(200) : relaySweep;
+        relayProbe = relayProbe == null ? Duration.ofSeconds(30) : relayProbe;
+        relayGroup = relayGroup == null || relayGroup.isBlank() ? eventsTopic + ".relay" : relayGroup;
+        relaySessionTimeout = relaySessionTimeout == null ? Duration.ofSeconds(3) : relaySessionTimeout;
     }
 }

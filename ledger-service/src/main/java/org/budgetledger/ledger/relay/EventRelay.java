@@ -4,20 +4,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,16 +25,21 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * Publishes every recorded event to ledger.events (key: its stream), in sequence order per stream, exactly as the
  * store holds it. Not Axon's global event stream, which can skip events on MongoDB (STACK.md): the cursor is the
- * per-stream sequence. Just-committed events arrive in memory; anything else (a full queue, a crash, a write by
- * another instance) is found by probing the store at cursor + 1, so after any crash the relay resumes where
- * Kafka's last acknowledgement left it. Duplicates are possible after a crash, losses and reordering are not.
+ * per-stream sequence, moved only after Kafka committed the events.
+ *
+ * <p>Every ledger-service instance publishes a share: the partitions of ledger.events that Kafka's group assignment
+ * gives it ({@link RelayShare}), each through a producer fenced by the partition ({@link PartitionPublisher}). An
+ * instance's own just-committed events arrive in memory; what it writes to another instance's partitions it leaves
+ * as a hint ({@link RelayHints}); anything else (a full queue, a crash, a hint lost with its writer) is found by
+ * probing the store at cursor + 1, on taking a partition over and every {@code probeInterval}. So after any crash
+ * the partition's next publisher resumes where Kafka's last commit left it. Duplicates are possible after a crash,
+ * losses and reordering are not.
  */
 public final class EventRelay implements SmartLifecycle {
 
@@ -44,58 +47,88 @@ public final class EventRelay implements SmartLifecycle {
     private static final int QUEUE_CAPACITY = 50_000;
     private static final int MAX_BATCH = 5_000;
     private static final int MAX_FILL_PER_STREAM = 10_000;
+    /** A partition Kafka fenced this instance on is not taken again sooner, unless the group assigns it anew. */
+    private static final Duration FENCED_PAUSE = Duration.ofSeconds(30);
 
-    private final EventStore eventStore;
-    private final StoredEvents stored;
-    private final StreamRegistry registry;
-    private final Supplier<Producer<String, String>> producers;
-    private final String topic;
-    private final Duration sweepInterval;
-    private final Duration probeInterval;
-    private final RelayLease lease;
+    /** What the relay reads and writes, besides Kafka. */
+    public record Stores(EventStore eventStore, StoredEvents stored, StreamRegistry registry, RelayHints hints) {
+    }
+
+    /** How the relay talks to Kafka: the group's consumer and a fenced producer per partition. */
+    public record Kafka(java.util.function.Function<Duration, org.apache.kafka.clients.consumer.Consumer<byte[], byte[]>> groupConsumers,
+                        IntFunction<org.apache.kafka.clients.producer.Producer<String, String>> partitionProducers,
+                        String topic, Duration sessionTimeout) {
+    }
+
+    /** How often the relay looks at other instances' hints, and probes every stream it publishes. */
+    public record Timing(Duration hintInterval, Duration probeInterval) {
+    }
+
+    private final Stores stores;
+    private final Kafka kafka;
+    private final Timing timing;
     private final Envelopes envelopes = new Envelopes();
+    private final Clock clock = Clock.systemUTC();
 
     private final BlockingQueue<DomainEventMessage<?>> committed = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    /** Streams whose events did not fit the queue, with the highest sequence seen: published or hinted later. */
+    private final Map<String, Long> overflow = new ConcurrentHashMap<>();
+
+    // Everything below belongs to the relay's thread.
+    private final RelayShare share;
+    private final Map<Integer, PartitionPublisher> publishers = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> fencedAt = new HashMap<>();
+    private final Map<String, Long> published = new HashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final Map<String, Long> published = new ConcurrentHashMap<>();
+    private StreamPartitions partitions;
+    private long nextHintsAt = System.nanoTime();
+    private long nextProbeAt = System.nanoTime();
+
     private final Counter publishedEvents;
     private final Timer batchTimer;
+    private final Timer lag;
+    private final MeterRegistry meters;
 
     private volatile boolean running;
     private Thread worker;
     private Registration subscription;
-    private Producer<String, String> producer;
-    private boolean leading;
-    private long leaseCheckAt = System.nanoTime();
-    private long nextSweepAt = System.nanoTime();
-    private long nextProbeAt = System.nanoTime();
 
-    public EventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, MongoDatabaseFactory databases,
-                      Supplier<Producer<String, String>> producers, String topic, Duration sweepInterval,
-                      String instance, MeterRegistry meters) {
-        this.eventStore = eventStore;
-        this.stored = stored;
-        this.registry = registry;
-        this.producers = producers;
-        this.topic = topic;
-        this.sweepInterval = sweepInterval;
-        this.probeInterval = Duration.ofSeconds(60);
-        this.lease = new RelayLease(databases, instance, Duration.ofSeconds(15), Clock.systemUTC());
+    public EventRelay(Stores stores, Kafka kafka, Timing timing, MeterRegistry meters) {
+        this.stores = stores;
+        this.kafka = kafka;
+        this.timing = timing;
+        this.meters = meters;
+        this.share = new RelayShare(kafka.groupConsumers(), kafka.topic(), kafka.sessionTimeout(), new RelayShare.Changes() {
+            @Override
+            public void gained(Set<Integer> gained) {
+                take(gained);
+            }
+
+            @Override
+            public void gone(Set<Integer> gone, boolean cleanly) {
+                release(gone, cleanly ? "revoked" : "lost");
+            }
+        });
         this.publishedEvents = Counter.builder("ledger.relay.published").description("events published to ledger.events").register(meters);
         this.batchTimer = Timer.builder("ledger.relay.batch").description("time to publish one batch and move the cursors").register(meters);
+        this.lag = Timer.builder("ledger.relay.lag").description("from an event's recording to Kafka's commit of it")
+                .publishPercentiles(0.5, 0.99).register(meters);
         Gauge.builder("ledger.relay.queue", committed, BlockingQueue::size).description("committed events waiting to be published").register(meters);
         Gauge.builder("ledger.relay.dirty", dirty, Set::size).description("streams waiting for a catch-up from the store").register(meters);
+        Gauge.builder("ledger.relay.partitions", publishers, Map::size)
+                .description("partitions of ledger.events this instance publishes (its share)").register(meters);
     }
 
     @Override
     public void start() {
         running = true;
-        subscription = eventStore.subscribe(this::onCommitted);
+        subscription = stores.eventStore().subscribe(this::onCommitted);
         worker = new Thread(this::run, "event-relay");
         worker.setDaemon(true);
         worker.start();
     }
 
+    /** Leaves the group, so that the others take this instance's partitions at once; bounded even without a broker. */
     @Override
     public void stop() {
         running = false;
@@ -105,16 +138,10 @@ public final class EventRelay implements SmartLifecycle {
         if (worker != null) {
             worker.interrupt();
             try {
-                worker.join(10_000);
+                worker.join(8_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
-        if (leading) {
-            lease.release();
         }
     }
 
@@ -127,97 +154,138 @@ public final class EventRelay implements SmartLifecycle {
     private void onCommitted(List<? extends EventMessage<?>> events) {
         for (EventMessage<?> e : events) {
             if (e instanceof DomainEventMessage<?> d && !committed.offer(d)) {
-                dirty.add(d.getAggregateIdentifier());
+                overflow.merge(d.getAggregateIdentifier(), d.getSequenceNumber(), Math::max);
             }
         }
-    }
-
-    /** A stream some command on this instance changed without the event reaching the queue. */
-    public void markDirty(String stream) {
-        dirty.add(stream);
     }
 
     /** How many events of all streams are waiting to be published, as far as this instance knows. */
     public int backlog() {
-        return committed.size() + dirty.size();
+        return committed.size() + overflow.size() + dirty.size();
     }
 
     private void run() {
         long backoffMs = 0;
-        while (running) {
-            try {
-                if (backoffMs > 0) {
-                    Thread.sleep(backoffMs);
+        try {
+            while (running) {
+                try {
+                    if (backoffMs > 0) {
+                        Thread.sleep(backoffMs);
+                    }
+                    share.poll(Duration.ZERO);
+                    takeHeldPartitions();
+                    relayOnce();
+                    backoffMs = 0;
+                } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    backoffMs = Math.min(5_000, Math.max(200, backoffMs * 2));
+                    log.warn("relay round failed, retrying in {} ms: {}", backoffMs, e.toString());
                 }
-                if (!lead()) {
-                    hintTheLeader();
-                    Thread.sleep(200);
-                    continue;
-                }
-                relayOnce();
-                backoffMs = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                backoffMs = Math.min(5_000, Math.max(200, backoffMs * 2));
-                log.warn("relay round failed, retrying in {} ms: {}", backoffMs, e.toString());
-                resetProducer();
+            }
+        } finally {
+            share.close();
+            publishers.values().forEach(PartitionPublisher::close);
+            publishers.clear();
+        }
+    }
+
+    private StreamPartitions partitions() {
+        if (partitions == null) {
+            partitions = new StreamPartitions(share.partitionCount());
+        }
+        return partitions;
+    }
+
+    /** The group gave these partitions: load their streams' cursors and probe each stream once. */
+    private void take(Set<Integer> gained) {
+        StreamPartitions p = partitions();
+        stores.registry().positions().forEach((stream, position) -> {
+            if (gained.contains(p.of(stream))) {
+                published.merge(stream, position.published(), Math::max);
+                dirty.add(stream); // probed and filled from the store: whatever the last publisher left
+            }
+        });
+        gained.forEach(fencedAt::remove);
+        meters.counter("ledger.relay.handovers", "kind", "gained").increment(gained.size());
+    }
+
+    /** The group took these partitions away (or this instance was fenced on them): stop publishing them. */
+    private void release(Set<Integer> gone, String kind) {
+        for (int partition : gone) {
+            PartitionPublisher publisher = publishers.remove(partition);
+            if (publisher != null) {
+                publisher.close();
             }
         }
+        StreamPartitions p = partitions();
+        published.keySet().removeIf(stream -> gone.contains(p.of(stream)));
+        dirty.removeIf(stream -> gone.contains(p.of(stream)));
+        meters.counter("ledger.relay.handovers", "kind", kind).increment(gone.size());
     }
 
-    /** Holds or takes the lease, renewing it every few seconds (well within its time to live). */
-    private boolean lead() {
-        if (System.nanoTime() - leaseCheckAt < 0) {
-            return leading;
+    /** Every partition the group assigned has a fenced publisher, unless Kafka fenced this instance on it lately. */
+    private void takeHeldPartitions() {
+        for (int partition : share.held()) {
+            Long fenced = fencedAt.get(partition);
+            if (publishers.containsKey(partition) || (fenced != null && System.nanoTime() - fenced < FENCED_PAUSE.toNanos())) {
+                continue;
+            }
+            publishers.put(partition, new PartitionPublisher(kafka.partitionProducers().apply(partition), kafka.topic(), partition));
+            fencedAt.remove(partition);
         }
-        boolean holds = lease.acquire();
-        leaseCheckAt = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        if (holds && !leading) {
-            published.clear();
-            registry.positions().forEach((stream, position) -> published.put(stream, position.published()));
-            nextSweepAt = System.nanoTime();
-            nextProbeAt = System.nanoTime(); // whatever the last leader left unpublished
-            log.info("relay leads: {} streams", published.size());
-        }
-        leading = holds;
-        return holds;
     }
 
-    /** Not leading: tell the leader which streams this instance wrote, so it need not probe for them. */
-    private void hintTheLeader() {
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        committed.drainTo(batch, MAX_BATCH);
-        Map<String, Long> heads = new HashMap<>();
-        batch.forEach(m -> heads.merge(m.getAggregateIdentifier(), m.getSequenceNumber(), Math::max));
-        registry.hint(heads);
-        dirty.clear(); // overflow while not leading: the leader's periodic probe finds those
+    private boolean publishes(String stream) {
+        return publishers.containsKey(partitions().of(stream));
+    }
+
+    /** An event to publish, with what the cursor and the lag need. */
+    private record Out(long sequence, Instant recordedAt, String json) {
     }
 
     private void relayOnce() throws InterruptedException {
+        partitions(); // known before anything is taken from the queue
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         DomainEventMessage<?> first = committed.poll(50, TimeUnit.MILLISECONDS);
         if (first != null) {
             batch.add(first);
             committed.drainTo(batch, MAX_BATCH - 1);
         }
-        if (System.nanoTime() - nextSweepAt >= 0) {
-            boolean probe = System.nanoTime() - nextProbeAt >= 0;
-            sweep(probe);
-            nextSweepAt = System.nanoTime() + sweepInterval.toNanos();
-            if (probe) {
-                nextProbeAt = System.nanoTime() + probeInterval.toNanos();
-            }
-        }
-        if (batch.isEmpty() && dirty.isEmpty()) {
-            return;
-        }
-        Timer.Sample sample = Timer.start();
-        Map<String, List<String>> outgoing = new LinkedHashMap<>();
+        Map<String, Long> theirs = new HashMap<>();
+        Map<String, List<Out>> outgoing = new LinkedHashMap<>();
         Map<String, Long> last = new HashMap<>();
+        try {
+            collect(batch, theirs, outgoing, last);
+            drainOverflow(theirs);
+            hintOthers(theirs);
+            Map<String, Long> hinted = readHintsIfDue();
+            probeIfDue();
+            fillDirty(outgoing, last);
+            if (!outgoing.isEmpty()) {
+                Timer.Sample sample = Timer.start();
+                publish(outgoing, last);
+                sample.stop(batchTimer);
+            }
+            coverHints(hinted);
+        } catch (RuntimeException e) {
+            outgoing.keySet().forEach(dirty::add); // taken from the queue: caught up from the store next round
+            throw e;
+        }
+    }
+
+    /** This instance's just-committed events, in order after each stream's cursor (a gap filled from the store). */
+    private void collect(List<DomainEventMessage<?>> batch, Map<String, Long> theirs, Map<String, List<Out>> outgoing,
+                         Map<String, Long> last) {
         for (DomainEventMessage<?> m : batch) {
             String stream = m.getAggregateIdentifier();
+            if (!publishes(stream)) {
+                theirs.merge(stream, m.getSequenceNumber(), Math::max);
+                continue;
+            }
             long next = last.getOrDefault(stream, cursor(stream)) + 1;
             if (m.getSequenceNumber() < next) {
                 continue; // published already
@@ -226,84 +294,164 @@ public final class EventRelay implements SmartLifecycle {
                 dirty.add(stream);
                 continue;
             }
-            outgoing.computeIfAbsent(stream, s -> new ArrayList<>()).add(envelopes.fromMessage(m));
+            outgoing.computeIfAbsent(stream, s -> new ArrayList<>())
+                    .add(new Out(m.getSequenceNumber(), m.getTimestamp(), envelopes.fromMessage(m)));
             last.put(stream, m.getSequenceNumber());
         }
+    }
+
+    private void fillDirty(Map<String, List<Out>> outgoing, Map<String, Long> last) {
         for (String stream : List.copyOf(dirty)) {
             dirty.remove(stream);
+            if (!publishes(stream)) {
+                continue;
+            }
             long from = last.getOrDefault(stream, cursor(stream)) + 1;
             if (fill(stream, from, from + MAX_FILL_PER_STREAM - 1, outgoing, last)) {
                 dirty.add(stream); // more than one round's worth
             }
         }
-        send(outgoing);
-        published.putAll(last);
-        registry.advance(last);
-        sample.stop(batchTimer);
+    }
+
+    /** Streams that overflowed the queue: this instance's to catch up from the store, the others' to hint. */
+    private void drainOverflow(Map<String, Long> theirs) {
+        for (String stream : List.copyOf(overflow.keySet())) {
+            Long head = overflow.remove(stream);
+            if (head == null) {
+                continue;
+            }
+            if (publishes(stream)) {
+                dirty.add(stream);
+            } else {
+                theirs.merge(stream, head, Math::max);
+            }
+        }
+    }
+
+    private void hintOthers(Map<String, Long> theirs) {
+        try {
+            stores.hints().hint(theirs, partitions());
+        } catch (RuntimeException e) {
+            theirs.forEach((stream, head) -> overflow.merge(stream, head, Math::max)); // hinted again next round
+            throw e;
+        }
+    }
+
+    /** What other instances wrote to this instance's partitions: those streams are caught up from the store. */
+    private Map<String, Long> readHintsIfDue() {
+        if (System.nanoTime() - nextHintsAt < 0 || publishers.isEmpty()) {
+            return Map.of();
+        }
+        nextHintsAt = System.nanoTime() + timing.hintInterval().toNanos();
+        Map<String, Long> hinted = stores.hints().of(publishers.keySet());
+        hinted.keySet().removeIf(stream -> !publishes(stream)); // a partition of ours once, or of another topic size
+        hinted.forEach((stream, head) -> {
+            if (head > cursor(stream)) {
+                dirty.add(stream);
+            }
+        });
+        return hinted;
+    }
+
+    /** Drops the hints now published, read back from the cursors (which moved only once Kafka committed). */
+    private void coverHints(Map<String, Long> hinted) {
+        if (hinted.isEmpty()) {
+            return;
+        }
+        Map<String, Long> covered = new HashMap<>();
+        hinted.forEach((stream, head) -> {
+            if (cursor(stream) >= head) {
+                covered.put(stream, cursor(stream));
+            }
+        });
+        stores.hints().covered(covered);
+    }
+
+    /**
+     * Every stream of this instance's partitions whose next event is in the store: events whose hint a crash lost,
+     * or of streams this instance has not seen yet. An exact-key read per stream.
+     */
+    private void probeIfDue() {
+        if (System.nanoTime() - nextProbeAt < 0 || publishers.isEmpty()) {
+            return;
+        }
+        nextProbeAt = System.nanoTime() + timing.probeInterval().toNanos();
+        stores.registry().positions().forEach((stream, position) -> {
+            if (publishes(stream)) {
+                long cursor = published.merge(stream, position.published(), Math::max);
+                if (stores.stored().exists(stream, cursor + 1)) {
+                    dirty.add(stream);
+                }
+            }
+        });
     }
 
     /** Adds the stored events from..to to the outgoing records; false at the first one that does not exist. */
-    private boolean fill(String stream, long from, long to, Map<String, List<String>> outgoing, Map<String, Long> last) {
+    private boolean fill(String stream, long from, long to, Map<String, List<Out>> outgoing, Map<String, Long> last) {
         long next = from;
-        for (StoredEvents.StoredEvent event : stored.history(stream, from, to - from + 1)) {
-            outgoing.computeIfAbsent(stream, s -> new ArrayList<>()).add(envelopes.fromStored(event));
+        for (StoredEvents.StoredEvent event : stores.stored().history(stream, from, to - from + 1)) {
+            outgoing.computeIfAbsent(stream, s -> new ArrayList<>())
+                    .add(new Out(event.sequence(), event.recordedAt(), envelopes.fromStored(event)));
             last.put(stream, event.sequence());
             next++;
         }
         return next > to;
     }
 
-    /**
-     * Finds streams with events past their cursor: those another instance reported writing and, when probing,
-     * every stream whose next event exists in the store (writes whose report a crash lost, or never made).
-     */
-    private void sweep(boolean probe) {
-        registry.positions().forEach((stream, position) -> {
-            long cursor = published.merge(stream, position.published(), Math::max);
-            if (position.head() > cursor || (probe && stored.exists(stream, cursor + 1))) {
-                dirty.add(stream);
-            }
-        });
-    }
-
     private long cursor(String stream) {
         return published.getOrDefault(stream, StreamRegistry.NONE);
     }
 
-    private void send(Map<String, List<String>> outgoing) {
-        if (outgoing.isEmpty()) {
-            return;
-        }
-        if (producer == null) {
-            producer = producers.get();
-        }
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        outgoing.forEach((stream, records) -> records.forEach(
-                r -> acks.add(producer.send(new ProducerRecord<>(topic, stream, r)))));
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
+    /**
+     * One transaction per partition; the cursors of its streams move once Kafka committed it. A partition Kafka
+     * fenced this instance on is given up at once: its streams' events wait for the new publisher.
+     */
+    private void publish(Map<String, List<Out>> outgoing, Map<String, Long> last) {
+        Map<Integer, Map<String, List<Out>>> byPartition = new LinkedHashMap<>();
+        outgoing.forEach((stream, outs) ->
+                byPartition.computeIfAbsent(partitions().of(stream), p -> new LinkedHashMap<>()).put(stream, outs));
+        RuntimeException failure = null;
+        for (Map.Entry<Integer, Map<String, List<Out>>> part : byPartition.entrySet()) {
             try {
-                ack.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                outgoing.keySet().forEach(dirty::add);
-                throw new IllegalStateException("Kafka did not acknowledge: " + e.getCause(), e.getCause());
+                publishPartition(part.getKey(), part.getValue(), last);
+            } catch (PartitionPublisher.Fenced e) {
+                log.error("relay: {}; giving it up", e.getMessage());
+                fencedAt.put(part.getKey(), System.nanoTime());
+                release(Set.of(part.getKey()), "fenced");
+                share.reassign();
+            } catch (RuntimeException e) {
+                part.getValue().keySet().forEach(dirty::add);
+                failure = failure == null ? e : failure;
             }
         }
-        publishedEvents.increment(acks.size());
+        if (failure != null) {
+            throw new IllegalStateException("Kafka did not commit: " + failure, failure);
+        }
     }
 
-    private void resetProducer() {
-        if (producer != null) {
-            try {
-                producer.close(Duration.ofSeconds(1));
-            } catch (RuntimeException ignored) {
-                // a broken producer is replaced either way
-            }
-            producer = null;
+    private void publishPartition(int partition, Map<String, List<Out>> streams, Map<String, Long> last) {
+        PartitionPublisher publisher = publishers.get(partition);
+        if (publisher == null) {
+            return; // given up meanwhile
         }
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        streams.forEach((stream, outs) -> outs.forEach(o -> records.add(new ProducerRecord<>(kafka.topic(), stream, o.json()))));
+        try {
+            publisher.publish(records);
+        } catch (PartitionPublisher.Fenced e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // whatever it was, start this partition afresh (a new producer fences nobody but this instance's own)
+            publishers.remove(partition).close();
+            throw e;
+        }
+        Map<String, Long> moved = new HashMap<>();
+        streams.keySet().forEach(stream -> moved.put(stream, last.get(stream)));
+        published.putAll(moved);
+        stores.registry().advance(moved);
+        publishedEvents.increment(records.size());
+        Instant now = clock.instant();
+        streams.values().forEach(outs -> outs.forEach(o -> lag.record(Duration.between(o.recordedAt(), now))));
     }
 
     @Override

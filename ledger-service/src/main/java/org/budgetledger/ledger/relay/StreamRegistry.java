@@ -38,11 +38,8 @@ public class StreamRegistry {
                 new UpdateOptions().upsert(true));
     }
 
-    /**
-     * Where a stream stands: the last sequence Kafka acknowledged, and the highest sequence some instance reported
-     * writing (a hint: a crash may lose it, which the relay's periodic probe of the store makes up for).
-     */
-    public record Position(long published, long head) {
+    /** Where a stream stands: the last sequence Kafka committed. */
+    public record Position(long published) {
     }
 
     /** Every stream's position, in no particular order. */
@@ -52,16 +49,9 @@ public class StreamRegistry {
             if (positions.size() >= MAX_STREAMS) {
                 throw new IllegalStateException("more than " + MAX_STREAMS + " streams: page the registry");
             }
-            Number head = (Number) d.get("head");
-            positions.put(d.getString("_id"), new Position(((Number) d.get("published")).longValue(),
-                    head == null ? NONE : head.longValue()));
+            positions.put(d.getString("_id"), new Position(((Number) d.get("published")).longValue()));
         }
         return positions;
-    }
-
-    /** Reports what this instance wrote, for the relay of another instance to find without probing. */
-    public void hint(Map<String, Long> heads) {
-        bulkMax("head", heads);
     }
 
     public List<String> streamsOfKind(String kind) {
@@ -74,18 +64,14 @@ public class StreamRegistry {
         return ids;
     }
 
-    /** Moves cursors forward only: a late write from an earlier relay can never move one back. */
+    /** Moves cursors forward only: a late write from an earlier publisher can never move one back. */
     public void advance(Map<String, Long> published) {
-        bulkMax("published", published);
-    }
-
-    private void bulkMax(String field, Map<String, Long> values) {
-        if (values.isEmpty()) {
+        if (published.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(values.size());
-        values.forEach((stream, seq) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", stream),
-                Updates.max(field, seq), new UpdateOptions().upsert(true))));
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(published.size());
+        published.forEach((stream, seq) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", stream),
+                Updates.max("published", seq), new UpdateOptions().upsert(true))));
         streams.bulkWrite(updates);
     }
 }

@@ -81,6 +81,7 @@ public final class TestInfra {
                 broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
                 broker.brokerProperty("transaction.state.log.replication.factor", "1");
                 broker.brokerProperty("transaction.state.log.min.isr", "1");
+                broker.brokerProperty("group.min.session.timeout.ms", "1000");
                 broker.afterPropertiesSet();
                 kafkaBootstrap = broker.getBrokersAsString();
             }
