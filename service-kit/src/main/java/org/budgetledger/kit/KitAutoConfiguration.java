@@ -1,5 +1,7 @@
 package org.budgetledger.kit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.kit.health.StoreHealth;
 import org.budgetledger.kit.security.AccessRules;
 import org.budgetledger.kit.security.ServiceSecurity;
@@ -21,6 +23,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +36,12 @@ public class KitAutoConfiguration {
     @Bean("mongoHealthIndicator")
     StoreHealth mongoHealthIndicator(MongoDatabaseFactory databases) {
         return new StoreHealth(databases);
+    }
+
+    /** Where a copy of a ledger's history was found to differ from the store (health "divergences"). */
+    @Bean("divergencesHealthIndicator")
+    Divergences divergences(MeterRegistry meters) {
+        return new Divergences(meters, Clock.systemUTC());
     }
 
     @Bean

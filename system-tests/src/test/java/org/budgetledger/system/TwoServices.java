@@ -28,10 +28,13 @@ final class TwoServices {
 
     final ServiceProcess ledger;
     final ServiceProcess projection;
+    /** The ledger-service's database (MONGODB_URI), for tests that look at, or damage, the store itself. */
+    final String ledgerStore;
 
-    private TwoServices(ServiceProcess ledger, ServiceProcess projection) {
+    private TwoServices(ServiceProcess ledger, ServiceProcess projection, String ledgerStore) {
         this.ledger = ledger;
         this.projection = projection;
+        this.ledgerStore = ledgerStore;
     }
 
     static TwoServices start(String name) throws Exception {
@@ -59,7 +62,7 @@ final class TwoServices {
         projection.start();
         ledger.awaitHealthy(Duration.ofSeconds(120));
         projection.awaitHealthy(Duration.ofSeconds(120));
-        return new TwoServices(ledger, projection);
+        return new TwoServices(ledger, projection, ledgerEnv.get("MONGODB_URI"));
     }
 
     void stop() throws InterruptedException {

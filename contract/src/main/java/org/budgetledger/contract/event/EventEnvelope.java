@@ -14,4 +14,7 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(String stream, long sequence, String eventId, String type, Instant recordedAt,
                             JsonNode payload, String hash, String previousHash) {
+
+    /** The "previous hash" of a ledger's first event. */
+    public static final String GENESIS = "0".repeat(64);
 }

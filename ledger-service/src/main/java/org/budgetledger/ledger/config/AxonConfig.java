@@ -20,6 +20,7 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
+import org.budgetledger.ledger.audit.HistoryGuard;
 import org.budgetledger.ledger.posting.domain.Ledger;
 import org.budgetledger.kit.Causes;
 import org.budgetledger.ledger.relay.StoredEvents;
@@ -106,17 +107,28 @@ public class AxonConfig {
         }), every);
     }
 
-    /** Ledgers: cached, snapshotted, and checked against the store before each command (FreshCachingRepository). */
+    /**
+     * Ledgers: cached, snapshotted, and checked against the store before each command (FreshCachingRepository): a
+     * cached ledger whose last event the store no longer holds is a divergence (HistoryGuard).
+     */
     @Bean
     public Repository<Ledger> ledgerRepository(EventStore eventStore, Cache ledgerCache, CachedSnapshots ledgerSnapshots,
-                                               StoredEvents stored, ApplicationContext context) {
+                                               StoredEvents stored, HistoryGuard guard, ApplicationContext context) {
         EventSourcingRepository.Builder<Ledger> builder = EventSourcingRepository.builder(Ledger.class)
                 .eventStore(eventStore)
                 // the same handler parameters Axon gives aggregates, Spring beans among them (the catalogues)
                 .parameterResolverFactory(MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Ledger.class), new SpringBeanParameterResolverFactory(context)))
                 .handlerDefinition(ClasspathHandlerDefinition.forClass(Ledger.class));
-        return new FreshCachingRepository<>(builder, ledgerCache, stored, ledgerSnapshots);
+        FreshCachingRepository.CachedCheck<Ledger> check = (id, version, cached) -> {
+            String head = cached.invoke(Ledger::chainHead);
+            if (guard.holds(id, version, head)) {
+                return true;
+            }
+            guard.diverged(id, version, head);
+            return false;
+        };
+        return new FreshCachingRepository<>(builder, ledgerCache, stored, ledgerSnapshots, check);
     }
 
     /** Commands that lost a race on a ledger are retried (JitteredRetryScheduler); at most 16 times, ~10 s in all. */

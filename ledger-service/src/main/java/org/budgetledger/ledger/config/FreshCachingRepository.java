@@ -7,29 +7,45 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.budgetledger.ledger.relay.StoredEvents;
 
 /**
- * Axon's caching repository, made safe for several instances: before a command runs on a cached aggregate, one
- * exact-key read asks the store whether an event follows the cached version. If one does (another instance wrote),
- * the aggregate is reloaded. Writes were safe without it (the unique index refuses a stale append), but reads
- * (a ledger's state, whether it holds a posting) would have answered from the past.
+ * Axon's caching repository, made safe for several instances and honest about its store. Before a command runs on a
+ * cached aggregate, two exact-key reads ask the store:
+ * <ul>
+ *   <li>whether an event follows the cached version: if one does (another instance wrote), the aggregate is
+ *       reloaded. Writes were safe without it (the unique index refuses a stale append), but reads (a ledger's state,
+ *       whether it holds a posting) would have answered from the past;</li>
+ *   <li>whether the store still holds the cached version's event: if it does not (the store lost or changed what it
+ *       had acknowledged), the {@link CachedCheck} reports the divergence and the aggregate is reloaded from the store,
+ *       before a command could append after events the store no longer has.</li>
+ * </ul>
  */
 final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> {
+
+    /** Whether the store still holds what a cached aggregate was built from; if not, the check reports it. */
+    interface CachedCheck<T> {
+        boolean stillHeld(String id, long version, EventSourcedAggregate<T> cached);
+    }
 
     private final Cache cache;
     private final StoredEvents stored;
     private final CachedSnapshots snapshots;
+    private final CachedCheck<T> check;
 
-    FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, StoredEvents stored, CachedSnapshots snapshots) {
+    FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, StoredEvents stored, CachedSnapshots snapshots,
+                           CachedCheck<T> check) {
         super(builder.cache(cache));
         this.cache = cache;
         this.stored = stored;
         this.snapshots = snapshots;
+        this.check = check;
     }
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+        boolean cached = cache.get(aggregateIdentifier) != null;
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         Long version = aggregate.version();
-        if (version != null && stored.exists(aggregateIdentifier, version + 1)) {
+        if (version != null && (stored.exists(aggregateIdentifier, version + 1)
+                || cached && !check.stillHeld(aggregateIdentifier, version, aggregate))) {
             cache.remove(aggregateIdentifier);
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         }

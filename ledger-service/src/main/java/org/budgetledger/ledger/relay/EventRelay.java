@@ -337,18 +337,29 @@ public final class EventRelay implements SmartLifecycle {
         }
     }
 
-    /** What other instances wrote to this instance's partitions: those streams are caught up from the store. */
+    /**
+     * What other instances wrote to this instance's partitions: those streams are caught up from the store. And
+     * rewinds: a stream whose store no longer matches what was published is published again from there.
+     */
     private Map<String, Long> readHintsIfDue() {
         if (System.nanoTime() - nextHintsAt < 0 || publishers.isEmpty()) {
             return Map.of();
         }
         nextHintsAt = System.nanoTime() + timing.hintInterval().toNanos();
-        Map<String, Long> hinted = stores.hints().of(publishers.keySet());
-        hinted.keySet().removeIf(stream -> !publishes(stream)); // a partition of ours once, or of another topic size
-        hinted.forEach((stream, head) -> {
-            if (head > cursor(stream)) {
+        Map<String, Long> hinted = new HashMap<>();
+        stores.hints().of(publishers.keySet()).forEach((stream, hint) -> {
+            if (!publishes(stream)) {
+                return; // a partition of ours once, or a rewind for another instance
+            }
+            if (hint.rewind() != null) {
+                published.put(stream, Math.min(cursor(stream), hint.rewind()));
+                stores.hints().rewound(stream, hint.rewind());
+                log.warn("relay: {} is published again from sequence {}: its history in the store changed", stream, hint.rewind() + 1);
+            }
+            if (hint.head() > cursor(stream) || hint.rewind() != null) {
                 dirty.add(stream);
             }
+            hinted.put(stream, hint.head());
         });
         return hinted;
     }

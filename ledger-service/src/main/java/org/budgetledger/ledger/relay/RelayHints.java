@@ -48,16 +48,33 @@ public class RelayHints {
         hints.bulkWrite(updates);
     }
 
-    /** The hinted heads of the streams in these partitions. */
-    Map<String, Long> of(Collection<Integer> partitions) {
-        Map<String, Long> heads = new HashMap<>();
-        if (partitions.isEmpty()) {
-            return heads;
+    /**
+     * Asks the stream's publisher, whichever instance it is, to publish again from {@code to + 1}: the store's history
+     * no longer matches what was published after {@code to}.
+     */
+    public void rewind(String stream, long to) {
+        hints.updateOne(Filters.eq("_id", stream), Updates.min("rewind", to), new UpdateOptions().upsert(true));
+    }
+
+    /** A stream's hint: the highest sequence written (−1 if none), and a rewind asked for (null if none). */
+    record Hint(long head, Long rewind) {
+    }
+
+    /** The hints of the streams in these partitions, and every rewind asked for. */
+    Map<String, Hint> of(Collection<Integer> partitions) {
+        Map<String, Hint> found = new HashMap<>();
+        for (Document d : hints.find(Filters.or(Filters.in("partition", partitions), Filters.exists("rewind")))
+                .batchSize(1_000).limit(MAX_HINTS_READ)) {
+            Number head = (Number) d.get("head");
+            Number rewind = (Number) d.get("rewind");
+            found.put(d.getString("_id"), new Hint(head == null ? -1 : head.longValue(), rewind == null ? null : rewind.longValue()));
         }
-        for (Document d : hints.find(Filters.in("partition", partitions)).batchSize(1_000).limit(MAX_HINTS_READ)) {
-            heads.put(d.getString("_id"), ((Number) d.get("head")).longValue());
-        }
-        return heads;
+        return found;
+    }
+
+    /** The rewind was carried out (one asked for again meanwhile stays). */
+    void rewound(String stream, long to) {
+        hints.updateOne(Filters.and(Filters.eq("_id", stream), Filters.eq("rewind", to)), Updates.unset("rewind"));
     }
 
     /** Drops the hints that these published positions cover (a hint raised meanwhile stays). */
@@ -67,7 +84,8 @@ public class RelayHints {
         }
         List<DeleteOneModel<Document>> deletes = new ArrayList<>(published.size());
         published.forEach((stream, position) ->
-                deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", stream), Filters.lte("head", position)))));
+                deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", stream), Filters.lte("head", position),
+                        Filters.exists("rewind", false)))));
         hints.bulkWrite(deletes);
     }
 }

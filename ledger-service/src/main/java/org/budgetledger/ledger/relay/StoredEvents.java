@@ -2,7 +2,12 @@ package org.budgetledger.ledger.relay;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
+import org.budgetledger.contract.Json;
+import org.budgetledger.ledger.posting.domain.EventChain;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +32,8 @@ public class StoredEvents {
     private static final int RANGE_CHUNK = 64;
     private static final int READERS = 4;
     private static final int HISTORY_PAGE = 1_000;
+
+    private static final ObjectMapper JSON = Json.newMapper();
 
     private final MongoCollection<Document> events;
     private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
@@ -116,6 +123,40 @@ public class StoredEvents {
     public boolean exists(String stream, long sequence) {
         Document key = new Document("aggregateIdentifier", stream).append("sequenceNumber", sequence);
         return events.find(key).projection(new Document("_id", 1)).limit(1).batchSize(1).first() != null;
+    }
+
+    /** The hash the chain gives the stream's event at this sequence, if the store holds that event. */
+    public Optional<String> hashAt(String stream, long sequence) {
+        Document key = new Document("aggregateIdentifier", stream).append("sequenceNumber", sequence);
+        Document doc = events.find(key).projection(new Document("serializedMetaData", 1)).limit(1).batchSize(1).first();
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Object meta = doc.get("serializedMetaData");
+        try {
+            JsonNode hash = meta == null ? null : JSON.readTree(String.valueOf(meta)).get(EventChain.HASH);
+            return Optional.of(hash == null || hash.isNull() ? "" : hash.asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event " + stream + "/" + sequence + " has unreadable metadata", e);
+        }
+    }
+
+    /**
+     * The last sequence the store holds at or before {@code atMost} (−1 for none), found by exact-key reads in a
+     * binary search: a stream's history has no gaps, so what the store holds of it is a prefix.
+     */
+    public long lastAtOrBefore(String stream, long atMost) {
+        long low = -1; // held (or before the first)
+        long high = atMost + 1; // not held, or past what is asked
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (exists(stream, middle)) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     public Optional<StoredEvent> read(String stream, long sequence) {

@@ -64,6 +64,14 @@ public class StreamRegistry {
         return ids;
     }
 
+    /**
+     * Moves a cursor back to where the store's history still matches what was published: after the store was found
+     * to have lost or changed events (HistoryGuard). Only ever back.
+     */
+    public void rewind(String stream, long to) {
+        streams.updateOne(Filters.and(Filters.eq("_id", stream), Filters.gt("published", to)), Updates.set("published", to));
+    }
+
     /** Moves cursors forward only: a late write from an earlier publisher can never move one back. */
     public void advance(Map<String, Long> published) {
         if (published.isEmpty()) {

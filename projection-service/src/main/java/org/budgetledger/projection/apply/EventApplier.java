@@ -17,6 +17,7 @@ import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.projection.finalaccounts.Checkpoints;
 import org.budgetledger.projection.finalaccounts.LedgerRecords;
 import org.budgetledger.projection.finalaccounts.Contributions;
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -49,13 +51,17 @@ public class EventApplier {
     private static final int MAX_GAP_PAGES = 1_000;
 
     private final LedgerSource source;
+    private final Divergences divergences;
+    /** Ledgers being applied again from their start on this instance (a break found meanwhile is the store's own). */
+    private final java.util.Set<String> repairing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final ObjectMapper mapper = Json.newMapper();
     private final Counter applied;
     private final DistributionSummary lag;
 
-    public EventApplier(LedgerSource source, Clock clock, MeterRegistry meters) {
+    public EventApplier(LedgerSource source, Clock clock, MeterRegistry meters, Divergences divergences) {
         this.source = source;
+        this.divergences = divergences;
         this.clock = clock;
         this.applied = Counter.builder("projection.events.applied").description("events applied to the figures").register(meters);
         this.lag = DistributionSummary.builder("projection.lag").baseUnit("seconds")
@@ -80,29 +86,92 @@ public class EventApplier {
 
     private void applyLedger(ProjectionStore store, String ledger, TreeMap<Long, EventEnvelope> delivered) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            long cursor = store.records().applied(ledger);
-            List<EventEnvelope> run = contiguousRun(ledger, cursor, delivered);
+            LedgerRecords.Position at = store.records().position(ledger);
+            Optional<ChainCheck.Break> redelivery = redeliveryBreak(store, ledger, at, delivered);
+            if (redelivery.isPresent()) {
+                repair(store, ledger, redelivery.get());
+                return;
+            }
+            List<EventEnvelope> run = contiguousRun(ledger, at.applied(), delivered);
             if (run.isEmpty()) {
                 return;
             }
-            Run result = project(store, ledger, cursor, run);
-            store.journal().write(result.entries());
-            store.postings().write(result.entries());
-            if (result.profile() != null) {
-                // before the cursor moves past it: a crash in between must not lose the unit (a later profile wins)
-                store.units().record(result.unitCode(), result.fiscalYear(), result.profile(), result.profileSequence());
+            Optional<ChainCheck.Break> link = ChainCheck.firstBreak(at, run);
+            if (link.isPresent()) {
+                repair(store, ledger, link.get());
+                return;
             }
-            if (store.records().apply(ledger, result.change(cursor))) {
-                store.lookup().remember(ledger, result.entries());
-                if (Checkpoints.due(cursor, result.to())) {
-                    checkpoint(store, ledger, result.to());
-                }
-                count(run);
+            if (applyRun(store, ledger, at.applied(), run)) {
                 return;
             }
             log.debug("{} moved while applying {} events; recomputing", ledger, run.size());
         }
         throw new IllegalStateException("could not apply events of " + ledger + " after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** The journal first, then the figures and the cursor in one conditional update; false if the ledger moved meanwhile. */
+    private boolean applyRun(ProjectionStore store, String ledger, long cursor, List<EventEnvelope> run) {
+        Run result = project(store, ledger, cursor, run);
+        Map<Long, String> hashes = new HashMap<>();
+        run.forEach(e -> hashes.put(e.sequence(), e.hash()));
+        store.journal().write(ledger, result.entries(), hashes);
+        store.postings().write(result.entries());
+        if (result.profile() != null) {
+            // before the cursor moves past it: a crash in between must not lose the unit (a later profile wins)
+            store.units().record(result.unitCode(), result.fiscalYear(), result.profile(), result.profileSequence());
+        }
+        if (!store.records().apply(ledger, result.change(cursor))) {
+            return false;
+        }
+        store.lookup().remember(ledger, result.entries());
+        if (Checkpoints.due(cursor, result.to())) {
+            checkpoint(store, ledger, result.to());
+        }
+        count(run);
+        return true;
+    }
+
+    /** Events delivered again (at or before the cursor): each must be the event applied at its place. */
+    private static Optional<ChainCheck.Break> redeliveryBreak(ProjectionStore store, String ledger, LedgerRecords.Position at,
+                                                                TreeMap<Long, EventEnvelope> delivered) {
+        Map<Long, EventEnvelope> again = delivered.headMap(at.applied(), true);
+        if (again.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, String> applied = store.journal().hashes(ledger, again.keySet());
+        if (at.head() != null) {
+            applied.putIfAbsent(at.applied(), at.head());
+        }
+        return ChainCheck.firstRedeliveryBreak(applied, again.values());
+    }
+
+    /**
+     * The ledger's history differs from what the projection applied: say so, forget the ledger and apply it again
+     * from its first event, read from the ledger's event store (the authority). If that history itself does not link,
+     * nothing more can be trusted: the poll fails and is retried, and the health shows the divergence.
+     */
+    private void repair(ProjectionStore store, String ledger, ChainCheck.Break at) {
+        divergences.report(ledger, "projection", at.sequence(), at.applied(), at.arrived(),
+                "the ledger is applied again from its first event, read from the ledger's event store");
+        if (!repairing.add(ledger)) {
+            throw new IllegalStateException(ledger + ": the ledger's own history does not link at sequence " + at.sequence());
+        }
+        try {
+            store.forget(ledger);
+            for (int page = 0; page < MAX_GAP_PAGES; page++) {
+                long next = store.records().position(ledger).applied() + 1;
+                List<EventEnvelope> events = source.events(ledger, next);
+                TreeMap<Long, EventEnvelope> delivered = new TreeMap<>();
+                events.forEach(e -> delivered.put(e.sequence(), e));
+                applyLedger(store, ledger, delivered);
+                if (events.size() < LedgerSource.PAGE) {
+                    break;
+                }
+            }
+            log.warn("{} applied again from the ledger's event store: {} events", ledger, store.records().position(ledger).applied() + 1);
+        } finally {
+            repairing.remove(ledger);
+        }
     }
 
     /**
@@ -161,9 +230,9 @@ public class EventApplier {
 
     private record Run(String unitCode, int fiscalYear, List<JournalEntry> entries, Map<String, Long> deltas, long postings,
                        UnitProfile profile, long profileSequence, Map<String, String> narrative, Boolean closed, long to,
-                       Instant last, Instant latest) {
+                       String head, Instant last, Instant latest) {
         LedgerRecords.Change change(long from) {
-            return new LedgerRecords.Change(from, to, deltas, postings, profile, narrative, closed, last, latest);
+            return new LedgerRecords.Change(from, to, head, deltas, postings, profile, narrative, closed, last, latest);
         }
     }
 
@@ -205,7 +274,7 @@ public class EventApplier {
         EventEnvelope last = run.get(run.size() - 1);
         Instant latest = run.stream().map(EventEnvelope::recordedAt).max(Instant::compareTo).orElseThrow();
         return new Run(id.unitCode(), id.fiscalYear(), entries, deltas, postings, profile, profileSequence, narrative, closed,
-                last.sequence(), last.recordedAt(), latest);
+                last.sequence(), last.hash(), last.recordedAt(), latest);
     }
 
     private static JournalEntry entry(String ledger, EventEnvelope envelope, PostingRecorded event, Posting reversed) {

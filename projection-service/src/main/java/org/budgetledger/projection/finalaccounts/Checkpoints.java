@@ -51,6 +51,17 @@ public class Checkpoints {
                 new UpdateOptions().upsert(true));
     }
 
+    /** Deletes the ledger's checkpoints and their index: before the ledger is applied again from its start. */
+    public void forget(String ledger) {
+        Document index = docs.find(new Document("_id", ledger + "#index")).limit(1).first();
+        if (index != null) {
+            for (Document p : index.getList("points", Document.class, List.of())) {
+                docs.deleteOne(new Document("_id", ledger + "@" + p.get("applied")));
+            }
+        }
+        docs.deleteOne(new Document("_id", ledger + "#index"));
+    }
+
     /** The latest checkpoint whose events were all recorded by {@code asOf}, at most at event {@code applied}. */
     public Optional<Checkpoint> before(String ledger, Instant asOf, long applied) {
         Document index = docs.find(new Document("_id", ledger + "#index")).limit(1).first();

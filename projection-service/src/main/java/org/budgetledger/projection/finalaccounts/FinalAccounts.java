@@ -30,7 +30,7 @@ public class FinalAccounts {
 
     private final Stores stores;
     /** Per generation: every reader's ledgers in one read. */
-    private final SharedReads<Integer, String, Long> positionReads = new SharedReads<>();
+    private final SharedReads<Integer, String, LedgerRecords.Mark> positionReads = new SharedReads<>();
 
     public FinalAccounts(Stores stores) {
         this.stores = stores;
@@ -52,6 +52,13 @@ public class FinalAccounts {
             Map<String, Long> positions = new LinkedHashMap<>();
             parts.forEach(p -> positions.put(p.record().ledger(), p.record().position()));
             return positions;
+        }
+
+        /** The epochs of the members applied again from their start (none normally). */
+        public Map<String, Long> epochs() {
+            Map<String, Long> epochs = new LinkedHashMap<>();
+            parts.stream().filter(p -> p.record().epoch() != 0).forEach(p -> epochs.put(p.record().ledger(), p.record().epoch()));
+            return epochs;
         }
     }
 
@@ -89,18 +96,34 @@ public class FinalAccounts {
             return Optional.empty();
         }
         List<String> ledgers = members.stream().map(UnitDirectory.Unit::ledger).toList();
-        Map<String, Long> read = positionReads.read(generation, ledgers, store.records()::positions);
+        Map<String, LedgerRecords.Mark> read = positionReads.read(generation, ledgers, store.records()::positions);
         Map<String, Long> positions = new LinkedHashMap<>();
+        Map<String, Long> epochs = new LinkedHashMap<>();
         for (UnitDirectory.Unit unit : members) {
-            Long p = read.get(unit.ledger());
+            LedgerRecords.Mark p = read.get(unit.ledger());
             if (p != null) {
-                positions.put(unit.ledger(), p);
+                positions.put(unit.ledger(), p.position());
+                if (p.epoch() != 0) {
+                    epochs.put(unit.ledger(), p.epoch());
+                }
             }
         }
-        return Optional.of(new Positions(generation, positions));
+        return Optional.of(new Positions(generation, positions, epochs));
     }
 
-    public record Positions(int generation, Map<String, Long> byLedger) {
+    /**
+     * How far each member's figures go ({@code byLedger}), in which generation, and the epochs of members applied again
+     * from their start: a cached answer is valid for exactly these.
+     */
+    public record Positions(int generation, Map<String, Long> byLedger, Map<String, Long> epochs) {
+        public Positions(int generation, Map<String, Long> byLedger) {
+            this(generation, byLedger, Map.of());
+        }
+
+        /** Whether these are the positions the view was computed at. */
+        public boolean of(View view) {
+            return byLedger.equals(view.positions()) && epochs.equals(view.epochs());
+        }
     }
 
     /** A cell's audit trail: every posting that contributes to it, reversals as negative lines. */

@@ -67,7 +67,7 @@ public class FinalAccountsController {
         body.put("cells", view.figures().published());
         // written once per change of the figures, not once per reader: JSON was a quarter of a cached answer's CPU
         byte[] written = web.writeValueAsBytes(body);
-        if (current != null && current.byLedger().equals(view.positions())) {
+        if (current != null && current.of(view)) {
             cache.put(key, current, written);
         }
         return json(written);

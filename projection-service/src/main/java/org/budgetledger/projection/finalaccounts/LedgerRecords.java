@@ -59,9 +59,20 @@ public class LedgerRecords {
         this.ledgers = ledgers;
     }
 
-    /** A change computed from the events after {@code from}, up to {@code to}. */
-    public record Change(long from, long to, Map<String, Long> cellDeltas, long postingsDelta, UnitProfile profile,
+    /** A change computed from the events after {@code from}, up to {@code to}, whose last one has the chain hash {@code head}. */
+    public record Change(long from, long to, String head, Map<String, Long> cellDeltas, long postingsDelta, UnitProfile profile,
                          Map<String, String> narrative, Boolean closed, Instant lastRecordedAt, Instant latestRecordedAt) {
+    }
+
+    /**
+     * Where a ledger's figures stand: the last sequence applied ({@link #NONE} if none), that event's chain hash (null
+     * if none, or applied before hashes were kept), and how many times the ledger was applied again from its start.
+     */
+    public record Position(long applied, String head, long epoch) {
+    }
+
+    /** How far the figures of a ledger go, and in which of its applications: what a cached answer is valid for. */
+    public record Mark(long position, long epoch) {
     }
 
     public Optional<LedgerRecord> find(String ledger) {
@@ -69,22 +80,45 @@ public class LedgerRecords {
         return Optional.ofNullable(d).map(this::record);
     }
 
-    /** The last sequence applied to the ledger's figures, {@link #NONE} if none: a small read, not the figures. */
-    public long applied(String ledger) {
-        Document d = ledgers.find(new Document("_id", ledger)).projection(new Document("applied", 1)).limit(1).first();
-        return d == null || d.get("applied") == null ? NONE : ((Number) d.get("applied")).longValue();
+    /** Where the ledger's figures stand: a small read, not the figures. */
+    public Position position(String ledger) {
+        Document d = ledgers.find(new Document("_id", ledger))
+                .projection(new Document("applied", 1).append("head", 1).append("epoch", 1)).limit(1).first();
+        if (d == null || d.get("applied") == null) {
+            return new Position(NONE, null, d == null ? 0 : epoch(d));
+        }
+        return new Position(((Number) d.get("applied")).longValue(), d.getString("head"), epoch(d));
     }
 
-    /** How many events the figures of each ledger include, in one small read (absent: none applied). */
-    public Map<String, Long> positions(java.util.Collection<String> ledgerIds) {
-        Map<String, Long> positions = new HashMap<>();
+    private static long epoch(Document d) {
+        return d.get("epoch") == null ? 0 : ((Number) d.get("epoch")).longValue();
+    }
+
+    /** How many events the figures of each ledger include, and in which epoch, in one small read (absent: none applied). */
+    public Map<String, Mark> positions(java.util.Collection<String> ledgerIds) {
+        Map<String, Mark> positions = new HashMap<>();
         for (Document d : ledgers.find(new Document("_id", new Document("$in", List.copyOf(ledgerIds))))
-                .projection(new Document("applied", 1))) {
+                .projection(new Document("applied", 1).append("epoch", 1))) {
             if (d.get("applied") != null) {
-                positions.put(d.getString("_id"), ((Number) d.get("applied")).longValue() + 1);
+                positions.put(d.getString("_id"), new Mark(((Number) d.get("applied")).longValue() + 1, epoch(d)));
             }
         }
         return positions;
+    }
+
+    /**
+     * Empties the ledger's figures, in a new epoch, so that it is applied again from its first event: its history in
+     * the projection differed from the ledger's. The epoch tells every cached answer built on the old figures apart.
+     */
+    public void reset(String ledger) {
+        LedgerId id = LedgerId.parse(ledger);
+        long epoch = position(ledger).epoch() + 1;
+        ledgers.replaceOne(new Document("_id", ledger), new Document("_id", ledger).append("applied", NONE)
+                        .append("unitCode", id.unitCode()).append("fiscalYear", id.fiscalYear()).append("epoch", epoch),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        synchronized (known) {
+            known.remove(ledger);
+        }
     }
 
     /** Applies the change if the ledger still stands where it was computed from; false if it moved meanwhile. */
@@ -134,6 +168,9 @@ public class LedgerRecords {
     private boolean update(String ledger, Change change, Map<String, Long> cells, Map<String, Long> changed) {
         LedgerId id = LedgerId.parse(ledger);
         Document set = new Document("applied", change.to()).append("unitCode", id.unitCode()).append("fiscalYear", id.fiscalYear());
+        if (change.head() != null) {
+            set.append("head", change.head());
+        }
         if (change.profile() != null) {
             set.append("profile", json(change.profile()));
         }
@@ -194,7 +231,8 @@ public class LedgerRecords {
                 d.getString("narrative") == null ? Map.of() : parse(d.getString("narrative"), new TypeReference<Map<String, String>>() { }),
                 Boolean.TRUE.equals(d.getBoolean("closed")), d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
                 last == null ? null : last.toInstant(),
-                d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null ? EpochNanos.instant(((Number) d.get("recordedUpTo")).longValue()) : null);
+                d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null ? EpochNanos.instant(((Number) d.get("recordedUpTo")).longValue()) : null,
+                epoch(d));
     }
 
 

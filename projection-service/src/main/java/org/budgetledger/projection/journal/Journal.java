@@ -55,17 +55,19 @@ public class Journal {
     }
 
     /**
-     * Writes a run's entries (consecutive postings of one ledger, in sequence order). A bucket the run enters from its
+     * Writes a run: its postings' entries, and the chain hash of every event of it (postings or not), by sequence, so
+     * that an event delivered again can be compared with the one applied at its place. A bucket the run enters from its
      * first slot or from the bucket before is new, unless another writer was first: it is inserted whole, and only if
      * that finds it written already are its entries set one by one. One path per entry made the embedded store check
      * every pair of paths of an update (its hottest code under load), and an insert never overwrites anything.
      */
-    public void write(List<JournalEntry> entries) {
+    public void write(String ledger, List<JournalEntry> entries, Map<Long, String> hashes) {
         Map<String, Bucket> touched = new LinkedHashMap<>();
+        TreeMap<Long, String> run = new TreeMap<>(hashes);
+        entries.forEach(e -> run.putIfAbsent(e.sequence(), null));
+        run.forEach((sequence, hash) -> bucket(touched, ledger, sequence).hash(String.valueOf(sequence), hash));
         for (JournalEntry e : entries) {
-            long bucket = e.sequence() / bucketSize;
-            touched.computeIfAbsent(bucketId(e.ledger(), bucket), id -> new Bucket(id, !touched.isEmpty() || e.sequence() % bucketSize == 0))
-                    .add(String.valueOf(e.sequence()), json(e), EpochNanos.of(e.recordedAt()));
+            bucket(touched, ledger, e.sequence()).add(String.valueOf(e.sequence()), json(e), EpochNanos.of(e.recordedAt()));
         }
         if (touched.isEmpty()) {
             return;
@@ -75,10 +77,15 @@ public class Journal {
         InsertsFirst.write(buckets, writes, whole -> touched.get(whole.getString("_id")).entryByEntry());
     }
 
-    /** One bucket's entries of a run, and whether the run should find it new. */
-    private record Bucket(String id, boolean fresh, Document entries, Document at) {
+    private Bucket bucket(Map<String, Bucket> touched, String ledger, long sequence) {
+        return touched.computeIfAbsent(bucketId(ledger, sequence / bucketSize),
+                id -> new Bucket(id, !touched.isEmpty() || sequence % bucketSize == 0));
+    }
+
+    /** One bucket's part of a run, and whether the run should find it new. */
+    private record Bucket(String id, boolean fresh, Document entries, Document at, Document hashes) {
         Bucket(String id, boolean fresh) {
-            this(id, fresh, new Document(), new Document());
+            this(id, fresh, new Document(), new Document(), new Document());
         }
 
         void add(String sequence, String json, long recordedAtNanos) {
@@ -86,14 +93,54 @@ public class Journal {
             at.append(sequence, recordedAtNanos);
         }
 
+        void hash(String sequence, String hash) {
+            if (hash != null) {
+                hashes.append(sequence, hash);
+            }
+        }
+
         Document whole() {
-            return new Document("_id", id).append("entries", entries).append("at", at);
+            return new Document("_id", id).append("entries", entries).append("at", at).append("hashes", hashes);
         }
 
         UpdateOneModel<Document> entryByEntry() {
             Document set = new Document();
             entries.forEach((sequence, json) -> set.append("entries." + sequence, json).append("at." + sequence, at.get(sequence)));
+            hashes.forEach((sequence, hash) -> set.append("hashes." + sequence, hash));
             return new UpdateOneModel<>(new Document("_id", id), new Document("$set", set), new UpdateOptions().upsert(true));
+        }
+    }
+
+    /**
+     * The chain hashes applied at these sequences of the ledger, as far as recorded (a journal written before hashes
+     * were kept has none): one read of the buckets they fall in.
+     */
+    public Map<Long, String> hashes(String ledger, java.util.Collection<Long> sequences) {
+        Map<Long, String> found = new TreeMap<>();
+        List<String> ids = sequences.stream().map(s -> bucketId(ledger, s / bucketSize)).distinct().toList();
+        for (Document doc : buckets.find(new Document("_id", new Document("$in", ids))).projection(new Document("hashes", 1))) {
+            Document hashes = doc.get("hashes", Document.class);
+            if (hashes != null) {
+                sequences.forEach(s -> {
+                    Object h = hashes.get(String.valueOf(s));
+                    if (h != null) {
+                        found.put(s, (String) h);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /** Deletes the ledger's buckets up to sequence {@code upTo}: before the ledger is applied again from its start. */
+    public void forget(String ledger, long upTo) {
+        long last = Math.min(upTo / bucketSize, MAX_BUCKETS - 1);
+        for (long first = 0; first <= last; first += 1_000) {
+            List<String> ids = new ArrayList<>();
+            for (long bucket = first; bucket <= Math.min(last, first + 999); bucket++) {
+                ids.add(bucketId(ledger, bucket));
+            }
+            buckets.deleteMany(new Document("_id", new Document("$in", ids)));
         }
     }
 
@@ -115,10 +162,13 @@ public class Journal {
                 ids.add(bucketId(ledger, bucket));
             }
             Map<Long, JournalEntry> ordered = new TreeMap<>();
-            // a bucket of profile or narrative events only does not exist: $in skips it
             for (Document doc : buckets.find(new Document("_id", new Document("$in", ids)))) {
                 Document at = doc.get("at", Document.class);
-                doc.get("entries", Document.class).forEach((seq, value) -> {
+                Document entries = doc.get("entries", Document.class);
+                if (entries == null) {
+                    continue; // only hashes: the bucket holds no posting
+                }
+                entries.forEach((seq, value) -> {
                     long sequence = Long.parseLong(seq);
                     Object recorded = at == null ? null : at.get(seq);
                     boolean late = byNanos != null && recorded instanceof Number n && n.longValue() > byNanos;
@@ -140,7 +190,8 @@ public class Journal {
         if (doc == null) {
             return Optional.empty();
         }
-        Object value = doc.get("entries", Document.class).get(String.valueOf(sequence));
+        Document entries = doc.get("entries", Document.class);
+        Object value = entries == null ? null : entries.get(String.valueOf(sequence));
         return value == null ? Optional.empty() : Optional.of(parse((String) value));
     }
 

@@ -50,6 +50,14 @@ public class PostingIndex {
                 new UpdateOptions().upsert(true)));
     }
 
+    /** Deletes these postings' locations (keys as {@link JournalEntry#key()}): before their ledger is applied again. */
+    public void forget(java.util.Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += 1_000) {
+            index.deleteMany(new Document("_id", new Document("$in", all.subList(i, Math.min(all.size(), i + 1_000)))));
+        }
+    }
+
     public Optional<Location> find(String sourceSystem, String postingId) {
         Document d = index.find(new Document("_id", JournalEntry.keyOf(sourceSystem, postingId))).limit(1).first();
         if (d == null || d.getString("ledger") == null) {

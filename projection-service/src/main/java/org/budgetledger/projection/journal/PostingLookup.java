@@ -41,6 +41,11 @@ public class PostingLookup {
         return loaded;
     }
 
+    /** Forgets what it knew of the ledger: it is applied again from its start. */
+    public void forget(String ledger) {
+        byLedger.invalidate(ledger);
+    }
+
     /** Entries just applied: known from now on without a read. */
     public void remember(String ledger, List<JournalEntry> entries) {
         Map<String, Posting> postings = byLedger.getIfPresent(ledger);

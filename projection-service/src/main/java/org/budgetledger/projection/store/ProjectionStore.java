@@ -74,4 +74,20 @@ public final class ProjectionStore {
     public Checkpoints checkpoints() {
         return checkpoints;
     }
+
+    /**
+     * Forgets everything this generation holds of one ledger, so that it is applied again from its first event: the
+     * checkpoints, the postings' locations, the journal, then the figures (reset in a new epoch). In that order, so that
+     * a crash half way leaves figures whose next event still shows the difference, and the repair runs again.
+     */
+    public void forget(String ledger) {
+        long applied = records.position(ledger).applied();
+        checkpoints.forget(ledger);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        journal.read(ledger, Math.max(applied, 0), e -> keys.add(e.key()));
+        postings.forget(keys);
+        journal.forget(ledger, Math.max(applied, 0));
+        lookup.forget(ledger);
+        records.reset(ledger);
+    }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.budgetledger.contract.ExpenditureKind;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Json;
+import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
@@ -56,7 +57,7 @@ class AsOfCheckpointsTest {
             Stores stores = new Stores(factory);
             ProjectionStore store = stores.active();
             EventApplier applier = new EventApplier(new LedgerSource("http://127.0.0.1:9", "", RestClient.builder()),
-                    Clock.systemUTC(), new SimpleMeterRegistry());
+                    Clock.systemUTC(), new SimpleMeterRegistry(), new Divergences(new SimpleMeterRegistry(), Clock.systemUTC()));
             Random random = new Random(20191231);
             List<EventEnvelope> events = stream(random, 2_700);
             for (int from = 0; from < events.size(); ) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,10 +49,10 @@ class JournalTest {
         List<JournalEntry> shuffled = new ArrayList<>(written);
         java.util.Collections.shuffle(shuffled, new java.util.Random(7));
         for (int from = 0; from < shuffled.size(); from += 37) {
-            journal.write(shuffled.subList(from, Math.min(shuffled.size(), from + 37)));
+            journal.write("L1", shuffled.subList(from, Math.min(shuffled.size(), from + 37)), Map.of());
         }
-        journal.write(written.subList(0, 50)); // written again: changes nothing
-        journal.write(List.of(entry("L2", 5))); // another ledger's bucket beside
+        journal.write("L1", written.subList(0, 50), Map.of()); // written again: changes nothing
+        journal.write("L2", List.of(entry("L2", 5)), Map.of()); // another ledger's bucket beside
 
         long perRead = 3L * Journal.BUCKETS_PER_READ; // sequences per round trip
         for (long bound : new long[]{0, 1, 2, 3, 99, perRead - 1, perRead, perRead + 1, 2 * perRead, 400, 10_000}) {
@@ -71,12 +72,12 @@ class JournalTest {
     void aRunThatFindsItsNewBucketsWrittenAlready_neverOverwritesThem() {
         Journal journal = new Journal(db.getCollection("journal_race"), 50);
         List<JournalEntry> all = LongStream.rangeClosed(0, 130).mapToObj(s -> entry("L4", s)).toList();
-        journal.write(all.subList(0, 71)); // buckets 0 and 1 new: inserted whole
+        journal.write("L4", all.subList(0, 71), Map.of()); // buckets 0 and 1 new: inserted whole
         // stale writers (another instance, a redelivery) with runs over the same buckets, each expecting new ones
-        journal.write(all.subList(40, 61));
-        journal.write(all.subList(50, 56));
-        journal.write(all.subList(100, 131)); // bucket 2 new
-        journal.write(all.subList(71, 131)); // bucket 2 written already
+        journal.write("L4", all.subList(40, 61), Map.of());
+        journal.write("L4", all.subList(50, 56), Map.of());
+        journal.write("L4", all.subList(100, 131), Map.of()); // bucket 2 new
+        journal.write("L4", all.subList(71, 131), Map.of()); // bucket 2 written already
 
         assertThat(journal.all("L4", 130)).containsExactlyElementsOf(all);
     }
@@ -103,13 +104,13 @@ class JournalTest {
     @Test
     void aLedgerReadEndsAtItsCursorHoweverLongTheStream() {
         Journal journal = new Journal(db.getCollection("journal_bound"), 50);
-        journal.write(List.of(entry("L3", 0), entry("L3", 1)));
+        journal.write("L3", List.of(entry("L3", 0), entry("L3", 1)), Map.of());
         List<JournalEntry> seen = new ArrayList<>();
         journal.read("L3", 1, seen::add);
         assertThat(seen).hasSize(2);
         PostingLookup lookup = new PostingLookup(journal);
         assertThat(lookup.find("L3", 1, "test", "P-1")).isPresent();
-        journal.write(List.of(entry("L3", 2)));
+        journal.write("L3", List.of(entry("L3", 2)), Map.of());
         // written after the lookup read the ledger (as by another instance): found by reading it again
         assertThat(lookup.find("L3", 2, "test", "P-2")).isPresent();
         assertThat(lookup.find("L3", 2, "test", "P-9")).isEmpty();

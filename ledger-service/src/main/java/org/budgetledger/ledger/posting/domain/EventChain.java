@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.budgetledger.contract.Json;
+import org.budgetledger.contract.event.EventEnvelope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +27,7 @@ public final class EventChain {
     public static final String HASH = "hash";
     public static final String PREVIOUS = "previousHash";
     /** The "previous hash" of a ledger's first event. */
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = EventEnvelope.GENESIS;
 
     private static final ObjectMapper MAPPER = Json.newMapper();
 

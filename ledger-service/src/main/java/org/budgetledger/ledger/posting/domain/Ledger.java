@@ -117,6 +117,11 @@ public class Ledger {
                 state.availableByFundSource(), state.chainHead());
     }
 
+    /** The hash of the last event: what the store must hold at this ledger's version for a cached copy to be right. */
+    public String chainHead() {
+        return state.chainHead();
+    }
+
     /** Appends an event with its link of the hash chain. */
     private void record(LedgerEvent event) {
         String previous = state.chainHead();
