@@ -2,14 +2,13 @@ package org.budgetledger.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.budgetledger.system.harness.LocalStack;
+import org.budgetledger.system.harness.Ports;
 import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's first command: bin/ledger-local runs the whole system (store, Kafka, both services, each its own
  * JVM) on ports and a LEDGER_HOME of this test's choosing; start twice starts nothing twice; data survives
- * stop and start.
+ * stop and start. Here with two instances of each service, as a user tries scale-out on one machine: status shows
+ * each on its own line, the demo loads the seed's office through them, and stop stops them all.
  */
 class LocalStackTest {
 
@@ -49,23 +49,35 @@ class LocalStackTest {
         Path home = Path.of(System.getProperty("work.dir", "target/work"), "local-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         env = new HashMap<>();
         env.put("LEDGER_HOME", home.toString());
-        env.put("LEDGER_STORE_PORT", String.valueOf(freePort()));
-        env.put("LEDGER_KAFKA_PORT", String.valueOf(freePort()));
-        env.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-        env.put("LEDGER_SERVICE_PORT", String.valueOf(freePort()));
-        env.put("PROJECTION_SERVICE_PORT", String.valueOf(freePort()));
+        env.put("LEDGER_STORE_PORT", String.valueOf(Ports.free()));
+        env.put("LEDGER_KAFKA_PORT", String.valueOf(Ports.free()));
+        env.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(Ports.free()));
+        List<String> ledgerPorts = List.of(String.valueOf(Ports.free()), String.valueOf(Ports.free()));
+        List<String> projectionPorts = List.of(String.valueOf(Ports.free()), String.valueOf(Ports.free()));
+        env.put("LEDGER_SERVICE_INSTANCES", "2");
+        env.put("PROJECTION_SERVICE_INSTANCES", "2");
+        env.put("LEDGER_SERVICE_PORT", ledgerPorts.get(0));
+        env.put("PROJECTION_SERVICE_PORT", projectionPorts.get(0));
+        env.put("LEDGER_SERVICE_PORTS", String.join(",", ledgerPorts));
+        env.put("PROJECTION_SERVICE_PORTS", String.join(",", projectionPorts));
         env.put("LEDGER_SERVICE_HEAP", "384m");
         env.put("PROJECTION_SERVICE_HEAP", "256m");
         env.put("LEDGER_STORE_HEAP", "384m");
-        String ledger = "http://127.0.0.1:" + env.get("LEDGER_SERVICE_PORT");
+        String ledger = "http://127.0.0.1:" + ledgerPorts.get(0);
+        String ledger2 = "http://127.0.0.1:" + ledgerPorts.get(1);
 
         Result started = run("start");
         assertThat(started.exit).as(started.output).isZero();
-        assertThat(started.output).contains("localhost:" + env.get("LEDGER_SERVICE_PORT"), "localhost:" + env.get("PROJECTION_SERVICE_PORT"), "Logs");
+        assertThat(started.output).contains("localhost:" + ledgerPorts.get(1), "localhost:" + projectionPorts.get(1), "Logs");
         Result again = run("start");
         assertThat(again.exit).as(again.output).isZero();
         assertThat(again.output).contains("already running");
-        assertThat(run("status").exit).isZero();
+        Result status = run("status");
+        assertThat(status.exit).as(status.output).isZero();
+        for (String[] line : new String[][]{{"ledger-service ", ledgerPorts.get(0)}, {"ledger-service-2 ", ledgerPorts.get(1)},
+                {"projection-service ", projectionPorts.get(0)}, {"projection-service-2 ", projectionPorts.get(1)}}) {
+            assertThat(status.output).as(status.output).containsPattern("(?m)^" + line[0] + " *running  pid \\d+, port " + line[1] + ", health UP$");
+        }
 
         // one key per role, generated on first start, kept in LEDGER_HOME and printed once
         Map<String, String> keys = LocalStack.credentials(home);
@@ -74,15 +86,17 @@ class LocalStackTest {
         assertThat(again.output).doesNotContain(keys.get("LEDGER_ADMIN_KEY"));
         assertThat(call("GET", ledger + "/api/v1/catalogues", null, null).statusCode()).isEqualTo(401);
 
+        // the README's demo, through the running instances: the seed's office, and table 01 once the projection has it all
         Fixtures hetang = Fixtures.of(Fixtures.HETANG);
-        assertThat(call("PUT", ledger + "/api/v1/units/HT-CAC/years/2019", hetang.units().get(0).get("profile").toString(),
-                keys.get("LEDGER_ADMIN_KEY")).statusCode()).isEqualTo(201);
-        ArrayNode batch = JSON.createArrayNode();
-        hetang.postings().forEach(batch::add);
-        HttpResponse<String> posted = call("POST", ledger + "/api/v1/postings/batch", batch.toString(), keys.get("LEDGER_POSTER_KEY"));
-        assertThat(posted.statusCode()).isEqualTo(200);
-        for (JsonNode result : JSON.readTree(posted.body()).get("results")) {
-            assertThat(result.get("httpStatus").asInt()).as(result.toString()).isEqualTo(201);
+        Result demo = run("demo");
+        assertThat(demo.exit).as(demo.output).isZero();
+        assertThat(demo.output).contains("公开01", "/report");
+        JsonNode viaSecond = JSON.readTree(call("GET", ledger2 + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY")).body());
+        assertThat(viaSecond.get("postings").asInt()).as("the other instance knows the ledger too").isEqualTo(hetang.postings().size());
+        for (String port : projectionPorts) { // the demo waited for the first; both read the same figures
+            JsonNode cells = JSON.readTree(call("GET", "http://127.0.0.1:" + port + "/api/v1/final-accounts/HT-CAC/2019/cells", null,
+                    keys.get("LEDGER_VIEWER_KEY")).body());
+            assertThat(cells.get("position").asLong()).as("projection on " + port).isEqualTo(viaSecond.get("nextSequence").asLong());
         }
 
         Result stopped = run("stop");
@@ -128,9 +142,4 @@ class LocalStackTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

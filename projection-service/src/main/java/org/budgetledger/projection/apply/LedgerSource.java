@@ -5,30 +5,58 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The ledger service's event store, read over HTTP: what fills a gap in what Kafka delivered, and what a rebuild
- * reads (the complete history, whatever Kafka's retention kept).
+ * reads (the complete history, whatever Kafka's retention kept). {@code projection.ledger-url} may list several
+ * instances (comma-separated): a read goes to the one that answered last, and to the next ones when it does not.
  */
 @Component
 public class LedgerSource {
 
     public static final int PAGE = 1_000;
-    private final RestClient http;
+    private final List<RestClient> instances;
+    private final AtomicInteger answering = new AtomicInteger();
 
-    public LedgerSource(@Value("${projection.ledger-url:http://127.0.0.1:8081}") String ledgerUrl,
+    public LedgerSource(@Value("${projection.ledger-url:http://127.0.0.1:8081}") String ledgerUrls,
                         @Value("${projection.ledger-api-key:}") String apiKey, RestClient.Builder builder) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(2_000);
         requests.setReadTimeout(30_000);
-        RestClient.Builder configured = builder.baseUrl(ledgerUrl).requestFactory(requests);
-        if (!apiKey.isBlank()) {
-            configured.defaultHeader("X-API-Key", apiKey);
+        this.instances = Arrays.stream(ledgerUrls.split(",")).map(String::trim).filter(u -> !u.isEmpty()).map(url -> {
+            RestClient.Builder configured = builder.clone().baseUrl(url).requestFactory(requests);
+            if (!apiKey.isBlank()) {
+                configured.defaultHeader("X-API-Key", apiKey);
+            }
+            return configured.build();
+        }).toList();
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("projection.ledger-url names no ledger service: '" + ledgerUrls + "'");
         }
-        this.http = configured.build();
+    }
+
+    /** Asks the instance that answered last, then each other once; the last failure if none answers. */
+    private <T> T read(Function<RestClient, T> request) {
+        RuntimeException failure = null;
+        int first = answering.get();
+        for (int k = 0; k < instances.size(); k++) {
+            int i = (first + k) % instances.size();
+            try {
+                T answer = request.apply(instances.get(i));
+                answering.set(i);
+                return answer;
+            } catch (ResourceAccessException e) {
+                failure = e; // not reachable: the next one
+            }
+        }
+        throw failure;
     }
 
     /** A stream the ledger service holds, and the last sequence it published (−1: none yet). */
@@ -37,16 +65,16 @@ public class LedgerSource {
 
     /** Every stream of the ledger service's event store. */
     public List<Stream> streams() {
-        List<Stream> streams = http.get().uri("/api/v1/streams").retrieve().body(new ParameterizedTypeReference<>() { });
+        List<Stream> streams = read(http -> http.get().uri("/api/v1/streams").retrieve().body(new ParameterizedTypeReference<List<Stream>>() { }));
         return streams == null ? List.of() : streams;
     }
 
     /** The stream's events from {@code from} on, at most one page; fewer means the stream ends there. */
     public List<EventEnvelope> events(String stream, long from) {
-        List<EventEnvelope> page = http.get()
+        List<EventEnvelope> page = read(http -> http.get()
                 .uri(u -> u.path("/api/v1/streams/{stream}/events").queryParam("from", from).queryParam("limit", PAGE).build(stream))
                 .retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+                .body(new ParameterizedTypeReference<List<EventEnvelope>>() { }));
         return page == null ? List.of() : page;
     }
 }

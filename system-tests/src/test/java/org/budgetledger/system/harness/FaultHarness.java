@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   java ... org.budgetledger.system.harness.FaultHarness [--profile full] [--postings N] [--killsPerService K]
- *        [--backend h2|memory] [--seed S] [--killKafka true] [--restartStore true] [--overflow true] ...
+ *        [--backend h2|memory] [--seed S] [--killKafka true] [--killStore true] [--overflow true]
+ *        [--ledgerInstances 2] [--projectionInstances 2] ...
  * </pre>
  * (bin/fault-harness runs it through Maven; FaultHarnessTest runs the small configuration in the test suite.)
  */
@@ -69,6 +70,7 @@ public final class FaultHarness {
     private Map<String, String> keys;
     private Plan plan;
     private volatile boolean sendingDone;
+    private volatile Faults faults;
 
     FaultHarness(HarnessConfig config, Path repo) {
         this.config = config;
@@ -104,7 +106,7 @@ public final class FaultHarness {
         String runId = "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + config.seed();
         Path home = (config.workDir().isAbsolute() ? config.workDir() : repo.resolve("system-tests").resolve(config.workDir()))
                 .resolve(runId);
-        stack = new LocalStack(repo, home, config.backend());
+        stack = new LocalStack(repo, home, config.backend(), config.ledgerInstances(), config.projectionInstances());
         report.home = home;
         report.config = config;
         say("configuration: " + config.describe());
@@ -117,15 +119,27 @@ public final class FaultHarness {
         Senders senders = null;
         Thread faultThread = null;
         Faults faults = null;
+        // stopped from outside (SIGTERM, Ctrl-C): still stop every process the run started
+        Thread stopStack = new Thread(() -> {
+            try {
+                stack.stop();
+            } catch (Exception e) {
+                System.out.println("[harness] could not stop the stack: " + e);
+            }
+        }, "harness-stop");
+        Runtime.getRuntime().addShutdownHook(stopStack);
         try {
             long t = System.currentTimeMillis();
             stack.start();
             say(String.format("stack up in %.1f s", (System.currentTimeMillis() - t) / 1000.0));
             keys = stack.credentials();
             setup();
-            senders = new Senders(http, stack.ledgerUrl(), keys.get("LEDGER_POSTER_KEY"), stack.kafkaBootstrap(), config.restThreads(),
+            senders = new Senders(http, stack.ledgerUrls(), keys.get("LEDGER_POSTER_KEY"), stack.kafkaBootstrap(), config.restThreads(),
                     config.sendAtLeast(), plan.itemsSent());
             faults = new Faults(config, stack, senders.progress, plan.itemsSent(), () -> sendingDone, this::probeStoreOutage);
+            Senders sending = senders;
+            faults.onFailure = () -> sending.abort(new IllegalStateException("a fault could not be recovered from"));
+            this.faults = faults;
             faultThread = new Thread(faults, "faults");
             faultThread.setDaemon(true);
             faultThread.start();
@@ -134,6 +148,7 @@ public final class FaultHarness {
             for (Plan.Phase phase : plan.phases) {
                 long p0 = System.currentTimeMillis();
                 senders.send(phase, POSTINGS_TOPIC);
+                stopIfAFaultFailed();
                 long p1 = System.currentTimeMillis();
                 phase.validPerUnit.forEach((u, n) -> expected.merge(u, n, Integer::sum));
                 String barrier = awaitRecorded(expected, config.patience());
@@ -156,7 +171,7 @@ public final class FaultHarness {
             report.kills.put("ledger", faults.count(Faults.Kind.KILL_LEDGER));
             report.kills.put("projection", faults.count(Faults.Kind.KILL_PROJECTION));
             report.kills.put("kafka", faults.count(Faults.Kind.KILL_KAFKA));
-            report.kills.put("store", faults.count(Faults.Kind.RESTART_STORE));
+            report.kills.put("store", faults.count(Faults.Kind.KILL_STORE));
             stack.start(); // whatever a fault left down (nothing, normally)
             drain();
             check();
@@ -174,6 +189,7 @@ public final class FaultHarness {
                 faultThread.join(Duration.ofMinutes(5).toMillis());
             }
             try {
+                Runtime.getRuntime().removeShutdownHook(stopStack);
                 LocalStack.Result stopped = stack.stop();
                 if (stopped.exit() != 0) {
                     say("bin/ledger-local stop: " + stopped.output());
@@ -282,6 +298,7 @@ public final class FaultHarness {
         long stableSince = System.nanoTime();
         try (Admin admin = admin()) {
             while (true) {
+                stopIfAFaultFailed();
                 Map<String, Long> counts = new TreeMap<>();
                 boolean all = true;
                 for (String unit : expected.keySet()) {
@@ -306,6 +323,14 @@ public final class FaultHarness {
                 }
                 Thread.sleep(1_000);
             }
+        }
+    }
+
+    /** A fault the harness could not recover from (the system would not start again): the run ends now, with the reason. */
+    private void stopIfAFaultFailed() {
+        Faults f = faults;
+        if (f != null && f.failure != null) {
+            throw new IllegalStateException("fault injection failed: " + f.failure.getMessage(), f.failure);
         }
     }
 
@@ -905,7 +930,7 @@ public final class FaultHarness {
                     && kills.getOrDefault("ledger", 0) >= config.killsPerService()
                     && kills.getOrDefault("projection", 0) >= config.killsPerService()
                     && kills.getOrDefault("kafka", 0) >= (config.killKafka() ? 1 : 0)
-                    && kills.getOrDefault("store", 0) >= (config.restartStore() ? 1 : 0);
+                    && kills.getOrDefault("store", 0) >= (config.killStore() ? 1 : 0);
         }
 
         String render() {

@@ -10,14 +10,17 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The faults of a run, at random moments of the load: each is drawn as a point of the sending progress (so it hits
- * while postings flow, whatever the machine's speed) plus a random delay. SIGKILL of ledger-service and of
- * projection-service, SIGKILL of the Kafka broker, a clean stop of the store; each followed by
- * {@code bin/ledger-local start}, which starts what is down and returns when both services are healthy. A fault's
- * window runs from the signal until that start returns.
+ * while postings flow, whatever the machine's speed) plus a random delay. SIGKILL of a ledger-service and of a
+ * projection-service instance (any of them), SIGKILL of the Kafka broker, SIGKILL of the store; each followed by
+ * {@code bin/ledger-local start}, which starts what is down and returns when every service is healthy, and which is
+ * tried again, as a supervisor would, when it fails. A fault's window runs from the signal until that start returns.
  */
 final class Faults implements Runnable {
 
-    enum Kind { KILL_LEDGER, KILL_PROJECTION, KILL_KAFKA, RESTART_STORE }
+    enum Kind { KILL_LEDGER, KILL_PROJECTION, KILL_KAFKA, KILL_STORE }
+
+    /** Starts after a fault, each after a longer pause: a supervisor's patience with a component that will not come up. */
+    private static final long[] RESTART_PAUSES_MILLIS = {0, 2_000, 5_000, 10_000};
 
     record Window(Kind kind, long startMillis, long endMillis, long pid, String note) {
         boolean overlaps(long from, long to, long graceMillis) {
@@ -40,6 +43,8 @@ final class Faults implements Runnable {
     final List<Window> windows = new CopyOnWriteArrayList<>();
     final List<String> log = new CopyOnWriteArrayList<>();
     volatile Throwable failure;
+    /** Told when injecting or recovering from a fault failed, so that the run stops instead of waiting for the system. */
+    volatile Runnable onFailure = () -> { };
     private final Random rnd;
     private final long storeDownMillis;
     private final StoreOutage outage;
@@ -60,8 +65,8 @@ final class Faults implements Runnable {
         if (config.killKafka()) {
             kinds.add(Kind.KILL_KAFKA);
         }
-        if (config.restartStore()) {
-            kinds.add(Kind.RESTART_STORE);
+        if (config.killStore()) {
+            kinds.add(Kind.KILL_STORE);
         }
         Collections.shuffle(kinds, rnd);
         List<Long> points = new ArrayList<>();
@@ -90,32 +95,49 @@ final class Faults implements Runnable {
             }
         } catch (Throwable e) {
             failure = e;
+            onFailure.run();
         }
     }
 
     private void inject(Kind kind, long at) throws Exception {
         String component = switch (kind) {
-            case KILL_LEDGER -> LocalStack.LEDGER;
-            case KILL_PROJECTION -> LocalStack.PROJECTION;
+            case KILL_LEDGER -> stack.ledgers.get(rnd.nextInt(stack.ledgers.size()));
+            case KILL_PROJECTION -> stack.projections.get(rnd.nextInt(stack.projections.size()));
             case KILL_KAFKA -> LocalStack.KAFKA;
-            case RESTART_STORE -> LocalStack.STORE;
+            case KILL_STORE -> LocalStack.STORE;
         };
         long start = System.currentTimeMillis();
         long sent = progress.get();
-        long pid = kind == Kind.RESTART_STORE ? stack.terminate(component) : stack.kill(component);
+        long pid = stack.kill(component);
         long signalled = System.currentTimeMillis();
-        if (kind != Kind.RESTART_STORE) {
-            Thread.sleep(rnd.nextInt(2_000)); // a supervisor takes a moment to notice
-        } else if (storeDownMillis > 0) {
+        if (kind == Kind.KILL_STORE && storeDownMillis > 0) {
             outage.whileDown(storeDownMillis);
+        } else {
+            Thread.sleep(rnd.nextInt(2_000)); // a supervisor takes a moment to notice
         }
-        stack.start();
+        int starts = restart();
         long end = System.currentTimeMillis();
         windows.add(new Window(kind, start, end, pid, ""));
-        String line = String.format("%s %s (pid %d) at %d postings sent (planned %d): %s in %.1f s, healthy again after %.1f s",
-                java.time.Instant.ofEpochMilli(start), kind == Kind.RESTART_STORE ? "SIGTERM store" : "SIGKILL " + component,
-                pid, sent, at, kind == Kind.RESTART_STORE ? "stopped" : "gone", (signalled - start) / 1000.0, (end - start) / 1000.0);
+        String line = String.format("%s SIGKILL %s (pid %d) at %d postings sent (planned %d): gone in %.1f s, healthy again after %.1f s%s",
+                java.time.Instant.ofEpochMilli(start), component, pid, sent, at, (signalled - start) / 1000.0, (end - start) / 1000.0,
+                starts > 1 ? " (" + starts + " starts)" : "");
         log.add(line);
         System.out.println("[harness] " + line);
+    }
+
+    /** bin/ledger-local start, again after a pause when it fails; the reasons of every failure if none succeeds. */
+    private int restart() throws Exception {
+        StringBuilder reasons = new StringBuilder();
+        for (int attempt = 0; attempt < RESTART_PAUSES_MILLIS.length; attempt++) {
+            Thread.sleep(RESTART_PAUSES_MILLIS[attempt]);
+            try {
+                stack.start();
+                return attempt + 1;
+            } catch (IllegalStateException e) {
+                reasons.append("\n--- start ").append(attempt + 1).append(": ").append(e.getMessage());
+                System.out.println("[harness] bin/ledger-local start failed (attempt " + (attempt + 1) + "), trying again");
+            }
+        }
+        throw new IllegalStateException("bin/ledger-local start failed " + RESTART_PAUSES_MILLIS.length + " times:" + reasons);
     }
 }

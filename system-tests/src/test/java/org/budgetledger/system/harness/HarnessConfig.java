@@ -20,9 +20,13 @@ record HarnessConfig(
         /* SIGKILLs of ledger-service, and as many of projection-service */
         int killsPerService,
         boolean killKafka,
-        boolean restartStore,
-        /* how long the store stays stopped; beyond the driver's 30 s server selection every request meets the outage */
+        /* SIGKILL the store once (no clean stop: what it acknowledged must survive) */
+        boolean killStore,
+        /* how long the store stays down; beyond the services' 10 s store timeout every request meets the outage */
         Duration storeDown,
+        /* instances of ledger-service and of projection-service (bin/ledger-local's LEDGER_SERVICE_INSTANCES, ...) */
+        int ledgerInstances,
+        int projectionInstances,
         /* h2 or memory: LEDGER_STORE_BACKEND of bin/ledger-local */
         String backend,
         long seed,
@@ -43,12 +47,12 @@ record HarnessConfig(
         Path workDir) {
 
     static HarnessConfig small() {
-        return new HarnessConfig(5_000, 2, 3, 2, true, true, Duration.ofSeconds(15), "h2", 20191231L, 4, 0.35, 0.05, 200, false,
+        return new HarnessConfig(5_000, 2, 3, 2, true, true, Duration.ofSeconds(15), 1, 1, "h2", 20191231L, 4, 0.35, 0.05, 200, false,
                 Duration.ofSeconds(100), Duration.ofSeconds(5), Duration.ofMinutes(5), Path.of("target", "harness"));
     }
 
     static HarnessConfig full() {
-        return new HarnessConfig(100_000, 2, 3, 5, true, true, Duration.ofSeconds(40), "h2", 20191231L, 4, 0.35, 0.03, 500, true,
+        return new HarnessConfig(100_000, 2, 3, 5, true, true, Duration.ofSeconds(40), 1, 1, "h2", 20191231L, 4, 0.35, 0.03, 500, true,
                 Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(20), Path.of("target", "harness"));
     }
 
@@ -60,7 +64,7 @@ record HarnessConfig(
     HarnessConfig with(Function<String, String> lookup) {
         Map<String, String> v = new LinkedHashMap<>();
         for (String name : new String[]{"postings", "departments", "unitsPerDepartment", "killsPerService", "killKafka",
-                "restartStore", "storeDown", "backend", "seed", "restThreads", "kafkaShare", "singleShare", "maxBatch", "overflow",
+                "killStore", "storeDown", "ledgerInstances", "projectionInstances", "backend", "seed", "restThreads", "kafkaShare", "singleShare", "maxBatch", "overflow",
                 "sendAtLeast", "grace", "patience", "workDir"}) {
             String value = lookup.apply(name);
             if (value != null && !value.isBlank()) {
@@ -73,8 +77,10 @@ record HarnessConfig(
                 Integer.parseInt(v.getOrDefault("unitsPerDepartment", String.valueOf(unitsPerDepartment))),
                 Integer.parseInt(v.getOrDefault("killsPerService", String.valueOf(killsPerService))),
                 Boolean.parseBoolean(v.getOrDefault("killKafka", String.valueOf(killKafka))),
-                Boolean.parseBoolean(v.getOrDefault("restartStore", String.valueOf(restartStore))),
+                Boolean.parseBoolean(v.getOrDefault("killStore", String.valueOf(killStore))),
                 v.containsKey("storeDown") ? Duration.ofSeconds(Long.parseLong(v.get("storeDown"))) : storeDown,
+                Integer.parseInt(v.getOrDefault("ledgerInstances", String.valueOf(ledgerInstances))),
+                Integer.parseInt(v.getOrDefault("projectionInstances", String.valueOf(projectionInstances))),
                 v.getOrDefault("backend", backend),
                 Long.parseLong(v.getOrDefault("seed", String.valueOf(seed))),
                 Integer.parseInt(v.getOrDefault("restThreads", String.valueOf(restThreads))),
@@ -119,8 +125,9 @@ record HarnessConfig(
 
     String describe() {
         return postings + " postings over " + units() + " units in " + departments + " departments, "
+                + ledgerInstances + " ledger-service and " + projectionInstances + " projection-service instance(s), "
                 + killsPerService + " SIGKILLs of each service" + (killKafka ? ", Kafka SIGKILLed once" : "")
-                + (restartStore ? ", store stopped and started once" + (storeDown.isZero() ? "" : " (down " + storeDown.toSeconds() + " s)") : "") + ", store backend " + backend
+                + (killStore ? ", the store SIGKILLed once" + (storeDown.isZero() ? "" : " (down " + storeDown.toSeconds() + " s)") : "") + ", store backend " + backend
                 + ", seed " + seed + ", " + restThreads + " REST clients, " + Math.round(kafkaShare * 100) + "% through Kafka"
                 + (overflow ? ", overflow ledger" : "");
     }

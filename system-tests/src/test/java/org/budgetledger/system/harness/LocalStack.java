@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,15 @@ public final class LocalStack {
     private final Path scriptLog;
     final java.util.List<String> jarInfo = new java.util.ArrayList<>();
 
+    final List<String> ledgers;
+    final List<String> projections;
+
     LocalStack(Path repo, Path home, String backend) throws IOException {
+        this(repo, home, backend, 1, 1);
+    }
+
+    /** A stack of {@code ledgerInstances} ledger-service and {@code projectionInstances} projection-service instances. */
+    LocalStack(Path repo, Path home, String backend, int ledgerInstances, int projectionInstances) throws IOException {
         this.repo = repo;
         this.home = home.toAbsolutePath();
         Files.createDirectories(this.home);
@@ -44,8 +53,8 @@ public final class LocalStack {
         env.put("LEDGER_STORE_PORT", String.valueOf(freePort(taken)));
         env.put("LEDGER_KAFKA_PORT", String.valueOf(freePort(taken)));
         env.put("LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(freePort(taken)));
-        env.put("LEDGER_SERVICE_PORT", String.valueOf(freePort(taken)));
-        env.put("PROJECTION_SERVICE_PORT", String.valueOf(freePort(taken)));
+        this.ledgers = instances(LEDGER, ledgerInstances, "LEDGER_SERVICE", taken);
+        this.projections = instances(PROJECTION, projectionInstances, "PROJECTION_SERVICE", taken);
         env.put("LEDGER_STORE_BACKEND", backend);
         env.put("LEDGER_START_TIMEOUT", "600");
         // The services run from copies: a build elsewhere that rewrites target/*.jar under a running JVM makes it fail
@@ -65,8 +74,27 @@ public final class LocalStack {
         env.put("LEDGER_STOP_TIMEOUT", "60");
     }
 
+    /** The instances' names (ledger-service, ledger-service-2, ...), each on a free port of its own. */
+    private List<String> instances(String base, int count, String variable, Set<Integer> taken) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        List<String> ports = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add(i == 1 ? base : base + "-" + i);
+            ports.add(String.valueOf(freePort(taken)));
+        }
+        env.put(variable + "_INSTANCES", String.valueOf(count));
+        env.put(variable + "_PORT", ports.get(0));
+        env.put(variable + "_PORTS", String.join(",", ports));
+        return List.copyOf(names);
+    }
+
+    /** The first ledger-service instance (readers use it; senders use them all). */
     String ledgerUrl() {
-        return "http://127.0.0.1:" + env.get("LEDGER_SERVICE_PORT");
+        return ledgerUrls().get(0);
+    }
+
+    List<String> ledgerUrls() {
+        return java.util.Arrays.stream(env.get("LEDGER_SERVICE_PORTS").split(",")).map(p -> "http://127.0.0.1:" + p).toList();
     }
 
     String projectionUrl() {
@@ -156,11 +184,6 @@ public final class LocalStack {
     /** SIGKILL: no shutdown hook, no flush. Waits until the process is gone. */
     long kill(String component) throws IOException, InterruptedException {
         return signal(component, "KILL", Duration.ofSeconds(30));
-    }
-
-    /** SIGTERM (a clean stop: the store commits its last writes), waiting until the process is gone. */
-    long terminate(String component) throws IOException, InterruptedException {
-        return signal(component, "TERM", Duration.ofSeconds(90));
     }
 
     private long signal(String component, String signal, Duration wait) throws IOException, InterruptedException {

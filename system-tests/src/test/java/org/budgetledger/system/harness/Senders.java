@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Senders {
 
     private final Http http;
-    private final String ledgerUrl;
+    private final List<String> ledgerUrls;
     private final String posterKey;
     private final int threads;
     private final KafkaProducer<String, String> producer;
@@ -38,10 +38,11 @@ final class Senders {
     private final java.util.concurrent.atomic.AtomicLong dispatched = new java.util.concurrent.atomic.AtomicLong();
     private volatile long pacingStart;
 
-    Senders(Http http, String ledgerUrl, String posterKey, String kafkaBootstrap, int threads, Duration sendAtLeast, long totalItems) {
+    /** @param ledgerUrls every ledger-service instance: each request goes to one, and is sent again to the next on failure */
+    Senders(Http http, List<String> ledgerUrls, String posterKey, String kafkaBootstrap, int threads, Duration sendAtLeast, long totalItems) {
         this.http = http;
         this.nanosPerItem = totalItems == 0 ? 0 : (double) sendAtLeast.toNanos() / totalItems;
-        this.ledgerUrl = ledgerUrl;
+        this.ledgerUrls = List.copyOf(ledgerUrls);
         this.posterKey = posterKey;
         this.threads = threads;
         Properties p = new Properties();
@@ -55,6 +56,11 @@ final class Senders {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "fault-harness");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Stops sending: no new request, and no retry of one under way (the run failed elsewhere). */
+    void abort(Throwable cause) {
+        failure = cause;
     }
 
     void close() {
@@ -169,7 +175,8 @@ final class Senders {
         } else {
             body = request.get(0).payload;
         }
-        String url = ledgerUrl + (batch ? "/api/v1/postings/batch" : "/api/v1/postings");
+        String path = batch ? "/api/v1/postings/batch" : "/api/v1/postings";
+        int instance = java.util.concurrent.ThreadLocalRandom.current().nextInt(ledgerUrls.size());
         long pause = 200;
         int unauthorized = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
@@ -178,7 +185,7 @@ final class Senders {
             Http.Answer answer = null;
             String problem = null;
             try {
-                answer = http.send("POST", url, posterKey, body, Duration.ofSeconds(120));
+                answer = http.send("POST", ledgerUrls.get(instance % ledgerUrls.size()) + path, posterKey, body, Duration.ofSeconds(120));
             } catch (IOException e) {
                 problem = e.toString();
             }
@@ -193,7 +200,7 @@ final class Senders {
                 record(request, batch, answer, end);
                 return;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || failure != null) {
                 for (Item item : request) {
                     item.restStatus = answer == null ? -1 : answer.status();
                     item.restError = "gave up: " + (problem != null ? problem : answer.body());
@@ -202,6 +209,7 @@ final class Senders {
                 return;
             }
             restRetries.incrementAndGet();
+            instance++; // as a load balancer would: the next instance
             Thread.sleep(pause);
             pause = Math.min(2_000, pause * 2);
         }
