@@ -194,6 +194,13 @@ class ComposeConfigTest {
         assertThat(kafka.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo("1");
         assertThat(kafka.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).isEqualTo("1");
         assertThat(kafka).containsKey("CLUSTER_ID");
+        // the relay's consumer group asks for LEDGER_RELAY_SESSION_TIMEOUT: the broker's minimum (6 s unless set) must allow it
+        String relaySession = env("ledger-service").getOrDefault("LEDGER_RELAY_SESSION_TIMEOUT",
+                appYml.get("ledger-service").defaults().get("LEDGER_RELAY_SESSION_TIMEOUT"));
+        assertThat(kafka).containsKey("KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS");
+        assertThat(Long.parseLong(kafka.get("KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS")))
+                .as("group.min.session.timeout.ms against LEDGER_RELAY_SESSION_TIMEOUT=%s", relaySession)
+                .isLessThanOrEqualTo(millis(relaySession));
         List<String> advertised = List.of(kafka.get("KAFKA_ADVERTISED_LISTENERS").split(","));
         for (String app : APPS.keySet()) {
             String bootstrap = env(app).get("KAFKA_BOOTSTRAP_SERVERS");
@@ -346,7 +353,20 @@ class ComposeConfigTest {
             assertThat(Metrics.ALERTABLE).as(r.get("alert").asText()).containsAll(metrics);
         }));
         assertThat(names).contains("BudgetLedgerKafkaConsumerLagHigh", "BudgetLedgerProjectionLagHigh",
-                "BudgetLedgerDlqGrowing", "BudgetLedgerRejectedPostingsHigh");
+                "BudgetLedgerDlqGrowing", "BudgetLedgerRejectedPostingsHigh", "BudgetLedgerDivergence",
+                "BudgetLedgerRelayLagHigh", "BudgetLedgerRelayPartitionsUnpublished");
+        Map<String, JsonNode> rules = new HashMap<>();
+        alerts.get("groups").forEach(g -> g.get("rules").forEach(r -> rules.put(r.get("alert").asText(), r)));
+        // a divergence pages at once
+        assertThat(rules.get("BudgetLedgerDivergence").at("/labels/severity").asText()).isEqualTo("critical");
+        assertThat(rules.get("BudgetLedgerDivergence").has("for")).isFalse();
+        assertThat(rules.get("BudgetLedgerDivergence").get("expr").asText()).contains("ledger-service|projection-service");
+        // every partition of ledger.events has a publisher: as many as the services create
+        String partitions = env("ledger-service").getOrDefault("LEDGER_TOPIC_PARTITIONS",
+                appYml.get("ledger-service").defaults().get("LEDGER_TOPIC_PARTITIONS"));
+        assertThat(rules.get("BudgetLedgerRelayPartitionsUnpublished").get("expr").asText())
+                .contains("ledger_relay_partitions{").endsWith(" < " + partitions);
+        assertThat(rules.get("BudgetLedgerRelayLagHigh").get("expr").asText()).contains("quantile=\"0.99\"");
     }
 
     @Test
@@ -397,6 +417,14 @@ class ComposeConfigTest {
             node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         }
         return env;
+    }
+
+    /** Milliseconds of a Spring Boot duration as the services read it: 3s, 200ms, 1m, or a bare number of ms. */
+    static long millis(String duration) {
+        Matcher m = Pattern.compile("^(\\d+)(ms|s|m)?$").matcher(duration.trim());
+        assertThat(m.matches()).as("duration %s", duration).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return m.group(2) == null || m.group(2).equals("ms") ? n : m.group(2).equals("s") ? n * 1000 : n * 60_000;
     }
 
     /** NAME=value lines of a Compose .env file (comments and blank lines left out). */

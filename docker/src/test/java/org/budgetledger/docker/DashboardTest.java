@@ -71,7 +71,9 @@ class DashboardTest {
         assertThat(used).contains("ledger_postings_total", "kafka_consumer_fetch_manager_records_lag_max",
                 "ledger_relay_published_total", "ledger_relay_queue", "ledger_relay_dirty",
                 "projection_events_applied_total", "projection_lag_seconds", "projection_rebuild_events_done",
-                "projection_rebuild_events_total", "projection_rebuild_running", "jvm_memory_used_bytes");
+                "projection_rebuild_events_total", "projection_rebuild_running", "jvm_memory_used_bytes",
+                "ledger_relay_partitions", "ledger_relay_lag_seconds", "ledger_relay_handovers_total",
+                "budgetledger_divergences_total");
         assertThat(used).anyMatch(n -> n.startsWith("http_server_requests_seconds"));
     }
 
@@ -85,11 +87,37 @@ class DashboardTest {
         assertThat(panelOf("kafka_consumer_fetch_manager_records_lag_max", "client_id")).isNotNull();
         assertThat(panelOf("rate(ledger_relay_published_total")).isNotNull();
         assertThat(panelOf("ledger_relay_queue")).isNotNull().isEqualTo(panelOf("ledger_relay_dirty"));
+        // the relay's share of ledger.events per instance beside the total, its lag, its hand-overs
+        assertThat(panelOf("sum by (instance) (ledger_relay_partitions{")).isNotNull()
+                .isEqualTo(panelOf("sum(ledger_relay_partitions{"));
+        assertThat(panelOf("ledger_relay_lag_seconds{", "quantile=\"0.99\"")).isNotNull()
+                .isEqualTo(panelOf("ledger_relay_lag_seconds{", "quantile=\"0.5\""));
+        assertThat(panelOf("sum by (kind) (increase(ledger_relay_handovers_total{")).isNotNull();
+        assertThat(panelOf("budgetledger_divergences_total{", "ledger-service|projection-service")).isNotNull();
         assertThat(panelOf("rate(projection_events_applied_total")).isNotNull();
         assertThat(panelOf("projection_lag_seconds{", "quantile=\"0.99\"")).isNotNull();
         assertThat(panelOf("projection_rebuild_events_done", "/", "projection_rebuild_events_total")).isNotNull();
         assertThat(panelOf("projection_rebuild_running")).isNotNull();
         assertThat(panelOf("jvm_memory_used_bytes", "by (application)")).isNotNull();
+    }
+
+    @Test
+    void divergencesShowRedAboveZero() {
+        JsonNode stat = null;
+        for (JsonNode panel : dashboard.get("panels")) {
+            if (panel.get("type").asText().equals("stat") && panel.path("targets").toString().contains("budgetledger_divergences_total")) {
+                stat = panel;
+            }
+        }
+        assertThat(stat).as("a stat panel of budgetledger_divergences_total").isNotNull();
+        JsonNode steps = stat.at("/fieldConfig/defaults/thresholds/steps");
+        assertThat(steps.get(0).get("color").asText()).isEqualTo("green");
+        JsonNode last = steps.get(steps.size() - 1);
+        assertThat(last.get("color").asText()).isEqualTo("red");
+        assertThat(last.get("value").asDouble()).isPositive().isLessThanOrEqualTo(1);
+        // both services; 0 rather than "No data" while none has found one (its counter appears with the first)
+        String expr = stat.at("/targets/0/expr").asText();
+        assertThat(expr).contains("ledger-service|projection-service").endsWith(" or vector(0)");
     }
 
     /** Title of the panel with a query containing every fragment, or null. */

@@ -17,6 +17,14 @@ final class Metrics {
             "kafka_consumer_fetch_manager_records_lag_max",
             // the relay
             "ledger_relay_published_total", "ledger_relay_queue", "ledger_relay_dirty",
+            "ledger_relay_batch_seconds_count", "ledger_relay_batch_seconds_sum", "ledger_relay_batch_seconds_max",
+            // ... its share of ledger.events (a gauge), recording -> Kafka commit (a timer with percentiles 0.5, 0.99),
+            // partitions gained, revoked, lost, fenced on
+            "ledger_relay_partitions",
+            "ledger_relay_lag_seconds", "ledger_relay_lag_seconds_count", "ledger_relay_lag_seconds_sum", "ledger_relay_lag_seconds_max",
+            "ledger_relay_handovers_total",
+            // both services: a copy of a ledger's history (kind "ledger cache", "projection") differed from the event store
+            "budgetledger_divergences_total",
             // projection-service
             "projection_events_applied_total",
             "projection_lag_seconds", "projection_lag_seconds_max", "projection_lag_seconds_sum", "projection_lag_seconds_count",

@@ -110,6 +110,10 @@ class HelmChartTest {
             assertThat(config.get("LEDGER_TOPIC_PARTITIONS").asText()).isEqualTo("6");
         }
         assertThat(ledgerConfig.get("LEDGER_POSTINGS_TOPIC").asText()).isEqualTo("ledger.postings");
+        // the relay: its group's session, which the Kafka cluster's group.min.session.timeout.ms must allow
+        assertThat(ledgerConfig.get("LEDGER_RELAY_SESSION_TIMEOUT").asText()).isEqualTo("3s");
+        assertThat(ledgerConfig.has("LEDGER_RELAY_GROUP")).as("default: <events topic>.relay").isFalse();
+        assertThat(projectionConfig.has("LEDGER_RELAY_SESSION_TIMEOUT")).isFalse();
         assertThat(ledgerConfig.get("LEDGER_DLQ_TOPIC").asText()).isEqualTo("ledger.postings.dlq");
 
         for (String component : List.of("ledger", "projection")) {
@@ -190,7 +194,8 @@ class HelmChartTest {
 
         Map<String, String> alerts = alerts(r.one("PrometheusRule", "budget-ledger"));
         assertThat(alerts).containsKeys("BudgetLedgerKafkaConsumerLagHigh", "BudgetLedgerProjectionLagHigh",
-                "BudgetLedgerDlqGrowing", "BudgetLedgerRejectedPostingsHigh", "BudgetLedgerServiceDown");
+                "BudgetLedgerDlqGrowing", "BudgetLedgerRejectedPostingsHigh", "BudgetLedgerServiceDown",
+                "BudgetLedgerDivergence", "BudgetLedgerRelayLagHigh", "BudgetLedgerRelayPartitionsUnpublished");
         assertThat(alerts.get("BudgetLedgerKafkaConsumerLagHigh")).contains("kafka_consumer_fetch_manager_records_lag_max");
         assertThat(alerts.get("BudgetLedgerProjectionLagHigh")).contains("projection_lag_seconds{").contains("quantile=\"0.99\"");
         assertThat(alerts.get("BudgetLedgerDlqGrowing"))
@@ -201,6 +206,15 @@ class HelmChartTest {
         assertThat(alerts.values()).allMatch(expr -> expr.contains("namespace=\"" + NAMESPACE + "\""));
         assertThat(alerts.get("BudgetLedgerProjectionLagHigh")).contains("job=\"budget-ledger-projection\"");
         assertThat(alerts.get("BudgetLedgerDlqGrowing")).contains("job=\"budget-ledger-ledger\"");
+        // divergences of both services page at once; every partition of the events topic (12 here) has a publisher
+        assertThat(alerts.get("BudgetLedgerDivergence")).contains("budgetledger_divergences_total{")
+                .contains("job=~\"budget-ledger-ledger|budget-ledger-projection\"");
+        JsonNode divergence = rule(r.one("PrometheusRule", "budget-ledger"), "BudgetLedgerDivergence");
+        assertThat(divergence.at("/labels/severity").asText()).isEqualTo("critical");
+        assertThat(divergence.has("for")).isFalse();
+        assertThat(alerts.get("BudgetLedgerRelayLagHigh")).contains("ledger_relay_lag_seconds{").contains("quantile=\"0.99\"")
+                .contains("job=\"budget-ledger-ledger\"");
+        assertThat(alerts.get("BudgetLedgerRelayPartitionsUnpublished")).contains("ledger_relay_partitions{").endsWith(" < 12");
 
         // ingress from the configured namespaces, and projection -> ledger
         JsonNode ledgerPolicy = r.one("NetworkPolicy", "budget-ledger-ledger");
@@ -222,6 +236,16 @@ class HelmChartTest {
         Rendered production = render(Map.of("metrics.serviceMonitor.enabled", "false", "metrics.prometheusRule.enabled", "false"), PRODUCTION);
         assertThat(production.all("ServiceMonitor")).isEmpty();
         assertThat(production.all("PrometheusRule")).isEmpty();
+    }
+
+    @Test
+    void relayPartitionsAlertFollowsTheEventsTopic() {
+        Map<String, String> defaults = alerts(render(base("metrics.prometheusRule.enabled", "true")).one("PrometheusRule", "budget-ledger"));
+        assertThat(defaults.get("BudgetLedgerRelayPartitionsUnpublished")).endsWith(" < 6");
+        // a topic created beforehand with another count
+        Map<String, String> own = alerts(render(base("metrics.prometheusRule.enabled", "true", "metrics.prometheusRule.relayPartitions", "8"))
+                .one("PrometheusRule", "budget-ledger"));
+        assertThat(own.get("BudgetLedgerRelayPartitionsUnpublished")).endsWith(" < 8");
     }
 
     @Test
@@ -594,6 +618,17 @@ class HelmChartTest {
         Map<String, String> alerts = new LinkedHashMap<>();
         rule.at("/spec/groups").forEach(g -> g.get("rules").forEach(r -> alerts.put(r.get("alert").asText(), r.get("expr").asText())));
         return alerts;
+    }
+
+    static JsonNode rule(JsonNode prometheusRule, String alert) {
+        for (JsonNode group : prometheusRule.at("/spec/groups")) {
+            for (JsonNode r : group.get("rules")) {
+                if (r.get("alert").asText().equals(alert)) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no alert " + alert);
     }
 
     static void leaves(JsonNode node, String path, List<String> out) {

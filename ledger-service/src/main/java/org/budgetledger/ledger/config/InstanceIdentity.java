@@ -8,8 +8,9 @@ import java.net.UnknownHostException;
 
 /**
  * Who this ledger-service instance is, stable across restarts: LEDGER_INSTANCE_ID, else host:port. A restarted
- * instance takes back its own relay lease and its own Kafka partitions (static group membership) at once instead
- * of waiting for the dead instance's session to expire.
+ * instance takes back its own partitions of ledger.postings (static group membership) at once instead of waiting for
+ * the dead instance's session to expire; the relay's group is dynamic, so a dead instance's share of ledger.events
+ * moves as soon as its session expires.
  */
 @Component
 public class InstanceIdentity {

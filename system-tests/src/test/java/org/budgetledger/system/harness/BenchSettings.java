@@ -43,6 +43,9 @@ final class BenchSettings {
         def("serviceHeap", "1g", "2g");
         def("kafkaHeap", "512m", "1g");
         def("serviceJavaOpts", "", "");
+        // instances of each service (bin/ledger-local's LEDGER_SERVICE_INSTANCES, PROJECTION_SERVICE_INSTANCES)
+        def("ledgerInstances", "1", "1");
+        def("projectionInstances", "1", "1");
         def("workDir", "target/bench", "target/bench");
         def("profile", "true", "true");
         def("warmupSeconds", "10", "120");

@@ -142,7 +142,7 @@ public final class Benchmark {
         Path home = work.resolve("run-" + backend + "-" + ts);
         say("settings: " + settings.describe());
         try {
-            stack = new LocalStack(repo, home, backend);
+            stack = new LocalStack(repo, home, backend, settings.i("ledgerInstances"), settings.i("projectionInstances"));
             stack.env.put("LEDGER_STORE_HEAP", settings.s(backend.equals("memory") ? "storeHeapMemory" : "storeHeapH2"));
             stack.env.put("LEDGER_SERVICE_HEAP", settings.s("serviceHeap"));
             stack.env.put("PROJECTION_SERVICE_HEAP", settings.s("serviceHeap"));
@@ -485,10 +485,18 @@ public final class Benchmark {
         return new Batches(recorded.get(), rejected.get(), (System.nanoTime() - t0) / 1e9, next, new ArrayList<>(problems));
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The ledger-service instances in turn, as a load balancer spreads requests. */
+    private String anyLedger() {
+        List<String> urls = stack.ledgerUrls();
+        return urls.get(Math.floorMod(requests.getAndIncrement(), urls.size()));
+    }
+
     private BatchAnswer postBatch(int n, List<String> units, boolean skewed) {
         Map<String, Long> next = new HashMap<>();
         try {
-            Http.Answer a = http.send("POST", stack.ledgerUrl() + "/api/v1/postings/batch", keys.get("LEDGER_POSTER_KEY"),
+            Http.Answer a = http.send("POST", anyLedger() + "/api/v1/postings/batch", keys.get("LEDGER_POSTER_KEY"),
                     postings.batch(n, units, skewed), REQUEST_TIMEOUT);
             if (a.status() != 200) {
                 return new BatchAnswer(0, n, next, "batch HTTP " + a.status() + " " + abbreviate(a.body()));

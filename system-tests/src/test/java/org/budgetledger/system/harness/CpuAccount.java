@@ -30,13 +30,26 @@ final class CpuAccount {
     Snapshot snapshot() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String component : COMPONENTS) {
-            try {
-                long pid = stack.pid(component);
-                if (pid > 0) {
-                    seconds.put(component, processSeconds(pid));
+            List<String> instances = switch (component) {
+                case LocalStack.LEDGER -> stack.ledgers;
+                case LocalStack.PROJECTION -> stack.projections;
+                default -> List.of(component);
+            };
+            double sum = 0;
+            boolean any = false;
+            for (String instance : instances) { // a service is all its instances
+                try {
+                    long pid = stack.pid(instance);
+                    if (pid > 0) {
+                        sum += processSeconds(pid);
+                        any = true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a component that died is reported by the step itself
                 }
-            } catch (IOException | RuntimeException e) {
-                // a component that died is reported by the step itself
+            }
+            if (any) {
+                seconds.put(component, sum);
             }
         }
         seconds.put("driver", processSeconds(ProcessHandle.current().pid()));

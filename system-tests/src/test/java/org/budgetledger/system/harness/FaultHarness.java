@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
 /**
  * The fault-injection harness: starts the local stack with {@code bin/ledger-local} (own LEDGER_HOME under target/,
  * free ports), drives a seeded stream of postings over REST and Kafka while it SIGKILLs the services and the broker and
- * restarts the store, then checks from its own record of what it sent that the published figures are exactly right.
+ * SIGKILLs the store, then checks from its own record of what it sent that the published figures are exactly right.
  *
  * <pre>
  *   java ... org.budgetledger.system.harness.FaultHarness [--profile full] [--postings N] [--killsPerService K]
@@ -137,8 +137,11 @@ public final class FaultHarness {
             senders = new Senders(http, stack.ledgerUrls(), keys.get("LEDGER_POSTER_KEY"), stack.kafkaBootstrap(), config.restThreads(),
                     config.sendAtLeast(), plan.itemsSent());
             faults = new Faults(config, stack, senders.progress, plan.itemsSent(), () -> sendingDone, this::probeStoreOutage);
+            senders.gate = faults::sendingMayReach;
             Senders sending = senders;
-            faults.onFailure = () -> sending.abort(new IllegalStateException("a fault could not be recovered from"));
+            Faults injecting = faults;
+            injecting.onFailure = () -> sending.abort(new IllegalStateException("a fault could not be recovered from: "
+                    + injecting.failure, injecting.failure));
             this.faults = faults;
             faultThread = new Thread(faults, "faults");
             faultThread.setDaemon(true);
@@ -915,7 +918,7 @@ public final class FaultHarness {
         }
 
         String summary() {
-            return String.format("postings sent %d, kills ledger=%d projection=%d kafka=%d, restarts %d (store stopped and started %d), "
+            return String.format("postings sent %d, kills ledger=%d projection=%d kafka=%d, restarts %d (store SIGKILLed %d), "
                             + "lost %d, doubled %d, wrong cells %d, invalid recorded %d, 5xx outside kill windows %d%s",
                     sent, kills.getOrDefault("ledger", 0), kills.getOrDefault("projection", 0), kills.getOrDefault("kafka", 0),
                     restarts(), kills.getOrDefault("store", 0), lost, doubled, wrongCells, invalidRecorded, serverErrorsOutside,

@@ -48,6 +48,7 @@ final class Faults implements Runnable {
     private final Random rnd;
     private final long storeDownMillis;
     private final StoreOutage outage;
+    private final long totalItems;
 
     Faults(HarnessConfig config, LocalStack stack, AtomicLong progress, long totalItems, BooleanSupplier sendingDone,
            StoreOutage outage) {
@@ -56,6 +57,7 @@ final class Faults implements Runnable {
         this.outage = outage;
         this.progress = progress;
         this.sendingDone = sendingDone;
+        this.totalItems = totalItems;
         this.rnd = new Random(config.seed() * 31 + 7);
         List<Kind> kinds = new ArrayList<>();
         for (int i = 0; i < config.killsPerService(); i++) {
@@ -79,6 +81,20 @@ final class Faults implements Runnable {
         }
     }
 
+    /** How far past a fault's planned point sending goes on while the fault is injected and recovered from. */
+    private long margin() {
+        return Math.max(50, totalItems / 25);
+    }
+
+    /**
+     * How many items sending may have dispatched: up to a little past the next fault still to be done, so that every
+     * fault falls while postings flow, whatever the machine's speed and however long a restart takes.
+     */
+    long sendingMayReach() {
+        int done = windows.size();
+        return done >= schedule.size() || failure != null ? Long.MAX_VALUE : schedule.get(done).atProgress() + margin();
+    }
+
     int count(Kind kind) {
         return (int) windows.stream().filter(w -> w.kind() == kind).count();
     }
@@ -95,6 +111,8 @@ final class Faults implements Runnable {
             }
         } catch (Throwable e) {
             failure = e;
+            System.out.println("[harness] fault injection failed: " + e);
+            e.printStackTrace(System.out);
             onFailure.run();
         }
     }

@@ -33,6 +33,8 @@ final class Senders {
     final AtomicInteger restRetries = new AtomicInteger();
     final AtomicInteger kafkaResends = new AtomicInteger();
     private volatile Throwable failure;
+    /** How many items may have been dispatched by now (the faults hold sending back until each has been injected). */
+    volatile java.util.function.LongSupplier gate = () -> Long.MAX_VALUE;
     /** pacing: request k of the run may start once (items before it) x this many nanoseconds have passed */
     private final double nanosPerItem;
     private final java.util.concurrent.atomic.AtomicLong dispatched = new java.util.concurrent.atomic.AtomicLong();
@@ -137,7 +139,11 @@ final class Senders {
 
     /** Waits until the run's pace allows this many more items out (the Kafka share rides along with REST). */
     private void pace(long items) throws InterruptedException {
+        while (dispatched.get() + items > gate.getAsLong() && failure == null) {
+            Thread.sleep(50);
+        }
         if (nanosPerItem <= 0) {
+            dispatched.addAndGet(items);
             return;
         }
         long before = dispatched.getAndAdd(items);
