@@ -74,6 +74,12 @@ public class KitAutoConfiguration {
         return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /** SIGTERM to exit within this, broker and store or not (BoundedShutdown). */
+    @Bean
+    BoundedShutdown boundedShutdown(@Value("${budgetledger.shutdown.max:8s}") Duration max) {
+        return new BoundedShutdown(max);
+    }
+
     @Bean
     UnhandledErrors unhandledErrors() {
         return new UnhandledErrors();

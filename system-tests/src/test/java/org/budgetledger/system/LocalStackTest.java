@@ -108,8 +108,29 @@ class LocalStackTest {
         JsonNode state = JSON.readTree(call("GET", ledger + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY")).body());
         assertThat(LocalStack.credentials(home)).as("the keys are kept across restarts").isEqualTo(keys);
         assertThat(state.get("postings").asInt()).isEqualTo(hetang.postings().size());
+
+        // a supervisor stops the services while the broker and the store are gone: each exits promptly all the same
+        signal(home, "kafka", "KILL");
+        signal(home, "store", "KILL");
+        for (String service : List.of("ledger-service", "ledger-service-2", "projection-service", "projection-service-2")) {
+            ProcessHandle process = signal(home, service, "TERM");
+            long start = System.nanoTime();
+            assertThat(process.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join()).as(service + " exited").isNotNull();
+            System.out.printf("%s exited %.1f s after SIGTERM, without broker and store%n", service, (System.nanoTime() - start) / 1e9);
+        }
         assertThat(run("stop").exit).isZero();
         env = null;
+    }
+
+    /** Sends a signal to a component bin/ledger-local started (its pid file), and answers its process. */
+    private static ProcessHandle signal(Path home, String component, String signal) throws Exception {
+        long pid = Long.parseLong(Files.readString(home.resolve("run").resolve(component + ".pid")).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(component + " is not running"));
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor();
+        if (signal.equals("KILL")) {
+            process.onExit().join();
+        }
+        return process;
     }
 
     private record Result(int exit, String output) {

@@ -187,6 +187,7 @@ public final class EventRelay implements SmartLifecycle {
                 }
             }
         } finally {
+            Thread.interrupted(); // the stop's interrupt must not cut the closes short: they are bounded themselves
             share.close();
             publishers.values().forEach(PartitionPublisher::close);
             publishers.clear();
