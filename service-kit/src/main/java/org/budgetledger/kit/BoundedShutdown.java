@@ -26,8 +26,8 @@ public final class BoundedShutdown implements ApplicationListener<ContextClosedE
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        if (event.getApplicationContext().getParent() != null) {
-            return; // a child context closing is not the service stopping
+        if (event.getApplicationContext().getParent() != null || !jvmShuttingDown()) {
+            return; // a child context, or a context closed while the JVM lives on (tests): not the service stopping
         }
         Thread watchdog = new Thread(() -> {
             try {
@@ -40,5 +40,17 @@ public final class BoundedShutdown implements ApplicationListener<ContextClosedE
         }, "bounded-shutdown");
         watchdog.setDaemon(true); // a stop that finishes in time ends the JVM with it
         watchdog.start();
+    }
+
+    /** The JVM refuses new shutdown hooks once it is shutting down: the one way to ask. */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
     }
 }

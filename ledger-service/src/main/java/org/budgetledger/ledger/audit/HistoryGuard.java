@@ -29,9 +29,12 @@ public class HistoryGuard {
         this.divergences = divergences;
     }
 
-    /** Whether the store holds, at this sequence of the stream, the event whose hash the cached copy ends with. */
+    /**
+     * Whether the store holds, at this sequence of the stream, the event whose hash the cached copy ends with. An event
+     * stored without a hash (written before the chain was kept) cannot be compared: it counts as held.
+     */
     public boolean holds(String stream, long sequence, String hash) {
-        return stored.hashAt(stream, sequence).map(hash::equals).orElse(false);
+        return stored.hashAt(stream, sequence).map(h -> h.isEmpty() || h.equals(hash)).orElse(false);
     }
 
     /**

@@ -74,6 +74,8 @@ public class KafkaConfig {
             config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            // a round of the relay's thread (a take-over's catch-up) may take a while between two polls
+            config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-relay-group-" + instance.id());
             return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         };

@@ -47,6 +47,10 @@ public final class EventRelay implements SmartLifecycle {
     private static final int QUEUE_CAPACITY = 50_000;
     private static final int MAX_BATCH = 5_000;
     private static final int MAX_FILL_PER_STREAM = 10_000;
+    /** Streams caught up from the store in one round, and probed in one round: rounds stay short, polls frequent. */
+    private static final int MAX_STREAMS_PER_ROUND = 1_000;
+    /** Records per Kafka transaction: a transaction stays well inside its timeout, and holds readers back briefly. */
+    private static final int MAX_TRANSACTION_RECORDS = 10_000;
     /** A partition Kafka fenced this instance on is not taken again sooner, unless the group assigns it anew. */
     private static final Duration FENCED_PAUSE = Duration.ofSeconds(30);
 
@@ -80,6 +84,10 @@ public final class EventRelay implements SmartLifecycle {
     private final Map<Integer, Long> fencedAt = new HashMap<>();
     private final Map<String, Long> published = new HashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Streams of partitions just taken over, to probe at cursor + 1 (a few per round). */
+    private final java.util.Deque<String> toProbe = new java.util.ArrayDeque<>();
+    /** Rewinds carried out this round, cleared from the hints once the round published. */
+    private final Map<String, Long> rewound = new HashMap<>();
     private StreamPartitions partitions;
     private long nextHintsAt = System.nanoTime();
     private long nextProbeAt = System.nanoTime();
@@ -201,15 +209,8 @@ public final class EventRelay implements SmartLifecycle {
         return partitions;
     }
 
-    /** The group gave these partitions: load their streams' cursors and probe each stream once. */
+    /** The group gave these partitions: they get publishers in the next round (outside the group's callback). */
     private void take(Set<Integer> gained) {
-        StreamPartitions p = partitions();
-        stores.registry().positions().forEach((stream, position) -> {
-            if (gained.contains(p.of(stream))) {
-                published.merge(stream, position.published(), Math::max);
-                dirty.add(stream); // probed and filled from the store: whatever the last publisher left
-            }
-        });
         gained.forEach(fencedAt::remove);
         meters.counter("ledger.relay.handovers", "kind", "gained").increment(gained.size());
     }
@@ -225,11 +226,17 @@ public final class EventRelay implements SmartLifecycle {
         StreamPartitions p = partitions();
         published.keySet().removeIf(stream -> gone.contains(p.of(stream)));
         dirty.removeIf(stream -> gone.contains(p.of(stream)));
+        toProbe.removeIf(stream -> gone.contains(p.of(stream)));
         meters.counter("ledger.relay.handovers", "kind", kind).increment(gone.size());
     }
 
-    /** Every partition the group assigned has a fenced publisher, unless Kafka fenced this instance on it lately. */
+    /**
+     * Every partition the group assigned gets a publisher (which fences the one before it), unless Kafka fenced this
+     * instance on it lately. Its streams' cursors are then read from the registry, where only what Kafka committed
+     * moved them, and each stream is probed once: whatever the last publisher, or this one before, left.
+     */
     private void takeHeldPartitions() {
+        Set<Integer> adopted = new java.util.TreeSet<>();
         for (int partition : share.held()) {
             Long fenced = fencedAt.get(partition);
             if (publishers.containsKey(partition) || (fenced != null && System.nanoTime() - fenced < FENCED_PAUSE.toNanos())) {
@@ -237,7 +244,18 @@ public final class EventRelay implements SmartLifecycle {
             }
             publishers.put(partition, new PartitionPublisher(kafka.partitionProducers().apply(partition), kafka.topic(), partition));
             fencedAt.remove(partition);
+            adopted.add(partition);
         }
+        if (adopted.isEmpty()) {
+            return;
+        }
+        StreamPartitions p = partitions();
+        stores.registry().positions().forEach((stream, position) -> {
+            if (adopted.contains(p.of(stream))) {
+                published.put(stream, position.published());
+                toProbe.add(stream);
+            }
+        });
     }
 
     private boolean publishes(String stream) {
@@ -272,6 +290,8 @@ public final class EventRelay implements SmartLifecycle {
                 sample.stop(batchTimer);
             }
             coverHints(hinted);
+            rewound.forEach((stream, to) -> stores.hints().rewound(stream, to));
+            rewound.clear();
         } catch (RuntimeException e) {
             outgoing.keySet().forEach(dirty::add); // taken from the queue: caught up from the store next round
             throw e;
@@ -291,8 +311,9 @@ public final class EventRelay implements SmartLifecycle {
             if (m.getSequenceNumber() < next) {
                 continue; // published already
             }
-            if (m.getSequenceNumber() > next && !fill(stream, next, m.getSequenceNumber() - 1, outgoing, last)) {
-                dirty.add(stream);
+            if (m.getSequenceNumber() > next && (m.getSequenceNumber() - next > MAX_FILL_PER_STREAM
+                    || !fill(stream, next, m.getSequenceNumber() - 1, outgoing, last))) {
+                dirty.add(stream); // a long way behind: caught up from the store, a bounded part per round
                 continue;
             }
             outgoing.computeIfAbsent(stream, s -> new ArrayList<>())
@@ -302,7 +323,7 @@ public final class EventRelay implements SmartLifecycle {
     }
 
     private void fillDirty(Map<String, List<Out>> outgoing, Map<String, Long> last) {
-        for (String stream : List.copyOf(dirty)) {
+        for (String stream : dirty.stream().limit(MAX_STREAMS_PER_ROUND).toList()) {
             dirty.remove(stream);
             if (!publishes(stream)) {
                 continue;
@@ -353,8 +374,10 @@ public final class EventRelay implements SmartLifecycle {
                 return; // a partition of ours once, or a rewind for another instance
             }
             if (hint.rewind() != null) {
+                // the registry first: a successor starts from it, and a probe may not raise the cursor past the rewind
+                stores.registry().rewind(stream, hint.rewind());
                 published.put(stream, Math.min(cursor(stream), hint.rewind()));
-                stores.hints().rewound(stream, hint.rewind());
+                rewound.put(stream, hint.rewind()); // cleared from the hints once this round has published
                 log.warn("relay: {} is published again from sequence {}: its history in the store changed", stream, hint.rewind() + 1);
             }
             if (hint.head() > cursor(stream) || hint.rewind() != null) {
@@ -384,18 +407,21 @@ public final class EventRelay implements SmartLifecycle {
      * or of streams this instance has not seen yet. An exact-key read per stream.
      */
     private void probeIfDue() {
-        if (System.nanoTime() - nextProbeAt < 0 || publishers.isEmpty()) {
-            return;
-        }
-        nextProbeAt = System.nanoTime() + timing.probeInterval().toNanos();
-        stores.registry().positions().forEach((stream, position) -> {
-            if (publishes(stream)) {
-                long cursor = published.merge(stream, position.published(), Math::max);
-                if (stores.stored().exists(stream, cursor + 1)) {
-                    dirty.add(stream);
+        if (System.nanoTime() - nextProbeAt >= 0 && !publishers.isEmpty() && toProbe.isEmpty()) {
+            nextProbeAt = System.nanoTime() + timing.probeInterval().toNanos();
+            stores.registry().positions().forEach((stream, position) -> {
+                if (publishes(stream)) {
+                    published.merge(stream, position.published(), Math::max);
+                    toProbe.add(stream);
                 }
+            });
+        }
+        for (int i = 0; i < MAX_STREAMS_PER_ROUND && !toProbe.isEmpty(); i++) {
+            String stream = toProbe.poll();
+            if (publishes(stream) && stores.stored().exists(stream, cursor(stream) + 1)) {
+                dirty.add(stream);
             }
-        });
+        }
     }
 
     /** Adds the stored events from..to to the outgoing records; false at the first one that does not exist. */
@@ -441,9 +467,25 @@ public final class EventRelay implements SmartLifecycle {
         }
     }
 
+    /** A partition's streams, in transactions of at most {@value #MAX_TRANSACTION_RECORDS} records (a stream whole). */
     private void publishPartition(int partition, Map<String, List<Out>> streams, Map<String, Long> last) {
+        Map<String, List<Out>> chunk = new LinkedHashMap<>();
+        int records = 0;
+        for (Map.Entry<String, List<Out>> stream : streams.entrySet()) {
+            if (records > 0 && records + stream.getValue().size() > MAX_TRANSACTION_RECORDS) {
+                publishTransaction(partition, chunk, last);
+                chunk.clear();
+                records = 0;
+            }
+            chunk.put(stream.getKey(), stream.getValue());
+            records += stream.getValue().size();
+        }
+        publishTransaction(partition, chunk, last);
+    }
+
+    private void publishTransaction(int partition, Map<String, List<Out>> streams, Map<String, Long> last) {
         PartitionPublisher publisher = publishers.get(partition);
-        if (publisher == null) {
+        if (publisher == null || streams.isEmpty()) {
             return; // given up meanwhile
         }
         List<ProducerRecord<String, String>> records = new ArrayList<>();
@@ -453,7 +495,8 @@ public final class EventRelay implements SmartLifecycle {
         } catch (PartitionPublisher.Fenced e) {
             throw e;
         } catch (RuntimeException e) {
-            // whatever it was, start this partition afresh (a new producer fences nobody but this instance's own)
+            // not fenced (a timeout, an aborted transaction): this partition starts afresh next round, its cursors read
+            // again from the registry; the new producer fences only this instance's own, the group still assigning it
             publishers.remove(partition).close();
             throw e;
         }

@@ -3,7 +3,6 @@ package org.budgetledger.ledger.relay;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 
 import java.time.Duration;
@@ -57,9 +56,11 @@ public final class PartitionPublisher implements AutoCloseable {
                 producer.send(new ProducerRecord<>(topic, partition, r.key(), r.value()));
             }
             producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+        } catch (ProducerFencedException e) {
             throw new Fenced(partition, e);
         } catch (KafkaException e) {
+            // an abortable error (InvalidProducerEpochException after a transaction timed out, a send that failed):
+            // aborted here; the caller starts the partition afresh
             abortQuietly();
             throw e;
         }

@@ -84,8 +84,8 @@ public class RelayHints {
         }
         List<DeleteOneModel<Document>> deletes = new ArrayList<>(published.size());
         published.forEach((stream, position) ->
-                deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", stream), Filters.lte("head", position),
-                        Filters.exists("rewind", false)))));
+                deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", stream),
+                        Filters.or(Filters.lte("head", position), Filters.exists("head", false)), Filters.exists("rewind", false)))));
         hints.bulkWrite(deletes);
     }
 }

@@ -75,6 +75,7 @@ final class DurableBackend implements MongoBackend {
     private static final Lock NO_LOCK = new NoLock();
     private final Thread checkpointer;
     private volatile boolean running = true;
+    private final Object stopping = new Object();
     private volatile Throwable failure;
     private long checkpointed;
     private long longestPauseMillis;
@@ -163,7 +164,7 @@ final class DurableBackend implements MongoBackend {
             throw new IllegalStateException("the store cannot make writes durable: " + failure);
         }
         DeterministicWrites.fix(command, body);
-        byte[] record = WriteJournal.encode(database, body); // before it runs: exactly what ran
+        Document journaled = body.cloneDeeply(); // exactly what runs, whatever the backend does to the body
         boolean onOneCollection = !exclusive(command, body);
         Lock shared = onOneCollection ? order.readLock() : order.writeLock();
         Lock collection = onOneCollection ? collectionLock(database, body.get(command)) : NO_LOCK;
@@ -171,12 +172,17 @@ final class DurableBackend implements MongoBackend {
         shared.lock();
         collection.lock();
         try {
-            done = runJournaled(channel, database, command, body, record);
+            done = runJournaled(channel, database, command, body, journaled);
         } finally {
             collection.unlock();
             shared.unlock();
         }
-        journal.awaitDurable(done.sequence());
+        try {
+            journal.awaitDurable(done.sequence());
+        } catch (RuntimeException e) {
+            fail(e); // the journal cannot be written: nothing may be acknowledged, nor checkpointed, any more
+            throw e;
+        }
         return done.answer();
     }
 
@@ -184,15 +190,17 @@ final class DurableBackend implements MongoBackend {
     }
 
     /** Runs the command and journals it, whether it succeeded or not: a failed command may have done part of its work. */
-    private Journaled runJournaled(Channel channel, String database, String command, Document body, byte[] record) {
+    private Journaled runJournaled(Channel channel, String database, String command, Document body, Document journaled) {
         Document answer;
         try {
             answer = delegate.handleCommand(channel, database, command, body);
         } catch (RuntimeException e) {
-            append(record);
+            append(WriteJournal.encode(database, journaled));
             throw e;
         }
-        return new Journaled(answer, append(record));
+        // an upsert by replacement whose query names no _id: the server chose it, and the replay must choose the same
+        DeterministicWrites.upsertedIds(command, journaled, answer);
+        return new Journaled(answer, append(WriteJournal.encode(database, journaled)));
     }
 
     private long append(byte[] record) {
@@ -212,13 +220,26 @@ final class DurableBackend implements MongoBackend {
         return collections.computeIfAbsent(database + "." + collection, k -> new ReentrantLock());
     }
 
+    /**
+     * Never interrupted: an interrupt closes the file channel a commit or an fsync is using (FileChannel's I/O is
+     * interruptible). {@link #close()} ends it through {@link #running} and the monitor instead.
+     */
     private void checkpointLoop() {
-        while (running) {
+        while (true) {
+            synchronized (stopping) {
+                if (running) {
+                    try {
+                        stopping.wait(CHECKPOINT_EVERY.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (!running) {
+                    return;
+                }
+            }
             try {
-                Thread.sleep(CHECKPOINT_EVERY.toMillis());
                 checkpoint();
-            } catch (InterruptedException e) {
-                return;
             } catch (Throwable e) {
                 fail(e);
                 return;
@@ -281,10 +302,17 @@ final class DurableBackend implements MongoBackend {
         return checkpointed;
     }
 
+    /**
+     * A last checkpoint, then the files closed. After a failure nothing more is committed: the file keeps the last
+     * checkpoint and the journal what came after it, which the next start replays; a commit now would put writes in
+     * the file that the checkpoint's mark does not count, and the replay would run them twice.
+     */
     @Override
     public void close() {
-        running = false;
-        checkpointer.interrupt();
+        synchronized (stopping) {
+            running = false;
+            stopping.notifyAll();
+        }
         try {
             checkpointer.join(Duration.ofSeconds(30).toMillis());
             if (failure == null) {
@@ -295,10 +323,15 @@ final class DurableBackend implements MongoBackend {
                     longestPauseMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            log.error("closing the journal", e);
+        } catch (IOException | RuntimeException e) {
+            fail(e);
         }
-        delegate.close(); // commits and closes the MVStore
+        if (failure == null) {
+            delegate.close(); // closes the MVStore (nothing left to commit)
+        } else {
+            store.closeImmediately();
+            log.error("store closed without a last commit: it failed (see above); the next start replays the journal");
+        }
     }
 
     /** Legacy OP_QUERY reads (commands arrive through {@link #handleCommand}). */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * services talk to it over the MongoDB wire protocol exactly as they would to MongoDB.
  *
  * <p>The H2 backend keeps the data in one file, {@code <data>/ledger.mv}, and answers a write only once it is in that
- * file's journal ({@link DurableBackend}): with {@code fsync} (the default) forced to the device, so that an
+ * journal beside the file ({@link DurableBackend}): with {@code fsync} (the default) forced to the device, so that an
  * acknowledged write survives a power loss; with {@code commit} written to the file, which survives the death of any
  * process but not of the machine. The memory backend keeps nothing: it is for benchmarks.
  *
@@ -184,8 +184,8 @@ public final class StoreServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening and closes the backend. Closing the MVStore commits its last changes: this is what makes
-     * a clean stop keep every acknowledged write. Safe to call twice (the shutdown hook may race a caller).
+     * Stops listening and closes the backend: a last checkpoint, then the files (an acknowledged write is in the
+     * journal already, whatever happens here). Safe to call twice (the shutdown hook may race a caller).
      */
     @Override
     public synchronized void close() {
@@ -196,9 +196,10 @@ public final class StoreServer implements AutoCloseable {
         try {
             server.shutdown(); // closes client connections, then the backend (H2Backend.close closes the MVStore)
         } finally {
-            // ...but if the network side failed to shut down, still commit and unlock the file.
+            // ...but if the network side failed to shut down, still unlock the file: without a commit, which could hold
+            // writes the checkpoint's mark does not count (the journal has them; the next start replays them)
             if (mvStore != null && !mvStore.isClosed()) {
-                mvStore.close();
+                mvStore.closeImmediately();
             }
         }
         log.info("store stopped{}", mvStore != null ? ", data committed to " + config.dataFile() : "");

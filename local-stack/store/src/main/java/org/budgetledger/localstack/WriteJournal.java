@@ -27,9 +27,10 @@ import java.util.zip.CRC32C;
  * far and, with {@link Sync#FSYNC}, forces it to the device, then wakes every writer it covered. One write and one
  * fsync thus serve every writer that waited meanwhile (group commit); a lone writer flushes its own record at once.
  *
- * <p>Two files take turns: at each checkpoint ({@link #rotate()}) the journal moves to the other one, emptied first.
- * Whatever the file left behind holds is in the checkpointed store by then, and the next rotation only empties it
- * after that checkpoint is on disk. A record is {@code length, CRC-32C, sequence, payload}; reading stops at the first
+ * <p>Two files take turns: after a checkpoint, once the current file is large ({@link #rotate()}), the journal moves to
+ * the other one, emptied first. That file holds only records from before the previous move, which the checkpoint just
+ * made durable covers: checkpoints and moves happen one after the other on one thread, and a move follows the
+ * checkpoint's fsync. The file left behind keeps its records until the move after next. A record is {@code length, CRC-32C, sequence, payload}; reading stops at the first
  * record that is short or fails its checksum (the tail of a write the crash cut).
  */
 final class WriteJournal implements AutoCloseable {
@@ -215,7 +216,7 @@ final class WriteJournal implements AutoCloseable {
             if (sync == Sync.FSYNC) {
                 channel.force(false);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) { // an Error too: these records are not known to be on disk
             failed = e;
         } finally {
             lock.lock();
@@ -230,8 +231,9 @@ final class WriteJournal implements AutoCloseable {
     }
 
     /**
-     * Moves the journal to the other file, emptied, after writing what is pending to the current one. Called while
-     * no command runs, right after the store's commit: everything in the file left behind is in that commit.
+     * Moves the journal to the other file, emptied, after writing what is pending to the current one. Called right
+     * after a checkpoint is durable: the file emptied holds only records that checkpoint covers (see the class).
+     * Appends go on meanwhile; none is flushed to the new file before the file, and its directory, are forced.
      */
     void rotate() throws IOException {
         lock.lock();
@@ -248,11 +250,11 @@ final class WriteJournal implements AutoCloseable {
             current.close();
             currentIndex = 1 - currentIndex;
             current = emptied(directory.resolve(FILES[currentIndex]));
+            forceDirectory();
             bytesSinceRotation = 0;
         } finally {
             lock.unlock();
         }
-        forceDirectory();
     }
 
     private FileChannel emptied(Path file) throws IOException {

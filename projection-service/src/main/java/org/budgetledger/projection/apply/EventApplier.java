@@ -101,7 +101,7 @@ public class EventApplier {
                 repair(store, ledger, link.get());
                 return;
             }
-            if (applyRun(store, ledger, at.applied(), run)) {
+            if (applyRun(store, ledger, at, run)) {
                 return;
             }
             log.debug("{} moved while applying {} events; recomputing", ledger, run.size());
@@ -110,7 +110,8 @@ public class EventApplier {
     }
 
     /** The journal first, then the figures and the cursor in one conditional update; false if the ledger moved meanwhile. */
-    private boolean applyRun(ProjectionStore store, String ledger, long cursor, List<EventEnvelope> run) {
+    private boolean applyRun(ProjectionStore store, String ledger, LedgerRecords.Position at, List<EventEnvelope> run) {
+        long cursor = at.applied();
         Run result = project(store, ledger, cursor, run);
         Map<Long, String> hashes = new HashMap<>();
         run.forEach(e -> hashes.put(e.sequence(), e.hash()));
@@ -120,7 +121,7 @@ public class EventApplier {
             // before the cursor moves past it: a crash in between must not lose the unit (a later profile wins)
             store.units().record(result.unitCode(), result.fiscalYear(), result.profile(), result.profileSequence());
         }
-        if (!store.records().apply(ledger, result.change(cursor))) {
+        if (!store.records().apply(ledger, result.change(cursor, at.epoch()))) {
             return false;
         }
         store.lookup().remember(ledger, result.entries());
@@ -231,8 +232,8 @@ public class EventApplier {
     private record Run(String unitCode, int fiscalYear, List<JournalEntry> entries, Map<String, Long> deltas, long postings,
                        UnitProfile profile, long profileSequence, Map<String, String> narrative, Boolean closed, long to,
                        String head, Instant last, Instant latest) {
-        LedgerRecords.Change change(long from) {
-            return new LedgerRecords.Change(from, to, head, deltas, postings, profile, narrative, closed, last, latest);
+        LedgerRecords.Change change(long from, long epoch) {
+            return new LedgerRecords.Change(from, epoch, to, head, deltas, postings, profile, narrative, closed, last, latest);
         }
     }
 

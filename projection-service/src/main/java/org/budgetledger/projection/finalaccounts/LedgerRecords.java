@@ -42,8 +42,8 @@ public class LedgerRecords {
     /** From this many changed cells on, the whole map is set rather than each cell incremented. */
     static final int WHOLE_MAP_FROM = 24;
 
-    /** The cells when the cursor was {@code applied}; owned by whoever took it out of the memory. */
-    private record Known(long applied, Map<String, Long> cells) {
+    /** The cells when the cursor was {@code applied} in {@code epoch}; owned by whoever took it out of the memory. */
+    private record Known(long applied, long epoch, Map<String, Long> cells) {
     }
 
     private final MongoCollection<Document> ledgers;
@@ -59,9 +59,13 @@ public class LedgerRecords {
         this.ledgers = ledgers;
     }
 
-    /** A change computed from the events after {@code from}, up to {@code to}, whose last one has the chain hash {@code head}. */
-    public record Change(long from, long to, String head, Map<String, Long> cellDeltas, long postingsDelta, UnitProfile profile,
-                         Map<String, String> narrative, Boolean closed, Instant lastRecordedAt, Instant latestRecordedAt) {
+    /**
+     * A change computed from the events after {@code from} in {@code epoch}, up to {@code to}, whose last one has the
+     * chain hash {@code head}.
+     */
+    public record Change(long from, long epoch, long to, String head, Map<String, Long> cellDeltas, long postingsDelta,
+                         UnitProfile profile, Map<String, String> narrative, Boolean closed, Instant lastRecordedAt,
+                         Instant latestRecordedAt) {
     }
 
     /**
@@ -130,7 +134,7 @@ public class LedgerRecords {
             }
         });
         boolean whole = changed.size() >= WHOLE_MAP_FROM;
-        Map<String, Long> cells = take(ledger, change.from(), whole);
+        Map<String, Long> cells = take(ledger, change.from(), change.epoch(), whole);
         if (whole && cells == null) {
             return false; // the ledger stands elsewhere now
         }
@@ -140,7 +144,7 @@ public class LedgerRecords {
         boolean applied = update(ledger, change, whole ? cells : null, changed);
         if (applied && cells != null) {
             synchronized (known) {
-                known.put(ledger, new Known(change.to(), cells));
+                known.put(ledger, new Known(change.to(), change.epoch(), cells));
             }
         }
         return applied;
@@ -150,7 +154,7 @@ public class LedgerRecords {
      * The ledger's cells when {@code applied} was its cursor, taken out of the memory (the caller owns them until it
      * puts them back); if not remembered, read when {@code orRead}. Null if unknown or it stands elsewhere now.
      */
-    private Map<String, Long> take(String ledger, long applied, boolean orRead) {
+    private Map<String, Long> take(String ledger, long applied, long epoch, boolean orRead) {
         if (applied == NONE) {
             return new HashMap<>();
         }
@@ -158,10 +162,11 @@ public class LedgerRecords {
         synchronized (known) {
             k = known.remove(ledger);
         }
-        if (k != null && k.applied() == applied) {
+        if (k != null && k.applied() == applied && k.epoch() == epoch) {
             return k.cells();
         }
-        return orRead ? find(ledger).filter(r -> r.applied() == applied).map(r -> new HashMap<>(r.cells())).orElse(null) : null;
+        return orRead ? find(ledger).filter(r -> r.applied() == applied && r.epoch() == epoch)
+                .map(r -> new HashMap<>(r.cells())).orElse(null) : null;
     }
 
     /** Sets {@code cells} as the whole map when given, else increments each of {@code changed}. */
@@ -206,7 +211,10 @@ public class LedgerRecords {
                 set.append("tracksRecordedUpTo", true);
             }
         }
-        Document filter = new Document("_id", ledger).append("applied", change.from());
+        // the epoch too: figures applied again from their start (another instance repaired them) may stand at the same
+        // position with other cells
+        Document filter = new Document("_id", ledger).append("applied", change.from())
+                .append("epoch", change.epoch() == 0 ? new Document("$exists", false) : change.epoch());
         try {
             UpdateResult result = ledgers.updateOne(filter, update, new UpdateOptions().upsert(change.from() == NONE));
             return result.getMatchedCount() == 1 || result.getUpsertedId() != null;

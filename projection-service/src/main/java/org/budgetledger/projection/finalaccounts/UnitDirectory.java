@@ -67,6 +67,11 @@ public class UnitDirectory {
         stale = true;
     }
 
+    /** The ledger is applied again from its start: its profile, whatever sequence it had, gives way to the next one. */
+    public void forgetSequence(String ledger) {
+        units.updateOne(new Document("_id", ledger), new Document("$unset", new Document("sequence", "")));
+    }
+
     public Optional<Unit> unit(String unitCode, int fiscalYear) {
         return Optional.ofNullable(current().get(new LedgerId(unitCode, fiscalYear).toString()));
     }

@@ -103,11 +103,25 @@ public class Journal {
             return new Document("_id", id).append("entries", entries).append("at", at).append("hashes", hashes);
         }
 
+        /**
+         * Sets the run's entries and hashes one by one into a bucket written before; where the run has an event but no
+         * posting, an entry left over from a history that differed (applied again after a divergence) is unset.
+         */
         UpdateOneModel<Document> entryByEntry() {
             Document set = new Document();
+            Document unset = new Document();
             entries.forEach((sequence, json) -> set.append("entries." + sequence, json).append("at." + sequence, at.get(sequence)));
-            hashes.forEach((sequence, hash) -> set.append("hashes." + sequence, hash));
-            return new UpdateOneModel<>(new Document("_id", id), new Document("$set", set), new UpdateOptions().upsert(true));
+            hashes.forEach((sequence, hash) -> {
+                set.append("hashes." + sequence, hash);
+                if (!entries.containsKey(sequence)) {
+                    unset.append("entries." + sequence, "").append("at." + sequence, "");
+                }
+            });
+            Document update = new Document("$set", set);
+            if (!unset.isEmpty()) {
+                update.append("$unset", unset);
+            }
+            return new UpdateOneModel<>(new Document("_id", id), update, new UpdateOptions().upsert(true));
         }
     }
 

@@ -77,17 +77,21 @@ public final class ProjectionStore {
 
     /**
      * Forgets everything this generation holds of one ledger, so that it is applied again from its first event: the
-     * checkpoints, the postings' locations, the journal, then the figures (reset in a new epoch). In that order, so that
-     * a crash half way leaves figures whose next event still shows the difference, and the repair runs again.
+     * checkpoints first (a checkpoint of the old figures must never serve an as-of answer of the new ones), then the
+     * figures (reset to nothing, in a new epoch), then the postings' locations and the journal. A crash before the
+     * reset leaves the old figures, whose next events still show the difference (the repair runs again); after it,
+     * the ledger is applied from its start whatever is left: a journal entry or a posting's location left over is
+     * overwritten, or unset where the new history has no posting (Journal.write).
      */
     public void forget(String ledger) {
         long applied = records.position(ledger).applied();
         checkpoints.forget(ledger);
         java.util.Set<String> keys = new java.util.HashSet<>();
         journal.read(ledger, Math.max(applied, 0), e -> keys.add(e.key()));
+        records.reset(ledger);
+        units.forgetSequence(ledger);
         postings.forget(keys);
         journal.forget(ledger, Math.max(applied, 0));
         lookup.forget(ledger);
-        records.reset(ledger);
     }
 }

@@ -20,7 +20,9 @@ import java.util.Map;
  * differ from the ledger's event store, which is the authority. Each one is logged as an error, counted
  * ({@code budgetledger.divergences{kind}}) and shown by the health endpoint as {@link #DIVERGED} (HTTP 200: the copy
  * was repaired from the store, and the service serves), with the last ones in its details, until the process
- * restarts. A divergence means that the store lost or changed what it had acknowledged: an operator must look.
+ * restarts. A divergence means that the store lost or changed events: restored from an older backup, edited, or a
+ * store that lost what it had acknowledged (or, rarely, an event being written when the store died, which a reader
+ * had already seen). An operator must look.
  */
 public class Divergences implements HealthIndicator {
 

@@ -122,7 +122,7 @@ public final class FaultHarness {
         // stopped from outside (SIGTERM, Ctrl-C): still stop every process the run started
         Thread stopStack = new Thread(() -> {
             try {
-                stack.stop();
+                stack.stopAll();
             } catch (Exception e) {
                 System.out.println("[harness] could not stop the stack: " + e);
             }

@@ -125,12 +125,35 @@ public final class LocalStack {
         return run("stop", Duration.ofMinutes(5));
     }
 
+    /** bin/ledger-local runs under way (a start after a fault, say): a stop from outside ends them first. */
+    private final Set<Process> scripts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     Result run(String command, Duration timeout) throws IOException, InterruptedException {
         Path out = Files.createTempFile(home, "ledger-local-" + command, ".out");
         ProcessBuilder pb = new ProcessBuilder(repo.resolve("bin/ledger-local").toString(), command)
                 .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
+        scripts.add(p);
+        try {
+            return finish(command, p, out, timeout);
+        } finally {
+            scripts.remove(p);
+        }
+    }
+
+    /**
+     * Stops everything the run started, whatever is under way: a start still running is ended first (else it could
+     * start a component after the stop), then bin/ledger-local stop.
+     */
+    Result stopAll() throws IOException, InterruptedException {
+        for (Process p : List.copyOf(scripts)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        return stop();
+    }
+
+    private Result finish(String command, Process p, Path out, Duration timeout) throws IOException, InterruptedException {
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
             throw new IllegalStateException("bin/ledger-local " + command + " did not finish within " + timeout + ": "
