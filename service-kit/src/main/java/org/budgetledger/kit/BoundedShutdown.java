@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * A stop that a supervisor can rely on: once the service is asked to stop (SIGTERM), it is gone within
- * {@code budgetledger.shutdown.max} (8 s), whatever it waits for. Without a broker or a store, closing a Kafka client
+ * {@code budgetledger.shutdown.max} (7 s), whatever it waits for. Without a broker or a store, closing a Kafka client
  * or finishing a request could otherwise wait for their own timeouts, one after the other (27 s were seen). Halting
  * then loses nothing: every acknowledged posting is in the store, and what was not acknowledged is sent again by its
  * sender, or redelivered by Kafka from the last committed offset.

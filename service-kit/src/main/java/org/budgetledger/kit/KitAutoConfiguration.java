@@ -76,7 +76,7 @@ public class KitAutoConfiguration {
 
     /** SIGTERM to exit within this, broker and store or not (BoundedShutdown). */
     @Bean
-    BoundedShutdown boundedShutdown(@Value("${budgetledger.shutdown.max:8s}") Duration max) {
+    BoundedShutdown boundedShutdown(@Value("${budgetledger.shutdown.max:7s}") Duration max) {
         return new BoundedShutdown(max);
     }
 

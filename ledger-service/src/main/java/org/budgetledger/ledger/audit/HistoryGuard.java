@@ -17,6 +17,8 @@ import java.util.Optional;
 @Component
 public class HistoryGuard {
 
+    private static final String KIND = "ledger cache";
+
     private final StoredEvents stored;
     private final StreamRegistry registry;
     private final RelayHints hints;
@@ -27,6 +29,7 @@ public class HistoryGuard {
         this.registry = registry;
         this.hints = hints;
         this.divergences = divergences;
+        divergences.expect(KIND);
     }
 
     /**
@@ -47,7 +50,7 @@ public class HistoryGuard {
         long sharedUpTo = found.isPresent() ? StreamRegistry.NONE : stored.lastAtOrBefore(stream, sequence);
         String store = found.map(h -> "another event there (hash " + abbreviated(h) + ")")
                 .orElse("no event there: its history ends at sequence " + sharedUpTo);
-        divergences.report(stream, "ledger cache", sequence, "hash " + abbreviated(hash), store,
+        divergences.report(stream, KIND, sequence, "hash " + abbreviated(hash), store,
                 "the ledger is reloaded from the store, and published again from sequence " + (sharedUpTo + 1));
         registry.rewind(stream, sharedUpTo);
         hints.rewind(stream, sharedUpTo);

@@ -52,6 +52,7 @@ public class EventApplier {
 
     private final LedgerSource source;
     private final Divergences divergences;
+    private static final String DIVERGENCE = "projection";
     /** Ledgers being applied again from their start on this instance (a break found meanwhile is the store's own). */
     private final java.util.Set<String> repairing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Clock clock;
@@ -62,6 +63,7 @@ public class EventApplier {
     public EventApplier(LedgerSource source, Clock clock, MeterRegistry meters, Divergences divergences) {
         this.source = source;
         this.divergences = divergences;
+        divergences.expect(DIVERGENCE);
         this.clock = clock;
         this.applied = Counter.builder("projection.events.applied").description("events applied to the figures").register(meters);
         this.lag = DistributionSummary.builder("projection.lag").baseUnit("seconds")
@@ -152,7 +154,7 @@ public class EventApplier {
      * nothing more can be trusted: the poll fails and is retried, and the health shows the divergence.
      */
     private void repair(ProjectionStore store, String ledger, ChainCheck.Break at) {
-        divergences.report(ledger, "projection", at.sequence(), at.applied(), at.arrived(),
+        divergences.report(ledger, DIVERGENCE, at.sequence(), at.applied(), at.arrived(),
                 "the ledger is applied again from its first event, read from the ledger's event store");
         if (!repairing.add(ledger)) {
             throw new IllegalStateException(ledger + ": the ledger's own history does not link at sequence " + at.sequence());

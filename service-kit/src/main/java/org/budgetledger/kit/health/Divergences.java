@@ -48,6 +48,11 @@ public class Divergences implements HealthIndicator {
         this.clock = clock;
     }
 
+    /** A kind of divergence this service may find: its count shows (at 0) before the first one, for rates and alerts. */
+    public void expect(String kind) {
+        meters.counter("budgetledger.divergences", "kind", kind);
+    }
+
     /** Says so, loudly: an error in the log, a count, the health. The caller repairs. */
     public synchronized Divergence report(String ledger, String kind, long sequence, String copy, String store, String repair) {
         Divergence d = new Divergence(ledger, kind, sequence, copy, store, repair, clock.instant());
