@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fault-injection harness in its small configuration (HarnessConfig.small(): about 5,000 postings, two SIGKILLs
- * of each service, the broker SIGKILLed once, the store stopped and started once, the H2 store): nothing lost, nothing
+ * of each service, the broker SIGKILLed once, the H2 store SIGKILLed once): nothing lost, nothing
  * doubled, every published cell right. {@code -Dharness.profile=full} (the Maven profile {@code harness}, or
  * bin/fault-harness) runs the full configuration instead; any {@code -Dharness.<name>} overrides one setting.
  */
