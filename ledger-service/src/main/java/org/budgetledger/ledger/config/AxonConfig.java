@@ -2,7 +2,6 @@ package org.budgetledger.ledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
-import com.mongodb.MongoTimeoutException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -22,7 +21,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.budgetledger.ledger.audit.HistoryGuard;
 import org.budgetledger.ledger.posting.domain.Ledger;
-import org.budgetledger.kit.Causes;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.springframework.context.ApplicationContext;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -142,8 +140,7 @@ public class AxonConfig {
                             t.setDaemon(true);
                             return t;
                         }))
-                        // a store that did not answer within its timeout is away: the caller hears so now (503)
-                        .addNonTransientFailurePredicate(failure -> Causes.any(failure, MongoTimeoutException.class))
+                        .addNonTransientFailurePredicate(JitteredRetryScheduler::storeAway)
                         .maxRetryCount(16)
                         .base(5)
                         .cap(1_000)

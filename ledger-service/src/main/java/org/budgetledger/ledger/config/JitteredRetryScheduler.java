@@ -1,6 +1,9 @@
 package org.budgetledger.ledger.config;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.budgetledger.kit.Causes;
 import org.axonframework.commandhandling.gateway.AbstractRetryScheduler;
 
 import java.util.List;
@@ -20,6 +23,16 @@ final class JitteredRetryScheduler extends AbstractRetryScheduler {
         super(builder);
         this.baseMillis = builder.baseMillis;
         this.capMillis = builder.capMillis;
+    }
+
+    /**
+     * A store that did not answer within its timeout, or whose connection broke, is away: the caller hears so now
+     * (503, send again) rather than after retries that each wait for the store again. A retry that met it once more
+     * would also read the snapshot (Axon only logs a snapshot it cannot read, and reads the whole stream instead),
+     * three store timeouts in all: 30 s before the answer, measured by the fault harness.
+     */
+    static boolean storeAway(Throwable failure) {
+        return Causes.any(failure, MongoTimeoutException.class, MongoSocketException.class);
     }
 
     static Builder builder() {
