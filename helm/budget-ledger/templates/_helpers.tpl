@@ -137,6 +137,10 @@ provider would answer every request but health with 401. Renders nothing.
 {{- $message := printf "security.existingSecret or security.jwt.issuerUri is required: every endpoint but /actuator/health needs credentials, and with neither API keys nor an identity provider every request would be answered 401. Name an existing Secret holding the API keys under the keys %s, %s, %s, %s (each optional), e.g. kubectl create secret generic budget-ledger-api-keys --from-literal=%s=$(openssl rand -hex 24) --from-literal=%s=$(openssl rand -hex 24) --from-literal=%s=$(openssl rand -hex 24) --from-literal=%s=$(openssl rand -hex 24), in security.existingSecret; and/or set security.jwt.issuerUri (or security.jwt.jwkSetUri) of your identity provider. Only a closed test bench sets security.enabled=false." $sec.secretKeys.admin $sec.secretKeys.poster $sec.secretKeys.auditor $sec.secretKeys.viewer $sec.secretKeys.admin $sec.secretKeys.poster $sec.secretKeys.auditor $sec.secretKeys.viewer }}
 {{- required $message "" }}
 {{- end }}
+{{- if include "budget-ledger.jwtConfigured" . }}
+{{- required "security.jwt.issuerUri is required whenever tokens are accepted: every token's issuer is checked, also with security.jwt.jwkSetUri" $sec.jwt.issuerUri }}
+{{- required "security.jwt.audience is required whenever tokens are accepted: this service's name at your identity provider (every token's aud must contain it), so that a token issued for another service is refused" $sec.jwt.audience }}
+{{- end }}
 {{- end }}
 
 {{/* LEDGER_POSTER_SOURCE_SYSTEMS: security.posterSourceSystems as a comma list (a list or a string in values). */}}

@@ -292,7 +292,7 @@ class HelmChartTest {
                 render(base()),
                 render(base("kafka.existingSecret", "kafka-sasl")),
                 render(Map.of("mongodb.existingSecret", MONGO_SECRET, "security.jwt.issuerUri", "https://idp.example.org/realms/x",
-                        "security.posterSourceSystems", "*")),
+                        "security.jwt.audience", "budget-ledger", "security.posterSourceSystems", "*")),
                 render(Map.of(), PRODUCTION))) {
             assertThat(r.kinds()).doesNotContain("Secret");
             assertThat(r.text()).doesNotContainPattern("(?i)mongodb(\\+srv)?://").doesNotContainPattern("(?i)LoginModule");
@@ -450,6 +450,7 @@ class HelmChartTest {
                   maxRequestBytes: 1048576
                   jwt:
                     issuerUri: https://idp.example.org/realms/budget-ledger
+                    audience: budget-ledger
                     rolesClaim: ledger_roles
                     sourceSystemsClaim: ledger_sources
                 """);
@@ -459,6 +460,7 @@ class HelmChartTest {
             JsonNode config = r.one("ConfigMap", "budget-ledger-" + component).get("data");
             assertThat(config.get("JWT_ISSUER_URI").asText()).isEqualTo("https://idp.example.org/realms/budget-ledger");
             assertThat(config.has("JWT_JWK_SET_URI")).isFalse();
+            assertThat(config.get("JWT_AUDIENCE").asText()).isEqualTo("budget-ledger");
             assertThat(config.get("JWT_ROLES_CLAIM").asText()).isEqualTo("ledger_roles");
             assertThat(config.get("JWT_SOURCE_SYSTEMS_CLAIM").asText()).isEqualTo("ledger_sources");
             assertThat(config.get("LEDGER_POSTER_SOURCE_SYSTEMS").asText()).isEqualTo("treasury-payments,demo");
@@ -469,9 +471,10 @@ class HelmChartTest {
             assertThat(env(container(r.one("Deployment", "budget-ledger-" + component))).keySet())
                     .doesNotContainAnyElementsOf(KEY_ENV.keySet()).doesNotContain("LEDGER_SERVICE_API_KEY");
         }
-        // a key set alone is enough too; a comma list as a string as well
-        Rendered jwks = render(Map.of("mongodb.existingSecret", MONGO_SECRET,
-                "security.jwt.jwkSetUri", "https://idp.example.org/keys", "security.posterSourceSystems", "*"));
+        // a key set instead of discovery (the issuer still checked); a comma list as a string as well
+        Rendered jwks = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "security.jwt.issuerUri", "https://idp.example.org/realms/x",
+                "security.jwt.jwkSetUri", "https://idp.example.org/keys", "security.jwt.audience", "budget-ledger",
+                "security.posterSourceSystems", "*"));
         assertThat(jwks.one("ConfigMap", "budget-ledger-ledger").at("/data/JWT_JWK_SET_URI").asText()).isEqualTo("https://idp.example.org/keys");
         assertThat(jwks.one("ConfigMap", "budget-ledger-ledger").at("/data/LEDGER_POSTER_SOURCE_SYSTEMS").asText()).isEqualTo("*");
     }
@@ -489,6 +492,16 @@ class HelmChartTest {
                     .hasMessageContaining("admin-key").hasMessageContaining("viewer-key")
                     .hasMessageContaining("security.enabled=false");
         }
+    }
+
+    @Test
+    void tokensAreAcceptedOnlyForThisServiceFromTheNamedIssuer() {
+        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+                "security.jwt.issuerUri", "https://idp.example.org/realms/x")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("security.jwt.audience is required");
+        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+                "security.jwt.jwkSetUri", "https://idp.example.org/keys", "security.jwt.audience", "budget-ledger")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("security.jwt.issuerUri is required");
     }
 
     @Test
@@ -528,7 +541,8 @@ class HelmChartTest {
 
         // tokens only: Prometheus has no token, so the chart asks for the Secret with the viewer key
         assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET,
-                "security.jwt.issuerUri", "https://idp.example.org/realms/budget-ledger", "metrics.serviceMonitor.enabled", "true")))
+                "security.jwt.issuerUri", "https://idp.example.org/realms/budget-ledger", "security.jwt.audience", "budget-ledger",
+                "metrics.serviceMonitor.enabled", "true")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("security.existingSecret is required with metrics.serviceMonitor.enabled")
                 .hasMessageContaining("viewer-key");

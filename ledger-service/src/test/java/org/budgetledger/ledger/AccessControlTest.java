@@ -32,7 +32,12 @@ class AccessControlTest extends IntegrationTest {
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
         registry.add("budgetledger.security.jwt.public-key", () -> Base64.getEncoder().encodeToString(IDP.getPublic().getEncoded()));
+        registry.add("budgetledger.security.jwt.issuer-uri", () -> ISSUER);
+        registry.add("budgetledger.security.jwt.audience", () -> AUDIENCE);
     }
+
+    private static final String ISSUER = "https://idp.test/realms/finance";
+    private static final String AUDIENCE = "budget-ledger";
 
     @BeforeEach
     void unit() {
@@ -55,46 +60,46 @@ class AccessControlTest extends IntegrationTest {
     @Test
     void eachRoleMayDoItsPartAndNothingElse() {
         // poster: posts, may not change profiles, close years or read the event store
-        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("A-1", "treasury-payments"), "poster-key").getStatusCode().value()).isEqualTo(201);
-        assertThat(call(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), "poster-key").getStatusCode().value()).isEqualTo(403);
-        assertThat(call(HttpMethod.POST, "/api/v1/units/ACL/years/2019/close", "", "poster-key").getStatusCode().value()).isEqualTo(403);
-        assertThat(call(HttpMethod.GET, "/api/v1/streams/ACL:2019/events", null, "poster-key").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("A-1", "treasury-payments"), "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(201);
+        assertThat(call(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.POST, "/api/v1/units/ACL/years/2019/close", "", "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.GET, "/api/v1/streams/ACL:2019/events", null, "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
         // viewer: reads, posts nothing
-        assertThat(call(HttpMethod.GET, "/api/v1/units/ACL/years/2019/ledger", null, "viewer-key").getStatusCode().value()).isEqualTo(200);
-        ResponseEntity<String> denied = call(HttpMethod.POST, "/api/v1/postings", posting("A-2", "treasury-payments"), "viewer-key");
+        assertThat(call(HttpMethod.GET, "/api/v1/units/ACL/years/2019/ledger", null, "viewer-key-for-the-tests-only").getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> denied = call(HttpMethod.POST, "/api/v1/postings", posting("A-2", "treasury-payments"), "viewer-key-for-the-tests-only");
         assertThat(denied.getStatusCode().value()).isEqualTo(403);
         assertThat(read(denied.getBody()).get("error").asText()).isEqualTo("forbidden");
-        assertThat(call(HttpMethod.GET, "/api/v1/ledgers/ACL/2019/verify", null, "viewer-key").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.GET, "/api/v1/ledgers/ACL/2019/verify", null, "viewer-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
         // auditor: verifies and exports, changes nothing
-        assertThat(call(HttpMethod.GET, "/api/v1/ledgers/ACL/2019/verify", null, "auditor-key").getStatusCode().value()).isEqualTo(200);
-        assertThat(call(HttpMethod.GET, "/api/v1/streams/ACL:2019/events", null, "auditor-key").getStatusCode().value()).isEqualTo(200);
-        assertThat(call(HttpMethod.PUT, "/api/v1/catalogues/2019/functional", "{\"codes\": []}", "auditor-key").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.GET, "/api/v1/ledgers/ACL/2019/verify", null, "auditor-key-for-the-tests-only").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/v1/streams/ACL:2019/events", null, "auditor-key-for-the-tests-only").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.PUT, "/api/v1/catalogues/2019/functional", "{\"codes\": []}", "auditor-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
         // admin: profiles, catalogues, close; posts nothing
-        assertThat(call(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), "admin-key").getStatusCode().value()).isEqualTo(200);
-        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("A-3", "treasury-payments"), "admin-key").getStatusCode().value()).isEqualTo(403);
-        // metrics: any authenticated caller
-        assertThat(call(HttpMethod.GET, "/actuator/prometheus", null, "viewer-key").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), "admin-key-for-the-tests-only").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("A-3", "treasury-payments"), "admin-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
+        // metrics: any of our roles
+        assertThat(call(HttpMethod.GET, "/actuator/prometheus", null, "viewer-key-for-the-tests-only").getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     void aPosterCannotPostAsAnotherSourceSystem() {
-        ResponseEntity<String> spoofed = call(HttpMethod.POST, "/api/v1/postings", posting("S-1", "somebody-else"), "poster-key");
+        ResponseEntity<String> spoofed = call(HttpMethod.POST, "/api/v1/postings", posting("S-1", "somebody-else"), "poster-key-for-the-tests-only");
         assertThat(spoofed.getStatusCode().value()).isEqualTo(403);
         assertThat(read(spoofed.getBody()).get("field").asText()).isEqualTo("sourceSystem");
         int before = ledger("ACL", 2019).get("postings").asInt();
         String batch = "[" + posting("S-2", "treasury-payments") + "," + posting("S-3", "somebody-else") + "]";
-        assertThat(call(HttpMethod.POST, "/api/v1/postings/batch", batch, "poster-key").getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.POST, "/api/v1/postings/batch", batch, "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
         assertThat(ledger("ACL", 2019).get("postings").asInt()).as("nothing of a refused batch is recorded").isEqualTo(before);
-        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("S-4", "demo"), "poster-key").getStatusCode().value()).isEqualTo(201);
+        assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("S-4", "demo"), "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(201);
     }
 
     @Test
     void keysCanTravelAsApiKeySchemeOrBasicPassword() {
         HttpHeaders apiKeyScheme = new HttpHeaders();
-        apiKeyScheme.set("Authorization", "ApiKey viewer-key");
+        apiKeyScheme.set("Authorization", "ApiKey viewer-key-for-the-tests-only");
         assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, apiKeyScheme).getStatusCode().value()).isEqualTo(200);
         HttpHeaders basic = new HttpHeaders();
-        basic.setBasicAuth("anyone", "viewer-key");
+        basic.setBasicAuth("anyone", "viewer-key-for-the-tests-only");
         assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, basic).getStatusCode().value()).isEqualTo(200);
     }
 
@@ -110,6 +115,28 @@ class AccessControlTest extends IntegrationTest {
         assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, forged).getStatusCode().value()).isEqualTo(401);
     }
 
+    @Test
+    void aTokenCountsOnlyFromOurIssuerForThisServiceWithRolesSpelledExactly() throws Exception {
+        Instant later = Instant.now().plusSeconds(300);
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null,
+                bearer(token("other-service", "[\"ADMIN\"]", "[]", later, ISSUER, "\"payroll\""))).getStatusCode().value())
+                .as("a token for another service").isEqualTo(401);
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null,
+                bearer(token("no-audience", "[\"ADMIN\"]", "[]", later, ISSUER, null))).getStatusCode().value())
+                .as("a token without an audience").isEqualTo(401);
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null,
+                bearer(token("elsewhere", "[\"ADMIN\"]", "[]", later, "https://idp.test/realms/other", "\"budget-ledger\""))).getStatusCode().value())
+                .as("a token of another issuer signed with the same key").isEqualTo(401);
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null,
+                bearer(token("both", "[\"VIEWER\"]", "[]", later, ISSUER, "[\"payroll\",\"budget-ledger\"]"))).getStatusCode().value())
+                .as("one of several audiences").isEqualTo(200);
+        HttpHeaders lowerCase = bearer(token("folded", "[\"admin\",\" VIEWER\"]", "[]", later));
+        assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, lowerCase).getStatusCode().value())
+                .as("role names match exactly").isEqualTo(403);
+        assertThat(exchange(HttpMethod.GET, "/actuator/prometheus", null, lowerCase).getStatusCode().value())
+                .as("metrics need one of our roles").isEqualTo(403);
+    }
+
     /**
      * The token with one character of its signature changed: not the last one, whose low bits are padding that a
      * decoder may ignore (the old replace-the-last-with-"A" forged nothing when it was "A" already, or differed there only).
@@ -123,7 +150,7 @@ class AccessControlTest extends IntegrationTest {
     @Test
     void anOversizedBodyIs413() {
         String huge = "[" + "\"x\",".repeat(3_000_000) + "\"x\"]";
-        assertThat(call(HttpMethod.POST, "/api/v1/postings/batch", huge, "poster-key").getStatusCode().value()).isEqualTo(413);
+        assertThat(call(HttpMethod.POST, "/api/v1/postings/batch", huge, "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(413);
     }
 
     private ResponseEntity<String> call(HttpMethod method, String path, String body, String key) {
@@ -157,11 +184,17 @@ class AccessControlTest extends IntegrationTest {
         return h;
     }
 
-    /** A token as the identity provider would sign it (RS256). */
     private static String token(String subject, String roles, String sourceSystems, Instant expires) throws Exception {
+        return token(subject, roles, sourceSystems, expires, ISSUER, "\"" + AUDIENCE + "\"");
+    }
+
+    /** A token as the identity provider would sign it (RS256); audience as JSON (a string or an array), or none. */
+    private static String token(String subject, String roles, String sourceSystems, Instant expires, String issuer,
+                                String audience) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"sub\":\"" + subject + "\",\"roles\":" + roles + ",\"source_systems\":" + sourceSystems
+        String claims = b64.encodeToString(("{\"sub\":\"" + subject + "\",\"iss\":\"" + issuer + "\""
+                + (audience == null ? "" : ",\"aud\":" + audience) + ",\"roles\":" + roles + ",\"source_systems\":" + sourceSystems
                 + ",\"iat\":" + Instant.now().minusSeconds(60).getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}")
                 .getBytes(StandardCharsets.UTF_8));
         Signature rs256 = Signature.getInstance("SHA256withRSA");

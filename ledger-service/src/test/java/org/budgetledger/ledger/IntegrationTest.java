@@ -67,14 +67,14 @@ public abstract class IntegrationTest {
         registry.add("budgetledger.security.api-keys[0].key", () -> ALL_ROLES_KEY);
         registry.add("budgetledger.security.api-keys[0].roles", () -> "POSTER,AUDITOR,VIEWER,ADMIN");
         registry.add("budgetledger.security.api-keys[0].source-systems", () -> "*");
-        registry.add("budgetledger.security.admin-key", () -> "admin-key");
-        registry.add("budgetledger.security.poster-key", () -> "poster-key");
+        registry.add("budgetledger.security.admin-key", () -> "admin-key-for-the-tests-only");
+        registry.add("budgetledger.security.poster-key", () -> "poster-key-for-the-tests-only");
         registry.add("budgetledger.security.poster-source-systems", () -> "treasury-payments,demo");
-        registry.add("budgetledger.security.auditor-key", () -> "auditor-key");
-        registry.add("budgetledger.security.viewer-key", () -> "viewer-key");
+        registry.add("budgetledger.security.auditor-key", () -> "auditor-key-for-the-tests-only");
+        registry.add("budgetledger.security.viewer-key", () -> "viewer-key-for-the-tests-only");
     }
 
-    protected static final String ALL_ROLES_KEY = "test-all-roles";
+    protected static final String ALL_ROLES_KEY = "test-all-roles-key-for-the-tests";
 
     @org.junit.jupiter.api.BeforeEach
     void authenticate() {

@@ -21,8 +21,8 @@ class ProjectionServiceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "projection");
-        registry.add("budgetledger.security.viewer-key", () -> "viewer-key");
-        registry.add("budgetledger.security.auditor-key", () -> "auditor-key");
+        registry.add("budgetledger.security.viewer-key", () -> "viewer-key-for-the-tests-only");
+        registry.add("budgetledger.security.auditor-key", () -> "auditor-key-for-the-tests-only");
     }
 
     @Test
@@ -30,7 +30,7 @@ class ProjectionServiceTest {
         String health = http.getForObject("/actuator/health", String.class);
         assertThat(health).as(health).startsWith("{\"status\":\"UP\"");
         var headers = new org.springframework.http.HttpHeaders();
-        headers.set("X-API-Key", "viewer-key");
+        headers.set("X-API-Key", "viewer-key-for-the-tests-only");
         assertThat(http.exchange("/actuator/prometheus", org.springframework.http.HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(headers), String.class).getBody()).contains("jvm_memory_used_bytes");
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
@@ -39,16 +39,30 @@ class ProjectionServiceTest {
     @Test
     void viewersReadFiguresAuditorsReadTrailsAndNobodyReadsWithoutCredentials() {
         assertThat(status("/api/v1/final-accounts/X/2019/cells", null)).isEqualTo(401);
-        assertThat(status("/api/v1/final-accounts/X/2019/cells", "viewer-key")).isEqualTo(404);   // allowed, nothing there
-        assertThat(status("/api/v1/dashboard/ledgers", "viewer-key")).isEqualTo(200);
-        assertThat(status("/api/v1/final-accounts/X/2019/cells/01/income.total/amount/audit", "viewer-key")).isEqualTo(403);
-        assertThat(status("/api/v1/final-accounts/X/2019/cells/01%2Fincome.total%2Famount/audit", "viewer-key")).isEqualTo(403);
-        assertThat(status("/api/v1/final-accounts/X/2019/audit", "viewer-key")).isEqualTo(403);
-        assertThat(status("/api/v1/postings/s/p", "viewer-key")).isEqualTo(403);
-        assertThat(status("/api/v1/admin/rebuild", "viewer-key")).isEqualTo(403);
-        assertThat(status("/api/v1/postings/s/p", "auditor-key")).isEqualTo(404);
-        assertThat(status("/api/v1/admin/rebuild", "auditor-key")).isEqualTo(200);
-        assertThat(status("/api/v1/final-accounts/X/2019/cells/01%2Fincome.total%2Famount/audit", "auditor-key")).isEqualTo(404);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells", "viewer-key-for-the-tests-only")).isEqualTo(404);   // allowed, nothing there
+        assertThat(status("/api/v1/dashboard/ledgers", "viewer-key-for-the-tests-only")).isEqualTo(200);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells/01/income.total/amount/audit", "viewer-key-for-the-tests-only")).isEqualTo(403);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells/01%2Fincome.total%2Famount/audit", "viewer-key-for-the-tests-only")).isEqualTo(403);
+        assertThat(status("/api/v1/final-accounts/X/2019/audit", "viewer-key-for-the-tests-only")).isEqualTo(403);
+        assertThat(status("/api/v1/postings/s/p", "viewer-key-for-the-tests-only")).isEqualTo(403);
+        assertThat(status("/api/v1/admin/rebuild", "viewer-key-for-the-tests-only")).isEqualTo(403);
+        assertThat(status("/api/v1/postings/s/p", "auditor-key-for-the-tests-only")).isEqualTo(404);
+        assertThat(status("/api/v1/admin/rebuild", "auditor-key-for-the-tests-only")).isEqualTo(200);
+        assertThat(status("/api/v1/final-accounts/X/2019/cells/01%2Fincome.total%2Famount/audit", "auditor-key-for-the-tests-only")).isEqualTo(404);
+    }
+
+    @Test
+    void anInstantOutsideWhatTheRecordingTimesHoldIsABadRequestNamingAsOf() {
+        for (String path : new String[]{"/api/v1/final-accounts/X/2019/cells?asOf=2300-01-01T00:00:00Z",
+                "/api/v1/final-accounts/X/2019/cells/01%2Fincome.total%2Famount/audit?asOf=1600-01-01T00:00:00Z",
+                "/api/v1/final-accounts/X/2019/report?asOf=+10000-01-01T00:00:00Z"}) {
+            var headers = new org.springframework.http.HttpHeaders();
+            headers.set("X-API-Key", "auditor-key-for-the-tests-only");
+            var answer = http.exchange(java.net.URI.create(http.getRootUri() + path.replace("+", "%2B")), org.springframework.http.HttpMethod.GET,
+                    new org.springframework.http.HttpEntity<>(headers), String.class);
+            assertThat(answer.getStatusCode().value()).as(path).isEqualTo(400);
+            assertThat(answer.getBody()).as(path).contains("\"field\":\"asOf\"");
+        }
     }
 
     private int status(String path, String key) {

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.budgetledger.contract.Json;
+import org.budgetledger.kit.LogSafe;
 import org.budgetledger.ledger.config.LedgerKafkaProperties;
 import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
@@ -113,7 +114,8 @@ public class PostingsListener {
         dead.headers().add("original.topic", bytes(record.topic()));
         dead.headers().add("original.partition", bytes(String.valueOf(record.partition())));
         dead.headers().add("original.offset", bytes(String.valueOf(record.offset())));
-        log.info("parked {}/{}@{} in {}: {} {}", record.topic(), record.partition(), record.offset(), topics.dlqTopic(), error, message);
+        log.info("parked {}/{}@{} in {}: {} {}", record.topic(), record.partition(), record.offset(), topics.dlqTopic(), error,
+                LogSafe.of(message));
         return kafka.send(dead);
     }
 

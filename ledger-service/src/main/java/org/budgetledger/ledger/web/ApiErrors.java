@@ -1,6 +1,7 @@
 package org.budgetledger.ledger.web;
 
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.budgetledger.kit.LogSafe;
 import org.budgetledger.kit.web.ErrorBody;
 import org.budgetledger.kit.web.RequestSizeLimit;
 import org.slf4j.Logger;
@@ -60,13 +61,13 @@ public class ApiErrors {
     /** Still colliding with another writer after every retry: nothing was recorded; sending it again is safe. */
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Map<String, Object>> contended(ConcurrencyException e) {
-        log.warn("gave up after retries: {}", e.getMessage());
+        log.warn("gave up after retries: {}", LogSafe.of(e.getMessage()));
         return ErrorBody.retryLater(1, "contended", "the ledger is busy with other writers; send the same request again");
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
         if (status.is5xxServerError()) {
-            log.error("{} {}", error, message);
+            log.error("{} {}", error, LogSafe.of(message));
         }
         return ErrorBody.answer(status, error, field, message);
     }

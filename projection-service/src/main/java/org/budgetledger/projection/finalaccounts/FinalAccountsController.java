@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.contract.Money;
+import org.budgetledger.projection.web.AsOf;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -87,7 +88,7 @@ public class FinalAccountsController {
                                      @RequestParam(defaultValue = "department") String scope,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         String key = cellKey != null ? cellKey : table + "/" + row + "/" + column;
-        List<FinalAccounts.AuditLine> lines = accounts.audit(unitCode, fiscalYear, scope(scope), key, asOf)
+        List<FinalAccounts.AuditLine> lines = accounts.audit(unitCode, fiscalYear, scope(scope), key, AsOf.checked(asOf))
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
         List<Map<String, Object>> out = lines.stream().map(FinalAccountsController::line).toList();
         Money total = FinalAccounts.sum(lines);
@@ -105,7 +106,7 @@ public class FinalAccountsController {
                             @RequestParam(defaultValue = "department") String scope,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        Map<String, List<FinalAccounts.AuditLine>> all = accounts.auditAll(unitCode, fiscalYear, scope(scope), asOf)
+        Map<String, List<FinalAccounts.AuditLine>> all = accounts.auditAll(unitCode, fiscalYear, scope(scope), AsOf.checked(asOf))
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
         response.setContentType("application/x-ndjson");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + unitCode + "-" + fiscalYear + "-audit.jsonl\"");
@@ -126,7 +127,7 @@ public class FinalAccountsController {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.budgetledger.contract.Json.newMapper();
 
     private FinalAccounts.View view(String unitCode, int fiscalYear, String scope, Instant asOf) {
-        return accounts.figures(unitCode, fiscalYear, scope(scope), asOf)
+        return accounts.figures(unitCode, fiscalYear, scope(scope), AsOf.checked(asOf))
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
     }
 

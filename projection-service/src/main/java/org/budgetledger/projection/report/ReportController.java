@@ -8,6 +8,7 @@ import org.budgetledger.projection.report.render.CsvRenderer;
 import org.budgetledger.projection.report.render.HtmlRenderer;
 import org.budgetledger.projection.report.render.TextRenderer;
 import org.budgetledger.projection.report.render.XlsxRenderer;
+import org.budgetledger.projection.web.AsOf;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -80,7 +81,7 @@ public class ReportController {
     }
 
     private Report report(String unitCode, int fiscalYear, Instant asOf) {
-        return reports.report(unitCode, fiscalYear, asOf)
+        return reports.report(unitCode, fiscalYear, AsOf.checked(asOf))
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
     }
 

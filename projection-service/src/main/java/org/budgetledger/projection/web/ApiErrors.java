@@ -21,6 +21,11 @@ public class ApiErrors {
         return body(HttpStatus.NOT_FOUND, "not_found", null, e.getMessage());
     }
 
+    @ExceptionHandler(BadParameter.class)
+    ResponseEntity<Map<String, Object>> badParameter(BadParameter e) {
+        return body(HttpStatus.BAD_REQUEST, "bad_request", e.field(), e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badArgument(IllegalArgumentException e) {
         return body(HttpStatus.BAD_REQUEST, "bad_request", null, e.getMessage());

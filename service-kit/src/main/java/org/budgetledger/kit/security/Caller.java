@@ -48,13 +48,15 @@ public record Caller(String name, Set<Role> roles, Set<String> sourceSystems) {
         return Optional.empty();
     }
 
+    /**
+     * Our roles among the names a token lists, matched exactly: "admin" or " ADMIN" is not ADMIN, so that an
+     * identity provider's role of another meaning cannot become ours by a difference of case or spacing.
+     */
     static Set<Role> roles(Collection<String> names) {
         java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
-        for (String n : names) {
-            try {
-                roles.add(Role.valueOf(n.trim().toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException ignored) {
-                // a role of another system in the same token: not ours
+        for (Role role : Role.values()) {
+            if (names.contains(role.name())) {
+                roles.add(role);
             }
         }
         return roles;

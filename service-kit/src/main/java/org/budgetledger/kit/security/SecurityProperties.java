@@ -27,7 +27,7 @@ public record SecurityProperties(Boolean enabled, String adminKey, String poster
         enabled = enabled == null || enabled;
         posterSourceSystems = posterSourceSystems == null ? List.of() : List.copyOf(posterSourceSystems);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
-        jwt = jwt == null ? new Jwt(null, null, null, null, null) : jwt;
+        jwt = jwt == null ? new Jwt(null, null, null, null, null, null) : jwt;
         publicDocs = publicDocs == null || publicDocs;
         maxRequestBytes = maxRequestBytes == null ? 8L * 1024 * 1024 : maxRequestBytes;
     }
@@ -40,13 +40,17 @@ public record SecurityProperties(Boolean enabled, String adminKey, String poster
     }
 
     /**
-     * @param issuerUri         JWT_ISSUER_URI: the identity provider (its keys found by discovery)
-     * @param jwkSetUri         JWT_JWK_SET_URI: or its key set directly
+     * @param issuerUri         JWT_ISSUER_URI: the identity provider; every token's {@code iss} must equal it, in every
+     *                          mode (its keys are found by discovery unless given below)
+     * @param jwkSetUri         JWT_JWK_SET_URI: its key set directly
      * @param publicKey         JWT_PUBLIC_KEY: or one RSA public key (PEM), e.g. for a test bench
+     * @param audience          JWT_AUDIENCE: this service's name at the identity provider; every token's {@code aud}
+     *                          must contain it, so that a token issued for another service is refused here
      * @param rolesClaim        the claim listing our roles (default "roles")
      * @param sourceSystemsClaim the claim listing the source systems a POSTER may post as (default "source_systems")
      */
-    public record Jwt(String issuerUri, String jwkSetUri, String publicKey, String rolesClaim, String sourceSystemsClaim) {
+    public record Jwt(String issuerUri, String jwkSetUri, String publicKey, String audience, String rolesClaim,
+                      String sourceSystemsClaim) {
         public Jwt {
             rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? JwtCallers.ROLES : rolesClaim;
             sourceSystemsClaim = sourceSystemsClaim == null || sourceSystemsClaim.isBlank() ? JwtCallers.SOURCE_SYSTEMS : sourceSystemsClaim;
@@ -59,20 +63,32 @@ public record SecurityProperties(Boolean enabled, String adminKey, String poster
 
     /** Every API key with its caller; blank keys are left out. */
     List<ApiKey> allKeys() {
-        List<ApiKey> keys = new java.util.ArrayList<>();
+        return named().stream().map(NamedKey::key).toList();
+    }
+
+    /** An API key with the setting it came from, so that a refusal names it. */
+    record NamedKey(String setting, ApiKey key) {
+    }
+
+    List<NamedKey> named() {
+        List<NamedKey> keys = new java.util.ArrayList<>();
         if (notBlank(adminKey)) {
-            keys.add(new ApiKey(adminKey, List.of(Role.ADMIN), List.of()));
+            keys.add(new NamedKey("LEDGER_ADMIN_KEY", new ApiKey(adminKey, List.of(Role.ADMIN), List.of())));
         }
         if (notBlank(posterKey)) {
-            keys.add(new ApiKey(posterKey, List.of(Role.POSTER), posterSourceSystems));
+            keys.add(new NamedKey("LEDGER_POSTER_KEY", new ApiKey(posterKey, List.of(Role.POSTER), posterSourceSystems)));
         }
         if (notBlank(auditorKey)) {
-            keys.add(new ApiKey(auditorKey, List.of(Role.AUDITOR), List.of()));
+            keys.add(new NamedKey("LEDGER_AUDITOR_KEY", new ApiKey(auditorKey, List.of(Role.AUDITOR), List.of())));
         }
         if (notBlank(viewerKey)) {
-            keys.add(new ApiKey(viewerKey, List.of(Role.VIEWER), List.of()));
+            keys.add(new NamedKey("LEDGER_VIEWER_KEY", new ApiKey(viewerKey, List.of(Role.VIEWER), List.of())));
         }
-        apiKeys.stream().filter(k -> notBlank(k.key())).forEach(keys::add);
+        for (int i = 0; i < apiKeys.size(); i++) {
+            if (notBlank(apiKeys.get(i).key())) {
+                keys.add(new NamedKey("budgetledger.security.api-keys[" + i + "]", apiKeys.get(i)));
+            }
+        }
         return keys;
     }
 

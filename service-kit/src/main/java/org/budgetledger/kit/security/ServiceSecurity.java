@@ -10,8 +10,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -20,6 +25,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Every endpoint but health requires authentication: an API key (the embedded default) or a bearer token of the
@@ -58,6 +64,7 @@ public class ServiceSecurity {
             log.warn("access control is OFF (budgetledger.security.enabled=false): every endpoint is open");
             return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
         }
+        UnsafeConfiguration.refuse(properties);
         var keys = properties.allKeys();
         if (!keys.isEmpty()) {
             http.addFilterBefore(new ApiKeyFilter(keys, denial), BasicAuthenticationFilter.class);
@@ -79,23 +86,30 @@ public class ServiceSecurity {
             if (properties.publicDocs()) {
                 a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
             }
-            a.requestMatchers("/actuator/**").authenticated();
+            // metrics tell an outsider how busy, how full and how behind we are: a role is needed, any of ours
+            a.requestMatchers("/actuator/**").hasAnyRole(java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
             rules.apply(a);
             a.anyRequest().denyAll();
         });
         return http.build();
     }
 
+    /** Signature, expiry, issuer and audience: a token of our identity provider meant for another service fails. */
     private static JwtDecoder decoder(SecurityProperties.Jwt jwt) throws Exception {
+        NimbusJwtDecoder decoder;
         if (SecurityProperties.notBlank(jwt.publicKey())) {
             String pem = jwt.publicKey().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            return NimbusJwtDecoder.withPublicKey(key).build();
+            decoder = NimbusJwtDecoder.withPublicKey(key).build();
+        } else if (SecurityProperties.notBlank(jwt.jwkSetUri())) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        } else {
+            decoder = NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
         }
-        if (SecurityProperties.notBlank(jwt.jwkSetUri())) {
-            return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
-        }
-        return JwtDecoders.fromIssuerLocation(jwt.issuerUri());
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(jwt.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()), audience));
+        return decoder;
     }
 }

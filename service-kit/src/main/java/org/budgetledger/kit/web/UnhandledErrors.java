@@ -2,6 +2,7 @@ package org.budgetledger.kit.web;
 
 import com.mongodb.MongoException;
 import org.budgetledger.kit.Causes;
+import org.budgetledger.kit.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -37,7 +38,7 @@ public class UnhandledErrors {
             return ErrorBody.answer(status, error(status), null, detail == null ? e.getMessage() : detail);
         }
         if (storeUnavailable(e)) {
-            log.warn("store unavailable: {}", e.toString());
+            log.warn("store unavailable: {}", LogSafe.of(e));
             return ErrorBody.retryLater(5, "store_unavailable", "the store cannot be reached; nothing was changed, send the same request again");
         }
         String reference = UUID.randomUUID().toString();

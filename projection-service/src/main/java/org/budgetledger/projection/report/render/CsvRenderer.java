@@ -49,10 +49,14 @@ public final class CsvRenderer {
         csv.append("\r\n");
     }
 
+    /** A figure as the tables print it: a sign, digits (grouped or not), decimals. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+
     static String field(String value) {
         String v = value;
-        // a text starting like a formula would run in a spreadsheet: keep it text
-        if (!v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0) {
+        // a text starting like a formula would run in a spreadsheet (also "-" and "+": "-2+3" or "+cmd|..." are
+        // formulas to Excel and LibreOffice): keep it text, unless it is a figure, which must stay a number
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
             v = "'" + v;
         }
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

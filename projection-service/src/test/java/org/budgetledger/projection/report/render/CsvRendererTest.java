@@ -49,6 +49,10 @@ class CsvRendererTest {
         assertThat(CsvRenderer.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(CsvRenderer.field("=1+1")).isEqualTo("'=1+1");
         assertThat(CsvRenderer.field("-1.00")).isEqualTo("-1.00");
+        assertThat(CsvRenderer.field("+12,345.67")).isEqualTo("\"+12,345.67\"");
+        for (String formula : new String[]{"-2+3", "-cmd|' /C calc'!A0", "+SUM(A1)", "@SUM(A1)", "\t=1", "\r=1", "-", "+"}) {
+            assertThat(CsvRenderer.parse(CsvRenderer.field(formula)).get(0).get(0)).as(formula).isEqualTo("'" + formula);
+        }
         assertThat(CsvRenderer.parse("a,\"b,\"\"c\"\"\"\r\nd\n")).containsExactly(List.of("a", "b,\"c\""), List.of("d"));
     }
 }
