@@ -233,7 +233,7 @@ class ComposeConfigTest {
                 assertThat(env.get(name)).as("%s %s: the message tells where to set it", app, name).contains("docker/.env");
             }
             // the identity provider is optional: empty unless docker/.env sets it
-            for (String name : List.of("JWT_ISSUER_URI", "JWT_JWK_SET_URI")) {
+            for (String name : List.of("JWT_ISSUER_URI", "JWT_JWK_SET_URI", "JWT_AUDIENCE")) {
                 assertThat(env.get(name)).as("%s %s", app, name).isEqualTo("${" + name + ":-}");
             }
         }

@@ -46,7 +46,10 @@ class AccessControlTest extends IntegrationTest {
 
     @Test
     void withoutCredentialsOnlyHealthAnswers() {
-        assertThat(call(HttpMethod.GET, "/actuator/health", null, null).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> anonymous = call(HttpMethod.GET, "/actuator/health", null, null);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(200);
+        assertThat(read(anonymous.getBody()).has("components")).as("details only for our callers: %s", anonymous.getBody()).isFalse();
+        assertThat(read(call(HttpMethod.GET, "/actuator/health", null, "viewer-key-for-the-tests-only").getBody()).has("components")).isTrue();
         for (String path : new String[]{"/api/v1/units/ACL/years/2019", "/api/v1/catalogues", "/actuator/prometheus",
                 "/api/v1/ledgers/ACL/2019/verify", "/api/v1/streams"}) {
             ResponseEntity<String> r = call(HttpMethod.GET, path, null, null);
@@ -101,6 +104,12 @@ class AccessControlTest extends IntegrationTest {
         HttpHeaders basic = new HttpHeaders();
         basic.setBasicAuth("anyone", "viewer-key-for-the-tests-only");
         assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, basic).getStatusCode().value()).isEqualTo(200);
+        HttpHeaders forgedFromAnotherSite = new HttpHeaders();
+        forgedFromAnotherSite.setBasicAuth("anyone", "admin-key-for-the-tests-only");
+        ResponseEntity<String> close = exchange(HttpMethod.POST, "/api/v1/units/ACL/years/2019/close", "", forgedFromAnotherSite);
+        assertThat(close.getStatusCode().value()).as("Basic changes nothing: %s", close.getBody()).isEqualTo(401);
+        assertThat(close.getBody()).contains("reading only");
+        assertThat(exchange(HttpMethod.PUT, "/api/v1/units/ACL/years/2019", profile(), forgedFromAnotherSite).getStatusCode().value()).isEqualTo(401);
     }
 
     @Test

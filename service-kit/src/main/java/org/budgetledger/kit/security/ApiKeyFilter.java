@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Static API keys for the embedded default: sent as {@code X-API-Key: <key>}, {@code Authorization: ApiKey <key>}
- * (what Prometheus sends) or as the password of HTTP Basic (so a browser can open the report). A wrong key is 401.
+ * (what Prometheus sends) or as the password of HTTP Basic (so a browser can open the report; reads only, since a
+ * browser also sends Basic credentials with another site's forms). A wrong key is 401.
  * Keys are compared in constant time and never logged.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
@@ -42,6 +43,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (basic(request) && !READS.contains(request.getMethod())) {
+            denial.unauthorized(response, "HTTP Basic credentials are accepted for reading only (a browser sends them by "
+                    + "itself, also with a form of another site): send X-API-Key or a bearer token to change anything");
+            return;
+        }
         Optional<String> presented = presented(request);
         if (presented.isPresent()) {
             Optional<Caller> caller = lookup(presented.get());
@@ -54,6 +60,15 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             SecurityContextHolder.getContext().setAuthentication(auth);
         }
         chain.doFilter(request, response);
+    }
+
+    /** What a browser may do with the credentials it holds: read, never change (no cross-site request forgery). */
+    private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD");
+
+    private static boolean basic(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        String authorization = request.getHeader("Authorization");
+        return (header == null || header.isBlank()) && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private static Optional<String> presented(HttpServletRequest request) {
