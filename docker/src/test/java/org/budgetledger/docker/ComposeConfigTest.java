@@ -322,6 +322,22 @@ class ComposeConfigTest {
         assertThat(Files.readString(DIR.resolve(".env.example"))).contains("openssl rand -hex 24");
     }
 
+    @Test
+    void closedByDefaultOnlyTheTwoApisListenBeyondThisMachine() {
+        services.fields().forEachRemaining(service -> {
+            for (String published : texts(service.getValue().path("ports"))) {
+                boolean api = service.getKey().equals("ledger-service") || service.getKey().equals("projection-service");
+                assertThat(published).as("%s publishes %s", service.getKey(), published)
+                        .matches(api ? "\\d+:\\d+" : "127\\.0\\.0\\.1:\\d+:\\d+");
+            }
+        });
+        assertThat(texts(services.at("/prometheus/command"))).as("no lifecycle API (shutdown, reload) for whoever reaches Prometheus")
+                .noneMatch(arg -> arg.contains("enable-lifecycle"));
+        JsonNode grafana = services.at("/grafana/environment");
+        assertThat(grafana.path("GF_AUTH_ANONYMOUS_ENABLED").asText()).isEqualTo("false");
+        assertThat(grafana.path("GF_SECURITY_ADMIN_PASSWORD").asText()).startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+    }
+
     // ---------------------------------------------------------------------------------------------------- monitoring
 
     @Test
@@ -375,7 +391,7 @@ class ComposeConfigTest {
         JsonNode datasource = datasources.at("/datasources/0");
         assertThat(datasource.get("type").asText()).isEqualTo("prometheus");
         assertThat(datasource.get("url").asText()).isEqualTo("http://prometheus:9090");
-        assertThat(texts(services.at("/prometheus/ports"))).contains("9090:9090");
+        assertThat(texts(services.at("/prometheus/ports"))).contains("127.0.0.1:9090:9090");
 
         JsonNode providers = YAML.readTree(DIR.resolve("grafana/provisioning/dashboards/budget-ledger.yml").toFile());
         String path = providers.at("/providers/0/options/path").asText();

@@ -94,6 +94,11 @@ class AccessControlTest extends IntegrationTest {
         assertThat(call(HttpMethod.POST, "/api/v1/postings/batch", batch, "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(403);
         assertThat(ledger("ACL", 2019).get("postings").asInt()).as("nothing of a refused batch is recorded").isEqualTo(before);
         assertThat(call(HttpMethod.POST, "/api/v1/postings", posting("S-4", "demo"), "poster-key-for-the-tests-only").getStatusCode().value()).isEqualTo(201);
+        // the ledger's own source system: not even a key that may post as any system ("*") may use it
+        ResponseEntity<String> internal = call(HttpMethod.POST, "/api/v1/postings", posting("CLOSE-ACL-2018-0001", "year-close"), ALL_ROLES_KEY);
+        assertThat(internal.getStatusCode().value()).isEqualTo(403);
+        assertThat(read(internal.getBody()).get("error").asText()).isEqualTo("forbidden.source_system");
+        assertThat(read(internal.getBody()).get("field").asText()).isEqualTo("sourceSystem");
     }
 
     @Test

@@ -42,6 +42,10 @@ class KafkaIngestionTest extends IntegrationTest {
                 producer.send(new ProducerRecord<>(postingsTopic, probe.get("posting").get("unitCode").asText(), probe.get("posting").toString()));
             }
             producer.send(new ProducerRecord<>(postingsTopic, "DEMO-WLJ", "{not json"));
+            // the ledger's own source system, as a topic writer might forge a carried-over balance
+            JsonNode forged = ((com.fasterxml.jackson.databind.node.ObjectNode) postings.get(0).deepCopy())
+                    .put("sourceSystem", "year-close").put("postingId", "CLOSE-DEMO-WLJ-2019-0001");
+            producer.send(new ProducerRecord<>(postingsTopic, forged.get("unitCode").asText(), forged.toString()));
             producer.flush();
         }
 
@@ -50,15 +54,15 @@ class KafkaIngestionTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 perUnit.forEach((unit, count) -> assertThat(ledger(unit, 2020).get("postings").asInt()).as(unit).isEqualTo(count)));
 
-        // 6 probes are refused (a duplicate is not: it is simply recorded already), plus the garbage record
+        // 6 probes are refused (a duplicate is not: it is simply recorded already), plus the garbage and the forged record
         long refusedProbes = fixture.probes().stream().filter(p -> !p.get("expect").toString().contains("200")).count();
-        List<ConsumerRecord<String, String>> parked = readTopic(dlqTopic, (int) refusedProbes + 1, Duration.ofSeconds(60));
-        assertThat(parked).hasSize((int) refusedProbes + 1);
+        List<ConsumerRecord<String, String>> parked = readTopic(dlqTopic, (int) refusedProbes + 2, Duration.ofSeconds(60));
+        assertThat(parked).hasSize((int) refusedProbes + 2);
         for (ConsumerRecord<String, String> record : parked) {
             assertThat(header(record, "error")).as(record.value()).isNotBlank();
             assertThat(header(record, "message")).as(record.value()).isNotBlank();
         }
-        assertThat(parked).extracting(r -> header(r, "error")).contains("malformed_json", "conflict",
+        assertThat(parked).extracting(r -> header(r, "error")).contains("forbidden.source_system", "malformed_json", "conflict",
                 "economicCode.unknown", "amount.format", "amount.not_positive", "functionalCode.required",
                 "availability.insufficient", "unit.not_registered");
 

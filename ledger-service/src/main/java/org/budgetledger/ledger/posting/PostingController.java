@@ -125,6 +125,10 @@ public class PostingController {
         if (sourceSystem == null) {
             return; // refused by the identity rules, naming the field
         }
+        if (InternalSources.internal(sourceSystem)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden.source_system", "sourceSystem",
+                    (index == null ? "" : "item " + index + ": ") + InternalSources.refusal(sourceSystem));
+        }
         Caller.current().filter(caller -> !caller.mayPostAs(sourceSystem)).ifPresent(caller -> {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden.source_system", "sourceSystem",
                     (index == null ? "" : "item " + index + ": ") + "sourceSystem " + sourceSystem

@@ -10,6 +10,7 @@ import org.budgetledger.contract.Json;
 import org.budgetledger.kit.LogSafe;
 import org.budgetledger.ledger.config.LedgerKafkaProperties;
 import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +68,13 @@ public class PostingsListener {
                 parked.add(park(record, "malformed_json", null, "the record value is not a JSON object"));
                 continue;
             }
+            PostingInput input = PostingReader.read(node);
+            if (InternalSources.internal(input.sourceSystem())) {
+                parked.add(park(record, "forbidden.source_system", "sourceSystem", InternalSources.refusal(input.sourceSystem())));
+                continue;
+            }
             String origin = "kafka:" + record.topic() + "/" + record.partition() + "@" + record.offset();
-            submissions.add(new Commands.Submission(PostingReader.read(node), correlationId(record, origin), origin));
+            submissions.add(new Commands.Submission(input, correlationId(record, origin), origin));
             submitted.add(record);
         }
         for (int from = 0; from < submissions.size(); from += PostingService.MAX_PER_COMMAND) {

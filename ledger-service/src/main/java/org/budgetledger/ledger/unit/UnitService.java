@@ -5,6 +5,7 @@ import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.ledger.posting.InternalSources;
 import org.budgetledger.ledger.posting.PostingResult;
 import org.budgetledger.ledger.posting.PostingService;
 import org.budgetledger.ledger.posting.domain.Commands;
@@ -27,7 +28,7 @@ import java.util.Set;
 public class UnitService {
 
     public static final String LEDGER_STREAM = "ledger";
-    public static final String YEAR_CLOSE_SOURCE = "year-close";
+    public static final String YEAR_CLOSE_SOURCE = InternalSources.YEAR_CLOSE;
     /**
      * The free-text sections of the explanatory part: DOMAIN.md §6.3, plus what the report reads beyond it
      * (organization, purposes of receptions and trips abroad, the asset register's text, vehicles held) and the
