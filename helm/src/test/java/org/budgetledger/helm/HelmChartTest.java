@@ -152,6 +152,7 @@ class HelmChartTest {
             String name = "budget-ledger-" + component;
             JsonNode deployment = r.one("Deployment", name);
             assertProductionReadyPod(deployment);
+            assertThat(r.one("ConfigMap", name).at("/data/LEDGER_PUBLIC_DOCS").asText()).as("OpenAPI and Swagger closed").isEqualTo("false");
             // the autoscaler owns the replica count
             assertThat(deployment.at("/spec/replicas").isMissingNode()).isTrue();
             JsonNode hpa = r.one("HorizontalPodAutoscaler", name);
