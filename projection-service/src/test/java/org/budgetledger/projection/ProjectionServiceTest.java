@@ -65,6 +65,21 @@ class ProjectionServiceTest {
         }
     }
 
+    /** The served OpenAPI document is the committed one (clients are generated from it), and Redocly finds nothing. */
+    @Test
+    void theServedOpenApiDocumentIsTheCommittedOneAndLintsClean() throws Exception {
+        String served = org.budgetledger.testkit.OpenApiDocuments.normalized(http.getForObject("/v3/api-docs", String.class));
+        java.nio.file.Path actual = java.nio.file.Path.of("target/openapi/projection-service.json");
+        java.nio.file.Files.createDirectories(actual.getParent());
+        java.nio.file.Files.writeString(actual, served);
+        java.nio.file.Path committed = org.budgetledger.testkit.OpenApiDocuments.committed("projection-service");
+        assertThat(java.nio.file.Files.exists(committed) ? java.nio.file.Files.readString(committed) : "")
+                .as("docs/openapi/projection-service.json is what the service serves; if the change is meant: cp %s %s",
+                        actual.toAbsolutePath(), committed)
+                .isEqualTo(served);
+        assertThat(org.budgetledger.testkit.OpenApiDocuments.lint(committed)).as("redocly lint").isEmpty();
+    }
+
     private int status(String path, String key) {
         var headers = new org.springframework.http.HttpHeaders();
         if (key != null) {

@@ -85,6 +85,13 @@ public class KitAutoConfiguration {
         return new UnhandledErrors();
     }
 
+    /** Security schemes and error answers in the OpenAPI document (springdoc picks every OpenApiCustomizer up). */
+    @Bean
+    org.budgetledger.kit.openapi.OpenApiContract openApiContract(@Value("${spring.application.name}") String service,
+                                                                 @Value("${budgetledger.openapi.description:}") String description) {
+        return new org.budgetledger.kit.openapi.OpenApiContract(service, description);
+    }
+
     /** A service without rules of its own lets every role read and nothing else. */
     @Bean
     @ConditionalOnMissingBean
