@@ -19,7 +19,7 @@ final class TwoServices {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** One API key with every role, given to both services; the tests send it with every request. */
-    static final String KEY = "system-test-all-roles";
+    static final String KEY = "system-test-all-roles-key-0001";
     static final Map<String, String> KEYS = Map.of(
             "BUDGETLEDGER_SECURITY_APIKEYS_0_KEY", KEY,
             "BUDGETLEDGER_SECURITY_APIKEYS_0_ROLES", "POSTER,AUDITOR,VIEWER,ADMIN",

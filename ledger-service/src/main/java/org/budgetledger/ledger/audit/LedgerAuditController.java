@@ -38,7 +38,7 @@ public class LedgerAuditController {
     }
 
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Recompute the ledger's hash chain from the event store and report the first broken link",
+    @Operation(operationId = "verifyLedger", summary = "Recompute the ledger's hash chain from the event store and report the first broken link",
             description = "With digest (e.g. the one a year close answered), also say whether that digest is still a link of the chain.")
     public ChainVerifier.Verification verify(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                              @RequestParam(required = false) String digest) {
@@ -46,7 +46,7 @@ public class LedgerAuditController {
     }
 
     @GetMapping(path = "/events", produces = "application/x-ndjson")
-    @Operation(summary = "The ledger's full history as JSON Lines, one event per line with its hash and previous hash")
+    @Operation(operationId = "exportLedgerHistory", summary = "The ledger's full history as JSON Lines, one event per line with its hash and previous hash")
     public void events(@PathVariable String unitCode, @PathVariable int fiscalYear, HttpServletResponse response) throws IOException {
         String ledger = ledger(unitCode, fiscalYear);
         response.setContentType("application/x-ndjson");

@@ -43,7 +43,7 @@ public class CatalogueController {
     }
 
     @GetMapping
-    @Operation(summary = "The fiscal years with catalogues and their sizes")
+    @Operation(operationId = "listCatalogueYears", summary = "The fiscal years with catalogues and their sizes")
     public List<Map<String, Object>> years() {
         List<Map<String, Object>> years = new ArrayList<>();
         for (int year : view.years()) {
@@ -58,7 +58,7 @@ public class CatalogueController {
     }
 
     @GetMapping("/{fiscalYear}/{kind}")
-    @Operation(summary = "A year's catalogue: every code with its name")
+    @Operation(operationId = "getCatalogue", summary = "A year's catalogue: every code with its name")
     public Map<String, Object> get(@PathVariable int fiscalYear, @PathVariable String kind) {
         CatalogueKind k = kind(kind);
         Catalogue catalogue = view.of(fiscalYear, k).orElseThrow(() ->
@@ -67,7 +67,7 @@ public class CatalogueController {
     }
 
     @PutMapping("/{fiscalYear}/{kind}")
-    @Operation(summary = "Add or rename codes of a year's catalogue (never deletes); creates the year if new",
+    @Operation(operationId = "putCatalogue", summary = "Add or rename codes of a year's catalogue (never deletes); creates the year if new",
             description = "Body: {\"codes\": [{\"code\": \"2013701\", \"name\": \"行政运行\"}]}. A code's 类 and 款 must exist "
                     + "or come in the same request. Answers with the catalogue's size.")
     public Map<String, Object> put(@PathVariable int fiscalYear, @PathVariable String kind, @RequestBody JsonNode body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.kit.security.Caller;
@@ -40,7 +41,7 @@ public class PostingController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record one posting",
+    @Operation(operationId = "recordPosting", summary = "Record one posting",
             description = "201 the first time; 200 DUPLICATE for the same sourceSystem + postingId with identical content; "
                     + "409 for the same key with other content; 422 for an invalid posting (nothing is recorded); 400 for malformed JSON.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
@@ -50,10 +51,10 @@ public class PostingController {
                     @ExampleObject(name = "procurement", value = OpenApiExamples.PROCUREMENT),
                     @ExampleObject(name = "reversal", value = OpenApiExamples.REVERSAL)})),
             responses = {
-                    @ApiResponse(responseCode = "201", description = "recorded", content = @Content(examples = @ExampleObject(value = OpenApiExamples.RECORDED))),
-                    @ApiResponse(responseCode = "200", description = "duplicate: nothing new recorded", content = @Content(examples = @ExampleObject(value = OpenApiExamples.DUPLICATE))),
-                    @ApiResponse(responseCode = "409", description = "same key, different content", content = @Content(examples = @ExampleObject(value = OpenApiExamples.CONFLICT))),
-                    @ApiResponse(responseCode = "422", description = "invalid: names the field", content = @Content(examples = @ExampleObject(value = OpenApiExamples.REJECTED))),
+                    @ApiResponse(responseCode = "201", description = "recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.RECORDED))),
+                    @ApiResponse(responseCode = "200", description = "duplicate: nothing new recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.DUPLICATE))),
+                    @ApiResponse(responseCode = "409", description = "same key, different content", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.CONFLICT))),
+                    @ApiResponse(responseCode = "422", description = "invalid: names the field", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.REJECTED))),
                     @ApiResponse(responseCode = "400", description = "malformed JSON")})
     public ResponseEntity<Map<String, Object>> post(@RequestBody JsonNode body) {
         if (!body.isObject()) {
@@ -66,11 +67,11 @@ public class PostingController {
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record up to 1,000 postings in order",
+    @Operation(operationId = "recordPostings", summary = "Record up to 1,000 postings in order",
             description = "Each item is decided as if posted alone, in order; the answer lists per-item results in the same "
                     + "order, each with the status code the single endpoint would have answered. Always 200 unless the "
                     + "batch itself is malformed (400) or too large (422).",
-            responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = OpenApiExamples.BATCH))))
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.BATCH))))
     public Map<String, Object> batch(@RequestBody JsonNode body) {
         if (!body.isArray()) {
             throw ApiException.badRequest("a batch must be a JSON array of postings");

@@ -37,7 +37,7 @@ public class StreamController {
     }
 
     @GetMapping
-    @Operation(summary = "Every stream (ledgers and catalogues) with its kind and how far ledger.events carries it")
+    @Operation(operationId = "listStreams", summary = "Every stream (ledgers and catalogues) with its kind and how far ledger.events carries it")
     public List<Map<String, Object>> streams() {
         List<Map<String, Object>> answer = new ArrayList<>();
         registry.positions().forEach((stream, position) -> {
@@ -50,7 +50,7 @@ public class StreamController {
     }
 
     @GetMapping("/{stream}/events")
-    @Operation(summary = "A stream's events from a sequence number on, in order (at most 1,000 per call)",
+    @Operation(operationId = "readStreamEvents", summary = "A stream's events from a sequence number on, in order (at most 1,000 per call)",
             description = "Each item is the envelope of ledger.events: {stream, sequence, eventId, type, recordedAt, payload}. "
                     + "Fewer items than asked for means the stream ends there (for now).")
     public List<EventEnvelope> events(@PathVariable String stream, @RequestParam(defaultValue = "0") long from,

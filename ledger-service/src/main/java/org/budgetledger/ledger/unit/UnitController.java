@@ -49,7 +49,7 @@ public class UnitController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create or replace a unit's profile for one fiscal year (idempotent)",
+    @Operation(operationId = "putUnitProfile", summary = "Create or replace a unit's profile for one fiscal year (idempotent)",
             description = "name and kind are required. parentUnitCode names the unit (registered for the same year) whose "
                     + "final accounts consolidate this one; a cycle or an unregistered parent is 422. Answers 201 when created, "
                     + "200 when replaced or unchanged.",
@@ -67,19 +67,19 @@ public class UnitController {
     }
 
     @GetMapping
-    @Operation(summary = "A unit's profile for one fiscal year")
+    @Operation(operationId = "getUnitProfile", summary = "A unit's profile for one fiscal year")
     public UnitProfile get(@PathVariable String unitCode, @PathVariable int fiscalYear) {
         return units.profile(ledger(unitCode, fiscalYear));
     }
 
     @GetMapping("/ledger")
-    @Operation(summary = "The ledger's state: next sequence number, postings held, closed, available per fund source")
+    @Operation(operationId = "getLedgerState", summary = "The ledger's state: next sequence number, postings held, closed, available per fund source")
     public Commands.LedgerSummary ledgerState(@PathVariable String unitCode, @PathVariable int fiscalYear) {
         return units.describe(ledger(unitCode, fiscalYear));
     }
 
     @PutMapping(path = "/narrative", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace the free text of the explanatory part (情况说明); earlier versions stay in the ledger",
+    @Operation(operationId = "putNarrative", summary = "Replace the free text of the explanatory part (情况说明); earlier versions stay in the ledger",
             description = "Body: {\"sections\": {\"performance\": \"…\", \"reasons.income\": \"…\", \"other\": \"…\"}}. Keys: "
                     + "duties, reasons.income, reasons.expenditure, reasons.fiscal, reasons.general_budget, reasons.basic, "
                     + "reasons.sangong, reasons.operating_costs, purposes.training, purposes.meetings, performance, "
@@ -103,7 +103,7 @@ public class UnitController {
     }
 
     @PostMapping("/close")
-    @Operation(summary = "Close the year: no further postings; closing balances become next year's opening balances",
+    @Operation(operationId = "closeYear", summary = "Close the year: no further postings; closing balances become next year's opening balances",
             description = "Closing balances (年末结转和结余) per fund source, functional code and basic/project are recorded in the "
                     + "next year as OPENING_BALANCE postings of source system \"year-close\" whose ids the YearClosed event lists. "
                     + "Repeating the close is safe and completes an interrupted one. The answer's digest is the head of the "

@@ -24,7 +24,7 @@ public class PostingTrailController {
     }
 
     @GetMapping("/{sourceSystem}/{postingId}")
-    @Operation(summary = "A posting's events, status (recorded, or reversed by which posting) and the cells it contributes to",
+    @Operation(operationId = "getPostingTrail", summary = "A posting's events, status (recorded, or reversed by which posting) and the cells it contributes to",
             description = "cells: signed yuan per cell key of the posting's own unit; the same amounts reach the consolidated figures "
                     + "of every unit listed in consolidatedInto.")
     public Map<String, Object> trail(@PathVariable String sourceSystem, @PathVariable String postingId) {

@@ -25,7 +25,7 @@ public class ChecksController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every rule (L01–L07, W01–W19, X01–X17) with its status and the figures compared",
+    @Operation(operationId = "getChecks", summary = "Every rule (L01–L07, W01–W19, X01–X17) with its status and the figures compared",
             description = "Statuses: PASS, INFO (within a rounding tolerance: 取整误差), WARN, FAIL, SKIPPED (input not available).")
     public Map<String, Object> json(@PathVariable String unitCode, @PathVariable int fiscalYear) {
         CheckReport report = report(unitCode, fiscalYear);
@@ -38,7 +38,7 @@ public class ChecksController {
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "The same as text, one line per rule, detail for what did not pass")
+    @Operation(operationId = "getChecksText", summary = "The same as text, one line per rule, detail for what did not pass")
     public String text(@PathVariable String unitCode, @PathVariable int fiscalYear) {
         return report(unitCode, fiscalYear).render();
     }

@@ -28,13 +28,13 @@ public class DashboardController {
     }
 
     @GetMapping("/ledgers")
-    @Operation(summary = "The units and fiscal years held, with parent, kind and region")
+    @Operation(operationId = "listLedgers", summary = "The units and fiscal years held, with parent, kind and region")
     public List<UnitDirectory.Unit> ledgers() {
         return dashboards.ledgers();
     }
 
     @GetMapping("/{fiscalYear}/units")
-    @Operation(summary = "Every unit's headline figures for a year, side by side and sorted",
+    @Operation(operationId = "getUnitsDashboard", summary = "Every unit's headline figures for a year, side by side and sorted",
             description = "income, expenditure, basic/project, 三公 by item against budget, 机关运行经费, closing balance and the "
                     + "change of expenditure against the previous year. Filter by region (prefix) or parent unit (its department).")
     public List<Headline> units(@PathVariable int fiscalYear,
@@ -48,13 +48,13 @@ public class DashboardController {
     }
 
     @GetMapping("/{unitCode}/{fiscalYear}")
-    @Operation(summary = "One unit's headline figures (consolidated by default) with the change against the previous year")
+    @Operation(operationId = "getUnitDashboard", summary = "One unit's headline figures (consolidated by default) with the change against the previous year")
     public Headline unit(@PathVariable String unitCode, @PathVariable int fiscalYear, @RequestParam(defaultValue = "department") String scope) {
         return dashboards.headline(unitCode, fiscalYear, scope(scope)).orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
     }
 
     @GetMapping("/{unitCode}/{fiscalYear}/monthly")
-    @Operation(summary = "Spending (basic/project) and income by the month they occurred in, for a unit or its department")
+    @Operation(operationId = "getMonthly", summary = "Spending (basic/project) and income by the month they occurred in, for a unit or its department")
     public List<Map<String, String>> monthly(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                              @RequestParam(defaultValue = "department") String scope) {
         return dashboards.monthly(unitCode, fiscalYear, scope(scope)).orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));

@@ -41,7 +41,7 @@ public class FinalAccountsController {
     }
 
     @GetMapping("/cells")
-    @Operation(summary = "Every non-zero published figure (万元, 2 decimals, rounded half-up once from the exact total)",
+    @Operation(operationId = "getCells", summary = "Every non-zero published figure (万元, 2 decimals, rounded half-up once from the exact total)",
             description = "Consolidated over the unit and its descendants, or the unit alone with scope=self. position counts "
                     + "the events the figures include (positions: per ledger), so a reader can wait for a posting it made.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
@@ -79,7 +79,7 @@ public class FinalAccountsController {
     }
 
     @GetMapping({"/cells/{cellKey}/audit", "/cells/{table}/{row}/{column}/audit"})
-    @Operation(summary = "Every posting behind a figure: reversals as negative lines; the lines (yuan) add up to the cell (万元)",
+    @Operation(operationId = "getCellAudit", summary = "Every posting behind a figure: reversals as negative lines; the lines (yuan) add up to the cell (万元)",
             description = "The cell key's '/' may be URL-encoded (%2F) or not.")
     public Map<String, Object> audit(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                      @PathVariable(required = false) String cellKey,
@@ -101,7 +101,7 @@ public class FinalAccountsController {
     }
 
     @GetMapping(path = "/audit", produces = "application/x-ndjson")
-    @Operation(summary = "Every published figure with its audit lines, as JSON Lines (one cell per line), for audit tools")
+    @Operation(operationId = "exportAudit", summary = "Every published figure with its audit lines, as JSON Lines (one cell per line), for audit tools")
     public void auditExport(@PathVariable String unitCode, @PathVariable int fiscalYear,
                             @RequestParam(defaultValue = "department") String scope,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,

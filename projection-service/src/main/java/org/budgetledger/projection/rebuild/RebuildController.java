@@ -22,7 +22,7 @@ public class RebuildController {
     }
 
     @PostMapping
-    @Operation(summary = "Start a rebuild (or see the one under way)",
+    @Operation(operationId = "startRebuild", summary = "Start a rebuild (or see the one under way)",
             description = "Queries keep answering from the live projections until the rebuild has caught up; then it becomes live at once. "
                     + "Progress: GET this path, the metrics projection_rebuild_events_done/total, and the log.")
     public ResponseEntity<Rebuild.Status> start() {
@@ -30,7 +30,7 @@ public class RebuildController {
     }
 
     @GetMapping
-    @Operation(summary = "Where the rebuild stands: events done/total, rate, phase")
+    @Operation(operationId = "getRebuildStatus", summary = "Where the rebuild stands: events done/total, rate, phase")
     public Rebuild.Status status() {
         return rebuild.status();
     }

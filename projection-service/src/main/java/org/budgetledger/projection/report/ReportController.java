@@ -39,7 +39,7 @@ public class ReportController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The whole disclosure as JSON: 概况, the tables (rows in the official order with the catalogue's names), "
+    @Operation(operationId = "getReport", summary = "The whole disclosure as JSON: 概况, the tables (rows in the official order with the catalogue's names), "
             + "情况说明, 名词解释", description = "asOf: as a reader saw the figures at that instant (recorded time).")
     public Report json(@PathVariable String unitCode, @PathVariable int fiscalYear,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
@@ -47,7 +47,7 @@ public class ReportController {
     }
 
     @GetMapping(path = "/report", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(summary = "The disclosure as a printable web page, laid out as the published document")
+    @Operation(operationId = "getReportPage", summary = "The disclosure as a printable web page, laid out as the published document")
     public ResponseEntity<String> html(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
@@ -55,21 +55,21 @@ public class ReportController {
     }
 
     @GetMapping(path = "/report.xlsx")
-    @Operation(summary = "Every table as a sheet of one workbook, in the official layout, with the 情况说明")
+    @Operation(operationId = "getReportWorkbook", summary = "Every table as a sheet of one workbook, in the official layout, with the 情况说明")
     public ResponseEntity<byte[]> xlsx(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return download(XlsxRenderer.render(report(unitCode, fiscalYear, asOf)), XLSX, unitCode + "-" + fiscalYear + ".xlsx");
     }
 
     @GetMapping(path = "/tables/{table}.csv")
-    @Operation(summary = "One table (01 … 09) as CSV in the official layout (UTF-8 with BOM, so spreadsheets open it right)")
+    @Operation(operationId = "getTableCsv", summary = "One table (01 … 09) as CSV in the official layout (UTF-8 with BOM, so spreadsheets open it right)")
     public ResponseEntity<byte[]> csv(@PathVariable String unitCode, @PathVariable int fiscalYear, @PathVariable String table,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return download(CsvRenderer.bytes(table(unitCode, fiscalYear, table, asOf)), CSV, unitCode + "-" + fiscalYear + "-" + table + ".csv");
     }
 
     @GetMapping(path = "/tables/{table}.txt", produces = "text/plain;charset=UTF-8")
-    @Operation(summary = "One table as plain text, for a terminal")
+    @Operation(operationId = "getTableText", summary = "One table as plain text, for a terminal")
     public String text(@PathVariable String unitCode, @PathVariable int fiscalYear, @PathVariable String table,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return TextRenderer.render(table(unitCode, fiscalYear, table, asOf));
