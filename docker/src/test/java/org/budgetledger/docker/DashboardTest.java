@@ -73,7 +73,7 @@ class DashboardTest {
                 "projection_events_applied_total", "projection_lag_seconds", "projection_rebuild_events_done",
                 "projection_rebuild_events_total", "projection_rebuild_running", "jvm_memory_used_bytes",
                 "ledger_relay_partitions", "ledger_relay_lag_seconds", "ledger_relay_handovers_total",
-                "budgetledger_divergences_total");
+                "budgetledger_divergences_total", "projection_events_quarantined_total");
         assertThat(used).anyMatch(n -> n.startsWith("http_server_requests_seconds"));
     }
 

@@ -29,6 +29,8 @@ final class Metrics {
             "projection_events_applied_total",
             "projection_lag_seconds", "projection_lag_seconds_max", "projection_lag_seconds_sum", "projection_lag_seconds_count",
             "projection_rebuild_events_done", "projection_rebuild_events_total", "projection_rebuild_running",
+            // ... records of ledger.events not applied (reason "unreadable", "hash.mismatch", …)
+            "projection_events_quarantined_total",
             // JVM
             "jvm_memory_used_bytes", "jvm_memory_max_bytes", "jvm_memory_committed_bytes");
 

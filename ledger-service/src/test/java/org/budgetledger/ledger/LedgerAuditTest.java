@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.budgetledger.ledger.posting.domain.EventChain;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -30,11 +30,14 @@ final class TwoServices {
     final ServiceProcess projection;
     /** The ledger-service's database (MONGODB_URI), for tests that look at, or damage, the store itself. */
     final String ledgerStore;
+    /** The ledger.events topic of this pair, for tests that write to it as an intruder would. */
+    final String eventsTopic;
 
-    private TwoServices(ServiceProcess ledger, ServiceProcess projection, String ledgerStore) {
+    private TwoServices(ServiceProcess ledger, ServiceProcess projection, String ledgerStore, String eventsTopic) {
         this.ledger = ledger;
         this.projection = projection;
         this.ledgerStore = ledgerStore;
+        this.eventsTopic = eventsTopic;
     }
 
     static TwoServices start(String name) throws Exception {
@@ -62,7 +65,7 @@ final class TwoServices {
         projection.start();
         ledger.awaitHealthy(Duration.ofSeconds(120));
         projection.awaitHealthy(Duration.ofSeconds(120));
-        return new TwoServices(ledger, projection, ledgerEnv.get("MONGODB_URI"));
+        return new TwoServices(ledger, projection, ledgerEnv.get("MONGODB_URI"), common.get("LEDGER_EVENTS_TOPIC"));
     }
 
     void stop() throws InterruptedException {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetledger.contract.Json;
-import org.budgetledger.ledger.posting.domain.EventChain;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventEnvelope;
-import org.budgetledger.ledger.posting.domain.EventChain;
+import org.budgetledger.contract.event.EventChain;
 
 /** Turns stored or just-committed events into the JSON records of ledger.events. */
 public final class Envelopes {

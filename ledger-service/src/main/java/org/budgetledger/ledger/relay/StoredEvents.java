@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
-import org.budgetledger.ledger.posting.domain.EventChain;
+import org.budgetledger.contract.event.EventChain;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 

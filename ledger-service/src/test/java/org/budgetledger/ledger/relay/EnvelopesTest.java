@@ -11,7 +11,7 @@ import org.budgetledger.contract.PostingType;
 import org.budgetledger.contract.event.AppropriationRecorded;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.contract.event.Recording;
-import org.budgetledger.ledger.posting.domain.EventChain;
+import org.budgetledger.contract.event.EventChain;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventEnvelope;
+import org.budgetledger.projection.quarantine.Quarantine;
 import org.budgetledger.projection.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Consumes ledger.events. Offsets are committed after a poll's events are applied; since the figures carry their
@@ -26,24 +28,42 @@ public class EventsListener {
 
     private final EventApplier applier;
     private final Stores stores;
+    private final Quarantine quarantine;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public EventsListener(EventApplier applier, Stores stores) {
+    public EventsListener(EventApplier applier, Stores stores, Quarantine quarantine) {
         this.applier = applier;
         this.stores = stores;
+        this.quarantine = quarantine;
     }
 
+    /**
+     * A record counts only if it is what the ledger publishes (RecordCheck); any other is quarantined and skipped, so
+     * it never stalls its partition, and the event at its place is read from the ledger's event store (a gap).
+     */
     @KafkaListener(id = "events", idIsGroup = false, topics = "${projection.events-topic:ledger.events}", batch = "true",
             autoStartup = "${projection.consume:true}")
     public void onEvents(List<ConsumerRecord<String, String>> records) {
         List<EventEnvelope> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> r : records) {
+            EventEnvelope envelope;
             try {
-                batch.add(mapper.readValue(r.value(), EventEnvelope.class));
+                envelope = r.value() == null ? null : mapper.readValue(r.value(), EventEnvelope.class);
             } catch (JsonProcessingException e) {
-                // the relay writes every record; an unreadable one is a bug to see, not a posting to lose silently
-                throw new IllegalStateException("unreadable record " + r.topic() + "/" + r.partition() + "@" + r.offset(), e);
+                quarantine.hold(r.topic(), r.partition(), r.offset(), r.key(), null, "unreadable", e.getOriginalMessage(), r.value());
+                continue;
             }
+            if (envelope == null) {
+                quarantine.hold(r.topic(), r.partition(), r.offset(), r.key(), null, "unreadable", "an empty record", null);
+                continue;
+            }
+            Optional<RecordCheck.Refusal> refusal = RecordCheck.refusal(envelope);
+            if (refusal.isPresent()) {
+                quarantine.hold(r.topic(), r.partition(), r.offset(), envelope.stream(), envelope.sequence(),
+                        refusal.get().reason(), refusal.get().detail(), r.value());
+                continue;
+            }
+            batch.add(envelope);
         }
         applier.apply(stores.active(), batch);
         log.debug("applied {} events", batch.size());

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.NarrativeRecorded;
 import org.budgetledger.contract.event.Recording;

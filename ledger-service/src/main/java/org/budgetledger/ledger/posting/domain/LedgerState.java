@@ -8,6 +8,7 @@ import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
 import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;

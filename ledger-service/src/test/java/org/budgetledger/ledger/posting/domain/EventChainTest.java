@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.budgetledger.contract.Json;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.junit.jupiter.api.Test;
 

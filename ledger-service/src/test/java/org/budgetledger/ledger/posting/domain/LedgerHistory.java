@@ -4,6 +4,7 @@ import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.Staffing;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;

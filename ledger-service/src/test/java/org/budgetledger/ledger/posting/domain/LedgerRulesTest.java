@@ -19,6 +19,7 @@ import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.AppropriationRecorded;
 import org.budgetledger.contract.event.BudgetRecorded;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.ExpenditureRecorded;
 import org.budgetledger.contract.event.FundOffsetRecorded;
 import org.budgetledger.contract.event.IncomeRecorded;

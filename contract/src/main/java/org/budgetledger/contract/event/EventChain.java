@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.contract.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.budgetledger.contract.Json;
-import org.budgetledger.contract.event.EventEnvelope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
