@@ -41,4 +41,9 @@ public enum CatalogueKind {
         }
         throw new IllegalArgumentException("catalogue kind must be functional or economic: " + path);
     }
+
+    /** The stream of a year's catalogue of this kind in the ledger's event store and on ledger.events. */
+    public String stream(int fiscalYear) {
+        return "catalogue:" + path() + ":" + fiscalYear;
+    }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/v1/final-accounts/{unitCode}/{fiscalYear}")
@@ -33,6 +34,7 @@ public class ReportController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportService reports;
+    private final RenderingCache renderings = new RenderingCache();
 
     public ReportController(ReportService reports) {
         this.reports = reports;
@@ -43,7 +45,7 @@ public class ReportController {
             + "情况说明, 名词解释", description = "asOf: as a reader saw the figures at that instant (recorded time).")
     public Report json(@PathVariable String unitCode, @PathVariable int fiscalYear,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return report(unitCode, fiscalYear, asOf);
+        return rendered(unitCode, fiscalYear, asOf, "json", () -> report(unitCode, fiscalYear, asOf));
     }
 
     @GetMapping(path = "/report", produces = MediaType.TEXT_HTML_VALUE)
@@ -51,28 +53,39 @@ public class ReportController {
     public ResponseEntity<String> html(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .body(HtmlRenderer.render(report(unitCode, fiscalYear, asOf)));
+                .body(rendered(unitCode, fiscalYear, asOf, "html", () -> HtmlRenderer.render(report(unitCode, fiscalYear, asOf))));
     }
 
     @GetMapping(path = "/report.xlsx")
     @Operation(operationId = "getReportWorkbook", summary = "Every table as a sheet of one workbook, in the official layout, with the 情况说明")
     public ResponseEntity<byte[]> xlsx(@PathVariable String unitCode, @PathVariable int fiscalYear,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return download(XlsxRenderer.render(report(unitCode, fiscalYear, asOf)), XLSX, unitCode + "-" + fiscalYear + ".xlsx");
+        return download(rendered(unitCode, fiscalYear, asOf, "xlsx", () -> XlsxRenderer.render(report(unitCode, fiscalYear, asOf))),
+                XLSX, unitCode + "-" + fiscalYear + ".xlsx");
     }
 
     @GetMapping(path = "/tables/{table}.csv")
     @Operation(operationId = "getTableCsv", summary = "One table (01 … 09) as CSV in the official layout (UTF-8 with BOM, so spreadsheets open it right)")
     public ResponseEntity<byte[]> csv(@PathVariable String unitCode, @PathVariable int fiscalYear, @PathVariable String table,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return download(CsvRenderer.bytes(table(unitCode, fiscalYear, table, asOf)), CSV, unitCode + "-" + fiscalYear + "-" + table + ".csv");
+        return download(rendered(unitCode, fiscalYear, asOf, "csv:" + table, () -> CsvRenderer.bytes(table(unitCode, fiscalYear, table, asOf))),
+                CSV, unitCode + "-" + fiscalYear + "-" + table + ".csv");
     }
 
     @GetMapping(path = "/tables/{table}.txt", produces = "text/plain;charset=UTF-8")
     @Operation(operationId = "getTableText", summary = "One table as plain text, for a terminal")
     public String text(@PathVariable String unitCode, @PathVariable int fiscalYear, @PathVariable String table,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return TextRenderer.render(table(unitCode, fiscalYear, table, asOf));
+        return rendered(unitCode, fiscalYear, asOf, "txt:" + table, () -> TextRenderer.render(table(unitCode, fiscalYear, table, asOf)));
+    }
+
+    /** A rendering again while nothing it was made from has moved (RenderingCache); made anew otherwise. */
+    private <T> T rendered(String unitCode, int fiscalYear, Instant asOf, String rendering, java.util.function.Supplier<T> render) {
+        Optional<ReportService.Stamp> stamp = reports.stamp(unitCode, fiscalYear);
+        if (stamp.isEmpty()) {
+            return render.get(); // nothing to cache: it answers what there is, or 404
+        }
+        return renderings.get(new RenderingCache.Key(unitCode, fiscalYear, AsOf.checked(asOf), rendering), stamp.get(), render);
     }
 
     private ReportTable table(String unitCode, int fiscalYear, String table, Instant asOf) {

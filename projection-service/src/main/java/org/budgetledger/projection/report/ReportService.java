@@ -30,6 +30,21 @@ public class ReportService {
         this.stores = stores;
     }
 
+    /**
+     * Everything a disclosure is made from, as positions: equal stamps, equal disclosures (RenderingCache). The
+     * previous year's figures and the year's catalogue names are part of it.
+     */
+    public record Stamp(FinalAccounts.Positions current, FinalAccounts.Positions previous, long functionalNames, long economicNames) {
+    }
+
+    public Optional<Stamp> stamp(String unitCode, int fiscalYear) {
+        ProjectionStore store = stores.active();
+        return accounts.positions(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT).map(current -> new Stamp(current,
+                accounts.positions(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT).orElse(null),
+                store.catalogues().applied(CatalogueKind.FUNCTIONAL.stream(fiscalYear)),
+                store.catalogues().applied(CatalogueKind.ECONOMIC.stream(fiscalYear))));
+    }
+
     public Optional<Report> report(String unitCode, int fiscalYear, Instant asOf) {
         ProjectionStore store = stores.active();
         return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, asOf).flatMap(view -> {

@@ -46,7 +46,7 @@ public class CatalogueBook {
     }
 
     public static String streamId(int fiscalYear, CatalogueKind kind) {
-        return "catalogue:" + kind.path() + ":" + fiscalYear;
+        return kind.stream(fiscalYear);
     }
 
     public record ReviseCatalogue(@TargetAggregateIdentifier String streamId, int fiscalYear, CatalogueKind kind,
