@@ -141,19 +141,34 @@ class ComposeConfigTest {
     @Test
     void mongoIsAReplicaSetAndTheServicesConnectToIt() {
         String command = services.at("/mongo/command").toString();
-        Matcher replSet = Pattern.compile("--replSet\",\"([^\"]+)\"").matcher(command);
+        Matcher replSet = Pattern.compile("--replSet (\\w+)").matcher(command);
         assertThat(replSet.find()).as("mongod --replSet in %s", command).isTrue();
         String rs = replSet.group(1);
 
         String init = services.at("/mongo-init/command").toString();
-        assertThat(init).contains("rs.initiate").contains("_id: '" + rs + "'").contains("host: 'mongo:27017'")
+        assertThat(init).contains("rs.initiate").contains("_id: \\\"" + rs + "\\\"").contains("host: \\\"mongo:27017\\\"")
                 .contains("isWritablePrimary");
 
-        assertThat(env("ledger-service").get("MONGODB_URI")).isEqualTo("mongodb://mongo:27017/ledger?replicaSet=" + rs);
-        assertThat(env("projection-service").get("MONGODB_URI")).isEqualTo("mongodb://mongo:27017/projection?replicaSet=" + rs);
+        assertThat(env("ledger-service").get("MONGODB_URI")).startsWith("mongodb://ledger:${MONGO_LEDGER_PASSWORD:?")
+                .endsWith("@mongo:27017/ledger?replicaSet=" + rs + "&authSource=ledger");
+        assertThat(env("projection-service").get("MONGODB_URI")).startsWith("mongodb://projection:${MONGO_PROJECTION_PASSWORD:?")
+                .endsWith("@mongo:27017/projection?replicaSet=" + rs + "&authSource=projection");
         // the same databases as the services' defaults
         assertThat(appYml.get("ledger-service").defaults().get("MONGODB_URI")).endsWith("/ledger");
         assertThat(appYml.get("projection-service").defaults().get("MONGODB_URI")).endsWith("/projection");
+    }
+
+    @Test
+    void mongoRunsWithAuthenticationAndEachServiceHasItsOwnDatabaseOnly() {
+        String command = services.at("/mongo/command").toString();
+        assertThat(command).contains("--auth").contains("--keyFile");
+        JsonNode mongoEnv = services.at("/mongo/environment");
+        assertThat(mongoEnv.path("MONGO_INITDB_ROOT_PASSWORD").asText()).startsWith("${MONGO_ROOT_PASSWORD:?");
+        String init = services.at("/mongo-init/command").toString();
+        assertThat(init).contains("[\\\"ledger\\\", process.env.MONGO_LEDGER_PASSWORD]")
+                .contains("[\\\"projection\\\", process.env.MONGO_PROJECTION_PASSWORD]")
+                .contains("{ role: \\\"readWrite\\\", db: service }")
+                .doesNotContain("readWriteAnyDatabase").doesNotContain("root\\\" }");
     }
 
     @Test
