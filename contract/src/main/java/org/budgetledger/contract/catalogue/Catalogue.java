@@ -65,4 +65,15 @@ public final class Catalogue {
     public CatalogueKind kind() {
         return kind;
     }
+
+    /** Equal when the same year, kind, codes and names: a value (a rendering's stamp compares catalogues). */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Catalogue c && fiscalYear == c.fiscalYear && kind == c.kind && names.equals(c.names);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(fiscalYear, kind, names);
+    }
 }

@@ -71,22 +71,63 @@ public class EventApplier {
                 .register(meters);
     }
 
-    /** Applies a batch as delivered (any streams, any order, repeats allowed) to one generation of the projections. */
-    public void apply(ProjectionStore store, List<EventEnvelope> batch) {
+    /**
+     * Applies a batch as delivered (any streams, any order, repeats allowed) to one generation of the projections.
+     * Answers the delivered events that are not the ledger's: past a gap that its event store cannot fill either (it
+     * holds no such events), so nobody but the ledger published them; they are not applied.
+     */
+    public List<EventEnvelope> apply(ProjectionStore store, List<EventEnvelope> batch) {
         Map<String, TreeMap<Long, EventEnvelope>> byStream = new LinkedHashMap<>();
         for (EventEnvelope e : batch) {
             byStream.computeIfAbsent(e.stream(), s -> new TreeMap<>()).putIfAbsent(e.sequence(), e);
         }
-        byStream.forEach((stream, events) -> {
-            if (stream.startsWith("catalogue:")) {
-                applyCatalogue(store, stream, events);
-            } else {
-                applyLedger(store, stream, events);
-            }
-        });
+        List<EventEnvelope> strangers = new ArrayList<>();
+        byStream.forEach((stream, events) -> applyStream(store, stream, events, strangers));
+        return strangers;
     }
 
-    private void applyLedger(ProjectionStore store, String ledger, TreeMap<Long, EventEnvelope> delivered) {
+    /**
+     * Reads the events of a stream up to {@code sequence} from the ledger's event store and applies them: the place of
+     * a record that was quarantined is filled at once, not only when a later event of the stream arrives.
+     */
+    public void fill(ProjectionStore store, String stream, long sequence) {
+        long cursor = stream.startsWith("catalogue:") ? store.catalogues().applied(stream) : store.records().position(stream).applied();
+        if (sequence <= cursor) {
+            return;
+        }
+        TreeMap<Long, EventEnvelope> held = new TreeMap<>();
+        try {
+            source.events(stream, cursor + 1).stream().filter(e -> e.sequence() <= sequence).forEach(e -> held.put(e.sequence(), e));
+        } catch (RuntimeException e) {
+            // no such stream, or the ledger service away: the place is filled with the next event of the stream instead
+            log.warn("could not read {} from the ledger's event store to fill a quarantined place: {}", stream, e.toString());
+            return;
+        }
+        applyStream(store, stream, held, new ArrayList<>());
+    }
+
+    private void applyStream(ProjectionStore store, String stream, TreeMap<Long, EventEnvelope> events, List<EventEnvelope> strangers) {
+        if (stream.startsWith("catalogue:")) {
+            applyCatalogue(store, stream, events, strangers);
+        } else {
+            applyLedger(store, stream, events, strangers);
+        }
+    }
+
+    /** The run past the cursor; delivered events the event store does not hold are moved to the strangers. */
+    private List<EventEnvelope> runOrStrangers(String stream, long cursor, TreeMap<Long, EventEnvelope> delivered,
+                                               List<EventEnvelope> strangers) {
+        try {
+            return contiguousRun(stream, cursor, delivered);
+        } catch (GapException.Absent absent) {
+            Map<Long, EventEnvelope> beyond = delivered.tailMap(absent.from(), true);
+            strangers.addAll(beyond.values());
+            beyond.clear();
+            return null;
+        }
+    }
+
+    private void applyLedger(ProjectionStore store, String ledger, TreeMap<Long, EventEnvelope> delivered, List<EventEnvelope> strangers) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             LedgerRecords.Position at = store.records().position(ledger);
             Optional<ChainCheck.Break> redelivery = redeliveryBreak(store, ledger, at, delivered);
@@ -94,7 +135,10 @@ public class EventApplier {
                 repair(store, ledger, redelivery.get());
                 return;
             }
-            List<EventEnvelope> run = contiguousRun(ledger, at.applied(), delivered);
+            List<EventEnvelope> run = runOrStrangers(ledger, at.applied(), delivered, strangers);
+            if (run == null) {
+                continue; // what is left of the delivered events, without the strangers
+            }
             if (run.isEmpty()) {
                 return;
             }
@@ -166,7 +210,7 @@ public class EventApplier {
                 List<EventEnvelope> events = source.events(ledger, next);
                 TreeMap<Long, EventEnvelope> delivered = new TreeMap<>();
                 events.forEach(e -> delivered.put(e.sequence(), e));
-                applyLedger(store, ledger, delivered);
+                applyLedger(store, ledger, delivered, new ArrayList<>());
                 if (events.size() < LedgerSource.PAGE) {
                     break;
                 }
@@ -225,7 +269,7 @@ public class EventApplier {
             throw new GapException("events " + from + ".." + to + " of " + stream + " are missing and the ledger service did not answer", e);
         }
         if (from <= to) {
-            throw new GapException("events " + from + ".." + to + " of " + stream + " are missing from the ledger service too", null);
+            throw new GapException.Absent(stream, from, to);
         }
         log.info("filled a gap of {} events in {} from the ledger service", missing.size(), stream);
         return missing;
@@ -285,10 +329,13 @@ public class EventApplier {
                 event.recording().correlationId(), event.recording().origin(), event.posting(), reversed);
     }
 
-    private void applyCatalogue(ProjectionStore store, String stream, TreeMap<Long, EventEnvelope> delivered) {
+    private void applyCatalogue(ProjectionStore store, String stream, TreeMap<Long, EventEnvelope> delivered, List<EventEnvelope> strangers) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             long cursor = store.catalogues().applied(stream);
-            List<EventEnvelope> run = contiguousRun(stream, cursor, delivered);
+            List<EventEnvelope> run = runOrStrangers(stream, cursor, delivered, strangers);
+            if (run == null) {
+                continue;
+            }
             if (run.isEmpty()) {
                 return;
             }

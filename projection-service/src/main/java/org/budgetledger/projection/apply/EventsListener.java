@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.projection.quarantine.Quarantine;
+import org.budgetledger.projection.store.ProjectionStore;
 import org.budgetledger.projection.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +49,8 @@ public class EventsListener {
             autoStartup = "${projection.consume:true}")
     public void onEvents(List<ConsumerRecord<String, String>> records) {
         List<EventEnvelope> batch = new ArrayList<>(records.size());
+        Map<EventEnvelope, ConsumerRecord<String, String>> origins = new IdentityHashMap<>();
+        Map<String, Long> places = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             EventEnvelope envelope;
             try {
@@ -61,11 +67,22 @@ public class EventsListener {
             if (refusal.isPresent()) {
                 quarantine.hold(r.topic(), r.partition(), r.offset(), envelope.stream(), envelope.sequence(),
                         refusal.get().reason(), refusal.get().detail(), r.value());
+                if (envelope.stream() != null && RecordCheck.stream(envelope.stream())) {
+                    places.merge(envelope.stream(), envelope.sequence(), Math::max);
+                }
                 continue;
             }
             batch.add(envelope);
+            origins.put(envelope, r);
         }
-        applier.apply(stores.active(), batch);
+        ProjectionStore store = stores.active();
+        for (EventEnvelope stranger : applier.apply(store, batch)) {
+            ConsumerRecord<String, String> r = origins.get(stranger);
+            quarantine.hold(r.topic(), r.partition(), r.offset(), stranger.stream(), stranger.sequence(), "not_in_event_store",
+                    "the ledger's event store holds no event at this place (nor the ones before it that were missing)", r.value());
+        }
+        // the place of each quarantined record, from the ledger's event store: a quiet ledger must not wait for it
+        places.forEach((stream, sequence) -> applier.fill(store, stream, sequence));
         log.debug("applied {} events", batch.size());
     }
 }

@@ -2,6 +2,9 @@ package org.budgetledger.projection.apply;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.budgetledger.contract.Json;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.catalogue.CatalogueKind;
+import org.budgetledger.contract.event.CatalogueRevised;
 import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.contract.event.LedgerEvent;
@@ -28,20 +31,43 @@ final class RecordCheck {
     private RecordCheck() {
     }
 
+    static boolean catalogue(String stream) {
+        return stream.startsWith("catalogue:");
+    }
+
+    /** A stream the ledger publishes: a ledger id, or a year's catalogue of a known kind (also what log lines show). */
+    static boolean stream(String stream) {
+        try {
+            if (catalogue(stream)) {
+                String[] parts = stream.split(":", -1);
+                return parts.length == 3 && CatalogueKind.fromPath(parts[1]).stream(Integer.parseInt(parts[2])).equals(stream);
+            }
+            return LedgerId.parse(stream).toString().equals(stream);
+        } catch (RuntimeException notAStream) {
+            return false;
+        }
+    }
+
     static Optional<Refusal> refusal(EventEnvelope e) {
         if (e.stream() == null || e.sequence() < 0 || e.type() == null || e.payload() == null || e.recordedAt() == null) {
             return Optional.of(new Refusal("incomplete", "stream, sequence, type, payload and recordedAt are required"));
         }
+        if (!stream(e.stream())) {
+            return Optional.of(new Refusal("unknown_stream", "not a ledger (UNIT:YEAR) nor a catalogue (catalogue:KIND:YEAR)"));
+        }
         Optional<Class<? extends LedgerEvent>> type = LedgerEvents.byName(e.type());
         if (type.isEmpty()) {
             return Optional.of(new Refusal("unknown_type", "no event type " + e.type()));
+        }
+        if (catalogue(e.stream()) != (type.get() == CatalogueRevised.class)) {
+            return Optional.of(new Refusal("type.not_of_stream", e.type() + " is not an event of a " + (catalogue(e.stream()) ? "catalogue" : "ledger")));
         }
         try {
             MAPPER.treeToValue(e.payload(), type.get());
         } catch (Exception unreadable) {
             return Optional.of(new Refusal("unreadable_payload", e.type() + ": " + unreadable.getMessage()));
         }
-        if (e.stream().startsWith("catalogue:")) {
+        if (catalogue(e.stream())) {
             return Optional.empty();
         }
         if (e.hash() == null || e.previousHash() == null) {

@@ -34,15 +34,22 @@ public class ReportService {
      * Everything a disclosure is made from, as positions: equal stamps, equal disclosures (RenderingCache). The
      * previous year's figures and the year's catalogue names are part of it.
      */
-    public record Stamp(FinalAccounts.Positions current, FinalAccounts.Positions previous, long functionalNames, long economicNames) {
+    public record Stamp(FinalAccounts.Positions current, FinalAccounts.Positions previous, Catalogue functional, Catalogue economic) {
     }
 
+    /**
+     * The catalogues are the very names a rendering takes (the instance's copy, which may lag the store by a moment):
+     * a stamp taken before rendering is never newer than what the rendering shows.
+     */
     public Optional<Stamp> stamp(String unitCode, int fiscalYear) {
         ProjectionStore store = stores.active();
         return accounts.positions(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT).map(current -> new Stamp(current,
                 accounts.positions(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT).orElse(null),
-                store.catalogues().applied(CatalogueKind.FUNCTIONAL.stream(fiscalYear)),
-                store.catalogues().applied(CatalogueKind.ECONOMIC.stream(fiscalYear))));
+                catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL), catalogue(store, fiscalYear, CatalogueKind.ECONOMIC)));
+    }
+
+    private static Catalogue catalogue(ProjectionStore store, int fiscalYear, CatalogueKind kind) {
+        return store.catalogues().of(fiscalYear, kind).orElseGet(() -> Catalogue.empty(fiscalYear, kind));
     }
 
     public Optional<Report> report(String unitCode, int fiscalYear, Instant asOf) {
@@ -57,10 +64,8 @@ public class ReportService {
                     .toList();
             Optional<Map<String, Long>> previous = accounts.figures(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
                     .map(v -> v.figures().fen());
-            Catalogue functional = store.catalogues().of(fiscalYear, CatalogueKind.FUNCTIONAL)
-                    .orElseGet(() -> Catalogue.empty(fiscalYear, CatalogueKind.FUNCTIONAL));
-            Catalogue economic = store.catalogues().of(fiscalYear, CatalogueKind.ECONOMIC)
-                    .orElseGet(() -> Catalogue.empty(fiscalYear, CatalogueKind.ECONOMIC));
+            Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
+            Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
             return Optional.of(ReportBuilder.build(ReportInput.withCatalogues(fiscalYear, unitCode, root.record().profile(), units,
                     view.figures().fen(), previous, root.record().narrative(), functional, economic)));
         });

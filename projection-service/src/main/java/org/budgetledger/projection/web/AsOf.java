@@ -9,7 +9,8 @@ import java.time.Instant;
  */
 public final class AsOf {
 
-    public static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+    /** The first whole second whose nanoseconds a long holds (its fraction of a second may not be: not offered). */
+    public static final Instant EARLIEST = Instant.ofEpochSecond(Long.MIN_VALUE / 1_000_000_000L);
     public static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
     private AsOf() {

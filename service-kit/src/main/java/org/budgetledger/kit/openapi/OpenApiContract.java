@@ -79,6 +79,12 @@ public final class OpenApiContract implements OpenApiCustomizer {
     }
 
     private static void errors(PathItem path) {
+        path.readOperationsMap().forEach((method, operation) -> {
+            if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+                // Basic credentials read only (ServiceSecurity): a change needs a key or a token
+                operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY), new SecurityRequirement().addList(BEARER)));
+            }
+        });
         path.readOperations().forEach(operation -> {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             ALWAYS.forEach((status, description) -> add(responses, status, description));
