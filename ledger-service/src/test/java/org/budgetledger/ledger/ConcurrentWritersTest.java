@@ -46,6 +46,8 @@ class ConcurrentWritersTest extends IntegrationTest {
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.kafka.bootstrap-servers=" + kafka,
+                "--budgetledger.kafka.security-protocol=PLAINTEXT",
+                "--budgetledger.kafka.allow-unauthenticated=true",
                 "--ledger.kafka.postings-topic=" + postingsTopic,
                 "--ledger.kafka.dlq-topic=" + dlqTopic,
                 "--ledger.kafka.events-topic=" + eventsTopic,

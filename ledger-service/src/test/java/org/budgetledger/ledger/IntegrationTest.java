@@ -60,6 +60,8 @@ public abstract class IntegrationTest {
         registry.add("ledger.kafka.dlq-topic", () -> "ledger.postings.dlq." + run);
         registry.add("ledger.kafka.events-topic", () -> "ledger.events." + run);
         registry.add("ledger.kafka.partitions", () -> "3");
+        // the contract's topic for any source system but the ledger's own, and a channel bound to one source system
+        registry.add("ledger.kafka.channels", () -> "ledger.postings." + run + "=*;ledger.postings." + run + PAYROLL_CHANNEL + "=payroll");
         registry.add("spring.kafka.consumer.group-id", () -> "ledger-" + run);
         registry.add("ledger.kafka.relay-sweep", () -> "300ms");
         registry.add("ledger.catalogue.refresh", () -> "1s");
@@ -74,6 +76,8 @@ public abstract class IntegrationTest {
         registry.add("budgetledger.security.viewer-key", () -> "viewer-key-for-the-tests-only");
     }
 
+    /** The suffix of the test channel (on the postings topic's name) that may post as {@code payroll} only. */
+    protected static final String PAYROLL_CHANNEL = ".payroll";
     protected static final String ALL_ROLES_KEY = "test-all-roles-key-for-the-tests";
 
     @org.junit.jupiter.api.BeforeEach

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,12 @@ class KafkaIngestionTest extends IntegrationTest {
 
         // 6 probes are refused (a duplicate is not: it is simply recorded already), plus the garbage and the forged record
         long refusedProbes = fixture.probes().stream().filter(p -> !p.get("expect").toString().contains("200")).count();
-        List<ConsumerRecord<String, String>> parked = readTopic(dlqTopic, (int) refusedProbes + 2, Duration.ofSeconds(60));
-        assertThat(parked).hasSize((int) refusedProbes + 2);
+        List<ConsumerRecord<String, String>> parked = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> { // the DLQ also holds the channel test's records
+            parked.clear();
+            readTopic(dlqTopic, Integer.MAX_VALUE, Duration.ofSeconds(3)).stream().filter(r -> !"CHANNEL".equals(r.key())).forEach(parked::add);
+            assertThat(parked).hasSize((int) refusedProbes + 2);
+        });
         for (ConsumerRecord<String, String> record : parked) {
             assertThat(header(record, "error")).as(record.value()).isNotBlank();
             assertThat(header(record, "message")).as(record.value()).isNotBlank();
@@ -68,6 +73,37 @@ class KafkaIngestionTest extends IntegrationTest {
 
         // still exactly once after everything settled
         perUnit.forEach((unit, count) -> assertThat(ledger(unit, 2020).get("postings").asInt()).as(unit).isEqualTo(count));
+    }
+
+    /**
+     * A channel carries only its source systems: the broker's ACL says who may write the topic, the channel as whom a
+     * record on it may post. Another system's record is parked as REST would answer 403, and its id stays free.
+     */
+    @Test
+    void aChannelPostsOnlyAsItsOwnSourceSystems() {
+        String unit = "CHANNEL";
+        JsonNode profile = Fixtures.of(Fixtures.HETANG).units().get(0).get("profile");
+        assertThat(put("/api/v1/units/" + unit + "/years/2019", profile).getStatusCode().value()).isIn(200, 201);
+        JsonNode foreign = appropriation(unit, "FOREIGN", "1.00").put("sourceSystem", "treasury-payments");
+        JsonNode own = appropriation(unit, "OWN", "1.00").put("sourceSystem", "payroll");
+        int before = ledger(unit, 2019).get("postings").asInt();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(postingsTopic + PAYROLL_CHANNEL, unit, foreign.toString()));
+            producer.send(new ProducerRecord<>(postingsTopic + PAYROLL_CHANNEL, unit, own.toString()));
+            producer.flush();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(ledger(unit, 2019).get("postings").asInt()).isEqualTo(before + 1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> parked = readTopic(dlqTopic, Integer.MAX_VALUE, Duration.ofSeconds(3)).stream()
+                    .filter(r -> r.value().contains("CHANNEL-FOREIGN")).toList();
+            assertThat(parked).hasSize(1);
+            assertThat(header(parked.get(0), "error")).isEqualTo("forbidden.source_system");
+            assertThat(header(parked.get(0), "field")).isEqualTo("sourceSystem");
+            assertThat(header(parked.get(0), "message")).contains("treasury-payments", postingsTopic + PAYROLL_CHANNEL, "payroll");
+        });
+        // its id is still free for the system it named, which posts it over its own channel (here REST)
+        assertThat(post("/api/v1/postings", foreign).getStatusCode().value()).isEqualTo(201);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

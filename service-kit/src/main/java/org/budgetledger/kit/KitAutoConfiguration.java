@@ -33,6 +33,15 @@ import java.util.concurrent.TimeUnit;
 @Import(ServiceSecurity.class)
 public class KitAutoConfiguration {
 
+    /** Every Kafka client authenticates as this service's principal (a BeanPostProcessor: static, bound early). */
+    @Bean
+    static org.budgetledger.kit.kafka.KafkaClientSecurity kafkaClientSecurity(org.springframework.core.env.Environment environment) {
+        var credentials = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("budgetledger.kafka", org.budgetledger.kit.kafka.KafkaCredentials.class)
+                .orElseGet(() -> new org.budgetledger.kit.kafka.KafkaCredentials(null, null, null, null, false));
+        return new org.budgetledger.kit.kafka.KafkaClientSecurity(credentials);
+    }
+
     @Bean("mongoHealthIndicator")
     StoreHealth mongoHealthIndicator(MongoDatabaseFactory databases) {
         return new StoreHealth(databases);

@@ -61,8 +61,9 @@ class LedgerCrashTest {
         String eventsTopic = "ledger.events." + run;
         Map<String, String> env = new HashMap<>(TwoServices.KEYS);
         env.put("MONGODB_URI", TestInfra.freshMongoDatabase("crash"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfra.kafkaBootstrap());
+        env.putAll(TestInfra.unauthenticatedKafka());
         env.put("LEDGER_POSTINGS_TOPIC", postingsTopic);
+        env.put("LEDGER_KAFKA_CHANNELS", postingsTopic + "=*");
         env.put("LEDGER_DLQ_TOPIC", "ledger.postings.dlq." + run);
         env.put("LEDGER_EVENTS_TOPIC", eventsTopic);
         env.put("LEDGER_CONSUMER_GROUP", "ledger-" + run);

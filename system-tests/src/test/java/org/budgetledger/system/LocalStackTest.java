@@ -2,6 +2,16 @@ package org.budgetledger.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.system.harness.LocalStack;
 import org.budgetledger.system.harness.Ports;
 import org.budgetledger.testkit.Fixtures;
@@ -20,10 +30,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The README's first command: bin/ledger-local runs the whole system (store, Kafka, both services, each its own
@@ -109,6 +122,9 @@ class LocalStackTest {
         assertThat(LocalStack.credentials(home)).as("the keys are kept across restarts").isEqualTo(keys);
         assertThat(state.get("postings").asInt()).isEqualTo(hetang.postings().size());
 
+        kafkaBindsProducersToTheirSourceSystems(home, "127.0.0.1:" + env.get("LEDGER_KAFKA_PORT"), keys,
+                "http://127.0.0.1:" + projectionPorts.get(0));
+
         // a supervisor stops the services while the broker and the store are gone: each exits promptly all the same
         signal(home, "kafka", "KILL");
         signal(home, "store", "KILL");
@@ -120,6 +136,76 @@ class LocalStackTest {
         }
         assertThat(run("stop").exit).isZero();
         env = null;
+    }
+
+    /**
+     * The broker as started: no client gets in without credentials; the payment system's principal writes
+     * ledger.postings and not ledger.events; on its channel it posts as its own source systems only, and never as the
+     * ledger's year close. Refused records are parked with the code REST answers 403 with, and nothing of them counts.
+     */
+    private static void kafkaBindsProducersToTheirSourceSystems(Path home, String bootstrap, Map<String, String> keys,
+                                                               String projection) throws Exception {
+        Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(anonymous, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", "{}")).get(30, TimeUnit.SECONDS))
+                    .as("a producer without credentials").isNotNull();
+        }
+        Properties poster = LocalStack.kafkaClient(home, bootstrap, "poster");
+        poster.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        Properties wrongPassword = (Properties) poster.clone();
+        wrongPassword.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"poster\" password=\"guessed\";");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(wrongPassword, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", "{}")).get(30, TimeUnit.SECONDS))
+                    .as("a wrong password").hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        }
+        String forgedYearClose = kafkaPosting("year-close", "CLOSE-HT-CAC-2019-9001");
+        String otherSystem = kafkaPosting("payroll", "KAFKA-OTHER-1");
+        String own = kafkaPosting("treasury-payments", "KAFKA-OWN-1");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(poster, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.events", "HT-CAC", "{}")).get(30, TimeUnit.SECONDS))
+                    .as("the poster writing ledger.events").hasRootCauseInstanceOf(TopicAuthorizationException.class);
+            for (String value : List.of(forgedYearClose, otherSystem, own)) {
+                producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", value)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(call("GET", projection + "/api/v1/postings/treasury-payments/KAFKA-OWN-1", null, keys.get("LEDGER_AUDITOR_KEY"))
+                        .statusCode()).isEqualTo(200));
+        Map<String, String> parked = parkedErrors(LocalStack.kafkaClient(home, bootstrap, "broker"), 2);
+        assertThat(parked).containsEntry("CLOSE-HT-CAC-2019-9001", "forbidden.source_system")
+                .containsEntry("KAFKA-OTHER-1", "forbidden.source_system");
+        assertThat(call("GET", projection + "/api/v1/postings/year-close/CLOSE-HT-CAC-2019-9001", null, keys.get("LEDGER_AUDITOR_KEY"))
+                .statusCode()).isEqualTo(404);
+        assertThat(call("GET", projection + "/api/v1/postings/payroll/KAFKA-OTHER-1", null, keys.get("LEDGER_AUDITOR_KEY"))
+                .statusCode()).isEqualTo(404);
+    }
+
+    private static String kafkaPosting(String sourceSystem, String postingId) {
+        return JSON.createObjectNode().put("postingId", postingId).put("sourceSystem", sourceSystem).put("unitCode", "HT-CAC")
+                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701").put("amount", "1.00").put("occurredOn", "2019-01-02").toString();
+    }
+
+    /** The DLQ as an operator reads it: posting id to the error it was parked with. */
+    private static Map<String, String> parkedErrors(Properties operator, int atLeast) {
+        Map<String, String> errors = new HashMap<>();
+        operator.put(ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test-" + UUID.randomUUID());
+        operator.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(operator, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("ledger.postings.dlq"));
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (errors.size() < atLeast && System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        errors.put(JSON.readTree(r.value()).path("postingId").asText(),
+                                new String(r.headers().lastHeader("error").value(), StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        errors.put(r.value(), "unreadable");
+                    }
+                }
+            }
+        }
+        return errors;
     }
 
     /** Sends a signal to a component bin/ledger-local started (its pid file), and answers its process. */

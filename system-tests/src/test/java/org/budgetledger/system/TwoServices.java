@@ -45,11 +45,12 @@ final class TwoServices {
         Path work = Path.of(System.getProperty("work.dir", "target/work"), name + "-" + run);
         int ledgerPort = ServiceProcess.freePort();
         Map<String, String> common = new HashMap<>(KEYS);
-        common.put("KAFKA_BOOTSTRAP_SERVERS", TestInfra.kafkaBootstrap());
+        common.putAll(TestInfra.unauthenticatedKafka());
         common.put("LEDGER_EVENTS_TOPIC", "ledger.events." + run);
         Map<String, String> ledgerEnv = new HashMap<>(common);
         ledgerEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase(name + "_ledger"));
         ledgerEnv.put("LEDGER_POSTINGS_TOPIC", "ledger.postings." + run);
+        ledgerEnv.put("LEDGER_KAFKA_CHANNELS", "ledger.postings." + run + "=*");
         ledgerEnv.put("LEDGER_DLQ_TOPIC", "ledger.postings.dlq." + run);
         ledgerEnv.put("LEDGER_CONSUMER_GROUP", "ledger-" + run);
         ledgerEnv.put("LEDGER_RELAY_SWEEP", "500ms");

@@ -23,8 +23,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.budgetledger.kit.security.SecurityProperties;
+import org.budgetledger.ledger.posting.KafkaChannels;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -33,9 +39,25 @@ import java.util.function.IntFunction;
 @EnableConfigurationProperties(LedgerKafkaProperties.class)
 public class KafkaConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
+
+    /** The topics ingested, each with the source systems it may post as (LEDGER_KAFKA_CHANNELS). */
     @Bean
-    NewTopic postingsTopic(LedgerKafkaProperties topics) {
-        return TopicBuilder.name(topics.postingsTopic()).partitions(topics.partitions()).build();
+    KafkaChannels kafkaChannels(LedgerKafkaProperties topics, SecurityProperties security) {
+        KafkaChannels channels = KafkaChannels.of(topics.channels(), topics.postingsTopic(), security.posterSourceSystems());
+        channels.sourcesByTopic().forEach((topic, sources) -> {
+            if (sources.isEmpty()) {
+                log.warn("Kafka channel {} may post as no source system: every record on it is parked as forbidden.source_system "
+                        + "(set LEDGER_KAFKA_CHANNELS or LEDGER_POSTER_SOURCE_SYSTEMS)", topic);
+            }
+        });
+        return channels;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics postingsTopics(KafkaChannels channels, LedgerKafkaProperties topics) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(channels.topics())
+                .map(topic -> TopicBuilder.name(topic).partitions(topics.partitions()).build()).toArray(NewTopic[]::new));
     }
 
     @Bean

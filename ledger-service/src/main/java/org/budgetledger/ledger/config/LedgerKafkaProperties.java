@@ -11,11 +11,13 @@ import java.time.Duration;
  * @param relayProbe          how often the relay probes every stream of its partitions for unpublished events
  * @param relayGroup          the consumer group whose assignment divides ledger.events among the instances
  * @param relaySessionTimeout how long a dead instance holds its partitions before the others take them over
+ * @param channels            LEDGER_KAFKA_CHANNELS: the topics ingested and the source systems each may post as
+ *                            (KafkaChannels)
  */
 @ConfigurationProperties("ledger.kafka")
 public record LedgerKafkaProperties(String postingsTopic, String dlqTopic, String eventsTopic, int partitions,
                                     Duration relaySweep, Duration relayProbe, String relayGroup,
-                                    Duration relaySessionTimeout, boolean ingestEnabled) {
+                                    Duration relaySessionTimeout, boolean ingestEnabled, String channels) {
     public LedgerKafkaProperties {
         postingsTopic = postingsTopic == null ? "ledger.postings" : postingsTopic;
         dlqTopic = dlqTopic == null ? "ledger.postings.dlq" : dlqTopic;

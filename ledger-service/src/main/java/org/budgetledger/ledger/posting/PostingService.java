@@ -159,12 +159,22 @@ public class PostingService {
     }
 
     private void count(String channel, PostingOutcome outcome) {
-        String reason = outcome.violation() == null ? "none" : outcome.violation().error();
-        String key = channel + '|' + outcome.status() + '|' + reason;
-        counters.computeIfAbsent(key, k -> Counter.builder("ledger.postings")
+        count(channel, outcome.status().name().toLowerCase(), outcome.violation() == null ? "none" : outcome.violation().error());
+    }
+
+    /**
+     * A record refused before it became a posting (unreadable, too large, a source system its channel may not post
+     * as): counted as rejected like any other, so that the DLQ's alert and the dashboard's rejections see it.
+     */
+    void countRefused(String channel, String reason) {
+        count(channel, "rejected", reason);
+    }
+
+    private void count(String channel, String outcome, String reason) {
+        counters.computeIfAbsent(channel + '|' + outcome + '|' + reason, k -> Counter.builder("ledger.postings")
                 .description("postings submitted, by channel, outcome and the rule that rejected them")
                 .tag("channel", channel)
-                .tag("outcome", outcome.status().name().toLowerCase())
+                .tag("outcome", outcome)
                 .tag("reason", reason)
                 .register(meters)).increment();
     }

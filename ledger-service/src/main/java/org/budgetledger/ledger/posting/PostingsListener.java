@@ -12,6 +12,7 @@ import org.budgetledger.ledger.config.LedgerKafkaProperties;
 import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
+import org.budgetledger.ledger.posting.domain.PostingValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,9 +27,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ingests ledger.postings. A poll's records are decided together (one command per ledger), invalid ones go to the
- * DLQ with the rule that refused them, and only then does the listener return, so the container commits the
- * offsets after every record is recorded or parked. A failure (store or broker away) throws: the batch is
+ * Ingests the postings channels (ledger.postings, and any of LEDGER_KAFKA_CHANNELS). A record claiming a source system
+ * its channel may not post as is parked first (KafkaChannels). A poll's records are decided together (one command per
+ * ledger), invalid ones go to the DLQ with the rule that refused them, and only then does the listener return, so the
+ * container commits the offsets after every record is recorded or parked. A failure (store or broker away) throws: the batch is
  * redelivered, and postings already recorded come back as duplicates, never twice.
  */
 @Component
@@ -43,15 +45,18 @@ public class PostingsListener {
     private final PostingService postings;
     private final KafkaTemplate<String, String> kafka;
     private final LedgerKafkaProperties topics;
+    private final KafkaChannels channels;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public PostingsListener(PostingService postings, KafkaTemplate<String, String> kafka, LedgerKafkaProperties topics) {
+    public PostingsListener(PostingService postings, KafkaTemplate<String, String> kafka, LedgerKafkaProperties topics,
+                            KafkaChannels channels) {
         this.postings = postings;
         this.kafka = kafka;
         this.topics = topics;
+        this.channels = channels;
     }
 
-    @KafkaListener(id = "postings", idIsGroup = false, topics = "${ledger.kafka.postings-topic:ledger.postings}", batch = "true",
+    @KafkaListener(id = "postings", idIsGroup = false, topics = "#{@kafkaChannels.topics()}", batch = "true",
             autoStartup = "${ledger.kafka.ingest-enabled:true}")
     public void onPostings(List<ConsumerRecord<String, String>> records) throws Exception {
         List<Commands.Submission> submissions = new ArrayList<>();
@@ -59,18 +64,19 @@ public class PostingsListener {
         List<CompletableFuture<SendResult<String, String>>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.value() != null && record.value().length() > MAX_RECORD_CHARS) {
-                parked.add(park(record, "record.too_large", null, "the record value has " + record.value().length()
+                parked.add(refuse(record, "record.too_large", null, "the record value has " + record.value().length()
                         + " characters; a posting is at most " + MAX_RECORD_CHARS));
                 continue;
             }
             JsonNode node = parse(record.value());
             if (node == null || !node.isObject()) {
-                parked.add(park(record, "malformed_json", null, "the record value is not a JSON object"));
+                parked.add(refuse(record, "malformed_json", null, "the record value is not a JSON object"));
                 continue;
             }
             PostingInput input = PostingReader.read(node);
-            if (InternalSources.internal(input.sourceSystem())) {
-                parked.add(park(record, "forbidden.source_system", "sourceSystem", InternalSources.refusal(input.sourceSystem())));
+            if (PostingValidator.sourceSystemWellFormed(input.sourceSystem()) && !channels.allows(record.topic(), input.sourceSystem())) {
+                // a malformed one names no system: validation names the field and the rule
+                parked.add(refuse(record, "forbidden.source_system", "sourceSystem", channels.refusal(record.topic(), input.sourceSystem())));
                 continue;
             }
             String origin = "kafka:" + record.topic() + "/" + record.partition() + "@" + record.offset();
@@ -101,6 +107,13 @@ public class PostingsListener {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** Parks a record refused before it became a posting, and counts it as the ledger counts rejected postings. */
+    private CompletableFuture<SendResult<String, String>> refuse(ConsumerRecord<String, String> record, String error,
+                                                                String field, String message) {
+        postings.countRefused("kafka", error);
+        return park(record, error, field, message);
     }
 
     private CompletableFuture<SendResult<String, String>> park(ConsumerRecord<String, String> record, String error,

@@ -95,5 +95,14 @@ public final class TestInfra {
         String uri = freshMongoDatabase(databasePrefix);
         registry.add("spring.data.mongodb.uri", () -> uri);
         registry.add("spring.kafka.bootstrap-servers", TestInfra::kafkaBootstrap);
+        // the test brokers run without authentication; the local stack's runs with it (LocalStackTest)
+        registry.add("budgetledger.kafka.security-protocol", () -> "PLAINTEXT");
+        registry.add("budgetledger.kafka.allow-unauthenticated", () -> "true");
+    }
+
+    /** The environment of a service process started against the test broker (unauthenticated, as said). */
+    public static java.util.Map<String, String> unauthenticatedKafka() {
+        return java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(), "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
+                "KAFKA_ALLOW_UNAUTHENTICATED", "true");
     }
 }

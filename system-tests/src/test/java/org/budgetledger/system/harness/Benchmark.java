@@ -543,7 +543,7 @@ public final class Benchmark {
     private Map<String, Long> produce(long count, List<String> units, boolean skewed) throws Exception {
         Map<String, Long> expected = postingCounts(units);
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.putAll(stack.kafkaClient(LocalStack.KAFKA_POSTER));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");

@@ -134,7 +134,7 @@ public final class FaultHarness {
             say(String.format("stack up in %.1f s", (System.currentTimeMillis() - t) / 1000.0));
             keys = stack.credentials();
             setup();
-            senders = new Senders(http, stack.ledgerUrls(), keys.get("LEDGER_POSTER_KEY"), stack.kafkaBootstrap(), config.restThreads(),
+            senders = new Senders(http, stack.ledgerUrls(), keys.get("LEDGER_POSTER_KEY"), stack.kafkaClient(LocalStack.KAFKA_POSTER), config.restThreads(),
                     config.sendAtLeast(), plan.itemsSent());
             faults = new Faults(config, stack, senders.progress, plan.itemsSent(), () -> sendingDone, this::probeStoreOutage);
             senders.gate = faults::sendingMayReach;
@@ -538,7 +538,7 @@ public final class FaultHarness {
     private void checkDlq() throws Exception {
         Map<String, List<String>> parked = new HashMap<>();
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.putAll(stack.kafkaClient(LocalStack.KAFKA_OPERATOR));
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-harness-check");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
@@ -810,9 +810,9 @@ public final class FaultHarness {
         }
     }
 
-    private Admin admin() {
+    private Admin admin() throws java.io.IOException {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.putAll(stack.kafkaClient(LocalStack.KAFKA_OPERATOR));
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         return Admin.create(p);

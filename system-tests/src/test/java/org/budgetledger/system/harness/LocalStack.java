@@ -105,6 +105,31 @@ public final class LocalStack {
         return "127.0.0.1:" + env.get("LEDGER_KAFKA_PORT");
     }
 
+    /** The payment system's principal of the local stack: it may write ledger.postings and nothing else. */
+    static final String KAFKA_POSTER = "poster";
+    /** The broker's super user: what an operator's tools (and the harness's checks) read and administer with. */
+    static final String KAFKA_OPERATOR = "broker";
+
+    /** Client settings that authenticate to the stack's broker as {@code principal} (KAFKA_POSTER or KAFKA_OPERATOR). */
+    java.util.Properties kafkaClient(String principal) throws IOException {
+        return kafkaClient(home, kafkaBootstrap(), principal);
+    }
+
+    /** The same for a LEDGER_HOME bin/ledger-local started elsewhere. */
+    public static java.util.Properties kafkaClient(Path home, String bootstrap, String principal) throws IOException {
+        Map<String, String> credentials = credentials(home);
+        boolean operator = principal.equals(KAFKA_OPERATOR);
+        String password = credentials.get(operator ? "LEDGER_KAFKA_BROKER_PASSWORD" : "LEDGER_KAFKA_POSTER_PASSWORD");
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("security.protocol", "SASL_PLAINTEXT");
+        p.put("sasl.mechanism", operator ? "PLAIN" : "SCRAM-SHA-512");
+        p.put("sasl.jaas.config", (operator ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                : "org.apache.kafka.common.security.scram.ScramLoginModule") + " required username=\"" + principal
+                + "\" password=\"" + password + "\";");
+        return p;
+    }
+
     String mongoUri() {
         return "mongodb://127.0.0.1:" + env.get("LEDGER_STORE_PORT");
     }

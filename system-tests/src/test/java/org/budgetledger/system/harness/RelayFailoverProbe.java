@@ -216,8 +216,12 @@ public final class RelayFailoverProbe {
     }
 
     private void readEvents() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        Properties p;
+        try {
+            p = stack.kafkaClient(LocalStack.KAFKA_OPERATOR);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         while (reading) {

@@ -41,14 +41,14 @@ final class Senders {
     private volatile long pacingStart;
 
     /** @param ledgerUrls every ledger-service instance: each request goes to one, and is sent again to the next on failure */
-    Senders(Http http, List<String> ledgerUrls, String posterKey, String kafkaBootstrap, int threads, Duration sendAtLeast, long totalItems) {
+    Senders(Http http, List<String> ledgerUrls, String posterKey, Properties kafkaPoster, int threads, Duration sendAtLeast, long totalItems) {
         this.http = http;
         this.nanosPerItem = totalItems == 0 ? 0 : (double) sendAtLeast.toNanos() / totalItems;
         this.ledgerUrls = List.copyOf(ledgerUrls);
         this.posterKey = posterKey;
         this.threads = threads;
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        p.putAll(kafkaPoster);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.RETRIES_CONFIG, String.valueOf(Integer.MAX_VALUE));

@@ -75,7 +75,7 @@ public final class PostingValidator {
             return Optional.of(SOURCE_SYSTEM_REQUIRED.violation());
         }
         String ss = in.sourceSystem();
-        if (ss.isEmpty() || ss.length() > 64 || !ss.equals(ss.strip()) || ss.chars().anyMatch(Character::isISOControl)) {
+        if (!sourceSystemWellFormed(ss)) {
             return Optional.of(SOURCE_SYSTEM_FORMAT.violation(quote(ss)));
         }
         return Optional.empty();
@@ -352,5 +352,10 @@ public final class PostingValidator {
         }
         String shown = s.length() > 80 ? s.substring(0, 80) + "…" : s;
         return "got \"" + shown + "\"";
+    }
+
+    /** 1-64 characters, no surrounding blanks, no control characters (a name a channel or a key could grant). */
+    public static boolean sourceSystemWellFormed(String ss) {
+        return ss != null && !ss.isEmpty() && ss.length() <= 64 && ss.equals(ss.strip()) && ss.chars().noneMatch(Character::isISOControl);
     }
 }
