@@ -152,3 +152,21 @@ provider would answer every request but health with 401. Renders nothing.
 {{- toString (default "" $systems) }}
 {{- end }}
 {{- end }}
+
+{{/*
+Kafka as the services will be asked to connect: with SASL, each service's principal from kafka.existingSecret; PLAINTEXT
+only when kafka.allowUnauthenticated says so. Renders nothing; fails with what to do.
+*/}}
+{{- define "budget-ledger.kafkaChecked" -}}
+{{- $kafka := .Values.kafka }}
+{{- if hasPrefix "SASL_" $kafka.securityProtocol }}
+{{- $message := printf "kafka.existingSecret is required with kafka.securityProtocol=%s: name an existing Secret holding each service's own Kafka principal under the keys %s, %s, %s, %s, e.g. kubectl create secret generic budget-ledger-kafka --from-literal=%s=ledger-service --from-literal=%s=… --from-literal=%s=projection-service --from-literal=%s=… (the brokers' ACLs let ledger-service alone write the events topic)" $kafka.securityProtocol $kafka.ledgerUsernameKey $kafka.ledgerPasswordKey $kafka.projectionUsernameKey $kafka.projectionPasswordKey $kafka.ledgerUsernameKey $kafka.ledgerPasswordKey $kafka.projectionUsernameKey $kafka.projectionPasswordKey }}
+{{- $_ := required $message $kafka.existingSecret }}
+{{- else if eq $kafka.securityProtocol "PLAINTEXT" }}
+{{- if not $kafka.allowUnauthenticated }}
+{{- fail "kafka.securityProtocol=PLAINTEXT connects without authentication: anyone who reaches the brokers could post as any source system and write the events topic. Use SASL_SSL with kafka.existingSecret, or set kafka.allowUnauthenticated=true for a closed test bench" }}
+{{- end }}
+{{- else if ne $kafka.securityProtocol "SSL" }}
+{{- fail (printf "kafka.securityProtocol is %s: one of SASL_SSL, SASL_PLAINTEXT, SSL, PLAINTEXT" $kafka.securityProtocol) }}
+{{- end }}
+{{- end }}

@@ -68,10 +68,11 @@ class ComposeConfigTest {
     @Test
     void theWholeSystemIsThere() {
         assertThat(names(services)).containsExactlyInAnyOrder(
-                "mongo", "mongo-init", "kafka", "ledger-service", "projection-service", "prometheus", "grafana");
+                "mongo", "mongo-init", "kafka", "kafka-init", "ledger-service", "projection-service", "prometheus", "grafana");
         assertThat(services.at("/mongo/image").asText()).startsWith("mongo:7");
         assertThat(services.at("/mongo-init/image").asText()).isEqualTo(services.at("/mongo/image").asText());
         assertThat(services.at("/kafka/image").asText()).startsWith("apache/kafka:");
+        assertThat(services.at("/kafka-init/image").asText()).isEqualTo(services.at("/kafka/image").asText());
         assertThat(services.at("/prometheus/image").asText()).startsWith("prom/prometheus:");
         assertThat(services.at("/grafana/image").asText()).startsWith("grafana/grafana:");
     }
@@ -110,7 +111,7 @@ class ComposeConfigTest {
     @Test
     void everyLongRunningPartHasAHealthcheckAndIsHealthyBeforeItIsNeeded() {
         services.fields().forEachRemaining(s -> {
-            if (!s.getKey().equals("mongo-init")) {
+            if (!s.getKey().endsWith("-init")) {
                 assertThat(s.getValue().at("/healthcheck/test").isMissingNode()).as(s.getKey() + " healthcheck").isFalse();
             }
             s.getValue().path("depends_on").fields().forEachRemaining(d -> {
@@ -125,7 +126,8 @@ class ComposeConfigTest {
         for (String app : APPS.keySet()) {
             JsonNode depends = services.get(app).get("depends_on");
             assertThat(depends.at("/mongo-init/condition").asText()).as(app).isEqualTo("service_completed_successfully");
-            assertThat(depends.at("/kafka/condition").asText()).as(app).isEqualTo("service_healthy");
+            // the principals and their ACLs exist before a service connects as one
+            assertThat(depends.at("/kafka-init/condition").asText()).as(app).isEqualTo("service_completed_successfully");
             assertThat(depends.at("/mongo/condition").asText()).as(app).isEqualTo("service_healthy");
             String port = env(app).get("SERVER_PORT");
             assertThat(services.get(app).at("/healthcheck/test").toString()).as(app)
@@ -133,6 +135,7 @@ class ComposeConfigTest {
         }
         assertThat(services.at("/projection-service/depends_on/ledger-service/condition").asText()).isEqualTo("service_healthy");
         assertThat(services.at("/mongo-init/depends_on/mongo/condition").asText()).isEqualTo("service_healthy");
+        assertThat(services.at("/kafka-init/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
         assertThat(services.at("/grafana/depends_on/prometheus/condition").asText()).isEqualTo("service_healthy");
     }
 
@@ -203,24 +206,66 @@ class ComposeConfigTest {
 
     @Test
     void kafkaIsASingleKraftNodeTheServicesReach() {
-        Map<String, String> kafka = env("kafka");
-        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
-        assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo(kafka.get("KAFKA_NODE_ID") + "@kafka:9093");
-        assertThat(kafka.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo("1");
-        assertThat(kafka.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).isEqualTo("1");
-        assertThat(kafka).containsKey("CLUSTER_ID");
+        Map<String, String> kafka = brokerProperties();
+        assertThat(kafka.get("process.roles")).isEqualTo("broker,controller");
+        assertThat(kafka.get("controller.quorum.voters")).isEqualTo(kafka.get("node.id") + "@kafka:9093");
+        assertThat(kafka.get("offsets.topic.replication.factor")).isEqualTo("1");
+        assertThat(kafka.get("transaction.state.log.replication.factor")).isEqualTo("1");
+        assertThat(env("kafka")).containsKey("CLUSTER_ID");
         // the relay's consumer group asks for LEDGER_RELAY_SESSION_TIMEOUT: the broker's minimum (6 s unless set) must allow it
         String relaySession = env("ledger-service").getOrDefault("LEDGER_RELAY_SESSION_TIMEOUT",
                 appYml.get("ledger-service").defaults().get("LEDGER_RELAY_SESSION_TIMEOUT"));
-        assertThat(kafka).containsKey("KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS");
-        assertThat(Long.parseLong(kafka.get("KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS")))
+        assertThat(kafka).containsKey("group.min.session.timeout.ms");
+        assertThat(Long.parseLong(kafka.get("group.min.session.timeout.ms")))
                 .as("group.min.session.timeout.ms against LEDGER_RELAY_SESSION_TIMEOUT=%s", relaySession)
                 .isLessThanOrEqualTo(millis(relaySession));
-        List<String> advertised = List.of(kafka.get("KAFKA_ADVERTISED_LISTENERS").split(","));
+        List<String> advertised = List.of(kafka.get("advertised.listeners").split(","));
         for (String app : APPS.keySet()) {
             String bootstrap = env(app).get("KAFKA_BOOTSTRAP_SERVERS");
             assertThat(advertised).as("%s bootstraps from %s", app, bootstrap).anyMatch(l -> l.endsWith("//" + bootstrap));
         }
+    }
+
+    /** As the local stack: every listener authenticates, and what no ACL grants is denied. */
+    @Test
+    void kafkaAuthenticatesEveryClientAndDeniesWhatNoAclGrants() {
+        Map<String, String> kafka = brokerProperties();
+        for (String mapping : kafka.get("listener.security.protocol.map").split(",")) {
+            assertThat(mapping.split(":")[1]).as(mapping).startsWith("SASL_");
+        }
+        assertThat(kafka.get("authorizer.class.name")).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(kafka.get("allow.everyone.if.no.acl.found")).isEqualTo("false");
+        assertThat(kafka.get("super.users")).isEqualTo("User:broker");
+        assertThat(kafka.get("listener.name.host.sasl.enabled.mechanisms")).as("clients on the host: SCRAM only").isEqualTo("SCRAM-SHA-512");
+        assertThat(env("kafka").get("KAFKA_BROKER_PASSWORD")).startsWith("${KAFKA_BROKER_PASSWORD:?");
+
+        // each service its own principal, its password from docker/.env
+        for (String[] app : new String[][]{{"ledger-service", "KAFKA_LEDGER_PASSWORD"}, {"projection-service", "KAFKA_PROJECTION_PASSWORD"}}) {
+            assertThat(env(app[0]).get("KAFKA_USERNAME")).isEqualTo(app[0]);
+            assertThat(env(app[0]).get("KAFKA_PASSWORD")).startsWith("${" + app[1] + ":?");
+            assertThat(env("kafka-init").get(app[1])).startsWith("${" + app[1] + ":?");
+            assertThat(env(app[0])).doesNotContainKey("KAFKA_ALLOW_UNAUTHENTICATED");
+        }
+        // the ACLs: the ledger alone writes ledger.events, the poster only ledger.postings
+        List<String> acls = services.at("/kafka-init/command/0").asText().lines().filter(l -> l.trim().startsWith("acl ")).toList();
+        assertThat(acls).filteredOn(l -> l.contains("--topic ledger.events") && l.contains("Write"))
+                .singleElement().asString().contains("User:ledger-service");
+        assertThat(acls).filteredOn(l -> l.contains("User:poster")).singleElement().asString()
+                .contains("--operation Write", "--topic ledger.postings").doesNotContain("ledger.events", "--group");
+        assertThat(acls).filteredOn(l -> l.contains("User:projection-service")).noneMatch(l -> l.contains("Write"));
+    }
+
+    /** The broker's configuration as the kafka service writes it at start (a here-document in its command). */
+    static Map<String, String> brokerProperties() {
+        String command = services.at("/kafka/command/0").asText();
+        Matcher block = Pattern.compile("cat > /tmp/server.properties <<EOF\n(.*?)\nEOF", Pattern.DOTALL).matcher(command);
+        assertThat(block.find()).as("the kafka service writes /tmp/server.properties").isTrue();
+        Map<String, String> properties = new LinkedHashMap<>();
+        block.group(1).lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> {
+            String[] kv = l.split("=", 2);
+            properties.put(kv[0].trim(), kv[1].trim());
+        });
+        return properties;
     }
 
     // ---------------------------------------------------------------------------------------------------- access control

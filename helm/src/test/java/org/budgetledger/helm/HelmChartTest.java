@@ -44,9 +44,8 @@ class HelmChartTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The only variables that may come from a Secret, and the only place a secret may come from. */
-    static final Set<String> KAFKA_ENV = Set.of(
-            "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG",
-            "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+    static final Set<String> KAFKA_ENV = Set.of("KAFKA_USERNAME", "KAFKA_PASSWORD");
+    static final String KAFKA_SECRET = "budget-ledger-kafka";
     /** The API keys of both services, by the key of security.existingSecret they come from (the defaults). */
     static final Map<String, String> KEY_ENV = Map.of("LEDGER_ADMIN_KEY", "admin-key", "LEDGER_POSTER_KEY", "poster-key",
             "LEDGER_AUDITOR_KEY", "auditor-key", "LEDGER_VIEWER_KEY", "viewer-key");
@@ -55,7 +54,7 @@ class HelmChartTest {
     /** Where the identity provider is: names that look secret, values that are not. */
     static final Set<String> IDP_URIS = Set.of("JWT_ISSUER_URI", "JWT_JWK_SET_URI");
     /** Settings whose names look secret but are not ("SECURITY" holds "URI"). */
-    static final Set<String> NOT_SECRET = java.util.stream.Stream.concat(IDP_URIS.stream(), java.util.stream.Stream.of("LEDGER_SECURITY_ENABLED"))
+    static final Set<String> NOT_SECRET = java.util.stream.Stream.concat(IDP_URIS.stream(), java.util.stream.Stream.of("LEDGER_SECURITY_ENABLED", "KAFKA_SECURITY_PROTOCOL"))
             .collect(Collectors.toUnmodifiableSet());
     static final Pattern SECRET_LIKE_NAME = Pattern.compile("(?i).*(URI|PASSWORD|PASSWD|SECRET|JAAS|TOKEN|CREDENTIAL|_KEY).*");
     static final Pattern SECRET_LIKE_VALUE = Pattern.compile("(?i).*(mongodb(\\+srv)?://|password\\s*=|LoginModule).*");
@@ -168,12 +167,12 @@ class HelmChartTest {
                     .isEqualTo("kubernetes.io/hostname");
             assertThat(container(deployment).at("/resources/requests/memory").asText())
                     .isEqualTo(container(deployment).at("/resources/limits/memory").asText());
-            // SASL settings from the existing Kafka Secret
+            // each service's own Kafka principal from the existing Kafka Secret
             Map<String, JsonNode> env = env(container(deployment));
-            assertThat(env.get("KAFKA_SASL_JAAS_CONFIG").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("budget-ledger-kafka");
-            assertThat(env.get("KAFKA_SASL_JAAS_CONFIG").at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
-            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").at("/valueFrom/secretKeyRef/key").asText())
-                    .isEqualTo("sasl-jaas-config");
+            assertThat(env.get("KAFKA_PASSWORD").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(KAFKA_SECRET);
+            assertThat(env.get("KAFKA_PASSWORD").at("/valueFrom/secretKeyRef/optional").isMissingNode()).isTrue();
+            assertThat(env.get("KAFKA_USERNAME").at("/valueFrom/secretKeyRef/key").asText())
+                    .isEqualTo(deployment.at("/metadata/name").asText().endsWith("-ledger") ? "ledger-username" : "projection-username");
             assertThat(env.get("MONGODB_URI").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(MONGO_SECRET);
         }
         // API keys from the existing Secret, tokens of the identity provider beside them
@@ -291,8 +290,8 @@ class HelmChartTest {
     void noPlainTextSecretIsRendered() {
         for (Rendered r : List.of(
                 render(base()),
-                render(base("kafka.existingSecret", "kafka-sasl")),
-                render(Map.of("mongodb.existingSecret", MONGO_SECRET, "security.jwt.issuerUri", "https://idp.example.org/realms/x",
+                render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET,
+                        "security.jwt.issuerUri", "https://idp.example.org/realms/x",
                         "security.jwt.audience", "budget-ledger", "security.posterSourceSystems", "*")),
                 render(Map.of(), PRODUCTION))) {
             assertThat(r.kinds()).doesNotContain("Secret");
@@ -328,24 +327,40 @@ class HelmChartTest {
     }
 
     @Test
-    void kafkaSaslOnlyFromTheNamedSecret() {
-        Rendered plain = render(base());
-        Rendered sasl = render(base("kafka.existingSecret", "kafka-sasl"));
-
-        for (JsonNode deployment : plain.all("Deployment")) {
-            assertThat(env(container(deployment)).keySet()).doesNotContainAnyElementsOf(KAFKA_ENV).contains("MONGODB_URI");
-        }
+    void kafkaPrincipalsOnlyFromTheNamedSecretAndNeverUnauthenticatedUnsaid() {
+        Rendered sasl = render(base());
         for (JsonNode deployment : sasl.all("Deployment")) {
             Map<String, JsonNode> env = env(container(deployment));
             assertThat(env.keySet()).containsAll(KAFKA_ENV).containsAll(KEY_ENV.keySet()).contains("MONGODB_URI");
             assertThat(SECRET_ENV).containsAll(env.keySet());
+            String component = deployment.at("/metadata/name").asText().endsWith("-ledger") ? "ledger" : "projection";
+            assertThat(env.get("KAFKA_USERNAME").at("/valueFrom/secretKeyRef/key").asText()).isEqualTo(component + "-username");
+            assertThat(env.get("KAFKA_PASSWORD").at("/valueFrom/secretKeyRef/key").asText()).isEqualTo(component + "-password");
             env.forEach((name, var) -> {
                 if (KAFKA_ENV.contains(name)) {
-                    assertThat(var.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("kafka-sasl");
-                    assertThat(var.at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
+                    assertThat(var.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(KAFKA_SECRET);
                 }
             });
         }
+        for (JsonNode config : sasl.all("ConfigMap")) {
+            assertThat(config.at("/data/KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_SSL");
+            assertThat(config.at("/data/KAFKA_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
+            assertThat(config.at("/data/KAFKA_ALLOW_UNAUTHENTICATED").asText()).isEqualTo("false");
+        }
+        assertThat(sasl.one("ConfigMap", "budget-ledger-ledger").at("/data/LEDGER_KAFKA_CHANNELS").isMissingNode()).isTrue();
+        assertThat(render(base("ledger.kafkaChannels", "ledger.postings.payroll=payroll")).one("ConfigMap", "budget-ledger-ledger")
+                .at("/data/LEDGER_KAFKA_CHANNELS").asText()).isEqualTo("ledger.postings.payroll=payroll");
+
+        assertThatThrownBy(() -> render(base("kafka.existingSecret", "")))
+                .hasMessageContaining("kafka.existingSecret is required with kafka.securityProtocol=SASL_SSL")
+                .hasMessageContaining("ledger-username");
+        assertThatThrownBy(() -> render(base("kafka.existingSecret", "", "kafka.securityProtocol", "PLAINTEXT")))
+                .hasMessageContaining("kafka.allowUnauthenticated");
+        Rendered plain = render(base("kafka.existingSecret", "", "kafka.securityProtocol", "PLAINTEXT", "kafka.allowUnauthenticated", "true"));
+        for (JsonNode deployment : plain.all("Deployment")) {
+            assertThat(env(container(deployment)).keySet()).doesNotContainAnyElementsOf(KAFKA_ENV).contains("MONGODB_URI");
+        }
+        assertThat(plain.one("ConfigMap", "budget-ledger-ledger").at("/data/KAFKA_ALLOW_UNAUTHENTICATED").asText()).isEqualTo("true");
     }
 
     @Test
@@ -360,17 +375,18 @@ class HelmChartTest {
 
     @Test
     void renderingFailsClearlyWithoutAMongoDbSecret() {
-        assertThatThrownBy(() -> render(Map.of()))
+        assertThatThrownBy(() -> render(Map.of("kafka.existingSecret", KAFKA_SECRET)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mongodb.existingSecret is required")
                 .hasMessageContaining("MONGODB_URI");
         // one service's own Secret is not enough for the other
-        assertThatThrownBy(() -> render(Map.of("mongodb.ledger.existingSecret", "ledger-mongo")))
+        assertThatThrownBy(() -> render(Map.of("mongodb.ledger.existingSecret", "ledger-mongo", "kafka.existingSecret", KAFKA_SECRET)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mongodb.existingSecret is required")
                 .hasMessageContaining("projection-service");
         // each service its own Secret
         Rendered r = render(Map.of("mongodb.ledger.existingSecret", "ledger-mongo", "mongodb.projection.existingSecret", "projection-mongo",
+                "kafka.existingSecret", KAFKA_SECRET,
                 "security.existingSecret", KEYS_SECRET));
         assertThat(env(container(r.one("Deployment", "budget-ledger-ledger"))).get("MONGODB_URI")
                 .at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("ledger-mongo");
@@ -445,6 +461,8 @@ class HelmChartTest {
         Files.writeString(values, """
                 mongodb:
                   existingSecret: budget-ledger-mongodb
+                kafka:
+                  existingSecret: budget-ledger-kafka
                 security:
                   posterSourceSystems: [treasury-payments, demo]
                   publicDocs: false
@@ -473,7 +491,7 @@ class HelmChartTest {
                     .doesNotContainAnyElementsOf(KEY_ENV.keySet()).doesNotContain("LEDGER_SERVICE_API_KEY");
         }
         // a key set instead of discovery (the issuer still checked); a comma list as a string as well
-        Rendered jwks = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "security.jwt.issuerUri", "https://idp.example.org/realms/x",
+        Rendered jwks = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET, "security.jwt.issuerUri", "https://idp.example.org/realms/x",
                 "security.jwt.jwkSetUri", "https://idp.example.org/keys", "security.jwt.audience", "budget-ledger",
                 "security.posterSourceSystems", "*"));
         assertThat(jwks.one("ConfigMap", "budget-ledger-ledger").at("/data/JWT_JWK_SET_URI").asText()).isEqualTo("https://idp.example.org/keys");
@@ -483,9 +501,9 @@ class HelmChartTest {
     @Test
     void renderingFailsClearlyWithoutAnyAccessConfigured() {
         for (Map<String, String> set : List.of(
-                Map.of("mongodb.existingSecret", MONGO_SECRET),
-                Map.of("mongodb.existingSecret", MONGO_SECRET, "security.enabled", "true"),
-                Map.of("mongodb.existingSecret", MONGO_SECRET, "security.existingSecret", "", "security.jwt.issuerUri", ""))) {
+                Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET),
+                Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET, "security.enabled", "true"),
+                Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET, "security.existingSecret", "", "security.jwt.issuerUri", ""))) {
             assertThatThrownBy(() -> render(set)).as("%s", set)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("security.existingSecret or security.jwt.issuerUri is required")
@@ -497,17 +515,17 @@ class HelmChartTest {
 
     @Test
     void tokensAreAcceptedOnlyForThisServiceFromTheNamedIssuer() {
-        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET,
                 "security.jwt.issuerUri", "https://idp.example.org/realms/x")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("security.jwt.audience is required");
-        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET,
                 "security.jwt.jwkSetUri", "https://idp.example.org/keys", "security.jwt.audience", "budget-ledger")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("security.jwt.issuerUri is required");
     }
 
     @Test
     void accessControlIsOffOnlyWhenSetExplicitly() {
-        Rendered r = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "security.enabled", "false",
+        Rendered r = render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET, "security.enabled", "false",
                 "metrics.serviceMonitor.enabled", "true"));
 
         for (String component : List.of("ledger", "projection")) {
@@ -520,7 +538,7 @@ class HelmChartTest {
 
         Release release = new Helm(CHART).install().withName("budget-ledger").withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION).dryRun().clientOnly()
-                .set("mongodb.existingSecret", MONGO_SECRET).set("security.enabled", "false").call();
+                .set("mongodb.existingSecret", MONGO_SECRET).set("kafka.existingSecret", KAFKA_SECRET).set("security.enabled", "false").call();
         assertThat(release.getOutput()).contains("WARNING: access control is OFF").contains("LEDGER_SECURITY_ENABLED=false");
     }
 
@@ -541,7 +559,7 @@ class HelmChartTest {
         assertThat(renamed.asText()).isEqualTo("metrics-key");
 
         // tokens only: Prometheus has no token, so the chart asks for the Secret with the viewer key
-        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET,
+        assertThatThrownBy(() -> render(Map.of("mongodb.existingSecret", MONGO_SECRET, "kafka.existingSecret", KAFKA_SECRET,
                 "security.jwt.issuerUri", "https://idp.example.org/realms/budget-ledger", "security.jwt.audience", "budget-ledger",
                 "metrics.serviceMonitor.enabled", "true")))
                 .isInstanceOf(IllegalStateException.class)
@@ -693,11 +711,12 @@ class HelmChartTest {
         return false;
     }
 
-    /** The values every render needs: the MongoDB Secret and the Secret with the API keys, and further pairs. */
+    /** The values every render needs: the MongoDB, API keys' and Kafka principals' Secrets, and further pairs. */
     static Map<String, String> base(String... pairs) {
         Map<String, String> set = new LinkedHashMap<>();
         set.put("mongodb.existingSecret", MONGO_SECRET);
         set.put("security.existingSecret", KEYS_SECRET);
+        set.put("kafka.existingSecret", KAFKA_SECRET);
         for (int i = 0; i < pairs.length; i += 2) {
             set.put(pairs[i], pairs[i + 1]);
         }
