@@ -113,7 +113,6 @@ public class AxonConfig {
     public Repository<Ledger> ledgerRepository(EventStore eventStore, Cache ledgerCache, CachedSnapshots ledgerSnapshots,
                                                StoredEvents stored, HistoryGuard guard, ApplicationContext context) {
         EventSourcingRepository.Builder<Ledger> builder = EventSourcingRepository.builder(Ledger.class)
-                .eventStore(eventStore)
                 // the same handler parameters Axon gives aggregates, Spring beans among them (the catalogues)
                 .parameterResolverFactory(MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Ledger.class), new SpringBeanParameterResolverFactory(context)))
@@ -126,7 +125,7 @@ public class AxonConfig {
             guard.diverged(id, version, head);
             return false;
         };
-        return new FreshCachingRepository<>(builder, ledgerCache, stored, ledgerSnapshots, check);
+        return new FreshCachingRepository<>(builder, ledgerCache, eventStore, stored, ledgerSnapshots, check);
     }
 
     /** Commands that lost a race on a ledger are retried (JitteredRetryScheduler); at most 16 times, ~10 s in all. */

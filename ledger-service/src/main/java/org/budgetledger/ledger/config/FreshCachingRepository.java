@@ -4,15 +4,19 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.budgetledger.ledger.relay.StoredEvents;
 
 /**
  * Axon's caching repository, made safe for several instances and honest about its store. Before a command runs on a
  * cached aggregate, two exact-key reads ask the store:
  * <ul>
- *   <li>whether an event follows the cached version: if one does (another instance wrote), the aggregate is
- *       reloaded. Writes were safe without it (the unique index refuses a stale append), but reads (a ledger's state,
- *       whether it holds a posting) would have answered from the past;</li>
+ *   <li>whether an event follows the cached version: if one does (another instance wrote), the cached aggregate
+ *       catches up by applying the events after its version, read from the store (a reload would replay everything
+ *       since the last snapshot, up to 10,000 events, each time writes to a ledger alternate between instances:
+ *       docs/PERFORMANCE.md, "Beyond one machine"). Writes were safe without it (the unique index refuses a stale
+ *       append), but reads (a ledger's state, whether it holds a posting) would have answered from the past;</li>
  *   <li>whether the store still holds the cached version's event: if it does not (the store lost or changed what it
  *       had acknowledged), the {@link CachedCheck} reports the divergence and the aggregate is reloaded from the store,
  *       before a command could append after events the store no longer has.</li>
@@ -26,14 +30,16 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
     }
 
     private final Cache cache;
+    private final EventStore eventStore;
     private final StoredEvents stored;
     private final CachedSnapshots snapshots;
     private final CachedCheck<T> check;
 
-    FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, StoredEvents stored, CachedSnapshots snapshots,
-                           CachedCheck<T> check) {
-        super(builder.cache(cache));
+    FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore, StoredEvents stored,
+                           CachedSnapshots snapshots, CachedCheck<T> check) {
+        super(builder.eventStore(eventStore).cache(cache));
         this.cache = cache;
+        this.eventStore = eventStore;
         this.stored = stored;
         this.snapshots = snapshots;
         this.check = check;
@@ -44,10 +50,18 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
         boolean cached = cache.get(aggregateIdentifier) != null;
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         Long version = aggregate.version();
-        if (version != null && (stored.exists(aggregateIdentifier, version + 1)
-                || cached && !check.stillHeld(aggregateIdentifier, version, aggregate))) {
+        if (version != null && cached && !check.stillHeld(aggregateIdentifier, version, aggregate)) {
             cache.remove(aggregateIdentifier);
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        } else if (version != null && stored.exists(aggregateIdentifier, version + 1)) {
+            // its own history up to version is the store's (checked above): only what follows is missing
+            DomainEventStream missing = eventStore.readEvents(aggregateIdentifier, version + 1);
+            if (missing.hasNext()) {
+                aggregate.initializeState(missing);
+            } else { // gone between the two reads: the store changed under us, believe it whole
+                cache.remove(aggregateIdentifier);
+                aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+            }
         }
         snapshots.loaded(aggregateIdentifier, aggregate.version());
         return aggregate;
