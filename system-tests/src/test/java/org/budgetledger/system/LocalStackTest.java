@@ -150,7 +150,7 @@ class LocalStackTest {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", "{}")).get(30, TimeUnit.SECONDS))
                     .as("a producer without credentials").isNotNull();
         }
-        Properties poster = LocalStack.kafkaClient(home, bootstrap, "poster");
+        Properties poster = LocalStack.kafkaClient(home, "poster");
         poster.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         Properties wrongPassword = (Properties) poster.clone();
         wrongPassword.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"poster\" password=\"guessed\";");
@@ -171,7 +171,7 @@ class LocalStackTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(call("GET", projection + "/api/v1/postings/treasury-payments/KAFKA-OWN-1", null, keys.get("LEDGER_AUDITOR_KEY"))
                         .statusCode()).isEqualTo(200));
-        Map<String, String> parked = parkedErrors(LocalStack.kafkaClient(home, bootstrap, "broker"), 2);
+        Map<String, String> parked = parkedErrors(LocalStack.kafkaClient(home, "broker"), 2);
         assertThat(parked).containsEntry("CLOSE-HT-CAC-2019-9001", "forbidden.source_system")
                 .containsEntry("KAFKA-OTHER-1", "forbidden.source_system");
         assertThat(call("GET", projection + "/api/v1/postings/year-close/CLOSE-HT-CAC-2019-9001", null, keys.get("LEDGER_AUDITOR_KEY"))

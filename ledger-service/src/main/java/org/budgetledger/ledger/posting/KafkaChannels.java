@@ -1,10 +1,10 @@
 package org.budgetledger.ledger.posting;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which source systems may post on which topic. The broker's ACLs decide who may write a topic (a payment system's
@@ -29,7 +29,7 @@ public record KafkaChannels(Map<String, Set<String>> sourcesByTopic) {
     public static KafkaChannels of(String setting, String postingsTopic, List<String> posterSourceSystems) {
         Map<String, Set<String>> channels = new LinkedHashMap<>();
         if (setting == null || setting.isBlank()) {
-            channels.put(postingsTopic, sources(String.join(",", posterSourceSystems)));
+            channels.put(postingsTopic, sources(posterSourceSystems));
             return new KafkaChannels(channels);
         }
         for (String channel : setting.split(";")) {
@@ -41,7 +41,7 @@ public record KafkaChannels(Map<String, Set<String>> sourcesByTopic) {
             if (topic.isEmpty() || channels.containsKey(topic)) {
                 throw new IllegalArgumentException(SETTING + ": '" + channel.trim() + "' is not topic=system,system, or names its topic twice");
             }
-            channels.put(topic, sources(channel.substring(eq + 1)));
+            channels.put(topic, sources(List.of(channel.substring(eq + 1).split(","))));
         }
         if (channels.isEmpty()) {
             throw new IllegalArgumentException(SETTING + " names no channel");
@@ -49,17 +49,11 @@ public record KafkaChannels(Map<String, Set<String>> sourcesByTopic) {
         return new KafkaChannels(channels);
     }
 
-    private static Set<String> sources(String list) {
-        List<String> sources = new ArrayList<>();
-        for (String s : list.split(",")) {
-            if (!s.isBlank()) {
-                sources.add(s.trim());
-            }
-        }
-        return Set.copyOf(sources);
+    private static Set<String> sources(List<String> names) {
+        return names.stream().filter(s -> !s.isBlank()).map(String::trim).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The topics the ledger ingests, in the order configured. */
+    /** The topics the ledger ingests, sorted. */
     public String[] topics() {
         return sourcesByTopic.keySet().stream().sorted().toArray(String[]::new);
     }

@@ -112,21 +112,18 @@ public final class LocalStack {
 
     /** Client settings that authenticate to the stack's broker as {@code principal} (KAFKA_POSTER or KAFKA_OPERATOR). */
     java.util.Properties kafkaClient(String principal) throws IOException {
-        return kafkaClient(home, kafkaBootstrap(), principal);
+        return kafkaClient(home, principal);
     }
 
-    /** The same for a LEDGER_HOME bin/ledger-local started elsewhere. */
-    public static java.util.Properties kafkaClient(Path home, String bootstrap, String principal) throws IOException {
-        Map<String, String> credentials = credentials(home);
-        boolean operator = principal.equals(KAFKA_OPERATOR);
-        String password = credentials.get(operator ? "LEDGER_KAFKA_BROKER_PASSWORD" : "LEDGER_KAFKA_POSTER_PASSWORD");
+    /**
+     * The settings bin/ledger-local wrote for {@code principal} into a LEDGER_HOME ({@code kafka/poster.properties},
+     * what the README gives a payment system; {@code kafka/broker.properties}, an operator's tools).
+     */
+    public static java.util.Properties kafkaClient(Path home, String principal) throws IOException {
         java.util.Properties p = new java.util.Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("security.protocol", "SASL_PLAINTEXT");
-        p.put("sasl.mechanism", operator ? "PLAIN" : "SCRAM-SHA-512");
-        p.put("sasl.jaas.config", (operator ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                : "org.apache.kafka.common.security.scram.ScramLoginModule") + " required username=\"" + principal
-                + "\" password=\"" + password + "\";");
+        try (var in = Files.newBufferedReader(home.resolve("kafka").resolve(principal + ".properties"))) {
+            p.load(in);
+        }
         return p;
     }
 
