@@ -193,6 +193,28 @@ class LedgerApiTest extends IntegrationTest {
         assertThat(read(r.getBody()).get("field").asText()).isEqualTo("sections.gossip");
     }
 
+    /** A key that cannot print for the unit and year is recorded with a warning saying why; a wrong one is refused. */
+    @Test
+    void narrativeThatCannotPrintIsWarnedAboutOrRefused() {
+        String path = "/api/v1/units/" + unit + "/years/2019/narrative";
+        JsonNode answer = read(put(path, Map.of("sections", Map.of("reasons.income", "收入增加", "reasons.noComparison", "新成立"))).getBody());
+        assertThat(answer.get("status").asText()).isEqualTo("RECORDED");
+        assertThat(answer.get("warnings")).hasSize(1);
+        assertThat(answer.get("warnings").get(0).get("section").asText()).isEqualTo("reasons.income");
+        assertThat(answer.get("warnings").get(0).get("message").asText())
+                .contains("explains the change on 2018, and 2018 has no figures");
+
+        ResponseEntity<String> unknownItem = put(path, Map.of("sections", Map.of("reasons.general_budget.2059999", "…")));
+        assertThat(unknownItem.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(unknownItem.getBody()).get("field").asText()).isEqualTo("sections.reasons.general_budget.2059999");
+        assertThat(put(path, Map.of("sections", Map.of("reasons.general_budget.2013701", "人员增加"))).getStatusCode().value())
+                .isEqualTo(200);
+
+        ResponseEntity<String> notACount = put(path, Map.of("sections", Map.of("assets.vehicles_held", "两辆")));
+        assertThat(notACount.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(notACount.getBody()).get("field").asText()).isEqualTo("sections.assets.vehicles_held");
+    }
+
     @Test
     void operatorsSeeOutcomesByReasonTheOpenApiDocumentAndHealth() {
         post("/api/v1/postings", appropriation("M-1", "12.345"));

@@ -12,6 +12,7 @@ import org.budgetledger.contract.event.YearClosed;
 import org.budgetledger.ledger.posting.PostingResult;
 import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.ProfileOutcome;
+import org.budgetledger.ledger.unit.domain.NarrativeRules;
 import org.budgetledger.ledger.web.ApiException;
 import org.budgetledger.ledger.web.CorrelationFilter;
 import org.springframework.http.HttpStatus;
@@ -80,11 +81,15 @@ public class UnitController {
 
     @PutMapping(path = "/narrative", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "putNarrative", summary = "Replace the free text of the explanatory part (情况说明); earlier versions stay in the ledger",
-            description = "Body: {\"sections\": {\"performance\": \"…\", \"reasons.income\": \"…\", \"other\": \"…\"}}. Keys: "
-                    + "duties, reasons.income, reasons.expenditure, reasons.fiscal, reasons.general_budget, reasons.basic, "
-                    + "reasons.sangong, reasons.operating_costs, purposes.training, purposes.meetings, performance, "
-                    + "performance.report, other, contact, organization, purposes.reception, purposes.overseas_travel, assets, "
-                    + "assets.vehicles_held, and reasons.general_budget.{7-digit 项 code}. Unknown keys are 422.")
+            description = "Body: {\"sections\": {\"performance\": \"…\", \"reasons.noComparison\": \"…\", \"other\": \"…\"}}. "
+                    + "The keys, where each prints and when, are listed in docs/NARRATIVE.md: duties, organization, reasons.income, "
+                    + "reasons.expenditure, reasons.fiscal, reasons.general_budget, reasons.general_budget.{7-digit 项 code}, "
+                    + "reasons.basic, reasons.sangong, reasons.operating_costs, reasons.noComparison, purposes.training, "
+                    + "purposes.meetings, purposes.reception, purposes.overseas_travel, purposes.vehicles, performance, "
+                    + "performance.report, other, contact, assets, assets.vehicles_held (a whole number). An unknown key, or a 项 "
+                    + "the year's functional catalogue lacks, is 422. A key that cannot print for this unit and year as things "
+                    + "stand (a reason for the change on Y−1 when Y−1 has no figures; reasons.noComparison when it has) is "
+                    + "recorded, and the answer's warnings say why it will not print.")
     public Map<String, Object> narrative(@PathVariable String unitCode, @PathVariable int fiscalYear, @RequestBody JsonNode body) {
         LedgerId ledger = ledger(unitCode, fiscalYear);
         if (!body.isObject() || !body.path("sections").isObject()) {
@@ -98,8 +103,9 @@ public class UnitController {
             }
             sections.put(e.getKey(), e.getValue().textValue());
         }
-        units.putNarrative(ledger, sections, recording());
-        return Map.of("unitCode", unitCode, "fiscalYear", fiscalYear, "status", "RECORDED", "sections", sections.keySet());
+        List<NarrativeRules.Warning> warnings = units.putNarrative(ledger, sections, recording());
+        return Map.of("unitCode", unitCode, "fiscalYear", fiscalYear, "status", "RECORDED", "sections", sections.keySet(),
+                "warnings", warnings);
     }
 
     @PostMapping("/close")

@@ -2,6 +2,7 @@ package org.budgetledger.ledger.unit;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.YearClosed;
@@ -12,6 +13,8 @@ import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.ProfileOutcome;
 import org.budgetledger.ledger.relay.StreamRegistry;
+import org.budgetledger.ledger.posting.domain.Catalogues;
+import org.budgetledger.ledger.unit.domain.NarrativeRules;
 import org.budgetledger.ledger.unit.domain.ParentRules;
 import org.budgetledger.ledger.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -29,33 +32,23 @@ public class UnitService {
 
     public static final String LEDGER_STREAM = "ledger";
     public static final String YEAR_CLOSE_SOURCE = InternalSources.YEAR_CLOSE;
-    /**
-     * The free-text sections of the explanatory part: DOMAIN.md §6.3, plus what the report reads beyond it
-     * (organization, purposes of receptions and trips abroad, the asset register's text, vehicles held) and the
-     * variance reason of one 项: reasons.general_budget.{7-digit code}.
-     */
-    public static final Set<String> NARRATIVE_SECTIONS = Set.of("duties", "organization", "reasons.income",
-            "reasons.expenditure", "reasons.fiscal", "reasons.general_budget", "reasons.basic", "reasons.sangong",
-            "reasons.operating_costs", "purposes.training", "purposes.meetings", "purposes.reception",
-            "purposes.overseas_travel", "performance", "performance.report", "other", "contact", "assets",
-            "assets.vehicles_held");
-    private static final java.util.regex.Pattern PER_ITEM_REASON = java.util.regex.Pattern.compile("reasons\\.general_budget\\.\\d{7}");
-    public static final int MAX_SECTION = 50_000;
-
     private final CommandGateway commands;
     private final UnitDirectory directory;
     private final StreamRegistry registry;
     private final PostingService postings;
     private final Clock clock;
+    private final Catalogues catalogues;
     /** Profile changes are serialized so that two concurrent PUTs cannot form a cycle between them. */
     private final Object profileLock = new Object();
 
-    public UnitService(CommandGateway commands, UnitDirectory directory, StreamRegistry registry, PostingService postings, Clock clock) {
+    public UnitService(CommandGateway commands, UnitDirectory directory, StreamRegistry registry, PostingService postings, Clock clock,
+                       Catalogues catalogues) {
         this.commands = commands;
         this.directory = directory;
         this.registry = registry;
         this.postings = postings;
         this.clock = clock;
+        this.catalogues = catalogues;
     }
 
     public ProfileOutcome putProfile(LedgerId ledger, UnitProfile profile, Recording recording) {
@@ -80,22 +73,25 @@ public class UnitService {
         return directory.profile(ledger).orElseThrow(() -> notRegistered(ledger));
     }
 
-    public void putNarrative(LedgerId ledger, Map<String, String> sections, Recording recording) {
+    /**
+     * Records the free text, after {@link NarrativeRules}: an unknown key, or a 项 reason for a code the year's
+     * catalogue lacks, is refused; a key that cannot print as things stand is recorded with a warning.
+     */
+    public List<NarrativeRules.Warning> putNarrative(LedgerId ledger, Map<String, String> sections, Recording recording) {
         requireRegistered(ledger);
-        for (Map.Entry<String, String> s : sections.entrySet()) {
-            if (!NARRATIVE_SECTIONS.contains(s.getKey()) && !PER_ITEM_REASON.matcher(s.getKey()).matches()) {
-                throw ApiException.unprocessable("sections.unknown", "sections." + s.getKey(),
-                        "sections." + s.getKey() + " is not a narrative section; known: " + new java.util.TreeSet<>(NARRATIVE_SECTIONS));
-            }
-            if (s.getValue().length() > MAX_SECTION) {
-                throw ApiException.unprocessable("text.too_long", "sections." + s.getKey(),
-                        "sections." + s.getKey() + " is longer than " + MAX_SECTION + " characters");
-            }
-        }
+        LedgerId previous = new LedgerId(ledger.unitCode(), ledger.fiscalYear() - 1);
+        NarrativeRules.Context context = new NarrativeRules.Context(ledger.fiscalYear(),
+                directory.profile(previous).isPresent(),
+                code -> catalogues.of(ledger.fiscalYear(), CatalogueKind.FUNCTIONAL).map(c -> c.contains(code)).orElse(false));
+        NarrativeRules.Outcome outcome = NarrativeRules.check(sections, context);
+        outcome.problem().ifPresent(p -> {
+            throw ApiException.unprocessable(p.code(), p.field(), p.message());
+        });
         boolean recorded = commands.sendAndWait(new Commands.RecordNarrative(ledger.toString(), sections, recording));
         if (!recorded) {
             throw ApiException.unprocessable("year.closed", "fiscalYear", "fiscalYear " + ledger.fiscalYear() + " is closed for " + ledger.unitCode());
         }
+        return outcome.warnings();
     }
 
     public Commands.LedgerSummary describe(LedgerId ledger) {

@@ -52,6 +52,19 @@ public final class Fixtures {
         return json("catalogue.json");
     }
 
+    /** The unit's free text (narrative.json, when present) as section key → text, as the narrative endpoint takes it. */
+    public java.util.Map<String, String> narrative() {
+        java.util.Map<String, String> sections = new java.util.LinkedHashMap<>();
+        json("narrative.json").ifPresent(n -> n.get("sections").fields()
+                .forEachRemaining(e -> sections.put(e.getKey(), e.getValue().asText())));
+        return sections;
+    }
+
+    /** The narrative endpoint's body ({"sections": {...}}), when the fixture has one. */
+    public Optional<String> narrativeBody() {
+        return Optional.ofNullable(textOrNull("narrative.json"));
+    }
+
     public List<JsonNode> postings() {
         return lines("postings.jsonl");
     }

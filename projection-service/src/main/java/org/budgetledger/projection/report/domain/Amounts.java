@@ -5,7 +5,7 @@ import org.budgetledger.contract.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Number formats of the disclosure (DOMAIN §4): printed 万元 cells, the narrative's 万元 and percents. */
+/** Number formats of the disclosure (DOMAIN §4): printed 万元 cells and percents ({@link TextNumbers} for the text's style). */
 public final class Amounts {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -21,11 +21,6 @@ public final class Amounts {
     /** Whether the cell prints as zero (rounds to 0.00). */
     public static boolean printsZero(long fen) {
         return new BigDecimal(printed(fen)).signum() == 0;
-    }
-
-    /** The narrative's 万元: the printed (rounded) cell with trailing zeros stripped ("0.1", "0", "30.74", "100"). */
-    public static String narrative(long fen) {
-        return strip(new BigDecimal(printed(fen)));
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * 第三部分 情况说明 (DOMAIN §6): one section per topic of the template's outline, sentences from its wording, amounts
  * from the printed cells in the narrative format, percents from exact amounts, comparisons with Y−1 when the
- * previous year's figures exist (else the template's new-unit wording), budget completion when budgets exist.
+ * previous year's figures exist (else "无上年可比较数据", with the unit's own cause if it gave one), budget completion when budgets exist.
  */
 final class Explanation {
 
@@ -29,6 +29,7 @@ final class Explanation {
     private final Optional<FigureView> prev;
     private final Narrative narrative;
     private final TableBuilder tables;
+    private final TextNumbers numbers;
 
     Explanation(Template template, ReportInput input, String unitName, FigureView figures, TableBuilder tables) {
         this.template = template;
@@ -39,6 +40,7 @@ final class Explanation {
         this.prev = input.previousFigures().map(FigureView::new);
         this.narrative = new Narrative(input.narrative());
         this.tables = tables;
+        this.numbers = template.numbers();
     }
 
     List<Section> sections() {
@@ -65,23 +67,45 @@ final class Explanation {
     }
 
     String title(Topic topic) {
-        return w.fill("s." + topic.name() + ".title", "Y", year);
+        return fill("s." + topic.name() + ".title", "Y", year);
     }
 
     /** The title 目录 prints (the 预算绩效 section's is shorter). */
     String contentsTitle(Topic topic) {
         String key = "s." + topic.name() + ".contents";
-        return w.has(key) ? w.fill(key, "Y", year) : title(topic);
+        return w.has(key) ? fill(key, "Y", year) : title(topic);
     }
 
     // ---------------------------------------------------------------- comparisons
 
+    /**
+     * Why there is nothing to compare with, in the unit's own words ({@code reasons.noComparison}), where the seed
+     * prints its cause; nothing when the unit gave none, or when Y−1 exists.
+     */
     private String cause() {
-        return prev.isPresent() ? "" : w.get("cause.newUnit");
+        return prev.isPresent() ? "" : narrative.fragment(Narrative.REASONS_NO_COMPARISON)
+                .map(t -> fill("cause", "text", t)).orElse("");
     }
 
+    /** The cause followed by 所以 ("…，所以无…"), or nothing. */
     private String causeTherefore() {
-        return prev.isPresent() ? "" : w.get("cause.newUnit") + w.get("cause.therefore");
+        String cause = cause();
+        return cause.isEmpty() ? "" : cause + w.get("cause.therefore");
+    }
+
+    /**
+     * The pattern filled with these values and the fixed amounts some patterns print (zero, the asset thresholds), in
+     * the template's number style.
+     */
+    private String fill(String key, Object... values) {
+        Object[] all = Arrays.copyOf(values, values.length + 6);
+        Object[] fixed = {"zero", numbers.amount(0), "wan50", numbers.amount(50_0000_00L), "wan100", numbers.amount(100_0000_00L)};
+        System.arraycopy(fixed, 0, all, values.length, fixed.length);
+        return w.fill(key, all);
+    }
+
+    private String wan(String key) {
+        return numbers.amount(f.fen(key));
     }
 
     /** "与{Y−1}年度相比，增加A万元，增长P%" (style with) or "比{Y−1}年度增加…" (style than); empty without Y−1. */
@@ -90,22 +114,22 @@ final class Explanation {
             long now = f.fen(key);
             long before = p.fen(key);
             long delta = now - before;
-            String amount = Amounts.narrative(Math.abs(delta));
+            String amount = numbers.amount(Math.abs(delta));
             Object[] common = {"prevY", year - 1, "A", amount};
-            if (amount.equals("0")) {
-                return w.fill("cmp." + style + ".flat", common);
+            if (Amounts.printsZero(delta)) {
+                return fill("cmp." + style + ".flat", common);
             }
             if (before == 0) {
-                return w.fill("cmp." + style + ".increase.noBase", common);
+                return fill("cmp." + style + ".increase.noBase", common);
             }
-            String percent = Amounts.percent(Math.abs(delta), Math.abs(before), template.percentMode());
-            return w.fill("cmp." + style + (delta > 0 ? ".increase" : ".decrease"), "prevY", year - 1, "A", amount,
+            String percent = numbers.percent(Math.abs(delta), Math.abs(before));
+            return fill("cmp." + style + (delta > 0 ? ".increase" : ".decrease"), "prevY", year - 1, "A", amount,
                     "P", percent);
         });
     }
 
     private boolean changed(String key) {
-        return prev.map(p -> !Amounts.narrative(f.fen(key) - p.fen(key)).equals("0")).orElse(false);
+        return prev.map(p -> !Amounts.printsZero(f.fen(key) - p.fen(key))).orElse(false);
     }
 
     /** The comparison with Y−1 closing a sentence: "…。" with the reason when it changed, or the new-unit wording. */
@@ -119,14 +143,14 @@ final class Explanation {
     }
 
     private String reason(String key) {
-        return narrative.fragment(key).map(t -> w.fill("reason", "text", t)).orElse("");
+        return narrative.fragment(key).map(t -> fill("reason", "text", t)).orElse("");
     }
 
     /** 大于 / 小于 / 持平 of the printed amounts. */
     private String budgetCompare(long actual, long budget, String stage) {
         int c = new BigDecimal(Amounts.printed(actual)).compareTo(new BigDecimal(Amounts.printed(budget)));
         String s = w.get("budget.stage." + stage);
-        return w.fill(c > 0 ? "budget.more" : c < 0 ? "budget.less" : "budget.flat", "stage", s);
+        return fill(c > 0 ? "budget.more" : c < 0 ? "budget.less" : "budget.flat", "stage", s);
     }
 
     private static boolean samePrinted(long a, long b) {
@@ -134,26 +158,26 @@ final class Explanation {
     }
 
     private String pct(long part, long whole) {
-        return Amounts.percent(part, whole, template.percentMode());
+        return numbers.percent(part, whole);
     }
 
     // ---------------------------------------------------------------- 一 二 三 四
 
     private List<String> totals() {
         return List.of(
-                w.fill("s.TOTALS.income", "Y", year, "A", f.wan("01/income.grand_total/amount"))
+                fill("s.TOTALS.income", "Y", year, "A", wan("01/income.grand_total/amount"))
                         + yearOnYear("01/income.grand_total/amount", "with", Narrative.REASONS_INCOME),
-                w.fill("s.TOTALS.expenditure", "Y", year, "A", f.wan("01/expenditure.grand_total/amount"))
+                fill("s.TOTALS.expenditure", "Y", year, "A", wan("01/expenditure.grand_total/amount"))
                         + yearOnYear("01/expenditure.grand_total/amount", "with", Narrative.REASONS_EXPENDITURE));
     }
 
     /** 二 / 三: the total and every column with its share, zeros as "0万元，占0%". */
     private String shares(String topic, String totalKey, String columnPrefix) {
-        StringBuilder s = new StringBuilder(w.fill("s." + topic + ".lead", "A", f.wan(totalKey)));
+        StringBuilder s = new StringBuilder(fill("s." + topic + ".lead", "A", wan(totalKey)));
         long total = f.fen(totalKey);
         List<String> items = new ArrayList<>();
-        names(w.get("s." + topic + ".names")).forEach((column, name) -> items.add(w.fill("s." + topic + ".item",
-                "name", name, "A", f.wan(columnPrefix + column), "P", pct(f.fen(columnPrefix + column), total))));
+        names(w.get("s." + topic + ".names")).forEach((column, name) -> items.add(fill("s." + topic + ".item",
+                "name", name, "A", wan(columnPrefix + column), "P", pct(f.fen(columnPrefix + column), total))));
         return s.append(String.join("；", items)).append("。").toString();
     }
 
@@ -169,9 +193,9 @@ final class Explanation {
 
     private List<String> fiscalTotals() {
         return List.of(
-                w.fill("s.FISCAL_TOTALS.income", "Y", year, "A", f.wan("04/income.grand_total/amount"))
+                fill("s.FISCAL_TOTALS.income", "Y", year, "A", wan("04/income.grand_total/amount"))
                         + yearOnYear("04/income.grand_total/amount", "with", null),
-                w.fill("s.FISCAL_TOTALS.expenditure", "Y", year, "A", f.wan("04/expenditure.grand_total/total"))
+                fill("s.FISCAL_TOTALS.expenditure", "Y", year, "A", wan("04/expenditure.grand_total/total"))
                         + yearOnYear("04/expenditure.grand_total/total", "with", Narrative.REASONS_FISCAL));
     }
 
@@ -181,7 +205,7 @@ final class Explanation {
         String total = "05/total/subtotal";
         List<Section> subs = new ArrayList<>();
         subs.add(Section.of(w.get("s.GENERAL_BUDGET.1.title"), List.of(
-                w.fill("s.GENERAL_BUDGET.1", "Y", year, "A", f.wan(total), "P", pct(f.fen(total), f.fen("03/total/total")))
+                fill("s.GENERAL_BUDGET.1", "Y", year, "A", wan(total), "P", pct(f.fen(total), f.fen("03/total/total")))
                         + yearOnYear(total, "with", null))));
 
         Set<String> codes = tables.functionalCodes("05", List.of("subtotal", "basic", "project"));
@@ -189,11 +213,11 @@ final class Explanation {
                 .toList();
         String structure;
         if (classes.isEmpty()) {
-            structure = w.fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", f.wan(total));
+            structure = fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", wan(total));
         } else {
-            structure = w.fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", f.wan(total)) + classes.stream()
-                    .map(c -> w.fill("s.GENERAL_BUDGET.2.item", "name", withoutExpenditure(tables.functionalName(c)),
-                            "A", f.wan("05/" + c + "/subtotal"), "P", pct(f.fen("05/" + c + "/subtotal"), f.fen(total))))
+            structure = fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", wan(total)) + classes.stream()
+                    .map(c -> fill("s.GENERAL_BUDGET.2.item", "name", withoutExpenditure(tables.functionalName(c)),
+                            "A", wan("05/" + c + "/subtotal"), "P", pct(f.fen("05/" + c + "/subtotal"), f.fen(total))))
                     .collect(Collectors.joining("；")) + "。";
         }
         subs.add(Section.of(w.get("s.GENERAL_BUDGET.2.title"), List.of(structure)));
@@ -202,7 +226,7 @@ final class Explanation {
         boolean budgets = budgetsExist();
         long actual = f.fen(total);
         if (!budgets) {
-            detail.add(w.fill("s.GENERAL_BUDGET.3.noBudget", "cause", cause(), "Y", year, "A", f.wan(total)));
+            detail.add(fill("s.GENERAL_BUDGET.3.noBudget", "cause", cause(), "Y", year, "A", wan(total)));
         } else {
             detail.add(budgetSentence("s.GENERAL_BUDGET.3.", actual, f.fen(Facts.budgetKey("total", Facts.INITIAL)),
                     f.fen(Facts.budgetKey("total", Facts.FULL)), Narrative.REASONS_GENERAL_BUDGET)
@@ -214,11 +238,11 @@ final class Explanation {
                 continue;
             }
             n++;
-            detail.add(w.fill("s.GENERAL_BUDGET.3.item", "n", n, "class", tables.functionalName(code.substring(0, 3)),
+            detail.add(fill("s.GENERAL_BUDGET.3.item", "n", n, "class", tables.functionalName(code.substring(0, 3)),
                     "kind", tables.functionalName(code.substring(0, 5)), "item", tables.functionalName(code)));
             String amount = "05/" + code + "/subtotal";
             if (!budgets) {
-                detail.add(w.fill("s.GENERAL_BUDGET.3.item.noBudget", "A", f.wan(amount), "because", causeTherefore()));
+                detail.add(fill("s.GENERAL_BUDGET.3.item.noBudget", "A", wan(amount), "because", causeTherefore()));
             } else {
                 detail.add(budgetSentence("s.GENERAL_BUDGET.3.item.", f.fen(amount),
                         f.fen(Facts.budgetKey(code, Facts.INITIAL)), f.fen(Facts.budgetKey(code, Facts.FULL)),
@@ -244,15 +268,15 @@ final class Explanation {
         long budget;
         if (!Amounts.printsZero(initial)) {
             budget = initial;
-            sentence = w.fill(prefix + "budget", "Y", year, "I", Amounts.narrative(initial), "A", Amounts.narrative(actual),
+            sentence = fill(prefix + "budget", "Y", year, "I", numbers.amount(initial), "A", numbers.amount(actual),
                     "P", pct(actual, initial), "compare", budgetCompare(actual, initial, "initial"));
         } else if (full > 0 && !Amounts.printsZero(full)) {
             budget = full;
-            sentence = w.fill(prefix + "fullBudget", "Y", year, "F", Amounts.narrative(full), "A", Amounts.narrative(actual),
+            sentence = fill(prefix + "fullBudget", "Y", year, "F", numbers.amount(full), "A", numbers.amount(actual),
                     "P", pct(actual, full), "compare", budgetCompare(actual, full, "full"));
         } else {
             budget = 0;
-            sentence = w.fill(prefix + "zeroBudget", "Y", year, "A", Amounts.narrative(actual),
+            sentence = fill(prefix + "zeroBudget", "Y", year, "A", numbers.amount(actual),
                     "compare", budgetCompare(actual, 0, "initial"));
         }
         return sentence + (samePrinted(actual, budget) ? "" : reason(reasonKey));
@@ -282,15 +306,15 @@ final class Explanation {
                     }
                 });
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(w.fill("s.BASIC", "Y", year, "A", Amounts.narrative(basic), "B", Amounts.narrative(personnel),
-                "P", pct(personnel, basic), "personnel", items(personnelNames), "C", Amounts.narrative(common),
+        paragraphs.add(fill("s.BASIC", "Y", year, "A", numbers.amount(basic), "B", numbers.amount(personnel),
+                "P", pct(personnel, basic), "personnel", items(personnelNames), "C", numbers.amount(common),
                 "Q", pct(common, basic), "public", items(publicNames)));
         narrative.text(Narrative.REASONS_BASIC).ifPresent(t -> paragraphs.addAll(Narrative.paragraphsOf(t)));
         return paragraphs;
     }
 
     private String items(List<String> names) {
-        return names.isEmpty() ? "" : w.fill("s.BASIC.items", "names", String.join("、", names));
+        return names.isEmpty() ? "" : fill("s.BASIC.items", "names", String.join("、", names));
     }
 
     // ---------------------------------------------------------------- 七
@@ -306,57 +330,57 @@ final class Explanation {
 
         List<String> overall = new ArrayList<>();
         overall.add(budget
-                ? w.fill("s.SANGONG.1.budget", "B", f.wan("07/budget/total"), "A", f.wan("07/actual/total"),
+                ? fill("s.SANGONG.1.budget", "B", wan("07/budget/total"), "A", wan("07/actual/total"),
                 "P", pct(actualTotal, budgetTotal))
-                : w.fill("s.SANGONG.1.noBudget", "because", causeTherefore(), "A", f.wan("07/actual/total")));
+                : fill("s.SANGONG.1.noBudget", "because", causeTherefore(), "A", wan("07/actual/total")));
         for (String item : order("s.SANGONG.1.order")) {
             String actual = "07/actual/" + item;
             List<String> parts = new ArrayList<>();
             boolean causeUsed = false;
             if (!budget) {
-                parts.add(w.fill("s.SANGONG.1.item.noBudget", "because", causeTherefore()));
+                parts.add(fill("s.SANGONG.1.item.noBudget", "because", causeTherefore()));
                 causeUsed = prev.isEmpty();
             } else if (f.printsNonZero("07/budget/" + item)) {
-                parts.add(w.fill("s.SANGONG.1.item.budget", "B", f.wan("07/budget/" + item),
+                parts.add(fill("s.SANGONG.1.item.budget", "B", wan("07/budget/" + item),
                         "P", pct(f.fen(actual), f.fen("07/budget/" + item))));
             } else {
                 parts.add(w.get("s.SANGONG.1.item.zeroBudget"));
             }
             parts.add(versusPrevious(actual, "than")
                     .orElse((causeUsed ? "" : causeTherefore()) + w.get("none.previous")));
-            overall.add(w.fill("s.SANGONG.1.item", "name", names.get(item), "A", f.wan(actual),
+            overall.add(fill("s.SANGONG.1.item", "name", names.get(item), "A", wan(actual),
                     "compare", String.join("，", parts)));
         }
         Optional<String> sangongReason = narrative.fragment(Narrative.REASONS_SANGONG);
         if (sangongReason.isPresent() && budget && !samePrinted(actualTotal, budgetTotal)) {
-            overall.add(w.fill("s.SANGONG.1.reason", "compare", budgetCompare(actualTotal, budgetTotal, "none"),
+            overall.add(fill("s.SANGONG.1.reason", "compare", budgetCompare(actualTotal, budgetTotal, "none"),
                     "text", sangongReason.get()));
         } else if (sangongReason.isPresent() && changed("07/actual/total")) {
-            overall.add(w.fill("reason", "text", sangongReason.get()));
+            overall.add(fill("reason", "text", sangongReason.get()));
         }
 
         List<String> detail = new ArrayList<>();
-        String lead = order("s.SANGONG.2.order").stream().map(item -> w.fill("s.SANGONG.2.lead.item",
-                        "name", names.get(item), "A", f.wan("07/actual/" + item), "P", pct(f.fen("07/actual/" + item), actualTotal)))
+        String lead = order("s.SANGONG.2.order").stream().map(item -> fill("s.SANGONG.2.lead.item",
+                        "name", names.get(item), "A", wan("07/actual/" + item), "P", pct(f.fen("07/actual/" + item), actualTotal)))
                 .collect(Collectors.joining("，"));
-        detail.add(w.fill("s.SANGONG.2.lead", "Y", year, "items", lead));
+        detail.add(fill("s.SANGONG.2.lead", "Y", year, "items", lead));
         int n = 0;
         for (String item : order("s.SANGONG.1.order")) {
             n++;
             String actual = "07/actual/" + item;
             String base = switch (item) {
-                case "overseas_travel" -> w.fill("s.SANGONG.2.overseas_travel", "n", n, "A", f.wan(actual),
+                case "overseas_travel" -> fill("s.SANGONG.2.overseas_travel", "n", n, "A", wan(actual),
                         "G", count(Activity.Kind.OVERSEAS_TRIP, Facts.GROUPS),
                         "N", count(Activity.Kind.OVERSEAS_TRIP, Facts.PERSONS));
-                case "reception" -> w.fill("s.SANGONG.2.reception", "n", n, "A", f.wan(actual),
+                case "reception" -> fill("s.SANGONG.2.reception", "n", n, "A", wan(actual),
                         "G", count(Activity.Kind.RECEPTION, Facts.GROUPS), "N", count(Activity.Kind.RECEPTION, Facts.PERSONS));
-                default -> w.fill("s.SANGONG.2.vehicles", "n", n, "A", f.wan("07/actual/vehicles"),
-                        "B", f.wan("07/actual/vehicle_purchase"), "单位", unitName,
-                        "G", count(Activity.Kind.VEHICLE, Facts.GROUPS), "C", f.wan("07/actual/vehicle_operation"),
+                default -> fill("s.SANGONG.2.vehicles", "n", n, "A", wan("07/actual/vehicles"),
+                        "B", wan("07/actual/vehicle_purchase"), "单位", unitName,
+                        "G", count(Activity.Kind.VEHICLE, Facts.GROUPS), "C", wan("07/actual/vehicle_operation"),
                         "Y", year, "H", vehiclesHeld());
             };
             Optional<String> tail = narrative.fragment("purposes." + item)
-                    .map(t -> w.fill("s.SANGONG.2." + item + ".purpose", "text", t));
+                    .map(t -> fill("s.SANGONG.2." + item + ".purpose", "text", t));
             if (tail.isEmpty() && !f.printsNonZero(actual) && w.has("s.SANGONG.2." + item + ".none")
                     && !w.get("s.SANGONG.2." + item + ".none").isEmpty()) {
                 tail = Optional.of(w.get("s.SANGONG.2." + item + ".none"));
@@ -382,10 +406,10 @@ final class Explanation {
 
     private String fund(String topic, String table) {
         String p = table + "/total/";
-        String sentence = w.fill("s." + topic, "Y", year, "income", f.wan(p + "income"), "opening", f.wan(p + "opening_balance"),
-                "expenditure", f.wan(p + "expenditure"), "basic", f.wan(p + "basic"), "project", f.wan(p + "project"),
-                "closing", f.wan(p + "closing_balance"));
-        return f.anyNonZero(table + "/") ? sentence : sentence + w.fill("s." + topic + ".none", "Y", year);
+        String sentence = fill("s." + topic, "Y", year, "income", wan(p + "income"), "opening", wan(p + "opening_balance"),
+                "expenditure", wan(p + "expenditure"), "basic", wan(p + "basic"), "project", wan(p + "project"),
+                "closing", wan(p + "closing_balance"));
+        return f.anyNonZero(table + "/") ? sentence : sentence + fill("s." + topic + ".none", "Y", year);
     }
 
     // ---------------------------------------------------------------- 九
@@ -400,30 +424,30 @@ final class Explanation {
     private List<Section> otherMatters() {
         List<Section> subs = new ArrayList<>();
         String ops = "ops/operating_costs/amount";
-        String opsText = w.fill("s.OTHER_MATTERS.1", "Y", year, "A", f.wan(ops)) + (prev.isPresent()
+        String opsText = fill("s.OTHER_MATTERS.1", "Y", year, "A", wan(ops)) + (prev.isPresent()
                 ? yearOnYear(ops, "than", Narrative.REASONS_OPERATING_COSTS)
-                : w.fill("s.OTHER_MATTERS.1.noPrevious", "cause", cause()));
+                : fill("s.OTHER_MATTERS.1.noPrevious", "cause", cause()));
         subs.add(Section.of(w.get("s.OTHER_MATTERS.1.title"), List.of(opsText)));
 
         String festivals = "general/festivals/amount";
-        subs.add(Section.of(w.get("s.OTHER_MATTERS.2.title"), List.of(w.fill("s.OTHER_MATTERS.2", "Y", year,
-                "M", f.wan("general/meetings/amount"),
+        subs.add(Section.of(w.get("s.OTHER_MATTERS.2.title"), List.of(fill("s.OTHER_MATTERS.2", "Y", year,
+                "M", wan("general/meetings/amount"),
                 "meetings", activity("general/meetings/amount", Activity.Kind.MEETING, Narrative.PURPOSES_MEETINGS),
-                "T", f.wan("general/training/amount"),
+                "T", wan("general/training/amount"),
                 "training", activity("general/training/amount", Activity.Kind.TRAINING, Narrative.PURPOSES_TRAINING),
-                "festivals", w.fill(f.printsNonZero(festivals) ? "s.OTHER_MATTERS.2.festivals"
-                        : "s.OTHER_MATTERS.2.festivals.none", "A", f.wan(festivals))))));
+                "festivals", fill(f.printsNonZero(festivals) ? "s.OTHER_MATTERS.2.festivals"
+                        : "s.OTHER_MATTERS.2.festivals.none", "A", wan(festivals))))));
 
         String p = "procurement/";
         long total = f.fen(p + "total/amount");
-        subs.add(Section.of(w.get("s.OTHER_MATTERS.3.title"), List.of(w.fill("s.OTHER_MATTERS.3", "Y", year,
-                "A", f.wan(p + "total/amount"), "G", f.wan(p + "goods/amount"), "W", f.wan(p + "works/amount"),
-                "S", f.wan(p + "services/amount"), "M", f.wan(p + "sme/amount"), "P", pct(f.fen(p + "sme/amount"), total),
-                "X", f.wan(p + "small_micro/amount"), "Q", pct(f.fen(p + "small_micro/amount"), total)))));
+        subs.add(Section.of(w.get("s.OTHER_MATTERS.3.title"), List.of(fill("s.OTHER_MATTERS.3", "Y", year,
+                "A", wan(p + "total/amount"), "G", wan(p + "goods/amount"), "W", wan(p + "works/amount"),
+                "S", wan(p + "services/amount"), "M", wan(p + "sme/amount"), "P", pct(f.fen(p + "sme/amount"), total),
+                "X", wan(p + "small_micro/amount"), "Q", pct(f.fen(p + "small_micro/amount"), total)))));
 
         List<String> assets = narrative.paragraphs(Narrative.ASSETS);
         subs.add(Section.of(w.get("s.OTHER_MATTERS.4.title"),
-                assets.isEmpty() ? List.of(w.fill("s.OTHER_MATTERS.4", "Y", year)) : assets));
+                assets.isEmpty() ? List.of(fill("s.OTHER_MATTERS.4", "Y", year)) : assets));
 
         List<String> other = narrative.paragraphs(Narrative.OTHER);
         if (!other.isEmpty()) {
@@ -438,7 +462,7 @@ final class Explanation {
         if (!f.printsNonZero(amountKey) && persons <= 0) {
             return "";
         }
-        String purpose = narrative.fragment(purposeKey).map(t -> w.fill("s.OTHER_MATTERS.2.purpose", "text", t)).orElse("");
-        return purpose + (persons > 0 ? w.fill("s.OTHER_MATTERS.2.persons", "N", persons) : "");
+        String purpose = narrative.fragment(purposeKey).map(t -> fill("s.OTHER_MATTERS.2.purpose", "text", t)).orElse("");
+        return purpose + (persons > 0 ? fill("s.OTHER_MATTERS.2.persons", "N", persons) : "");
     }
 }

@@ -29,11 +29,6 @@ final class FigureView {
         return !Amounts.printsZero(fen(key));
     }
 
-    /** The narrative's 万元 of a cell ("30.74", "0.1", "0"). */
-    String wan(String key) {
-        return Amounts.narrative(fen(key));
-    }
-
     /**
      * The codes {@code c} (digits of the given lengths) for which {@code prefix + c + suffix} is a key of a cell that
      * prints as non-zero, sorted.

@@ -1,38 +1,36 @@
 package org.budgetledger.projection.report.domain;
 
+import org.budgetledger.contract.NarrativeKey;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The free-text section keys the report reads (DOMAIN §6.3) and how free text is cleaned. Absent or blank text
- * leaves its slot out of the sentence.
- *
- * <p>Beyond §6.3 the report also reads: {@code organization} (replaces the generated 机构设置 sentence),
- * {@code reasons.general_budget.{项}} (variance reason of one 项 in 五(三)), {@code purposes.reception} and
- * {@code purposes.overseas_travel} (七(二)'s «主要是…» / «主要用于…»), {@code assets} (replaces the all-zero 国有资产占用
- * sentence of 十(四)) and {@code assets.vehicles_held} (an integer: 七(二)'s 公务用车保有量, 0 when absent).
+ * The unit's free text, by the keys of {@link NarrativeKey} (where each prints, and when), and how free text is
+ * cleaned. Absent or blank text leaves its slot out of the sentence.
  */
 public final class Narrative {
 
-    public static final String DUTIES = "duties";
-    public static final String ORGANIZATION = "organization";
-    public static final String REASONS_INCOME = "reasons.income";
-    public static final String REASONS_EXPENDITURE = "reasons.expenditure";
-    public static final String REASONS_FISCAL = "reasons.fiscal";
-    public static final String REASONS_GENERAL_BUDGET = "reasons.general_budget";
-    public static final String REASONS_BASIC = "reasons.basic";
-    public static final String REASONS_SANGONG = "reasons.sangong";
-    public static final String REASONS_OPERATING_COSTS = "reasons.operating_costs";
-    public static final String PURPOSES_TRAINING = "purposes.training";
-    public static final String PURPOSES_MEETINGS = "purposes.meetings";
-    public static final String PERFORMANCE = "performance";
-    public static final String PERFORMANCE_REPORT = "performance.report";
-    public static final String OTHER = "other";
-    public static final String CONTACT = "contact";
-    public static final String ASSETS = "assets";
-    public static final String ASSETS_VEHICLES_HELD = "assets.vehicles_held";
+    public static final String DUTIES = NarrativeKey.DUTIES.key();
+    public static final String ORGANIZATION = NarrativeKey.ORGANIZATION.key();
+    public static final String REASONS_INCOME = NarrativeKey.REASONS_INCOME.key();
+    public static final String REASONS_EXPENDITURE = NarrativeKey.REASONS_EXPENDITURE.key();
+    public static final String REASONS_FISCAL = NarrativeKey.REASONS_FISCAL.key();
+    public static final String REASONS_GENERAL_BUDGET = NarrativeKey.REASONS_GENERAL_BUDGET.key();
+    public static final String REASONS_BASIC = NarrativeKey.REASONS_BASIC.key();
+    public static final String REASONS_SANGONG = NarrativeKey.REASONS_SANGONG.key();
+    public static final String REASONS_OPERATING_COSTS = NarrativeKey.REASONS_OPERATING_COSTS.key();
+    public static final String REASONS_NO_COMPARISON = NarrativeKey.REASONS_NO_COMPARISON.key();
+    public static final String PURPOSES_TRAINING = NarrativeKey.PURPOSES_TRAINING.key();
+    public static final String PURPOSES_MEETINGS = NarrativeKey.PURPOSES_MEETINGS.key();
+    public static final String PERFORMANCE = NarrativeKey.PERFORMANCE.key();
+    public static final String PERFORMANCE_REPORT = NarrativeKey.PERFORMANCE_REPORT.key();
+    public static final String OTHER = NarrativeKey.OTHER.key();
+    public static final String CONTACT = NarrativeKey.CONTACT.key();
+    public static final String ASSETS = NarrativeKey.ASSETS.key();
+    public static final String ASSETS_VEHICLES_HELD = NarrativeKey.ASSETS_VEHICLES_HELD.key();
 
     private final Map<String, String> sections;
 

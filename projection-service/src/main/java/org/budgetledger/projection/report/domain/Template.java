@@ -1,19 +1,18 @@
 package org.budgetledger.projection.report.domain;
 
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A disclosure template, versioned by (region, fiscal year) (DOMAIN §1.2): the tables and how they print, the
- * 情况说明 outline and wording, the 名词解释, the percent rounding mode.
+ * 情况说明 outline and wording, the 名词解释, how the text writes numbers.
  *
  * @param outline      the 情况说明 sections in order; numbered 一、二、… by position
  * @param glossary     第四部分 名词解释, one entry per paragraph
- * @param percentMode  HALF_UP (the seed) or DOWN (regions that truncate)
+ * @param numbers      how the 情况说明 writes amounts and percents
  */
 public record Template(String id, int firstYear, int lastYear, List<TableSpec> tables, List<Topic> outline,
-                       Wording wording, List<String> glossary, RoundingMode percentMode) {
+                       Wording wording, List<String> glossary, TextNumbers numbers) {
 
     /** The 情况说明 sections a template can print. */
     public enum Topic {

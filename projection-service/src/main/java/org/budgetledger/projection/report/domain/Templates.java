@@ -9,7 +9,6 @@ import org.budgetledger.projection.report.domain.TableSpec.Fixed;
 import org.budgetledger.projection.report.domain.TableSpec.Line;
 import org.budgetledger.projection.report.domain.Template.Topic;
 
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -280,7 +279,8 @@ public final class Templates {
             entry("table.department", "部门：{单位}"),
             entry("table.unit", "单位：万元"),
             // comparisons
-            entry("cause.newUnit", "因为本年机构改革，我单位为新成立的单位，"),
+            // the unit's own cause (narrative reasons.noComparison), never one of ours: most units new to the system are not new
+            entry("cause", "{text}，"),
             entry("cause.therefore", "所以"),
             entry("none.previous", "无上年可比较数据"),
             entry("cmp.with.increase", "与{prevY}年度相比，增加{A}万元，增长{P}%"),
@@ -326,14 +326,14 @@ public final class Templates {
             entry("s.GENERAL_BUDGET.3.title", "（三）财政拨款支出决算具体情况"),
             entry("s.GENERAL_BUDGET.3.noBudget", "{cause}无{Y}年度财政拨款支出年初预算数据，支出决算数为{A}万元，其中："),
             entry("s.GENERAL_BUDGET.3.budget", "{Y}年度财政拨款支出年初预算为{I}万元，支出决算为{A}万元，完成年初预算的{P}%，{compare}。"),
-            entry("s.GENERAL_BUDGET.3.fullBudget", "{Y}年度财政拨款支出年初预算为0万元，全年预算为{F}万元，支出决算为{A}万元，完成全年预算的{P}%，{compare}。"),
-            entry("s.GENERAL_BUDGET.3.zeroBudget", "{Y}年度财政拨款支出年初预算为0万元，支出决算为{A}万元，{compare}。"),
+            entry("s.GENERAL_BUDGET.3.fullBudget", "{Y}年度财政拨款支出年初预算为{zero}万元，全年预算为{F}万元，支出决算为{A}万元，完成全年预算的{P}%，{compare}。"),
+            entry("s.GENERAL_BUDGET.3.zeroBudget", "{Y}年度财政拨款支出年初预算为{zero}万元，支出决算为{A}万元，{compare}。"),
             entry("s.GENERAL_BUDGET.3.then", "其中："),
             entry("s.GENERAL_BUDGET.3.item", "{n}、{class}（类）{kind}（款）{item}（项）。"),
             entry("s.GENERAL_BUDGET.3.item.noBudget", "支出决算为{A}万元，{because}无年初预算可比较数据。"),
             entry("s.GENERAL_BUDGET.3.item.budget", "年初预算为{I}万元，支出决算为{A}万元，完成年初预算的{P}%，{compare}。"),
-            entry("s.GENERAL_BUDGET.3.item.fullBudget", "年初预算为0万元，全年预算为{F}万元，支出决算为{A}万元，完成全年预算的{P}%，{compare}。"),
-            entry("s.GENERAL_BUDGET.3.item.zeroBudget", "年初预算为0万元，支出决算为{A}万元，{compare}。"),
+            entry("s.GENERAL_BUDGET.3.item.fullBudget", "年初预算为{zero}万元，全年预算为{F}万元，支出决算为{A}万元，完成全年预算的{P}%，{compare}。"),
+            entry("s.GENERAL_BUDGET.3.item.zeroBudget", "年初预算为{zero}万元，支出决算为{A}万元，{compare}。"),
             // 六
             entry("s.BASIC.title", "一般公共预算财政拨款基本支出决算情况说明"),
             entry("s.BASIC", "{Y}年度财政拨款基本支出{A}万元，其中：人员经费{B}万元，占基本支出的{P}%{personnel}；公用经费{C}万元，占基本支出的{Q}%{public}。"),
@@ -346,7 +346,7 @@ public final class Templates {
             entry("s.SANGONG.1.item", "{name}支出决算为{A}万元，{compare}。"),
             entry("s.SANGONG.1.item.noBudget", "{because}无财政拨款支出预算可比较数据"),
             entry("s.SANGONG.1.item.budget", "全年预算为{B}万元，完成预算的{P}%"),
-            entry("s.SANGONG.1.item.zeroBudget", "全年预算为0万元"),
+            entry("s.SANGONG.1.item.zeroBudget", "全年预算为{zero}万元"),
             entry("s.SANGONG.1.reason", "“三公”经费财政拨款支出{compare}的主要原因：{text}。"),
             entry("s.SANGONG.names", "overseas_travel=因公出国（境）费;reception=公务接待费;vehicles=公务用车购置费及运行维护费"),
             entry("s.SANGONG.1.order", "overseas_travel,reception,vehicles"),
@@ -385,7 +385,7 @@ public final class Templates {
             entry("s.OTHER_MATTERS.3.title", "（三）政府采购支出情况"),
             entry("s.OTHER_MATTERS.3", "本部门{Y}年度政府采购支出总额{A}万元，其中：政府采购货物支出{G}万元、政府采购工程支出{W}万元、政府采购服务支出{S}万元。授予中小企业合同金额{M}万元，占政府采购支出总额的{P}%，其中：授予小微企业合同金额{X}万元，占政府采购支出总额的{Q}%。"),
             entry("s.OTHER_MATTERS.4.title", "（四）国有资产占用情况"),
-            entry("s.OTHER_MATTERS.4", "截至{Y}年12月31日，本单位共有车辆0辆，其中，领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、其他用车0辆；单位价值50万元以上通用设备0台（套）；单位价值100万元以上专用设备0台（套）。"),
+            entry("s.OTHER_MATTERS.4", "截至{Y}年12月31日，本单位共有车辆0辆，其中，领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、其他用车0辆；单位价值{wan50}万元以上通用设备0台（套）；单位价值{wan100}万元以上专用设备0台（套）。"),
             entry("s.OTHER_MATTERS.5.title", "（五）其他"));
 
     private static final Map<String, String> WORDING_2020 = Map.of(
@@ -419,11 +419,11 @@ public final class Templates {
     /** The seed's Hunan county template (fiscal years up to 2019). */
     public static final Template HUNAN_2019 = new Template("hunan-county-2019", 2017, 2019,
             List.of(table01(false), table02(), table03(), table04(false), table05(), table06(), table07(), table08()),
-            OUTLINE_2019, new Wording(WORDING_2019), GLOSSARY_2019, RoundingMode.HALF_UP);
+            OUTLINE_2019, new Wording(WORDING_2019), GLOSSARY_2019, TextNumbers.TRIMMED_2019);
 
     /** From 2020: HUNAN_2019 plus 国有资本经营预算 (01/04 rows and column, 公开09表, its 情况说明 section). */
     public static final Template HUNAN_2020 = new Template("hunan-county-2020", 2020, 9999,
             List.of(table01(true), table02(), table03(), table04(true), table05(), table06(), table07(), table08(),
                     table09()),
-            OUTLINE_2020, new Wording(WORDING_2019).with(WORDING_2020), GLOSSARY_2019, RoundingMode.HALF_UP);
+            OUTLINE_2020, new Wording(WORDING_2019).with(WORDING_2020), GLOSSARY_2019, TextNumbers.OFFICIAL);
 }

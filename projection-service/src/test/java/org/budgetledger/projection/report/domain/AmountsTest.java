@@ -9,14 +9,31 @@ import java.math.RoundingMode;
 class AmountsTest {
 
     @Test
-    void narrativeAmountsAreThePrintedCellWithoutTrailingZeros() {
+    void theSeedsTextAmountsAreThePrintedCellWithoutTrailingZeros() {
+        TextNumbers seed = TextNumbers.TRIMMED_2019;
         assertThat(Amounts.printed(1_000_00L)).isEqualTo("0.10");
-        assertThat(Amounts.narrative(1_000_00L)).isEqualTo("0.1");
-        assertThat(Amounts.narrative(0L)).isEqualTo("0");
-        assertThat(Amounts.narrative(49_99L)).isEqualTo("0");
-        assertThat(Amounts.narrative(50_00L)).isEqualTo("0.01");
-        assertThat(Amounts.narrative(307_400_00L)).isEqualTo("30.74");
-        assertThat(Amounts.narrative(1_000_000_00L)).isEqualTo("100");
+        assertThat(seed.amount(1_000_00L)).isEqualTo("0.1");
+        assertThat(seed.amount(0L)).isEqualTo("0");
+        assertThat(seed.amount(49_99L)).isEqualTo("0");
+        assertThat(seed.amount(50_00L)).isEqualTo("0.01");
+        assertThat(seed.amount(307_400_00L)).isEqualTo("30.74");
+        assertThat(seed.amount(1_000_000_00L)).isEqualTo("100");
+        assertThat(seed.percent(5, 5)).isEqualTo("100");
+    }
+
+    @Test
+    void theOfficialStyleWritesTwoDecimalsEverywhere() {
+        TextNumbers official = TextNumbers.OFFICIAL;
+        assertThat(official.amount(3_610_000_00L)).isEqualTo("361.00");
+        assertThat(official.amount(132_000_00L)).isEqualTo("13.20");
+        assertThat(official.amount(0L)).isEqualTo("0.00");
+        assertThat(official.amount(49_99L)).isEqualTo("0.00");
+        assertThat(official.amount(-1_000_00L)).isEqualTo("-0.10");
+        assertThat(official.percent(5, 5)).isEqualTo("100.00");
+        assertThat(official.percent(1, 8)).isEqualTo("12.50");
+        assertThat(official.percent(0, 5)).isEqualTo("0.00");
+        assertThat(official.percent(5, 0)).isEqualTo("0.00");
+        assertThat(official.percent(2525_00L, 3074_00L)).isEqualTo("82.14");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 class HetangReportTest {
 
     static final String UNIT = "中共株洲市荷塘区委网络安全和信息化委员会办公室";
+    /** The seed's own cause for having nothing to compare with (its narrative.json): the office was founded in 2019. */
     static final String NEW_UNIT = "因为本年机构改革，我单位为新成立的单位，所以无上年可比较数据。";
 
     private final ReportFixtures fixtures = new ReportFixtures(Fixtures.HETANG);
@@ -63,10 +64,22 @@ class HetangReportTest {
                 "机关运行经费支出12.13万元",
                 "开支培训费0.1万元",
                 "人数90人",
-                "2019年度收入总计30.74万元。" + NEW_UNIT,
+                "2019年度收入总计30.74万元。无上年可比较数据。",
                 "无2019年度财政拨款支出年初预算数据，支出决算数为30.74万元，其中：",
                 "2、科学技术支出（类）科学技术管理事务（款）其他科学技术管理事务支出（项）。");
         assertThat(text()).doesNotContain("完成年初预算", " ", "null", "{");
+    }
+
+    /** Without the unit's own words, nothing to compare with is said plainly: no cause is invented. */
+    @Test
+    void withoutNarrativeNoCauseIsGiven() {
+        assertThat(text()).doesNotContain("机构改革", "新成立", "所以").contains(
+                "2019年度财政拨款收入总计30.74万元，无上年可比较数据。",
+                "无2019年度财政拨款支出年初预算数据，支出决算数为30.74万元，其中：",
+                "支出决算为25.25万元，无年初预算可比较数据。",
+                "无“三公”经费财政拨款支出预算数。",
+                "因公出国（境）费支出决算为0万元，无财政拨款支出预算可比较数据，无上年可比较数据。",
+                "本部门2019年度机关运行经费支出12.13万元，无年初预算可比较数据。");
     }
 
     @Test
@@ -86,14 +99,16 @@ class HetangReportTest {
     /** With the seed's free text as narrative, 第三部分 is the seed's text (spaces of the PDF extraction removed). */
     @Test
     void withTheSeedsFreeTextTheExplanationIsTheSeeds() {
-        Map<String, String> narrative = Map.of(
+        Map<String, String> narrative = new java.util.HashMap<>(Fixtures.of(Fixtures.HETANG).narrative());
+        assertThat(narrative).containsKey("reasons.noComparison");
+        narrative.putAll(Map.of(
                 "purposes.training", "荷塘区网络安全知识培训会暨微信盟主群主交流座谈会",
                 "purposes.reception", "韶山市委网信办学习考察网上群众路线等相关工作发生的接待支出",
                 "performance", "（一）预算绩效管理工作开展情况\n根据预算绩效管理要求，本单位对2019年度单位整体支出开展了绩效自评。\n"
                         + "（二）部门决算中项目绩效自评结果\n2019年度，本单位围绕区委、区政府的工作大局开展工作。",
                 "other", "本单位没有独立网站，因此只在财政局部门决算公开专栏中公开。",
                 "performance.report", "2019年度部门整体支出绩效自评报告\n一、预算单位基本情况",
-                "contact", "以上信息由本单位负责接受公众询问。");
+                "contact", "以上信息由本单位负责接受公众询问。"));
         Report seeded = ReportBuilder.build(fixtures.input(Optional.empty(), narrative));
         assertThat(seeded.explanation().text()).isEqualTo(SEED_EXPLANATION.strip());
         assertThat(seeded.other()).hasValueSatisfying(o -> {
