@@ -13,7 +13,7 @@ public final class LedgerEvents {
             UnitProfiled.class, NarrativeRecorded.class, YearClosed.class, CatalogueRevised.class,
             AppropriationRecorded.class, IncomeRecorded.class, ExpenditureRecorded.class,
             OpeningBalanceRecorded.class, BudgetRecorded.class, ProcurementRecorded.class,
-            FundOffsetRecorded.class, SurplusDistributionRecorded.class, PostingReversed.class);
+            FundOffsetRecorded.class, SurplusDistributionRecorded.class, PostingReversed.class, FiguresImported.class);
 
     private static final Map<String, Class<? extends LedgerEvent>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

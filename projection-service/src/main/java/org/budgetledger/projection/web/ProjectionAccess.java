@@ -22,6 +22,7 @@ public class ProjectionAccess {
             a.requestMatchers(HttpMethod.GET, "/api/v1/final-accounts/*/*/cells/*/audit", "/api/v1/final-accounts/*/*/cells/*/*/*/audit",
                     "/api/v1/final-accounts/*/*/audit", "/api/v1/postings/**").hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers("/api/v1/admin/**").hasAnyRole(roles(AUDITOR, ADMIN));
+            a.requestMatchers(HttpMethod.POST, "/api/v1/final-accounts/*/*/published-figures/read").hasRole(ADMIN.name());
             a.requestMatchers(HttpMethod.GET, "/api/v1/quarantine").hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers(HttpMethod.GET, "/api/v1/final-accounts/**", "/api/v1/dashboard/**").hasAnyRole(roles(VIEWER, AUDITOR, ADMIN));
         };

@@ -35,6 +35,17 @@ public final class Commands {
         }
     }
 
+    /** Record the published figures of a year the ledger did not record (validated against the tables' own rules). */
+    public record ImportFigures(@TargetAggregateIdentifier String ledgerId, Map<String, Long> cells,
+                                org.budgetledger.contract.event.FiguresImported.Source source, Recording recording) {
+        public ImportFigures {
+            cells = Map.copyOf(cells);
+        }
+    }
+
+    /** What an import did. */
+    public enum ImportOutcome { IMPORTED, UNCHANGED, HOLDS_POSTINGS, YEAR_CLOSED }
+
     /** Close the year; answers the YearClosed event (the earlier one when the year was closed already). */
     public record CloseYear(@TargetAggregateIdentifier String ledgerId, Recording recording) {
     }
@@ -47,9 +58,10 @@ public final class Commands {
     public record DescribeLedger(@TargetAggregateIdentifier String ledgerId) {
     }
 
+    /** @param imported the SHA-256 of the file whose figures the year holds instead of postings (null: none) */
     public record LedgerSummary(String ledgerId, long nextSequence, int postings, boolean closed,
                                 Map<org.budgetledger.contract.FundSource, org.budgetledger.contract.Money> available,
-                                String chainHead) {
+                                String chainHead, String imported) {
     }
 
     /** Does this ledger hold the posting? (Resolves an idempotency claim left by a crash.) */

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.event.EventChain;
+import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.NarrativeRecorded;
 import org.budgetledger.contract.event.Recording;
@@ -91,6 +92,23 @@ public class Ledger {
         return true;
     }
 
+    /** A year holds postings or imported figures, never both; importing the same file again changes nothing. */
+    @CommandHandler
+    public Commands.ImportOutcome handle(Commands.ImportFigures command) {
+        if (state.closed()) {
+            return Commands.ImportOutcome.YEAR_CLOSED;
+        }
+        if (state.postingCount() > 0) {
+            return Commands.ImportOutcome.HOLDS_POSTINGS;
+        }
+        if (command.source().sha256().equals(state.imported())) {
+            return Commands.ImportOutcome.UNCHANGED;
+        }
+        LedgerId id = LedgerId.parse(ledgerId);
+        record(new FiguresImported(id.unitCode(), id.fiscalYear(), command.cells(), command.source(), command.recording()));
+        return Commands.ImportOutcome.IMPORTED;
+    }
+
     @CommandHandler
     public Commands.Closed handle(Commands.CloseYear command) {
         if (closing != null) {
@@ -115,7 +133,7 @@ public class Ledger {
     @CommandHandler
     public Commands.LedgerSummary handle(Commands.DescribeLedger query) {
         return new Commands.LedgerSummary(ledgerId, state.nextSequence(), state.postingCount(), state.closed(),
-                state.availableByFundSource(), state.chainHead());
+                state.availableByFundSource(), state.chainHead(), state.imported());
     }
 
     /** The hash of the last event: what the store must hold at this ledger's version for a cached copy to be right. */

@@ -9,6 +9,7 @@ import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.EventChain;
+import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
@@ -37,9 +38,11 @@ public final class LedgerState {
     private final TreeMap<String, Long> balances;
     private long nextSequence;
     private String chainHead;
+    /** The SHA-256 of the file whose published figures the year holds instead of postings; null if none. */
+    private String imported;
 
     public LedgerState() {
-        this(null, false, new PostingIndex(), new EnumMap<>(FundSource.class), new TreeMap<>(), 0, EventChain.GENESIS);
+        this(null, false, new PostingIndex(), new EnumMap<>(FundSource.class), new TreeMap<>(), 0, EventChain.GENESIS, null);
     }
 
     @JsonCreator
@@ -49,7 +52,8 @@ public final class LedgerState {
                 @JsonProperty("available") EnumMap<FundSource, Long> available,
                 @JsonProperty("balances") TreeMap<String, Long> balances,
                 @JsonProperty("nextSequence") long nextSequence,
-                @JsonProperty("chainHead") String chainHead) {
+                @JsonProperty("chainHead") String chainHead,
+                @JsonProperty("imported") String imported) {
         this.profile = profile;
         this.closed = closed;
         this.postings = postings;
@@ -57,6 +61,7 @@ public final class LedgerState {
         this.balances = balances == null ? new TreeMap<>() : balances;
         this.nextSequence = nextSequence;
         this.chainHead = chainHead == null ? EventChain.GENESIS : chainHead;
+        this.imported = imported;
     }
 
     // ---- evolution ------------------------------------------------------------------------------------------
@@ -85,6 +90,8 @@ public final class LedgerState {
             move(p.type(), p.fundSource(), p.functionalCode(), p.expenditureKind(), p.amount().fen());
         } else if (event instanceof YearClosed) {
             closed = true;
+        } else if (event instanceof FiguresImported figures) {
+            imported = figures.source().sha256();
         }
         nextSequence++;
     }
@@ -131,6 +138,11 @@ public final class LedgerState {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** The SHA-256 of the imported file when the year holds imported figures, else null. */
+    public String imported() {
+        return imported;
     }
 
     public long nextSequence() {
@@ -237,5 +249,10 @@ public final class LedgerState {
     @JsonProperty("chainHead")
     String chainHeadForSnapshot() {
         return chainHead;
+    }
+
+    @JsonProperty("imported")
+    String importedForSnapshot() {
+        return imported;
     }
 }

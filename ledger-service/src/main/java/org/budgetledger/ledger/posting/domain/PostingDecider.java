@@ -53,6 +53,10 @@ public final class PostingDecider {
         if (state.closed()) {
             return reject(in, YEAR_CLOSED.violation(String.valueOf(ledgerYear)));
         }
+        if (state.imported() != null) {
+            // 409, as for a key recorded with other content: the ledger holds something else in its place
+            return new Decision(null, PostingOutcome.conflicting(in.postingId(), YEAR_IMPORTED.violation(String.valueOf(ledgerYear))));
+        }
         if (!ledgerUnit.equals(in.unitCode()) || in.fiscalYear() == null || ledgerYear != in.fiscalYear()) {
             throw new IllegalArgumentException("posting " + in.postingId() + " routed to the wrong ledger " + ledgerUnit + ":" + ledgerYear);
         }

@@ -17,6 +17,11 @@ public record PostingOutcome(String postingId, Status status, String eventId, Lo
         return new PostingOutcome(postingId, Status.CONFLICT, null, null, new Violation("conflict", "postingId", message));
     }
 
+    /** Refused because the ledger holds something that excludes it (409), with the rule's code and message. */
+    public static PostingOutcome conflicting(String postingId, Violation violation) {
+        return new PostingOutcome(postingId, Status.CONFLICT, null, null, violation);
+    }
+
     public static PostingOutcome rejected(String postingId, Violation violation) {
         return new PostingOutcome(postingId, Status.REJECTED, null, null, violation);
     }

@@ -25,6 +25,7 @@ public enum PostingRule {
     // the ledger
     UNIT_NOT_REGISTERED("unit.not_registered", "unitCode", "has no unit profile for this fiscal year"),
     YEAR_CLOSED("year.closed", "fiscalYear", "is closed for this unit: no further postings"),
+    YEAR_IMPORTED("year.imported", "fiscalYear", "holds published figures imported from a file: a year holds postings or imported figures, never both"),
     CATALOGUE_MISSING("catalogue.missing", "fiscalYear", "has no classification catalogue"),
 
     // fields against the type
@@ -89,6 +90,11 @@ public enum PostingRule {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the ledger holds something in the posting's place (409) rather than the posting being invalid (422). */
+    public boolean isConflict() {
+        return this == YEAR_IMPORTED;
     }
 
     public Violation violation(String detail) {

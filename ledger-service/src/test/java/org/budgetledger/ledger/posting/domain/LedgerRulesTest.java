@@ -24,6 +24,7 @@ import org.budgetledger.contract.event.ExpenditureRecorded;
 import org.budgetledger.contract.event.FundOffsetRecorded;
 import org.budgetledger.contract.event.IncomeRecorded;
 import org.budgetledger.contract.event.LedgerEvent;
+import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.NarrativeRecorded;
 import org.budgetledger.contract.event.OpeningBalanceRecorded;
 import org.budgetledger.contract.event.PostingRecorded;
@@ -119,7 +120,7 @@ class LedgerRulesTest {
     }
 
     static void assertRejected(PostingOutcome o, PostingInput in, PostingRule rule, String field) {
-        assertThat(o.status()).as("status of %s", o).isEqualTo(REJECTED);
+        assertThat(o.status()).as("status of %s", o).isEqualTo(rule.isConflict() ? PostingOutcome.Status.CONFLICT : REJECTED);
         assertThat(o.postingId()).isEqualTo(in.postingId());
         assertThat(o.eventId()).isNull();
         assertThat(o.sequence()).isNull();
@@ -207,6 +208,9 @@ class LedgerRulesTest {
                 // the ledger
                 new RuleCase(UNIT_NOT_REGISTERED, "unitCode", Via.UNREGISTERED, YEAR, h -> h, appropriation("A-1", "100.00")),
                 rule(YEAR_CLOSED, "fiscalYear", LedgerHistory::closed, appropriation("A-1", "100.00")),
+                rule(YEAR_IMPORTED, "fiscalYear", h -> h.add(new FiguresImported(UNIT, YEAR, Map.of("01/income.total/amount", 1L),
+                        new FiguresImported.Source("a.json", "00".repeat(32), "json", List.of("01")), LedgerHistory.GIVEN)),
+                        appropriation("A-1", "100.00")),
                 new RuleCase(CATALOGUE_MISSING, "fiscalYear", Via.AGGREGATE, 1995, h -> h,
                         appropriation("A-1", "100.00").fiscalYear(1995).occurredOn("1995-03-01")),
                 // fields against the type
@@ -777,7 +781,7 @@ class LedgerRulesTest {
                 .andGivenCommands(new Commands.ProfileUnit(LEDGER, OTHER_PROFILE, PUT))
                 .when(new Commands.DescribeLedger(LEDGER))
                 .expectResultMessagePayloadMatching(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 3, 1, false,
-                        Map.of(FundSource.GENERAL_BUDGET, Money.parse("10.00")), null)));
+                        Map.of(FundSource.GENERAL_BUDGET, Money.parse("10.00")), null, null)));
     }
 
     // ---- narrative ------------------------------------------------------------------------------------------------
@@ -793,6 +797,40 @@ class LedgerRulesTest {
                 .when(new Commands.RecordNarrative(LEDGER, sections, PUT))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
+    }
+
+    // ---- imported figures ----------------------------------------------------------------------------------------
+
+    private static final FiguresImported.Source FILE = new FiguresImported.Source("2019.xlsx", "ab".repeat(32), "xlsx", List.of("01"));
+    private static final Map<String, Long> CELLS = Map.of("01/income.total/amount", 307_400_000L);
+
+    @Test
+    void publishedFiguresAreImportedIntoAYearWithoutPostings() {
+        fixture.given(LedgerHistory.profiled().events())
+                .when(new Commands.ImportFigures(LEDGER, CELLS, FILE, PUT))
+                .expectEvents(new FiguresImported(UNIT, YEAR, CELLS, FILE, PUT))
+                .expectResultMessagePayload(Commands.ImportOutcome.IMPORTED);
+        fixture.given(LedgerHistory.profiled().add(new FiguresImported(UNIT, YEAR, CELLS, FILE, PUT)).events())
+                .when(new Commands.ImportFigures(LEDGER, CELLS, FILE, PUT))
+                .expectNoEvents()
+                .expectResultMessagePayload(Commands.ImportOutcome.UNCHANGED);
+    }
+
+    @Test
+    void aYearHoldsPostingsOrImportedFiguresNeverBoth() {
+        fixture.given(LedgerHistory.profiled().post(appropriation("A-1", "10.00")).events())
+                .when(new Commands.ImportFigures(LEDGER, CELLS, FILE, PUT))
+                .expectNoEvents()
+                .expectResultMessagePayload(Commands.ImportOutcome.HOLDS_POSTINGS);
+        fixture.given(LedgerHistory.profiled().closed().events())
+                .when(new Commands.ImportFigures(LEDGER, CELLS, FILE, PUT))
+                .expectNoEvents()
+                .expectResultMessagePayload(Commands.ImportOutcome.YEAR_CLOSED);
+        Run run = run(LedgerHistory.profiled().add(new FiguresImported(UNIT, YEAR, CELLS, FILE, PUT)).events(),
+                record(appropriation("A-1", "10.00")));
+        assertThat(run.events()).isEmpty();
+        assertThat(run.outcomes().get(0).status()).isEqualTo(PostingOutcome.Status.CONFLICT);
+        assertThat(run.outcomes().get(0).violation().error()).isEqualTo("year.imported");
     }
 
     // ---- queries --------------------------------------------------------------------------------------------------
@@ -827,10 +865,10 @@ class LedgerRulesTest {
                 .when(new Commands.DescribeLedger(LEDGER))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 6, 5, false,
-                        Map.of(FundSource.GENERAL_BUDGET, Money.parse("100.00"), FundSource.OPERATING, Money.parse("5.00")), null)));
+                        Map.of(FundSource.GENERAL_BUDGET, Money.parse("100.00"), FundSource.OPERATING, Money.parse("5.00")), null, null)));
         fixture.given(LedgerHistory.profiled().closed().events())
                 .when(new Commands.DescribeLedger(LEDGER))
-                .expectResultMessagePayloadMatching(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 2, 0, true, Map.of(), null)));
+                .expectResultMessagePayloadMatching(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 2, 0, true, Map.of(), null, null)));
     }
 
     @Test
@@ -848,7 +886,7 @@ class LedgerRulesTest {
     /** A ledger summary as expected, with whatever chain head the events produced (checked in EventChainTest). */
     static org.hamcrest.Matcher<Object> summaryIgnoringChain(Commands.LedgerSummary expected) {
         return Matchers.predicate(actual -> actual instanceof Commands.LedgerSummary s
-                && new Commands.LedgerSummary(s.ledgerId(), s.nextSequence(), s.postings(), s.closed(), s.available(), null).equals(expected)
+                && new Commands.LedgerSummary(s.ledgerId(), s.nextSequence(), s.postings(), s.closed(), s.available(), null, s.imported()).equals(expected)
                 && s.chainHead().matches("[0-9a-f]{64}"));
     }
 }

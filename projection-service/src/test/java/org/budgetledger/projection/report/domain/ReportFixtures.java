@@ -28,7 +28,7 @@ import java.util.Optional;
  * reversals applied as the negation of the reversed posting; the root's consolidated map with 机关运行经费 per unit kind;
  * the fixture's profiles and the year's catalogues (shipped + the fixture's additions).
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
     private static final ObjectMapper MAPPER = Json.newMapper();
 
@@ -39,7 +39,7 @@ final class ReportFixtures {
     final Map<String, Figures> self = new LinkedHashMap<>();
     final List<Posting> postings = new ArrayList<>();
 
-    ReportFixtures(String name) {
+    public ReportFixtures(String name) {
         this(name, List.of());
     }
 
@@ -83,7 +83,7 @@ final class ReportFixtures {
     }
 
     /** The root's exact consolidated figures (cells, ops, facts). */
-    Map<String, Long> figures() {
+    public Map<String, Long> figures() {
         List<Figures> parts = new ArrayList<>();
         profiles.forEach((code, profile) -> parts.add(self.get(code).withOperatingCosts(profile.kind())));
         return Figures.sum(parts).fen();
@@ -107,7 +107,7 @@ final class ReportFixtures {
         return shipped.revisedWith(entries);
     }
 
-    ReportInput input(Optional<Map<String, Long>> previous, Map<String, String> narrative) {
+    public ReportInput input(Optional<Map<String, Long>> previous, Map<String, String> narrative) {
         return input(figures(), previous, narrative);
     }
 
