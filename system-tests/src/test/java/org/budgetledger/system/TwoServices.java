@@ -44,6 +44,7 @@ final class TwoServices {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path work = Path.of(System.getProperty("work.dir", "target/work"), name + "-" + run);
         int ledgerPort = ServiceProcess.freePort();
+        int projectionPort = ServiceProcess.freePort();
         Map<String, String> common = new HashMap<>(KEYS);
         common.putAll(TestInfra.unauthenticatedKafka());
         common.put("LEDGER_EVENTS_TOPIC", "ledger.events." + run);
@@ -54,6 +55,7 @@ final class TwoServices {
         ledgerEnv.put("LEDGER_DLQ_TOPIC", "ledger.postings.dlq." + run);
         ledgerEnv.put("LEDGER_CONSUMER_GROUP", "ledger-" + run);
         ledgerEnv.put("LEDGER_RELAY_SWEEP", "500ms");
+        ledgerEnv.put("LEDGER_PROJECTION_URL", "http://127.0.0.1:" + projectionPort);
         Map<String, String> projectionEnv = new HashMap<>(common);
         projectionEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase(name + "_projection"));
         projectionEnv.put("PROJECTION_CONSUMER_GROUP", "projection-" + run);
@@ -61,7 +63,7 @@ final class TwoServices {
         projectionEnv.put("LEDGER_SERVICE_API_KEY", KEY);
         ServiceProcess ledger = new ServiceProcess("ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
         ServiceProcess projection = new ServiceProcess("projection-service", Path.of(System.getProperty("projection.jar")),
-                ServiceProcess.freePort(), projectionEnv, work);
+                projectionPort, projectionEnv, work);
         ledger.start();
         projection.start();
         ledger.awaitHealthy(Duration.ofSeconds(120));
@@ -98,6 +100,21 @@ final class TwoServices {
                     .header("X-API-Key", KEY)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + url, e);
+        }
+    }
+
+    /** A request with a body of bytes (a workbook), answered as bytes. */
+    static HttpResponse<byte[]> callBytes(String method, String url, String contentType, byte[] body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("X-API-Key", KEY)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + url, e);
         }

@@ -155,7 +155,7 @@ public class UnitService {
         return ApiException.notFound("unit.not_registered", ledger.unitCode() + " has no unit profile for " + ledger.fiscalYear());
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 }

@@ -12,6 +12,7 @@ import org.budgetledger.contract.event.CatalogueRevised;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.LedgerEvents;
+import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.NarrativeRecorded;
 import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
@@ -19,6 +20,8 @@ import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
 import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.projection.finalaccounts.Checkpoints;
+import org.budgetledger.projection.finalaccounts.Imported;
+import org.budgetledger.projection.finalaccounts.LedgerRecord;
 import org.budgetledger.projection.finalaccounts.LedgerRecords;
 import org.budgetledger.projection.finalaccounts.Contributions;
 import org.budgetledger.projection.journal.JournalEntry;
@@ -171,7 +174,8 @@ public class EventApplier {
             return false;
         }
         store.lookup().remember(ledger, result.entries());
-        if (Checkpoints.due(cursor, result.to())) {
+        if (Checkpoints.due(cursor, result.to()) || result.imported() != null) {
+            // imported figures are not in the journal: a checkpoint is what an as-of answer finds them in
             checkpoint(store, ledger, result.to());
         }
         count(run);
@@ -277,9 +281,9 @@ public class EventApplier {
 
     private record Run(String unitCode, int fiscalYear, List<JournalEntry> entries, Map<String, Long> deltas, long postings,
                        UnitProfile profile, long profileSequence, Map<String, String> narrative, Boolean closed, long to,
-                       String head, Instant last, Instant latest) {
+                       String head, Instant last, Instant latest, Imported imported) {
         LedgerRecords.Change change(long from, long epoch) {
-            return new LedgerRecords.Change(from, epoch, to, head, deltas, postings, profile, narrative, closed, last, latest);
+            return new LedgerRecords.Change(from, epoch, to, head, deltas, postings, profile, narrative, closed, last, latest, imported);
         }
     }
 
@@ -292,10 +296,14 @@ public class EventApplier {
         long profileSequence = -1;
         Map<String, String> narrative = null;
         Boolean closed = null;
+        Imported imported = null;
         long postings = 0;
         for (EventEnvelope envelope : run) {
             LedgerEvent event = parse(envelope);
-            if (event instanceof UnitProfiled p) {
+            if (event instanceof FiguresImported f) {
+                replaceCells(store, ledger, cursor, deltas, f.cells());
+                imported = new Imported(f.source(), envelope.sequence(), envelope.recordedAt());
+            } else if (event instanceof UnitProfiled p) {
                 profile = p.profile();
                 profileSequence = envelope.sequence();
             } else if (event instanceof NarrativeRecorded n) {
@@ -321,7 +329,25 @@ public class EventApplier {
         EventEnvelope last = run.get(run.size() - 1);
         Instant latest = run.stream().map(EventEnvelope::recordedAt).max(Instant::compareTo).orElseThrow();
         return new Run(id.unitCode(), id.fiscalYear(), entries, deltas, postings, profile, profileSequence, narrative, closed,
-                last.sequence(), last.hash(), last.recordedAt(), latest);
+                last.sequence(), last.hash(), last.recordedAt(), latest, imported);
+    }
+
+    /**
+     * Imported figures replace the ledger's cells: the deltas that take the cells at the cursor, with the run's changes
+     * so far, to exactly these. (The conditional update refuses them if the ledger moved meanwhile.)
+     */
+    private static void replaceCells(ProjectionStore store, String ledger, long cursor, Map<String, Long> deltas, Map<String, Long> cells) {
+        Map<String, Long> current = new HashMap<>(cursor == LedgerRecords.NONE ? Map.of()
+                : store.records().find(ledger).map(LedgerRecord::cells).orElse(Map.of()));
+        deltas.forEach((k, v) -> current.merge(k, v, Math::addExact));
+        java.util.Set<String> keys = new java.util.HashSet<>(current.keySet());
+        keys.addAll(cells.keySet());
+        for (String key : keys) {
+            long delta = cells.getOrDefault(key, 0L) - current.getOrDefault(key, 0L);
+            if (delta != 0) {
+                deltas.merge(key, delta, Math::addExact);
+            }
+        }
     }
 
     private static JournalEntry entry(String ledger, EventEnvelope envelope, PostingRecorded event, Posting reversed) {

@@ -6,6 +6,7 @@ import org.budgetledger.projection.checks.domain.CheckInput;
 import org.budgetledger.projection.checks.domain.CheckReport;
 import org.budgetledger.projection.checks.domain.Checks;
 import org.budgetledger.projection.checks.domain.PostingCounts;
+import org.budgetledger.projection.checks.domain.PublishedClosing;
 import org.budgetledger.projection.checks.domain.UnitFigures;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
@@ -47,6 +48,7 @@ public class ChecksService {
             JournalTotals previous = new JournalTotals();
             boolean previousKnown = false;
             Map<String, Long> auditSums = new TreeMap<>();
+            Map<BalanceKey, Long> importedClosing = new HashMap<>();
             for (FinalAccounts.Part part : view.parts()) {
                 units.add(new UnitFigures(part.unit().unitCode(), part.unit().kind(), cellsOf(part.figures())));
                 JournalTotals own = new JournalTotals();
@@ -55,6 +57,10 @@ public class ChecksService {
                     totals.add(e);
                 });
                 own.cells().forEach((k, v) -> auditSums.merge(k, v, Long::sum));
+                if (part.record().imported() != null) {
+                    // published figures imported from a document: the file is their only source, the journal is empty
+                    cellsOf(part.figures()).forEach((k, v) -> auditSums.merge(k, v, Long::sum));
+                }
                 if (FinalAccounts.administrative(part.unit().kind())) {
                     auditSums.merge(CellKeys.OPERATING_COSTS_KEY, own.cells().getOrDefault(CellKeys.PUBLIC_TOTAL_KEY, 0L), Long::sum);
                 }
@@ -62,18 +68,25 @@ public class ChecksService {
                 var last = store.records().find(before);
                 if (last.isPresent()) {
                     previousKnown = true;
-                    journal.read(before, last.get().applied(), previous::add);
+                    if (last.get().imported() != null) {
+                        PublishedClosing.of(last.get().cells()).forEach((k, v) -> importedClosing.merge(k, v, Long::sum));
+                    } else {
+                        journal.read(before, last.get().applied(), previous::add);
+                    }
                 }
             }
+            Map<BalanceKey, Long> opening = balances(totals.opening());
             CheckInput.Builder input = CheckInput.builder(unitCode, fiscalYear, cellsOf(view.figures()))
                     .units(units)
                     .auditSums(auditSums)
-                    .openingBalances(balances(totals.opening()))
+                    .openingBalances(importedClosing.isEmpty() ? opening : PublishedClosing.atTheirGrain(opening, importedClosing))
                     .postingCounts(new PostingCounts(totals.fiscalExpenditureOtherKind(), totals.smallMicroWithoutSme(), totals.stateCapital()))
                     .catalogues(store.catalogues().of(fiscalYear, CatalogueKind.FUNCTIONAL).orElse(null),
                             store.catalogues().of(fiscalYear, CatalogueKind.ECONOMIC).orElse(null));
             if (previousKnown) {
-                input.previousClosing(balances(previous.closing()));
+                Map<BalanceKey, Long> closing = balances(previous.closing());
+                importedClosing.forEach((k, v) -> closing.merge(k, v, Long::sum));
+                input.previousClosing(closing);
             }
             return Checks.report(input.build());
         });

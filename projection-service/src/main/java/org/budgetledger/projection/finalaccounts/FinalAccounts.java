@@ -130,6 +130,29 @@ public class FinalAccounts {
     public record AuditLine(UnitDirectory.Unit unit, JournalEntry entry, long contributionFen) {
     }
 
+    /** A figure of a year that holds imported published figures: the file it came from, and its amount there. */
+    public record ImportLine(UnitDirectory.Unit unit, Imported imported, long fen) {
+    }
+
+    /** The imported figures behind a cell (none where the members' figures come from postings). */
+    public List<ImportLine> importedLines(String unitCode, int fiscalYear, Scope scope, String cellKey, Instant asOf) {
+        ProjectionStore store = stores.active();
+        List<ImportLine> lines = new ArrayList<>();
+        for (UnitDirectory.Unit unit : members(store, unitCode, fiscalYear, scope)) {
+            Optional<LedgerRecord> record = store.records().find(unit.ledger());
+            if (record.isEmpty() || record.get().imported() == null
+                    || (asOf != null && record.get().imported().recordedAt().isAfter(asOf))) {
+                continue;
+            }
+            String routedKey = cellKey.equals(OPERATING_COSTS) ? (administrative(unit.kind()) ? PUBLIC_TOTAL : null) : cellKey;
+            long fen = routedKey == null ? 0 : record.get().cells().getOrDefault(routedKey, 0L);
+            if (fen != 0) {
+                lines.add(new ImportLine(unit, record.get().imported(), fen));
+            }
+        }
+        return lines;
+    }
+
     public Optional<List<AuditLine>> audit(String unitCode, int fiscalYear, Scope scope, String cellKey, Instant asOf) {
         ProjectionStore store = stores.active();
         List<UnitDirectory.Unit> members = members(store, unitCode, fiscalYear, scope);

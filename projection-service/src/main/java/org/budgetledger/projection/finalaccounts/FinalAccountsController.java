@@ -66,6 +66,10 @@ public class FinalAccountsController {
         body.put("position", view.position());
         body.put("positions", view.positions());
         body.put("cells", view.figures().published());
+        List<Map<String, Object>> imported = imported(view.parts());
+        if (!imported.isEmpty()) {
+            body.put("imported", imported); // the figures of these units are published figures imported from a document
+        }
         // written once per change of the figures, not once per reader: JSON was a quarter of a cached answer's CPU
         byte[] written = web.writeValueAsBytes(body);
         if (current != null && current.of(view)) {
@@ -91,12 +95,17 @@ public class FinalAccountsController {
         List<FinalAccounts.AuditLine> lines = accounts.audit(unitCode, fiscalYear, scope(scope), key, AsOf.checked(asOf))
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
         List<Map<String, Object>> out = lines.stream().map(FinalAccountsController::line).toList();
-        Money total = FinalAccounts.sum(lines);
+        List<FinalAccounts.ImportLine> fromFiles = accounts.importedLines(unitCode, fiscalYear, scope(scope), key, AsOf.checked(asOf));
+        Money total = FinalAccounts.sum(lines).plus(Money.ofFen(fromFiles.stream().mapToLong(FinalAccounts.ImportLine::fen).sum()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cell", key);
         body.put("value", total.toWanYuan());
         body.put("exactYuan", total.toString());
         body.put("lines", out);
+        if (!fromFiles.isEmpty()) {
+            // a year of published figures imported from a document: the figure's source is the file, not postings
+            body.put("imported", fromFiles.stream().map(FinalAccountsController::importLine).toList());
+        }
         return body;
     }
 
@@ -146,6 +155,32 @@ public class FinalAccountsController {
             line.put("reverses", l.entry().reversed().postingId());
         }
         return line;
+    }
+
+    private static List<Map<String, Object>> imported(List<FinalAccounts.Part> parts) {
+        return parts.stream().filter(p -> p.record().imported() != null).map(p -> {
+            Map<String, Object> m = source(p.record().imported());
+            m.put("unitCode", p.unit().unitCode());
+            return m;
+        }).toList();
+    }
+
+    private static Map<String, Object> importLine(FinalAccounts.ImportLine l) {
+        Map<String, Object> line = source(l.imported());
+        line.put("unitCode", l.unit().unitCode());
+        line.put("amount", Money.ofFen(l.fen()).toString());
+        return line;
+    }
+
+    private static Map<String, Object> source(Imported imported) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fileName", imported.source().fileName());
+        m.put("sha256", imported.source().sha256());
+        m.put("format", imported.source().format());
+        m.put("tables", imported.source().tables());
+        m.put("sequence", imported.sequence());
+        m.put("recordedAt", imported.recordedAt());
+        return m;
     }
 
     static FinalAccounts.Scope scope(String scope) {

@@ -9,11 +9,12 @@ import java.util.Map;
  * What the query side holds of one ledger (unit × fiscal year): how far its stream is applied, its exact figures
  * (fen by cell key, the unit alone), its profile, narrative and close. {@code recordedUpTo}: the latest recording time
  * among the events applied, null where it was not tracked from the first event on. {@code epoch}: how many times the
- * ledger was applied again from its start because its history differed from the ledger's (0 normally).
+ * ledger was applied again from its start because its history differed from the ledger's (0 normally). {@code imported}:
+ * where the figures came from when the year holds imported published figures instead of postings (null otherwise).
  */
 public record LedgerRecord(String ledger, String unitCode, int fiscalYear, long applied, Map<String, Long> cells,
                            UnitProfile profile, Map<String, String> narrative, boolean closed, long postings,
-                           Instant lastRecordedAt, Instant recordedUpTo, long epoch) {
+                           Instant lastRecordedAt, Instant recordedUpTo, long epoch, Imported imported) {
 
     /** How many of the ledger's events the figures include. */
     public long position() {

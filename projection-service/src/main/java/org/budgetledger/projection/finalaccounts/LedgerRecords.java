@@ -65,7 +65,7 @@ public class LedgerRecords {
      */
     public record Change(long from, long epoch, long to, String head, Map<String, Long> cellDeltas, long postingsDelta,
                          UnitProfile profile, Map<String, String> narrative, Boolean closed, Instant lastRecordedAt,
-                         Instant latestRecordedAt) {
+                         Instant latestRecordedAt, Imported imported) {
     }
 
     /**
@@ -185,6 +185,9 @@ public class LedgerRecords {
         if (change.closed() != null) {
             set.append("closed", change.closed());
         }
+        if (change.imported() != null) {
+            set.append("imported", json(change.imported()));
+        }
         if (change.lastRecordedAt() != null) {
             set.append("lastRecordedAt", Date.from(change.lastRecordedAt()));
         }
@@ -240,7 +243,7 @@ public class LedgerRecords {
                 Boolean.TRUE.equals(d.getBoolean("closed")), d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
                 last == null ? null : last.toInstant(),
                 d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null ? EpochNanos.instant(((Number) d.get("recordedUpTo")).longValue()) : null,
-                epoch(d));
+                epoch(d), d.getString("imported") == null ? null : parse(d.getString("imported"), new TypeReference<Imported>() { }));
     }
 
 

@@ -52,6 +52,15 @@ public class ReportService {
         return store.catalogues().of(fiscalYear, kind).orElseGet(() -> Catalogue.empty(fiscalYear, kind));
     }
 
+    /** "本年度数据导入自已公开的文件…" for the units whose figures were imported, if any. */
+    static Optional<String> imported(FinalAccounts.View view) {
+        List<String> files = view.parts().stream().filter(p -> p.record().imported() != null)
+                .map(p -> p.unit().name() + "：导入自已公开的决算文件《" + p.record().imported().source().fileName() + "》（SHA-256 "
+                        + p.record().imported().source().sha256() + "，" + p.record().imported().recordedAt() + " 导入）")
+                .toList();
+        return files.isEmpty() ? Optional.empty() : Optional.of("本年度决算数据非本系统记账生成。" + String.join("；", files) + "。");
+    }
+
     public Optional<Report> report(String unitCode, int fiscalYear, Instant asOf) {
         ProjectionStore store = stores.active();
         return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, asOf).flatMap(view -> {
@@ -66,8 +75,9 @@ public class ReportService {
                     .map(v -> v.figures().fen());
             Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
             Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
-            return Optional.of(ReportBuilder.build(ReportInput.withCatalogues(fiscalYear, unitCode, root.record().profile(), units,
-                    view.figures().fen(), previous, root.record().narrative(), functional, economic)));
+            Report report = ReportBuilder.build(ReportInput.withCatalogues(fiscalYear, unitCode, root.record().profile(), units,
+                    view.figures().fen(), previous, root.record().narrative(), functional, economic));
+            return Optional.of(imported(view).map(report::withSource).orElse(report));
         });
     }
 }

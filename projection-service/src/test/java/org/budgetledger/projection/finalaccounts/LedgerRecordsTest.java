@@ -77,6 +77,6 @@ class LedgerRecordsTest {
     }
 
     private static LedgerRecords.Change change(long from, long to, Map<String, Long> deltas) {
-        return new LedgerRecords.Change(from, 0, to, null, deltas, 1, null, null, null, null, null);
+        return new LedgerRecords.Change(from, 0, to, null, deltas, 1, null, null, null, null, null, null);
     }
 }

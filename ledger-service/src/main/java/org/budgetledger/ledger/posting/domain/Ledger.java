@@ -92,7 +92,7 @@ public class Ledger {
         return true;
     }
 
-    /** A year holds postings or imported figures, never both; importing the same file again changes nothing. */
+    /** A year holds postings or imported figures, never both; importing the same figures again changes nothing. */
     @CommandHandler
     public Commands.ImportOutcome handle(Commands.ImportFigures command) {
         if (state.closed()) {
@@ -101,11 +101,15 @@ public class Ledger {
         if (state.postingCount() > 0) {
             return Commands.ImportOutcome.HOLDS_POSTINGS;
         }
-        if (command.source().sha256().equals(state.imported())) {
+        // a file of some tables (one table's CSV) replaces those tables' figures and keeps the others'
+        java.util.TreeMap<String, Long> cells = new java.util.TreeMap<>(state.importedCells());
+        cells.keySet().removeIf(key -> command.source().tables().contains(key.substring(0, key.indexOf('/'))));
+        cells.putAll(command.cells());
+        if (state.imported() != null && cells.equals(state.importedCells())) {
             return Commands.ImportOutcome.UNCHANGED;
         }
         LedgerId id = LedgerId.parse(ledgerId);
-        record(new FiguresImported(id.unitCode(), id.fiscalYear(), command.cells(), command.source(), command.recording()));
+        record(new FiguresImported(id.unitCode(), id.fiscalYear(), cells, command.source(), command.recording()));
         return Commands.ImportOutcome.IMPORTED;
     }
 

@@ -40,9 +40,11 @@ public final class LedgerState {
     private String chainHead;
     /** The SHA-256 of the file whose published figures the year holds instead of postings; null if none. */
     private String imported;
+    /** Those figures (fen by cell key): a later file of some tables replaces theirs and keeps the others. */
+    private TreeMap<String, Long> importedCells;
 
     public LedgerState() {
-        this(null, false, new PostingIndex(), new EnumMap<>(FundSource.class), new TreeMap<>(), 0, EventChain.GENESIS, null);
+        this(null, false, new PostingIndex(), new EnumMap<>(FundSource.class), new TreeMap<>(), 0, EventChain.GENESIS, null, null);
     }
 
     @JsonCreator
@@ -53,7 +55,8 @@ public final class LedgerState {
                 @JsonProperty("balances") TreeMap<String, Long> balances,
                 @JsonProperty("nextSequence") long nextSequence,
                 @JsonProperty("chainHead") String chainHead,
-                @JsonProperty("imported") String imported) {
+                @JsonProperty("imported") String imported,
+                @JsonProperty("importedCells") TreeMap<String, Long> importedCells) {
         this.profile = profile;
         this.closed = closed;
         this.postings = postings;
@@ -62,6 +65,7 @@ public final class LedgerState {
         this.nextSequence = nextSequence;
         this.chainHead = chainHead == null ? EventChain.GENESIS : chainHead;
         this.imported = imported;
+        this.importedCells = importedCells == null ? new TreeMap<>() : importedCells;
     }
 
     // ---- evolution ------------------------------------------------------------------------------------------
@@ -92,6 +96,7 @@ public final class LedgerState {
             closed = true;
         } else if (event instanceof FiguresImported figures) {
             imported = figures.source().sha256();
+            importedCells = new TreeMap<>(figures.cells());
         }
         nextSequence++;
     }
@@ -143,6 +148,11 @@ public final class LedgerState {
     /** The SHA-256 of the imported file when the year holds imported figures, else null. */
     public String imported() {
         return imported;
+    }
+
+    /** The imported figures (empty if none). */
+    public Map<String, Long> importedCells() {
+        return java.util.Collections.unmodifiableMap(importedCells);
     }
 
     public long nextSequence() {
@@ -254,5 +264,10 @@ public final class LedgerState {
     @JsonProperty("imported")
     String importedForSnapshot() {
         return imported;
+    }
+
+    @JsonProperty("importedCells")
+    Map<String, Long> importedCellsForSnapshot() {
+        return importedCells;
     }
 }

@@ -817,6 +817,15 @@ class LedgerRulesTest {
     }
 
     @Test
+    void aFileOfSomeTablesReplacesTheirFiguresAndKeepsTheOthers() {
+        FiguresImported.Source table02 = new FiguresImported.Source("02.csv", "cd".repeat(32), "csv", List.of("02"));
+        Map<String, Long> merged = Map.of("01/income.total/amount", 307_400_000L, "02/total/total", 307_400_000L);
+        fixture.given(LedgerHistory.profiled().add(new FiguresImported(UNIT, YEAR, CELLS, FILE, PUT)).events())
+                .when(new Commands.ImportFigures(LEDGER, Map.of("02/total/total", 307_400_000L), table02, PUT))
+                .expectEvents(new FiguresImported(UNIT, YEAR, merged, table02, PUT));
+    }
+
+    @Test
     void aYearHoldsPostingsOrImportedFiguresNeverBoth() {
         fixture.given(LedgerHistory.profiled().post(appropriation("A-1", "10.00")).events())
                 .when(new Commands.ImportFigures(LEDGER, CELLS, FILE, PUT))

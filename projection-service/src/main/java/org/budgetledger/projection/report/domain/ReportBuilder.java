@@ -88,7 +88,7 @@ public final class ReportBuilder {
         other.ifPresent(o -> contents.add(new ContentsEntry(0, o.number() + o.title())));
 
         return new Report(template.id(), year, input.unitCode(), unitName, w.fill("cover.title", "Y", year), contents,
-                overview, tablePart, explanationPart, glossary, other, narrative.text(Narrative.CONTACT), constituents);
+                overview, tablePart, explanationPart, glossary, other, narrative.text(Narrative.CONTACT), constituents, Optional.empty());
     }
 
     private static String staffing(Wording w, Staffing s) {

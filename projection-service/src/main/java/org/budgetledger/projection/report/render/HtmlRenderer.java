@@ -43,6 +43,7 @@ public final class HtmlRenderer {
             table.accounts td.label { text-align: left; }
             p.note, p.statement { text-indent: 0; font-size: 9.5pt; margin-top: 2mm; }
             p.contact { margin-top: 8mm; }
+            p.source { margin-top: 12mm; font-size: 10pt; }
             @media screen { body { max-width: 210mm; margin: 0 auto; padding: 10mm; } .page { border-top: 1px dashed #999; padding-top: 8mm; margin-top: 8mm; } }
             """;
 
@@ -56,7 +57,9 @@ public final class HtmlRenderer {
                 .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
 
         h.append("<section class=\"cover\">\n<h1>").append(esc(report.unitName())).append("</h1>\n<h1>")
-                .append(esc(report.coverTitle())).append("</h1>\n</section>\n");
+                .append(esc(report.coverTitle())).append("</h1>\n");
+        report.source().ifPresent(t -> h.append("<p class=\"source\">").append(esc(t)).append("</p>\n"));
+        h.append("</section>\n");
 
         h.append("<section class=\"page contents\">\n<h2 class=\"part\">目录</h2>\n<ul class=\"contents\">\n");
         for (ContentsEntry entry : report.contents()) {

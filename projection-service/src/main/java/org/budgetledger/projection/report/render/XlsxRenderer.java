@@ -50,6 +50,8 @@ public final class XlsxRenderer {
     public static void render(Report report, boolean withNarrative, OutputStream out) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
+            // where imported figures came from, in the workbook's properties: the sheets keep the official layout
+            report.source().ifPresent(t -> workbook.getProperties().getCoreProperties().setDescription(t));
             for (ReportTable table : report.tables().tables()) {
                 table(workbook.createSheet(WorkbookUtil.createSafeSheetName(table.number())), table, styles);
             }
