@@ -117,6 +117,9 @@ class PublishedFiguresTest {
                 "本部门2020年度机关运行经费支出" /* the 公用经费 of 06 */);
         assertThat(text).doesNotContain("无上年可比较数据");
 
+        String dashboard = call("GET", services.projection.url("/api/v1/dashboard/" + COPY + "/2020"), null).body();
+        assertThat(dashboard).as("the dashboard's change on the imported year").contains("\"previous\":\"30.74\"", "\"delta\":\"7.26\"");
+
         JsonNode checks = json(call("GET", services.projection.url("/api/v1/final-accounts/" + COPY + "/2020/checks"), null));
         boolean l02Ran = false;
         for (JsonNode r : checks.get("results")) {

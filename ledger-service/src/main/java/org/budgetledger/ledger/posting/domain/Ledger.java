@@ -122,7 +122,9 @@ public class Ledger {
         List<YearClosed.ClosingBalance> balances = new ArrayList<>();
         int n = 0;
         for (YearClosed.ClosingBalance b : state.closingBalances()) {
-            String openingId = b.amount().isPositive() ? String.format("CLOSE-%s-%d-%04d", id.unitCode(), id.fiscalYear(), ++n) : null;
+            // a balance without a 项 (published as a total only) cannot be an opening posting: it is listed, not carried
+            String openingId = b.amount().isPositive() && b.functionalCode() != null
+                    ? String.format("CLOSE-%s-%d-%04d", id.unitCode(), id.fiscalYear(), ++n) : null;
             balances.add(new YearClosed.ClosingBalance(b.fundSource(), b.functionalCode(), b.expenditureKind(), b.amount(), openingId));
         }
         record(new YearClosed(id.unitCode(), id.fiscalYear(), balances, command.recording()));

@@ -185,9 +185,13 @@ public final class LedgerState {
     /**
      * The closing balances (年末结转和结余) per fund source and functional code, split into basic/project where the
      * postings say so. Income carries no kind, so what is not attributable stays without a kind. A negative
-     * balance of one code (income and spending on different 项) is listed and carried nowhere.
+     * balance of one code (income and spending on different 项) is listed and carried nowhere. A year of imported
+     * figures has the balances its published tables state ({@link PublishedBalances}).
      */
     public List<YearClosed.ClosingBalance> closingBalances() {
+        if (imported != null) {
+            return PublishedBalances.of(importedCells);
+        }
         Map<String, Map<String, Long>> byCode = new TreeMap<>();
         balances.forEach((key, fen) -> {
             int cut = key.lastIndexOf('|');

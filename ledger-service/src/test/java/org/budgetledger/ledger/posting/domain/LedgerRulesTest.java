@@ -825,6 +825,23 @@ class LedgerRulesTest {
                 .expectEvents(new FiguresImported(UNIT, YEAR, merged, table02, PUT));
     }
 
+    /** Closing an imported year carries the balances its tables give per 项, and lists those given only as totals. */
+    @Test
+    void closingAnImportedYearOffersThePublishedClosingBalances() {
+        Map<String, Long> cells = Map.of("01/expenditure.closing_balance/amount", 10_000_000L,
+                "04/expenditure.closing_balance/general_budget", 5_000_000L,
+                "04/expenditure.closing_balance/government_fund", 3_000_000L,
+                "08/2296003/closing_balance", 3_000_000L);
+        String unit = UNIT;
+        fixture.given(LedgerHistory.profiled().add(new FiguresImported(UNIT, YEAR, cells, FILE, PUT)).events())
+                .when(new Commands.CloseYear(LEDGER, PUT))
+                .expectEvents(new YearClosed(UNIT, YEAR, List.of(
+                        new YearClosed.ClosingBalance(FundSource.GENERAL_BUDGET, null, null, Money.parse("50000.00"), null),
+                        new YearClosed.ClosingBalance(FundSource.GOVERNMENT_FUND, "2296003", null, Money.parse("30000.00"),
+                                "CLOSE-" + unit + "-" + YEAR + "-0001"),
+                        new YearClosed.ClosingBalance(FundSource.OTHER, null, null, Money.parse("20000.00"), null)), PUT));
+    }
+
     @Test
     void aYearHoldsPostingsOrImportedFiguresNeverBoth() {
         fixture.given(LedgerHistory.profiled().post(appropriation("A-1", "10.00")).events())
