@@ -80,8 +80,7 @@ public class UnitService {
     public List<NarrativeRules.Warning> putNarrative(LedgerId ledger, Map<String, String> sections, Recording recording) {
         requireRegistered(ledger);
         LedgerId previous = new LedgerId(ledger.unitCode(), ledger.fiscalYear() - 1);
-        NarrativeRules.Context context = new NarrativeRules.Context(ledger.fiscalYear(),
-                directory.profile(previous).isPresent(),
+        NarrativeRules.Context context = new NarrativeRules.Context(ledger.fiscalYear(), hasFigures(previous),
                 code -> catalogues.of(ledger.fiscalYear(), CatalogueKind.FUNCTIONAL).map(c -> c.contains(code)).orElse(false));
         NarrativeRules.Outcome outcome = NarrativeRules.check(sections, context);
         outcome.problem().ifPresent(p -> {
@@ -92,6 +91,15 @@ public class UnitService {
             throw ApiException.unprocessable("year.closed", "fiscalYear", "fiscalYear " + ledger.fiscalYear() + " is closed for " + ledger.unitCode());
         }
         return outcome.warnings();
+    }
+
+    /** Whether the year holds postings or imported published figures (registered and empty: nothing to compare with). */
+    private boolean hasFigures(LedgerId ledger) {
+        if (!directory.exists(ledger)) {
+            return false;
+        }
+        Commands.LedgerSummary summary = commands.sendAndWait(new Commands.DescribeLedger(ledger.toString()));
+        return summary.postings() > 0 || summary.imported() != null;
     }
 
     public Commands.LedgerSummary describe(LedgerId ledger) {

@@ -74,6 +74,7 @@ public class Dashboards {
                 sangong.put(item, pair);
             }
             Headline.Change change = accounts.figures(u.unitCode(), u.fiscalYear() - 1, scope, null)
+                    .filter(FinalAccounts.View::hasFigures)
                     .map(previous -> change(previous.figures().fen("01/expenditure.total/amount"), f.fen("01/expenditure.total/amount")))
                     .orElse(null);
             return new Headline(u.unitCode(), u.fiscalYear(), u.name(), u.kind().name(), u.parentUnitCode(), u.region(),

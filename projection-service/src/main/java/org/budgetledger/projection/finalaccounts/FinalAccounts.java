@@ -54,6 +54,14 @@ public class FinalAccounts {
             return positions;
         }
 
+        /**
+         * Whether any member recorded postings or imported published figures: a year registered and left empty has
+         * nothing to compare with, rather than zeros.
+         */
+        public boolean hasFigures() {
+            return parts.stream().anyMatch(p -> p.record().postings() > 0 || p.record().imported() != null);
+        }
+
         /** The epochs of the members applied again from their start (none normally). */
         public Map<String, Long> epochs() {
             Map<String, Long> epochs = new LinkedHashMap<>();

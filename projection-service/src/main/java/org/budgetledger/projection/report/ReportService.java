@@ -72,6 +72,7 @@ public class ReportService {
                     .map(p -> new ReportInput.Unit(p.unit().unitCode(), p.unit().name(), p.unit().kind(), p.unit().parentUnitCode()))
                     .toList();
             Optional<Map<String, Long>> previous = accounts.figures(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
+                    .filter(FinalAccounts.View::hasFigures)
                     .map(v -> v.figures().fen());
             Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
             Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
