@@ -145,11 +145,16 @@ public class PublishedFiguresController {
         return ResponseEntity.status(read.status()).body(body);
     }
 
-    private static String name(String fileName, String disposition, String contentType) {
+    static String name(String fileName, String disposition, String contentType) {
         if (fileName != null && !fileName.isBlank()) {
             return clean(fileName);
         }
         if (disposition != null) {
+            // RFC 6266: filename* (UTF-8, percent-encoded) for names beyond ASCII, else filename
+            java.util.regex.Matcher utf8 = java.util.regex.Pattern.compile("filename\\*=UTF-8''([^;\\s]+)", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(disposition);
+            if (utf8.find()) {
+                return clean(java.net.URLDecoder.decode(utf8.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+            }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("filename=\"?([^\";]+)\"?").matcher(disposition);
             if (m.find()) {
                 return clean(m.group(1));
