@@ -112,6 +112,14 @@ class FinalAccountsTest {
             }
         }
 
+        // the checks as text: Chinese for the finance staff, English when asked for
+        HttpResponse<String> zh = callWith("/api/v1/final-accounts/" + root + "/" + year + "/checks", "text/plain", null);
+        assertThat(zh.headers().firstValue("Content-Language")).hasValue("zh-CN");
+        assertThat(zh.body()).contains("W01 通过", "汇总：", "不通过 0").doesNotContain("PASS", "SKIPPED", "summary");
+        HttpResponse<String> en = callWith("/api/v1/final-accounts/" + root + "/" + year + "/checks", "text/plain", "en-US,en;q=0.9");
+        assertThat(en.headers().firstValue("Content-Language")).hasValue("en");
+        assertThat(en.body()).contains("W01 PASS", "summary: ");
+
         // dashboards: every unit side by side, months adding up to the year
         JsonNode headlines = get("/api/v1/dashboard/" + year + "/units?parent=" + root + "&sort=expenditure&order=desc");
         assertThat(headlines).hasSize(fixture.units().size());
@@ -210,5 +218,14 @@ class FinalAccountsTest {
 
     static HttpResponse<String> call(String method, String url, String body) {
         return TwoServices.call(method, url, body);
+    }
+
+    private HttpResponse<String> callWith(String path, String accept, String acceptLanguage) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(projection.url(path)))
+                .header("Accept", accept).header("X-API-Key", TwoServices.KEY).GET();
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,12 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.projection.checks.domain.CheckReport;
 import org.budgetledger.projection.web.NotFound;
+import org.budgetledger.projection.checks.domain.Language;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,9 +43,14 @@ public class ChecksController {
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(operationId = "getChecksText", summary = "The same as text, one line per rule, detail for what did not pass")
-    public String text(@PathVariable String unitCode, @PathVariable int fiscalYear) {
-        return report(unitCode, fiscalYear).render();
+    @Operation(operationId = "getChecksText", summary = "The same as text, one line per rule, detail for what did not pass",
+            description = "In Chinese (通过, 不通过, 跳过 … with each rule's code and Chinese name); in English when "
+                    + "Accept-Language prefers English (en, en-US). Content-Language says which.")
+    public ResponseEntity<String> text(@PathVariable String unitCode, @PathVariable int fiscalYear,
+                                       @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        Language language = Language.of(acceptLanguage);
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).body(report(unitCode, fiscalYear).render(language));
     }
 
     private CheckReport report(String unitCode, int fiscalYear) {

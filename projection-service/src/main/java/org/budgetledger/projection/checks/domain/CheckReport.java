@@ -42,25 +42,32 @@ public record CheckReport(List<CheckResult> results) {
         return worst;
     }
 
-    /**
-     * Per rule: one line counting its passing results ("W07 PASS ×38"), one line per skipped result with the
-     * reason, the full text of every INFO/WARN/FAIL result with its comparisons that do not pass; then the summary.
-     */
+    /** The English text. */
     public String render() {
+        return render(Language.EN);
+    }
+
+    /**
+     * Per rule: one line counting its passing results ("W07 PASS ×38", "W07 通过 ×38"), one line per skipped result
+     * with the reason, the full text of every INFO/WARN/FAIL result with its comparisons that do not pass; then the
+     * summary.
+     */
+    public String render(Language language) {
         StringBuilder sb = new StringBuilder();
         Map<String, List<CheckResult>> byId = results.stream()
                 .collect(Collectors.groupingBy(CheckResult::id, LinkedHashMap::new, Collectors.toList()));
         byId.forEach((id, rs) -> {
             long passing = rs.stream().filter(r -> r.status() == Status.PASS).count();
             if (passing > 0) {
-                sb.append(id).append(" PASS ×").append(passing).append("  ").append(rs.get(0).description())
-                        .append('\n');
+                sb.append(id).append(' ').append(Status.PASS.in(language)).append(" ×").append(passing).append("  ")
+                        .append(rs.get(0).name(language)).append('\n');
             }
             rs.stream().filter(r -> r.status() != Status.PASS).forEach(r -> sb.append(r.status() == Status.SKIPPED
-                    ? r.label() + " SKIPPED: " + r.message() : r.render(true)).append('\n'));
+                    ? r.label() + " " + Status.SKIPPED.in(language) + (language == Language.EN ? ": " : "：") + r.message(language)
+                    : r.render(true, language)).append('\n'));
         });
-        sb.append("summary: ").append(summary().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
+        sb.append(language == Language.EN ? "summary: " : "汇总：").append(summary().entrySet().stream()
+                .map(e -> e.getKey().in(language) + " " + e.getValue()).collect(Collectors.joining(language == Language.EN ? ", " : "，")));
         return sb.toString();
     }
 

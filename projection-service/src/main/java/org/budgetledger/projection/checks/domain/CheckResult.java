@@ -15,6 +15,7 @@ import java.util.List;
  * @param status      the worst status of its comparisons, or set directly for non-numeric checks
  * @param comparisons the figures compared, in order (empty for non-numeric checks and SKIPPED results)
  * @param message     the reason for SKIPPED, findings of non-numeric checks, or a remark; may be null
+ * @param messageZh   the same in Chinese; null when message is
  */
 public record CheckResult(
         String id,
@@ -25,7 +26,8 @@ public record CheckResult(
         Tolerance tolerance,
         Status status,
         List<Comparison> comparisons,
-        String message) {
+        String message,
+        String messageZh) {
 
     public CheckResult {
         comparisons = List.copyOf(comparisons);
@@ -42,24 +44,45 @@ public record CheckResult(
 
     /** Multi-line text: the heading, then one line per comparison (all, or only those not PASS when asked). */
     public String render(boolean onlyNotPassing) {
+        return render(onlyNotPassing, Language.EN);
+    }
+
+    /** The result as text: code, status, tolerance, the rule's name, the remark, and its comparisons. */
+    public String render(boolean onlyNotPassing, Language language) {
+        boolean en = language == Language.EN;
         StringBuilder sb = new StringBuilder();
-        sb.append(label()).append("  ").append(status).append("  ").append(tolerance).append("  ")
-                .append(description);
-        if (nameZh != null) {
-            sb.append(" (").append(nameZh).append(')');
+        sb.append(label()).append("  ").append(status.in(language)).append("  ").append(tolerance).append("  ");
+        if (en) {
+            sb.append(description);
+            if (nameZh != null) {
+                sb.append(" (").append(nameZh).append(')');
+            }
+        } else {
+            sb.append(nameZh != null ? nameZh : description);
         }
         if (severity == Severity.WARNING) {
-            sb.append(" [warning]");
+            sb.append(en ? " [warning]" : "［警示性］");
         }
-        if (message != null) {
-            sb.append("\n    ").append(message);
+        String remark = message(language);
+        if (remark != null) {
+            sb.append("\n    ").append(remark);
         }
         for (Comparison c : comparisons) {
             if (!onlyNotPassing || c.status() != Status.PASS) {
-                sb.append("\n    ").append(c.render());
+                sb.append("\n    ").append(c.render(language));
             }
         }
         return sb.toString();
+    }
+
+    /** The remark in this language (the English one where no Chinese was written). */
+    public String message(Language language) {
+        return language == Language.ZH && messageZh != null ? messageZh : message;
+    }
+
+    /** The rule's name in this language. */
+    public String name(Language language) {
+        return language == Language.ZH && nameZh != null ? nameZh : description;
     }
 
     @Override

@@ -28,7 +28,8 @@ public record Comparison(
         String exactDifferenceYuan,
         String allowed,
         Status status,
-        String note) {
+        String note,
+        String noteZh) {
 
     public Comparison {
         left = List.copyOf(left);
@@ -50,6 +51,7 @@ public record Comparison(
         Status status;
         String allowed;
         String note = null;
+        String noteZh = null;
         switch (tolerance) {
             case T1 -> {
                 allowed = "0.00";
@@ -67,6 +69,7 @@ public record Comparison(
                     } else if (2 * Math.abs(d) <= k) {
                         status = Status.INFO;
                         note = "取整误差 (rounding difference within the T2 allowance)";
+                        noteZh = "取整误差";
                     } else {
                         status = Status.violated(severity);
                     }
@@ -79,14 +82,14 @@ public record Comparison(
         }
         return new Comparison(label, tolerance, left, relation, right, Printed.ofHundredths(leftH),
                 Printed.ofHundredths(rightH), Printed.ofHundredths(d), Printed.yuan(leftFen - rightFen), allowed, status,
-                note);
+                note, noteZh);
     }
 
     static Comparison skipped(String label, Tolerance tolerance, List<Term> left, Relation relation, List<Term> right,
-                              String reason) {
+                              Text reason) {
         Comparison c = evaluate(label, tolerance, left, relation, right, Severity.ERROR);
         return new Comparison(label, tolerance, c.left, relation, c.right, c.leftValue, c.rightValue, c.difference,
-                c.exactDifferenceYuan, c.allowed, Status.SKIPPED, reason);
+                c.exactDifferenceYuan, c.allowed, Status.SKIPPED, reason.en(), reason.zh());
     }
 
     private static int nonZero(List<Term> terms) {
@@ -95,6 +98,12 @@ public record Comparison(
 
     /** One line: {@code [label] a 1.00 = b 0.50 + c 0.50 | Δ 0.00 → PASS}. */
     public String render() {
+        return render(Language.EN);
+    }
+
+    /** One line in this language: the keys and figures as they are, the words and the status translated. */
+    public String render(Language language) {
+        boolean en = language == Language.EN;
         StringBuilder sb = new StringBuilder();
         if (label != null) {
             sb.append('[').append(label).append("] ");
@@ -106,14 +115,15 @@ public record Comparison(
         }
         sb.append(" | Δ ").append(difference);
         if (!exactDifferenceYuan.equals("0.00") && (tolerance == Tolerance.T0 || tolerance == Tolerance.EXACT)) {
-            sb.append(" (exact Δ ").append(exactDifferenceYuan).append(" 元)");
+            sb.append(en ? " (exact Δ " : "（精确差额 ").append(exactDifferenceYuan).append(en ? " 元)" : " 元）");
         }
         if (tolerance == Tolerance.T2 && relation == Relation.EQ) {
-            sb.append(", allowed ±").append(allowed);
+            sb.append(en ? ", allowed ±" : "，允许误差 ±").append(allowed);
         }
-        sb.append(" → ").append(status);
-        if (note != null) {
-            sb.append(" (").append(note).append(')');
+        sb.append(" → ").append(status.in(language));
+        String remark = en || noteZh == null ? note : noteZh;
+        if (remark != null) {
+            sb.append(en ? " (" : "（").append(remark).append(en ? ')' : '）');
         }
         return sb.toString();
     }

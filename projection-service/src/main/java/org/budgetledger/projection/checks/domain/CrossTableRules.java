@@ -149,8 +149,8 @@ final class CrossTableRules {
                         List<Term> right = List.of(run.f.t("07/actual/" + pair[1]));
                         String subject = pair[0] + " ≤ " + pair[1];
                         if (Printed.hundredths(run.f.get(basic)) == 0) {
-                            run.result(subject, List.of(Comparison.skipped(null, T1, left, Relation.LE, right,
-                                    basic + " blank")), basic + " blank");
+                            Text blank = Text.of(basic + " blank", basic + " 为空");
+                            run.result(subject, List.of(Comparison.skipped(null, T1, left, Relation.LE, right, blank)), blank);
                         } else {
                             run.result(subject, List.of(run.cmp(null, left, Relation.LE, right)));
                         }
@@ -180,9 +180,11 @@ final class CrossTableRules {
 
     private static void presence(DefinedRule.Run run, String table, List<String> in04, List<String> inTable,
                                  String column) {
-        String message = "04 " + column + ": " + (in04.isEmpty() ? "all zero" : in04.size() + " non-zero cells")
+        Text message = Text.of("04 " + column + ": " + (in04.isEmpty() ? "all zero" : in04.size() + " non-zero cells")
                 + "; " + table + ": " + (inTable.isEmpty() ? "empty" : inTable.size() + " non-zero cells")
-                + (inTable.isEmpty() ? " (its “no data” statement is a narrative check, not made here)" : "");
+                + (inTable.isEmpty() ? " (its “no data” statement is a narrative check, not made here)" : ""),
+                "04表" + column + "列：" + (in04.isEmpty() ? "全为零" : in04.size() + "个非零数据") + "；" + table + "表："
+                        + (inTable.isEmpty() ? "空表（“无数据”说明属文字检查，此处不检查）" : inTable.size() + "个非零数据"));
         if (in04.isEmpty() == inTable.isEmpty()) {
             run.pass("04 " + column + " ⇔ " + table, message);
         } else {
@@ -234,11 +236,13 @@ final class CrossTableRules {
                     Optional<Boolean> admin = run.in.allAdministrative();
                     if (admin.orElse(false)) {
                         run.result(null, List.of(run.cmp("all units administrative", ops, Relation.EQ, pub)),
-                                "all " + run.in.units().size() + " units are ADMINISTRATIVE or CIVIL_SERVICE_MANAGED");
+                                Text.of("all " + run.in.units().size() + " units are ADMINISTRATIVE or CIVIL_SERVICE_MANAGED",
+                                        "全部" + run.in.units().size() + "个单位均为行政单位或参照公务员法管理事业单位"));
                     } else {
                         run.result(null, List.of(run.cmp(null, ops, Relation.LE, pub)), admin.isPresent()
-                                ? "units of kinds " + run.in.unitKinds() + ": 机关运行经费 may be smaller"
-                                : "unit kinds not given: equality not checked");
+                                ? Text.of("units of kinds " + run.in.unitKinds() + ": 机关运行经费 may be smaller",
+                                        "单位类型为" + run.in.unitKinds() + "：机关运行经费可小于公用经费")
+                                : Text.of("unit kinds not given: equality not checked", "未提供单位类型：未检查相等"));
                     }
                 });
     }

@@ -58,7 +58,7 @@ final class DefinedRule implements Rule {
         Run run = new Run(input);
         body.evaluate(run);
         if (run.results.isEmpty()) {
-            run.pass(null, "nothing to compare: no row of the figures concerns this rule");
+            run.pass(null, Text.of("nothing to compare: no row of the figures concerns this rule", "无可比较的数据：没有涉及本公式的数据行"));
         }
         return List.copyOf(run.results);
     }
@@ -107,13 +107,14 @@ final class DefinedRule implements Rule {
             result(subject, severity, tolerance, comparisons, null);
         }
 
-        void result(String subject, List<Comparison> comparisons, String message) {
+        void result(String subject, List<Comparison> comparisons, Text message) {
             result(subject, severity, tolerance, comparisons, message);
         }
 
-        void result(String subject, Severity sev, Tolerance tol, List<Comparison> comparisons, String message) {
+        void result(String subject, Severity sev, Tolerance tol, List<Comparison> comparisons, Text message) {
             Status status = Status.worst(comparisons.stream().map(Comparison::status).toList());
-            results.add(new CheckResult(id, subject, description, nameZh, sev, tol, status, comparisons, message));
+            results.add(new CheckResult(id, subject, description, nameZh, sev, tol, status, comparisons,
+                    message == null ? null : message.en(), message == null ? null : message.zh()));
         }
 
         /** A result for the non-empty comparisons of a per-row expansion; nothing when all were all-zero. */
@@ -123,23 +124,24 @@ final class DefinedRule implements Rule {
             }
         }
 
-        void status(String subject, Status status, String message) {
+        void status(String subject, Status status, Text message) {
             status(subject, severity, status, message);
         }
 
-        void status(String subject, Severity sev, Status status, String message) {
-            results.add(new CheckResult(id, subject, description, nameZh, sev, tolerance, status, List.of(), message));
+        void status(String subject, Severity sev, Status status, Text message) {
+            results.add(new CheckResult(id, subject, description, nameZh, sev, tolerance, status, List.of(),
+                    message == null ? null : message.en(), message == null ? null : message.zh()));
         }
 
-        void pass(String subject, String message) {
+        void pass(String subject, Text message) {
             status(subject, Status.PASS, message);
         }
 
-        void skipped(String subject, String reason) {
+        void skipped(String subject, Text reason) {
             status(subject, Status.SKIPPED, reason);
         }
 
-        void violated(String subject, String message) {
+        void violated(String subject, Text message) {
             status(subject, Status.violated(severity), message);
         }
     }

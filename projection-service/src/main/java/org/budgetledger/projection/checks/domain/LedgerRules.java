@@ -44,10 +44,11 @@ final class LedgerRules {
                     Map<String, Map<String, Long>> ledgers = new java.util.LinkedHashMap<>();
                     run.in.units().stream().filter(u -> u.self() != null)
                             .forEach(u -> ledgers.put(u.unitCode(), u.self()));
-                    String note = null;
+                    Text note = null;
                     if (ledgers.isEmpty()) {
                         ledgers.put(run.in.unitCode(), run.in.cells());
-                        note = "per-unit figures not given: checked on the department's consolidated figures";
+                        note = Text.of("per-unit figures not given: checked on the department's consolidated figures",
+                                "未提供各单位本级数据：按部门汇总数据检查");
                     }
                     for (Map.Entry<String, Map<String, Long>> ledger : ledgers.entrySet()) {
                         Figures g = new Figures(ledger.getValue());
@@ -77,7 +78,7 @@ final class LedgerRules {
                                     List.of(Term.zero())));
                         }
                         if (cs.isEmpty()) {
-                            run.pass(ledger.getKey(), "no balances, income or expenditure");
+                            run.pass(ledger.getKey(), Text.of("no balances, income or expenditure", "无结转结余、收入或支出"));
                         } else {
                             run.result(ledger.getKey(), cs, note);
                         }
@@ -88,7 +89,8 @@ final class LedgerRules {
                                     run.result(ledger.getKey() + " " + table + "/" + row, WARNING, T0,
                                             List.of(run.cmp("closing balance of the 项", T0, WARNING,
                                                     List.of(g.t(k)), Relation.GE, List.of(Term.zero()))),
-                                            "negative per 项: income and spending may carry different 项 codes");
+                                            Text.of("negative per 项: income and spending may carry different 项 codes",
+                                                    "该项为负数：收入与支出可能使用了不同的项级科目"));
                                 }
                             }
                         }
@@ -104,7 +106,7 @@ final class LedgerRules {
                 "年初结转和结余 = 上年年末结转和结余", run -> {
                     Map<BalanceKey, Long> previous = run.in.previousClosing();
                     if (previous == null) {
-                        run.skipped(null, "the previous year's closing balances were not given");
+                        run.skipped(null, Text.of("the previous year's closing balances were not given", "未提供上年年末结转和结余"));
                         return;
                     }
                     Figures f = run.f;
@@ -141,8 +143,9 @@ final class LedgerRules {
                     Map<BalanceKey, Long> opening = run.in.openingBalances();
                     if (opening == null) {
                         run.skipped("per fund source and 项",
-                                "this year's opening balances per fund source and 项 were not given: only the "
-                                        + "totals and 08/09 rows were compared");
+                                Text.of("this year's opening balances per fund source and 项 were not given: only the "
+                                        + "totals and 08/09 rows were compared",
+                                        "未提供本年按资金来源和项级科目的年初结转和结余：仅比较了合计数与08/09表各行"));
                         return;
                     }
                     TreeSet<BalanceKey> keys = new TreeSet<>(previous.keySet());
@@ -157,7 +160,7 @@ final class LedgerRules {
                         }
                     }
                     if (cs.isEmpty()) {
-                        run.pass("per fund source and 项", "no balances in either year");
+                        run.pass("per fund source and 项", Text.of("no balances in either year", "两年均无结转和结余"));
                     } else {
                         run.result("per fund source and 项", cs);
                     }
@@ -173,10 +176,10 @@ final class LedgerRules {
 
     static Rule l03() {
         return new DefinedRule("L03", ERROR, T0,
-                "Every cell = the sum of its audit lines (reversals negative), rounded once", null, run -> {
+                "Every cell = the sum of its audit lines (reversals negative), rounded once", "每个数据 = 其审计明细之和（冲销为负），只取整一次", run -> {
                     Map<String, Long> audit = run.in.auditSums();
                     if (audit == null) {
-                        run.skipped(null, "audit-line sums were not given");
+                        run.skipped(null, Text.of("audit-line sums were not given", "未提供审计明细合计"));
                         return;
                     }
                     List<Comparison> failing = new ArrayList<>();
@@ -189,9 +192,11 @@ final class LedgerRules {
                     }
                     long unaudited = run.in.cells().entrySet().stream()
                             .filter(e -> e.getValue() != 0 && !audit.containsKey(e.getKey())).count();
-                    String message = audit.size() + " cells compared with their audit lines, " + failing.size()
+                    Text message = Text.of(audit.size() + " cells compared with their audit lines, " + failing.size()
                             + " differ" + (unaudited == 0 ? "" : "; " + unaudited
-                            + " non-zero cells had no audit sum and were not compared");
+                            + " non-zero cells had no audit sum and were not compared"),
+                            "已将" + audit.size() + "个数据与其审计明细比较，" + failing.size() + "个不一致"
+                                    + (unaudited == 0 ? "" : "；" + unaudited + "个非零数据无审计明细合计，未比较"));
                     if (failing.isEmpty()) {
                         run.pass(null, message);
                     } else {
@@ -208,7 +213,7 @@ final class LedgerRules {
                 "部门决算 = 本级 + 所属单位之和", run -> {
                     List<UnitFigures> units = run.in.units().stream().filter(u -> u.self() != null).toList();
                     if (units.isEmpty()) {
-                        run.skipped(null, "per-unit self figures were not given");
+                        run.skipped(null, Text.of("per-unit self figures were not given", "未提供各单位本级数据"));
                         return;
                     }
                     int withoutSelf = run.in.units().size() - units.size();
@@ -228,9 +233,11 @@ final class LedgerRules {
                             failing.add(c);
                         }
                     }
-                    String message = keys.size() + " cells compared over " + units.size() + " units, "
+                    Text message = Text.of(keys.size() + " cells compared over " + units.size() + " units, "
                             + failing.size() + " differ" + (withoutSelf == 0 ? ""
-                            : "; " + withoutSelf + " units without self figures were left out");
+                            : "; " + withoutSelf + " units without self figures were left out"),
+                            "已按" + units.size() + "个单位比较" + keys.size() + "个数据，" + failing.size() + "个不一致"
+                                    + (withoutSelf == 0 ? "" : "；" + withoutSelf + "个单位无本级数据，未计入"));
                     if (failing.isEmpty()) {
                         run.pass(null, message);
                     } else {
@@ -248,7 +255,8 @@ final class LedgerRules {
                     if (counts != null && counts.fiscalExpenditureOtherKind() != null) {
                         int n = counts.fiscalExpenditureOtherKind();
                         run.status(null, n == 0 ? Status.PASS : Status.WARN,
-                                n + " fiscal EXPENDITURE postings with a kind other than BASIC or PROJECT");
+                                Text.of(n + " fiscal EXPENDITURE postings with a kind other than BASIC or PROJECT",
+                                        n + "笔财政拨款支出记账既非基本支出也非项目支出"));
                         return;
                     }
                     // 05 and 08/09 subtotals count every kind, their basic + project columns only those two.
@@ -261,8 +269,8 @@ final class LedgerRules {
                                 f.terms(table + "/total/basic", table + "/total/project")));
                     }
                     run.result(null, WARNING, T0, cs,
-                            "posting counts not given: derived from the exact 05/08 totals (all kinds vs basic + "
-                                    + "project)");
+                            Text.of("posting counts not given: derived from the exact 05/08 totals (all kinds vs basic + "
+                                    + "project)", "未提供记账笔数：按05/08表精确合计推算（全部支出与基本支出、项目支出之和比较）"));
                 });
     }
 
@@ -274,20 +282,22 @@ final class LedgerRules {
                     if (counts != null && counts.smallMicroWithoutSme() != null) {
                         int n = counts.smallMicroWithoutSme();
                         run.status(null, n == 0 ? Status.PASS : Status.WARN,
-                                n + " PROCUREMENT postings with smallMicroAwarded and not smeAwarded");
+                                Text.of(n + " PROCUREMENT postings with smallMicroAwarded and not smeAwarded",
+                                        n + "笔政府采购记账授予小微企业却未标记授予中小企业"));
                         return;
                     }
                     Figures f = run.f;
                     if (f.nonZeroKeys(k -> k.startsWith("procurement/")).isEmpty()) {
-                        run.pass(null, "no procurement");
+                        run.pass(null, Text.of("no procurement", "无政府采购"));
                     } else if (f.get("procurement/small_micro/amount") > f.get("procurement/sme/amount")) {
                         run.result(null, WARNING, T0, List.of(run.cmp("derived from the figures", T0,
                                         List.of(f.t("procurement/small_micro/amount")), Relation.LE,
                                         List.of(f.t("procurement/sme/amount")))),
-                                "posting counts not given: the figures show small-micro awards beyond SME awards");
+                                Text.of("posting counts not given: the figures show small-micro awards beyond SME awards",
+                                        "未提供记账笔数：数据显示授予小微企业合同金额超过授予中小企业合同金额"));
                     } else {
-                        run.skipped(null, "posting counts not given (the figures cannot show it when small_micro "
-                                + "≤ sme)");
+                        run.skipped(null, Text.of("posting counts not given (the figures cannot show it when small_micro "
+                                + "≤ sme)", "未提供记账笔数（小微企业合同金额不超过中小企业合同金额时，数据无法反映）"));
                     }
                 });
     }
@@ -297,15 +307,18 @@ final class LedgerRules {
                 "No STATE_CAPITAL posting in a year whose template has no 国有资本经营 rows (2019 and earlier)",
                 "无国有资本经营预算财政拨款（模板未设）", run -> {
                     if (run.in.fiscalYear() >= 2020) {
-                        run.pass(null, "the " + run.in.fiscalYear() + " template has 国有资本经营 rows");
+                        run.pass(null, Text.of("the " + run.in.fiscalYear() + " template has 国有资本经营 rows",
+                                run.in.fiscalYear() + "年度模板设有国有资本经营预算行"));
                         return;
                     }
                     PostingCounts counts = run.in.postingCounts();
                     List<String> cells = run.f.nonZeroKeys(k -> k.contains("state_capital") || k.startsWith("09/"));
                     Integer n = counts == null ? null : counts.stateCapitalPostings();
                     boolean bad = !cells.isEmpty() || (n != null && n > 0);
-                    String message = (n == null ? "posting count not given" : n + " STATE_CAPITAL postings")
-                            + (cells.isEmpty() ? "; no state-capital figure" : "; state-capital figures: " + cells);
+                    Text message = Text.of((n == null ? "posting count not given" : n + " STATE_CAPITAL postings")
+                            + (cells.isEmpty() ? "; no state-capital figure" : "; state-capital figures: " + cells),
+                            (n == null ? "未提供记账笔数" : n + "笔国有资本经营预算记账")
+                                    + (cells.isEmpty() ? "；无国有资本经营数据" : "；国有资本经营数据：" + cells));
                     run.status(null, bad ? Status.WARN : Status.PASS, message);
                 });
     }

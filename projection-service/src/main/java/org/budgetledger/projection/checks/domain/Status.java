@@ -8,12 +8,19 @@ import java.util.Collection;
  * ERROR-severity check does not hold. SKIPPED: the input it needs was not given (the result says which).
  */
 public enum Status {
-    PASS(1), INFO(2), WARN(3), FAIL(4), SKIPPED(0);
+    PASS(1, "通过"), INFO(2, "提示"), WARN(3, "警告"), FAIL(4, "不通过"), SKIPPED(0, "跳过");
 
     private final int weight;
+    private final String zh;
 
-    Status(int weight) {
+    Status(int weight, String zh) {
         this.weight = weight;
+        this.zh = zh;
+    }
+
+    /** The status as a reader of this language sees it ("PASS", "通过"). */
+    public String in(Language language) {
+        return language == Language.EN ? name() : zh;
     }
 
     /** The most serious status; SKIPPED only when every status is SKIPPED (or there is none). */

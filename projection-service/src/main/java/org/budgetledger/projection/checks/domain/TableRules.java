@@ -323,9 +323,11 @@ final class TableRules {
                             keys(run.f, mapped(others, k -> "06/" + k + "/amount")))));
                     for (String k : others) {
                         if (!k.equals("302") && !k.equals("310") && run.f.nonZero("06/" + k + "/amount")) {
-                            run.status("06/" + k, WARNING, Status.WARN, "06/" + k + "/amount "
-                                    + run.f.t("06/" + k + "/amount").printed() + " is counted in 公用经费; no "
-                                    + "published case shows it and [chk] counts only 302 + 310 (inferred warning)");
+                            String printed = run.f.t("06/" + k + "/amount").printed();
+                            run.status("06/" + k, WARNING, Status.WARN, Text.of("06/" + k + "/amount " + printed
+                                    + " is counted in 公用经费; no published case shows it and [chk] counts only 302 + 310 "
+                                    + "(inferred warning)", "06/" + k + "/amount " + printed + " 计入了公用经费；已公开的决算中"
+                                    + "未见此例，公用经费通常只含302和310类（推断性警告）"));
                         }
                     }
                 });
@@ -400,9 +402,11 @@ final class TableRules {
                         }
                     }
                     if (bad.isEmpty()) {
-                        run.pass("cell keys", run.in.cells().size() + " cell keys well-formed");
+                        run.pass("cell keys", Text.of(run.in.cells().size() + " cell keys well-formed",
+                                run.in.cells().size() + "个数据键格式正确"));
                     } else {
-                        run.violated("cell keys", bad.size() + " malformed: " + String.join("; ", limit(bad)));
+                        String list = String.join("; ", limit(bad));
+                        run.violated("cell keys", Text.of(bad.size() + " malformed: " + list, bad.size() + "个数据键格式错误：" + list));
                     }
                     Set<String> functional = new TreeSet<>();
                     for (String table : List.of("02", "03", "05", "08", "09")) {
@@ -417,7 +421,7 @@ final class TableRules {
                     Catalogue fc = run.in.functionalCatalogue();
                     Catalogue ec = run.in.economicCatalogue();
                     if (fc == null && ec == null) {
-                        run.skipped("catalogue", "the year's catalogues were not given");
+                        run.skipped("catalogue", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
                     } else {
                         List<String> missing = new ArrayList<>();
                         if (fc != null) {
@@ -431,18 +435,24 @@ final class TableRules {
                                 + (ec == null ? "" : economic.size() + " economic") + " codes checked"
                                 + (fc == null ? "; functional catalogue not given" : "")
                                 + (ec == null ? "; economic catalogue not given" : "");
+                        String scopeZh = "已检查" + (fc == null ? "" : functional.size() + "个功能分类科目")
+                                + (fc != null && ec != null ? "和" : "") + (ec == null ? "" : economic.size() + "个经济分类科目")
+                                + (fc == null ? "；未提供功能分类目录" : "") + (ec == null ? "；未提供经济分类目录" : "");
                         if (missing.isEmpty()) {
-                            run.pass("catalogue", scope);
+                            run.pass("catalogue", Text.of(scope, scopeZh));
                         } else {
-                            run.violated("catalogue", scope + "; not in the " + run.in.fiscalYear()
-                                    + " catalogue (code or a parent): " + String.join(", ", limit(missing)));
+                            String list = String.join(", ", limit(missing));
+                            run.violated("catalogue", Text.of(scope + "; not in the " + run.in.fiscalYear()
+                                    + " catalogue (code or a parent): " + list,
+                                    scopeZh + "；不在" + run.in.fiscalYear() + "年度目录中（科目或其上级）：" + list));
                         }
                     }
                     Map<String, String> names = run.in.printedNames();
                     if (names == null) {
-                        run.skipped("names", "printed names were not given (the rendered tables do not exist yet)");
+                        run.skipped("names", Text.of("printed names were not given (the rendered tables do not exist yet)",
+                                "未提供表中印出的科目名称（表格尚未生成）"));
                     } else if (fc == null && ec == null) {
-                        run.skipped("names", "the year's catalogues were not given");
+                        run.skipped("names", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
                     } else {
                         List<String> wrong = new ArrayList<>();
                         new java.util.TreeMap<>(names).forEach((code, printed) -> {
@@ -455,10 +465,11 @@ final class TableRules {
                             }
                         });
                         if (wrong.isEmpty()) {
-                            run.pass("names", names.size() + " printed names match the " + run.in.fiscalYear()
-                                    + " catalogue");
+                            run.pass("names", Text.of(names.size() + " printed names match the " + run.in.fiscalYear()
+                                    + " catalogue", names.size() + "个印出的科目名称与" + run.in.fiscalYear() + "年度目录一致"));
                         } else {
-                            run.violated("names", String.join("; ", limit(wrong)));
+                            String list = String.join("; ", limit(wrong));
+                            run.violated("names", Text.of(list, "科目名称与目录不一致：" + list));
                         }
                     }
                 });
