@@ -32,6 +32,15 @@ final class DocumentFiles {
         }
     }
 
+    /** Sheets read at most: a disclosure has nine tables and a text or two. */
+    static final int MAX_SHEETS = 40;
+    /** The largest part of a workbook unpacked: a disclosure's sheets are kilobytes, a zip bomb is not. */
+    private static final long MAX_UNPACKED_ENTRY = 50L * 1024 * 1024;
+
+    static {
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_ENTRY);
+    }
+
     private DocumentFiles() {
     }
 
@@ -40,6 +49,9 @@ final class DocumentFiles {
             DataFormatter formatter = new DataFormatter();
             List<SheetText> sheets = new ArrayList<>();
             for (Sheet sheet : workbook) {
+                if (sheets.size() == MAX_SHEETS) {
+                    break;
+                }
                 sheets.add(sheet(sheet, formatter));
             }
             return sheets;

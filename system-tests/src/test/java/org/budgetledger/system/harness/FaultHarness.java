@@ -218,6 +218,12 @@ public final class FaultHarness {
         }
         putProfile(Plan.CLOSED, Plan.YEAR, "ADMINISTRATIVE", null, admin);
         putProfile(Plan.FUTURE, Plan.FUTURE_YEAR, "ADMINISTRATIVE", null, admin);
+        putProfile(Plan.IMPORTED, Plan.YEAR, "ADMINISTRATIVE", null, admin);
+        Http.Answer imported = http.patiently("PUT", stack.ledgerUrl() + "/api/v1/units/" + Plan.IMPORTED + "/years/" + Plan.YEAR
+                + "/published-figures?fileName=harness.json", admin, "{\"cells\": {}}", READ_PATIENCE);
+        if (imported.status() != 201 && imported.status() != 200) {
+            throw new IllegalStateException("importing " + Plan.IMPORTED + ": " + imported.status() + " " + imported.body());
+        }
         if (config.overflow()) {
             putProfile(Plan.BIG, Plan.YEAR, "ADMINISTRATIVE", null, admin);
         }

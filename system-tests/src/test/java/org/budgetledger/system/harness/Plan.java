@@ -35,6 +35,8 @@ final class Plan {
     static final String SOURCE = "treasury-payments";
     static final String OTHER_SOURCE = "demo";
     static final String CLOSED = "FH-CLOSED";
+    /** a year that holds imported published figures: no posting may enter it */
+    static final String IMPORTED = "FH-IMPORTED";
     static final String FUTURE = "FH-FUTURE";
     static final int FUTURE_YEAR = 2035;
     static final String BIG = "FH-BIG";
@@ -67,7 +69,7 @@ final class Plan {
     static final List<String> STATELESS_RULES = List.of(
             "field.unknown", "field.type", "postingId.required", "postingId.format", "sourceSystem.required",
             "sourceSystem.format", "unitCode.required", "unitCode.format", "fiscalYear.required", "fiscalYear.range",
-            "type.required", "type.unknown", "unit.not_registered", "year.closed", "catalogue.missing",
+            "type.required", "type.unknown", "unit.not_registered", "year.closed", "year.imported", "catalogue.missing",
             "field.not_allowed", "fundSource.required", "fundSource.unknown", "fundSource.not_allowed",
             "functionalCode.required", "functionalCode.level", "functionalCode.unknown", "economicCode.required",
             "economicCode.level", "economicCode.unknown", "expenditureKind.required", "expenditureKind.unknown",
@@ -504,6 +506,11 @@ final class Plan {
             case "year.closed" -> {
                 n.put("unitCode", CLOSED);
                 ledger = CLOSED;
+            }
+            case "year.imported" -> {
+                n.put("unitCode", IMPORTED);
+                ledger = IMPORTED;
+                status = 409; // the ledger holds imported figures in the posting's place
             }
             case "catalogue.missing" -> {
                 n.put("unitCode", FUTURE);
