@@ -1,7 +1,7 @@
 package org.budgetledger.projection.apply;
 
 import org.budgetledger.contract.event.EventEnvelope;
-import org.budgetledger.projection.finalaccounts.LedgerRecords;
+import org.budgetledger.projection.store.LedgerRecords;
 
 import java.util.List;
 import java.util.Map;

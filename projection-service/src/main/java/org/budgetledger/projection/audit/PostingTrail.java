@@ -4,7 +4,7 @@ import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
-import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.store.UnitDirectory;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 import org.budgetledger.projection.journal.JournalEntry;

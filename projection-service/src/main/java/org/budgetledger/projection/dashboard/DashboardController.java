@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
-import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.store.UnitDirectory;
 import org.budgetledger.projection.web.BadParameter;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.http.MediaType;

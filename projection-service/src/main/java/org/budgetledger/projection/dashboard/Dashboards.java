@@ -2,7 +2,7 @@ package org.budgetledger.projection.dashboard;
 
 import org.budgetledger.contract.Money;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
-import org.budgetledger.projection.finalaccounts.UnitDirectory;
+import org.budgetledger.projection.store.UnitDirectory;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.projection.store.Stores;

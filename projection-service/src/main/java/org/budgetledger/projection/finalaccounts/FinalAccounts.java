@@ -1,5 +1,11 @@
 package org.budgetledger.projection.finalaccounts;
 
+import org.budgetledger.projection.store.LedgerRecords;
+import org.budgetledger.projection.store.LedgerRecord;
+import org.budgetledger.projection.store.Imported;
+import org.budgetledger.projection.store.Checkpoints;
+import org.budgetledger.projection.store.UnitDirectory;
+
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.UnitKind;

@@ -1,5 +1,7 @@
 package org.budgetledger.projection.finalaccounts;
 
+import org.budgetledger.projection.store.Imported;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;

@@ -9,8 +9,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
-import org.budgetledger.projection.store.EpochNanos;
-import org.budgetledger.projection.store.InsertsFirst;
+import org.budgetledger.projection.storage.EpochNanos;
+import org.budgetledger.projection.storage.InsertsFirst;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
-import org.budgetledger.projection.store.InsertsFirst;
+import org.budgetledger.projection.storage.InsertsFirst;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,6 @@ package org.budgetledger.projection.store;
 
 import com.mongodb.client.MongoDatabase;
 import org.budgetledger.projection.catalogue.CatalogueNames;
-import org.budgetledger.projection.finalaccounts.Checkpoints;
-import org.budgetledger.projection.finalaccounts.LedgerRecords;
-import org.budgetledger.projection.finalaccounts.UnitDirectory;
 import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.PostingIndex;
 import org.budgetledger.projection.journal.PostingLookup;

@@ -1,10 +1,10 @@
-package org.budgetledger.projection.finalaccounts;
+package org.budgetledger.projection.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
-import org.budgetledger.projection.store.EpochNanos;
+import org.budgetledger.projection.storage.EpochNanos;
 
 import java.time.Instant;
 import java.util.HashMap;

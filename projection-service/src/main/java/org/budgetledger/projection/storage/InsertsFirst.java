@@ -1,4 +1,4 @@
-package org.budgetledger.projection.store;
+package org.budgetledger.projection.storage;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;

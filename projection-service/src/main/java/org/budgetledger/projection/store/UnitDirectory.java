@@ -1,4 +1,4 @@
-package org.budgetledger.projection.finalaccounts;
+package org.budgetledger.projection.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

@@ -1,4 +1,4 @@
-package org.budgetledger.projection.finalaccounts;
+package org.budgetledger.projection.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import org.bson.Document;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
-import org.budgetledger.projection.store.EpochNanos;
+import org.budgetledger.projection.storage.EpochNanos;
 
 import java.time.Instant;
 import java.util.Date;

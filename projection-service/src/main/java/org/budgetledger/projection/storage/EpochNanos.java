@@ -1,4 +1,4 @@
-package org.budgetledger.projection.store;
+package org.budgetledger.projection.storage;
 
 import java.time.Instant;
 
