@@ -6,13 +6,22 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The rules and the vocabulary stay plain Java (plus Axon's annotations): no Spring, MongoDB or Kafka types. */
+/**
+ * The rules and the vocabulary stay plain Java (plus Axon's annotations): no Spring, MongoDB or Kafka types; and no
+ * two packages of the service depend on each other, directly or around a cycle.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.budgetledger");
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.budgetledger.ledger.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
 
     @Test
     void theDomainKnowsNoFrameworkButAxon() {

@@ -8,7 +8,7 @@ import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.ledger.relay.Envelopes;
 import org.budgetledger.ledger.relay.StoredEvents;
-import org.budgetledger.ledger.unit.UnitDirectory;
+import org.budgetledger.ledger.directory.UnitDirectory;
 import org.budgetledger.ledger.web.ApiException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

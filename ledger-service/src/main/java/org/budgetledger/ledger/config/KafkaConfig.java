@@ -27,7 +27,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.budgetledger.kit.security.SecurityProperties;
-import org.budgetledger.ledger.posting.KafkaChannels;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,25 +39,6 @@ import java.util.function.IntFunction;
 public class KafkaConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
-
-    /** The topics ingested, each with the source systems it may post as (LEDGER_KAFKA_CHANNELS). */
-    @Bean
-    KafkaChannels kafkaChannels(LedgerKafkaProperties topics, SecurityProperties security) {
-        KafkaChannels channels = KafkaChannels.of(topics.channels(), topics.postingsTopic(), security.posterSourceSystems());
-        channels.sourcesByTopic().forEach((topic, sources) -> {
-            if (sources.isEmpty()) {
-                log.warn("Kafka channel {} may post as no source system: every record on it is parked as forbidden.source_system "
-                        + "(set LEDGER_KAFKA_CHANNELS or LEDGER_POSTER_SOURCE_SYSTEMS)", topic);
-            }
-        });
-        return channels;
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics postingsTopics(KafkaChannels channels, LedgerKafkaProperties topics) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(channels.topics())
-                .map(topic -> TopicBuilder.name(topic).partitions(topics.partitions()).build()).toArray(NewTopic[]::new));
-    }
 
     @Bean
     NewTopic dlqTopic(LedgerKafkaProperties topics) {

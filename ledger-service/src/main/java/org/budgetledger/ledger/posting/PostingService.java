@@ -11,7 +11,7 @@ import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.budgetledger.ledger.posting.domain.PostingRule;
 import org.budgetledger.ledger.posting.domain.PostingValidator;
 import org.budgetledger.ledger.posting.domain.Violation;
-import org.budgetledger.ledger.unit.UnitDirectory;
+import org.budgetledger.ledger.directory.UnitDirectory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

@@ -6,6 +6,7 @@ import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.ledger.directory.UnitDirectory;
 import org.budgetledger.ledger.posting.InternalSources;
 import org.budgetledger.ledger.posting.PostingResult;
 import org.budgetledger.ledger.posting.PostingService;

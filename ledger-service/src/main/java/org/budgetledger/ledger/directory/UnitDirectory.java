@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.unit;
+package org.budgetledger.ledger.directory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

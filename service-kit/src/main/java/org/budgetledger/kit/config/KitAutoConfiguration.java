@@ -1,5 +1,6 @@
-package org.budgetledger.kit;
+package org.budgetledger.kit.config;
 
+import org.budgetledger.kit.BoundedShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.kit.health.StoreHealth;
