@@ -40,10 +40,6 @@ public record Money(long fen) implements Comparable<Money> {
         return new Money(Math.subtractExact(fen, other.fen));
     }
 
-    public Money negate() {
-        return new Money(Math.negateExact(fen));
-    }
-
     public boolean isPositive() {
         return fen > 0;
     }

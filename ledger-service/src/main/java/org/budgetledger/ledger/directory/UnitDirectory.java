@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which units have a profile for which year, with their parent: the gate in front of the ledgers (an unknown
  * ledger is refused without touching the event store) and what the parent rules walk. Written after each profile
- * change and again by the relay from the UnitProfiled events, so a crash in between heals itself. Keyed by the
- * ledger id, so every read is an exact-key read.
+ * PUT, whatever its outcome: a crash between the UnitProfiled event and this write leaves the unit unknown here until
+ * its profile is PUT again (answered UNCHANGED, and written here again). Keyed by the ledger id, so every read is an
+ * exact-key read.
  */
 @Component
 public class UnitDirectory {

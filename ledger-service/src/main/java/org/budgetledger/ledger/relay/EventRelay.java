@@ -167,11 +167,6 @@ public final class EventRelay implements SmartLifecycle {
         }
     }
 
-    /** How many events of all streams are waiting to be published, as far as this instance knows. */
-    public int backlog() {
-        return committed.size() + overflow.size() + dirty.size();
-    }
-
     private void run() {
         long backoffMs = 0;
         try {

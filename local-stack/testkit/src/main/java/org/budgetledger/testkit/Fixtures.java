@@ -69,10 +69,6 @@ public final class Fixtures {
         return lines("postings.jsonl");
     }
 
-    public List<String> postingLines() {
-        return text("postings.jsonl").lines().filter(l -> !l.isBlank()).toList();
-    }
-
     /** {expect: [status…], why, posting}. */
     public List<JsonNode> probes() {
         return lines("probes.jsonl");

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The 审核公式 of the final-accounts disclosure (DOMAIN.md §5) as pure functions of a {@link CheckInput}.
- * {@link #RULES} lists every rule in DOMAIN order; the narrative checks N01–N06 join the list when the 情况说明
- * exists (a {@code NarrativeRules.all()} after {@code CrossTableRules.all()}).
+ * {@link #RULES} lists every rule in DOMAIN order. (The text of the 情况说明 takes its figures from the same cells
+ * the tables print, so no separate text-against-table rule is kept.)
  */
 public final class Checks {
 

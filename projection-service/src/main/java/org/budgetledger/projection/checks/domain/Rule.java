@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * One 审核公式 of DOMAIN.md §5. A rule yields at least one result: one per subject (row, column, unit, …) or a
- * single one. New rules (the narrative checks N01–N06 once the 情况说明 exists) implement this and are listed in
- * {@link Checks#RULES}.
+ * single one. A new rule implements this and is listed in {@link Checks#RULES}.
  */
 public interface Rule {
 

@@ -88,7 +88,7 @@ public final class Figures {
                 return;
             }
             String wan = Money.ofFen(value).toWanYuan();
-            if (!wan.equals("0.00") && !wan.equals("-0.00")) {
+            if (!wan.equals("0.00")) { // BigDecimal has no negative zero: a tiny negative prints 0.00
                 cells.put(key, wan);
             }
         });
