@@ -55,82 +55,126 @@ public class PostingService {
         if (submissions.size() > MAX_PER_COMMAND) {
             throw new IllegalArgumentException("at most " + MAX_PER_COMMAND + " postings per submission");
         }
-        Instant now = clock.instant();
-        PostingResult[] results = new PostingResult[submissions.size()];
-        String[] ledgers = new String[submissions.size()];
-        // 1. route: a posting that names no registered ledger goes no further
-        for (int i = 0; i < submissions.size(); i++) {
-            PostingInput in = submissions.get(i).input();
+        Submitted batch = new Submitted(submissions, clock.instant());
+        route(batch);
+        claim(batch);
+        record(batch);
+        for (PostingResult r : batch.results) {
+            count(channel, r.outcome());
+        }
+        return Arrays.asList(batch.results);
+    }
+
+    /** One submission on its way: per posting, its ledger (null once answered), its result, whether its id was claimed now. */
+    private static final class Submitted {
+        final List<Commands.Submission> submissions;
+        final Instant now;
+        final PostingResult[] results;
+        final String[] ledgers;
+        final boolean[] claimedNow;
+
+        Submitted(List<Commands.Submission> submissions, Instant now) {
+            this.submissions = submissions;
+            this.now = now;
+            this.results = new PostingResult[submissions.size()];
+            this.ledgers = new String[submissions.size()];
+            this.claimedNow = new boolean[submissions.size()];
+        }
+
+        PostingInput input(int i) {
+            return submissions.get(i).input();
+        }
+    }
+
+    /** 1. Route: a posting that names no registered ledger goes no further. */
+    private void route(Submitted batch) {
+        for (int i = 0; i < batch.submissions.size(); i++) {
+            PostingInput in = batch.input(i);
             Optional<Violation> broken = PostingValidator.checkIdentity(in).or(() -> PostingValidator.checkLedger(in));
             if (broken.isPresent()) {
-                results[i] = new PostingResult(null, PostingOutcome.rejected(in.postingId(), broken.get()));
+                batch.results[i] = new PostingResult(null, PostingOutcome.rejected(in.postingId(), broken.get()));
                 continue;
             }
             LedgerId ledger = new LedgerId(in.unitCode(), in.fiscalYear());
             if (!directory.exists(ledger)) {
-                results[i] = new PostingResult(ledger.toString(), PostingOutcome.rejected(in.postingId(),
+                batch.results[i] = new PostingResult(ledger.toString(), PostingOutcome.rejected(in.postingId(),
                         PostingRule.UNIT_NOT_REGISTERED.violation(ledger.unitCode() + " in " + ledger.fiscalYear())));
                 continue;
             }
-            ledgers[i] = ledger.toString();
+            batch.ledgers[i] = ledger.toString();
         }
-        // 2. claim the ids across ledgers
+    }
+
+    /** 2. Claim the ids across ledgers: an id another ledger holds is a conflict. */
+    private void claim(Submitted batch) {
         List<Integer> routed = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<String> claimLedgers = new ArrayList<>();
-        for (int i = 0; i < submissions.size(); i++) {
-            if (ledgers[i] != null) {
-                PostingInput in = submissions.get(i).input();
+        for (int i = 0; i < batch.submissions.size(); i++) {
+            if (batch.ledgers[i] != null) {
                 routed.add(i);
-                keys.add(PostingClaims.key(in.sourceSystem(), in.postingId()));
-                claimLedgers.add(ledgers[i]);
+                keys.add(PostingClaims.key(batch.input(i).sourceSystem(), batch.input(i).postingId()));
+                claimLedgers.add(batch.ledgers[i]);
             }
         }
-        List<PostingClaims.Claim> made = claims.claim(keys, claimLedgers, now);
-        boolean[] claimedNow = new boolean[submissions.size()];
+        List<PostingClaims.Claim> made = claims.claim(keys, claimLedgers, batch.now);
         for (int k = 0; k < routed.size(); k++) {
             int i = routed.get(k);
             PostingClaims.Claim claim = made.get(k);
-            claimedNow[i] = claim.madeNow();
-            if (!claim.ledger().equals(ledgers[i])) {
-                Optional<PostingOutcome> conflict = foreignClaim(submissions.get(i).input(), claim, ledgers[i], now);
+            batch.claimedNow[i] = claim.madeNow();
+            if (!claim.ledger().equals(batch.ledgers[i])) {
+                Optional<PostingOutcome> conflict = foreignClaim(batch.input(i), claim, batch.ledgers[i], batch.now);
                 if (conflict.isPresent()) {
-                    results[i] = new PostingResult(ledgers[i], conflict.get());
-                    ledgers[i] = null;
+                    batch.results[i] = new PostingResult(batch.ledgers[i], conflict.get());
+                    batch.ledgers[i] = null;
                 } else {
-                    claimedNow[i] = true;
+                    batch.claimedNow[i] = true;
                 }
             }
         }
-        // 3. one command per ledger, postings in the order they came
+    }
+
+    /**
+     * 3. One command per ledger, postings in the order they came. An id claimed now for a posting the ledger did not
+     * record is released: nobody holds it.
+     */
+    private void record(Submitted batch) {
         Map<String, List<Integer>> byLedger = new LinkedHashMap<>();
-        for (int i = 0; i < submissions.size(); i++) {
-            if (ledgers[i] != null) {
-                byLedger.computeIfAbsent(ledgers[i], l -> new ArrayList<>()).add(i);
+        for (int i = 0; i < batch.submissions.size(); i++) {
+            if (batch.ledgers[i] != null) {
+                byLedger.computeIfAbsent(batch.ledgers[i], l -> new ArrayList<>()).add(i);
             }
         }
         byLedger.forEach((ledger, indexes) -> {
-            List<Commands.Submission> batch = indexes.stream().map(submissions::get).toList();
+            List<Commands.Submission> commandBatch = indexes.stream().map(batch.submissions::get).toList();
             List<PostingOutcome> outcomes;
             try {
-                outcomes = commands.sendAndWait(new Commands.RecordPostings(ledger, batch, now));
+                outcomes = commands.sendAndWait(new Commands.RecordPostings(ledger, commandBatch, batch.now));
             } catch (AggregateNotFoundException e) {
-                outcomes = batch.stream().map(s -> PostingOutcome.rejected(s.input().postingId(),
+                outcomes = commandBatch.stream().map(s -> PostingOutcome.rejected(s.input().postingId(),
                         PostingRule.UNIT_NOT_REGISTERED.violation(ledger))).toList();
             }
             for (int j = 0; j < indexes.size(); j++) {
                 int i = indexes.get(j);
-                results[i] = new PostingResult(ledger, outcomes.get(j));
-                if (claimedNow[i] && outcomes.get(j).status() == PostingOutcome.Status.REJECTED) {
-                    PostingInput in = submissions.get(i).input();
-                    claims.release(PostingClaims.key(in.sourceSystem(), in.postingId()), ledger);
+                PostingOutcome outcome = outcomes.get(j);
+                batch.results[i] = new PostingResult(ledger, outcome);
+                if (batch.claimedNow[i] && !heldByLedger(outcome)) {
+                    claims.release(PostingClaims.key(batch.input(i).sourceSystem(), batch.input(i).postingId()), ledger);
                 }
             }
         });
-        for (PostingResult r : results) {
-            count(channel, r.outcome());
-        }
-        return Arrays.asList(results);
+    }
+
+    /**
+     * Whether the ledger holds the posting's id after this outcome: recorded, a duplicate, or a conflict with the posting
+     * of that id it holds; not when rejected, or refused for the state of the year (year.imported).
+     */
+    private static boolean heldByLedger(PostingOutcome outcome) {
+        return switch (outcome.status()) {
+            case RECORDED, DUPLICATE -> true;
+            case REJECTED -> false;
+            case CONFLICT -> outcome.violation() == null || "conflict".equals(outcome.violation().error());
+        };
     }
 
     /**

@@ -168,124 +168,156 @@ public final class PostingValidator {
                 null, null, null, null, null, null, null, in.description(), activity, null, in.reverses(), in.reason()));
     }
 
+    /** A field read, or the rule it breaks (the first, in the order the rules are checked). */
+    private record Read<T>(T value, Violation broken) {
+        static <T> Read<T> ok(T value) {
+            return new Read<>(value, null);
+        }
+
+        static <T> Read<T> bad(Violation broken) {
+            return new Read<>(null, broken);
+        }
+    }
+
     private static Checked validateMovement(PostingInput in, PostingType type, Catalogues catalogues, Activity activity) {
         int year = in.fiscalYear();
-        // fund source against the type
+        Read<FundSource> fundSource = fundSource(in, type);
+        Read<Money> amount = fundSource.broken() != null ? Read.bad(fundSource.broken()) : amount(in);
+        Read<LocalDate> occurredOn = amount.broken() != null ? Read.bad(amount.broken()) : occurredOn(in, year);
+        Violation broken = occurredOn.broken() != null ? occurredOn.broken() : codes(in, type, catalogues, year);
+        Read<ExpenditureKind> kind = broken != null ? Read.bad(broken) : kind(in, type, fundSource.value());
+        Read<BudgetStage> stage = kind.broken() != null ? Read.bad(kind.broken()) : stage(in, type);
+        Read<Procurement> procurement = stage.broken() != null ? Read.bad(stage.broken()) : procurement(in, type);
+        if (procurement.broken() != null) {
+            return Checked.broken(procurement.broken());
+        }
+        return Checked.ok(new Posting(in.postingId(), in.sourceSystem(), in.unitCode(), year, type, fundSource.value(),
+                in.functionalCode(), in.economicCode(), kind.value(), stage.value(), amount.value(), occurredOn.value(),
+                in.description(), activity, procurement.value(), null, null));
+    }
+
+    /** The fund source, and whether the type takes it (appropriations are fiscal, income is not). */
+    private static Read<FundSource> fundSource(PostingInput in, PostingType type) {
         if (in.fundSource() == null) {
-            return Checked.broken(FUND_SOURCE_REQUIRED.violation());
+            return Read.bad(FUND_SOURCE_REQUIRED.violation());
         }
         FundSource fundSource = parseEnum(FundSource.class, in.fundSource());
         if (fundSource == null) {
-            return Checked.broken(FUND_SOURCE_UNKNOWN.violation(quote(in.fundSource())));
+            return Read.bad(FUND_SOURCE_UNKNOWN.violation(quote(in.fundSource())));
         }
         Set<FundSource> allowed = switch (type) {
             case APPROPRIATION -> FISCAL;
             case INCOME, FUND_OFFSET, SURPLUS_DISTRIBUTION -> NON_FISCAL;
             default -> EnumSet.allOf(FundSource.class);
         };
-        if (!allowed.contains(fundSource)) {
-            return Checked.broken(FUND_SOURCE_NOT_FOR_TYPE.violation(fundSource + " for " + type + "; allowed: " + allowed));
-        }
-        // amount and date
+        return allowed.contains(fundSource) ? Read.ok(fundSource)
+                : Read.bad(FUND_SOURCE_NOT_FOR_TYPE.violation(fundSource + " for " + type + "; allowed: " + allowed));
+    }
+
+    /** A positive amount in yuan with at most 2 decimals, at most the largest posting. */
+    private static Read<Money> amount(PostingInput in) {
         if (in.amount() == null) {
-            return Checked.broken(AMOUNT_REQUIRED.violation());
+            return Read.bad(AMOUNT_REQUIRED.violation());
         }
         String amountText = in.amount();
         if (amountText.startsWith("-") && AMOUNT.matcher(amountText.substring(1)).matches()) {
-            return Checked.broken(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
+            return Read.bad(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
         }
         if (!AMOUNT.matcher(amountText).matches()) {
-            return Checked.broken(AMOUNT_FORMAT.violation(quote(amountText)));
+            return Read.bad(AMOUNT_FORMAT.violation(quote(amountText)));
         }
         Money amount = Money.parse(amountText);
         if (!amount.isPositive()) {
-            return Checked.broken(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
+            return Read.bad(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
         }
-        if (amount.compareTo(Money.MAX_POSTING) > 0) {
-            return Checked.broken(AMOUNT_TOO_LARGE.violation(quote(amountText)));
-        }
+        return amount.compareTo(Money.MAX_POSTING) > 0 ? Read.bad(AMOUNT_TOO_LARGE.violation(quote(amountText))) : Read.ok(amount);
+    }
+
+    /** A date of the ledger's fiscal year. */
+    private static Read<LocalDate> occurredOn(PostingInput in, int year) {
         if (in.occurredOn() == null) {
-            return Checked.broken(OCCURRED_ON_REQUIRED.violation());
+            return Read.bad(OCCURRED_ON_REQUIRED.violation());
         }
         LocalDate occurredOn = parseDate(in.occurredOn());
         if (occurredOn == null) {
-            return Checked.broken(OCCURRED_ON_FORMAT.violation(quote(in.occurredOn())));
+            return Read.bad(OCCURRED_ON_FORMAT.violation(quote(in.occurredOn())));
         }
-        if (occurredOn.getYear() != year) {
-            return Checked.broken(OCCURRED_ON_OUTSIDE_YEAR.violation(in.occurredOn() + " is not in " + year));
-        }
-        // classification codes against the year's catalogue
+        return occurredOn.getYear() != year ? Read.bad(OCCURRED_ON_OUTSIDE_YEAR.violation(in.occurredOn() + " is not in " + year))
+                : Read.ok(occurredOn);
+    }
+
+    /** The classification codes against the year's catalogue: a 项 always, a 款 of economy for an expenditure. */
+    private static Violation codes(PostingInput in, PostingType type, Catalogues catalogues, int year) {
         Optional<Catalogue> functional = catalogues.of(year, CatalogueKind.FUNCTIONAL);
         Optional<Catalogue> economic = catalogues.of(year, CatalogueKind.ECONOMIC);
         if (functional.isEmpty() || economic.isEmpty()) {
-            return Checked.broken(CATALOGUE_MISSING.violation(String.valueOf(year)));
+            return CATALOGUE_MISSING.violation(String.valueOf(year));
         }
         if (in.functionalCode() == null) {
-            return Checked.broken(FUNCTIONAL_CODE_REQUIRED.violation());
+            return FUNCTIONAL_CODE_REQUIRED.violation();
         }
         if (in.functionalCode().length() != 7 || !CatalogueKind.FUNCTIONAL.isLevel(in.functionalCode())) {
-            return Checked.broken(FUNCTIONAL_CODE_LEVEL.violation(quote(in.functionalCode())));
+            return FUNCTIONAL_CODE_LEVEL.violation(quote(in.functionalCode()));
         }
         if (!functional.get().isValid(in.functionalCode())) {
-            return Checked.broken(FUNCTIONAL_CODE_UNKNOWN.violation(in.functionalCode() + " in " + year));
+            return FUNCTIONAL_CODE_UNKNOWN.violation(in.functionalCode() + " in " + year);
         }
         String economicCode = in.economicCode();
         if (type == EXPENDITURE && economicCode == null) {
-            return Checked.broken(ECONOMIC_CODE_REQUIRED.violation());
+            return ECONOMIC_CODE_REQUIRED.violation();
         }
-        if (economicCode != null) {
-            if (economicCode.length() != 5 || !CatalogueKind.ECONOMIC.isLevel(economicCode)) {
-                return Checked.broken(ECONOMIC_CODE_LEVEL.violation(quote(economicCode)));
-            }
-            if (!economic.get().isValid(economicCode)) {
-                return Checked.broken(ECONOMIC_CODE_UNKNOWN.violation(economicCode + " in " + year));
-            }
+        if (economicCode != null && (economicCode.length() != 5 || !CatalogueKind.ECONOMIC.isLevel(economicCode))) {
+            return ECONOMIC_CODE_LEVEL.violation(quote(economicCode));
         }
-        // expenditure kind
-        ExpenditureKind kind = null;
+        if (economicCode != null && !economic.get().isValid(economicCode)) {
+            return ECONOMIC_CODE_UNKNOWN.violation(economicCode + " in " + year);
+        }
+        return null;
+    }
+
+    /** Basic, project, …: required of an expenditure; fiscal money only for the kinds that take it. */
+    private static Read<ExpenditureKind> kind(PostingInput in, PostingType type, FundSource fundSource) {
         if (type == EXPENDITURE && in.expenditureKind() == null) {
-            return Checked.broken(EXPENDITURE_KIND_REQUIRED.violation());
+            return Read.bad(EXPENDITURE_KIND_REQUIRED.violation());
         }
-        if (in.expenditureKind() != null) {
-            kind = parseEnum(ExpenditureKind.class, in.expenditureKind());
-            if (kind == null) {
-                return Checked.broken(EXPENDITURE_KIND_UNKNOWN.violation(quote(in.expenditureKind())));
-            }
-            if (fundSource.fiscal() && !kind.allowedForFiscalMoney()) {
-                return Checked.broken(EXPENDITURE_KIND_NOT_FOR_FISCAL.violation(kind + " with " + fundSource));
-            }
+        if (in.expenditureKind() == null) {
+            return Read.ok(null);
         }
-        // budget stage
-        BudgetStage stage = null;
-        if (type == BUDGET) {
-            if (in.stage() == null) {
-                return Checked.broken(STAGE_REQUIRED.violation());
-            }
-            stage = parseEnum(BudgetStage.class, in.stage());
-            if (stage == null) {
-                return Checked.broken(STAGE_UNKNOWN.violation(quote(in.stage())));
-            }
+        ExpenditureKind kind = parseEnum(ExpenditureKind.class, in.expenditureKind());
+        if (kind == null) {
+            return Read.bad(EXPENDITURE_KIND_UNKNOWN.violation(quote(in.expenditureKind())));
         }
-        // procurement contract
-        Procurement procurement = null;
-        if (type == PROCUREMENT) {
-            if (in.procurement() == null) {
-                return Checked.broken(PROCUREMENT_REQUIRED.violation());
-            }
-            Procurement.Category category = parseEnum(Procurement.Category.class, in.procurement().category());
-            if (category == null) {
-                return Checked.broken(PROCUREMENT_CATEGORY.violation(quote(in.procurement().category())));
-            }
-            boolean sme = Boolean.TRUE.equals(in.procurement().smeAwarded());
-            boolean smallMicro = Boolean.TRUE.equals(in.procurement().smallMicroAwarded());
-            if (smallMicro && !sme) {
-                return Checked.broken(PROCUREMENT_AWARDS.violation());
-            }
-            procurement = new Procurement(category, sme, smallMicro);
+        return fundSource.fiscal() && !kind.allowedForFiscalMoney()
+                ? Read.bad(EXPENDITURE_KIND_NOT_FOR_FISCAL.violation(kind + " with " + fundSource)) : Read.ok(kind);
+    }
+
+    /** The stage of a budget. */
+    private static Read<BudgetStage> stage(PostingInput in, PostingType type) {
+        if (type != BUDGET) {
+            return Read.ok(null);
         }
-        return Checked.ok(new Posting(in.postingId(), in.sourceSystem(), in.unitCode(), year, type, fundSource,
-                in.functionalCode(), economicCode, kind, stage, amount, occurredOn, in.description(), activity,
-                procurement, null, null));
+        if (in.stage() == null) {
+            return Read.bad(STAGE_REQUIRED.violation());
+        }
+        BudgetStage stage = parseEnum(BudgetStage.class, in.stage());
+        return stage == null ? Read.bad(STAGE_UNKNOWN.violation(quote(in.stage()))) : Read.ok(stage);
+    }
+
+    /** The contract of a procurement: its category, and small-micro awards only as SME awards. */
+    private static Read<Procurement> procurement(PostingInput in, PostingType type) {
+        if (type != PROCUREMENT) {
+            return Read.ok(null);
+        }
+        if (in.procurement() == null) {
+            return Read.bad(PROCUREMENT_REQUIRED.violation());
+        }
+        Procurement.Category category = parseEnum(Procurement.Category.class, in.procurement().category());
+        if (category == null) {
+            return Read.bad(PROCUREMENT_CATEGORY.violation(quote(in.procurement().category())));
+        }
+        boolean sme = Boolean.TRUE.equals(in.procurement().smeAwarded());
+        boolean smallMicro = Boolean.TRUE.equals(in.procurement().smallMicroAwarded());
+        return smallMicro && !sme ? Read.bad(PROCUREMENT_AWARDS.violation()) : Read.ok(new Procurement(category, sme, smallMicro));
     }
 
     /** Fields a type does not take are rejected rather than ignored: a ledger must not drop what a sender meant. */

@@ -394,20 +394,7 @@ final class TableRules {
                 "Cell keys and codes well-formed (functional 3/5/7 digits, economic 3/5); codes and their parents "
                         + "in the year's catalogue; printed names = the year's names",
                 "科目编码及名称", run -> {
-                    List<String> bad = new ArrayList<>();
-                    for (String key : new TreeSet<>(run.in.cells().keySet())) {
-                        String problem = CellKeys.problem(key);
-                        if (problem != null) {
-                            bad.add(key + " (" + problem + ")");
-                        }
-                    }
-                    if (bad.isEmpty()) {
-                        run.pass("cell keys", Text.of(run.in.cells().size() + " cell keys well-formed",
-                                run.in.cells().size() + "个数据键格式正确"));
-                    } else {
-                        String list = String.join("; ", limit(bad));
-                        run.violated("cell keys", Text.of(bad.size() + " malformed: " + list, bad.size() + "个数据键格式错误：" + list));
-                    }
+                    w19Keys(run);
                     Set<String> functional = new TreeSet<>();
                     for (String table : List.of("02", "03", "05", "08", "09")) {
                         run.f.codeRows(table).stream().filter(c -> Set.of(3, 5, 7).contains(c.length()))
@@ -418,61 +405,87 @@ final class TableRules {
                     Set<String> economic = new TreeSet<>();
                     run.f.codeRows("06").stream().filter(c -> c.length() == 3 || c.length() == 5)
                             .forEach(economic::add);
-                    Catalogue fc = run.in.functionalCatalogue();
-                    Catalogue ec = run.in.economicCatalogue();
-                    if (fc == null && ec == null) {
-                        run.skipped("catalogue", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
-                    } else {
-                        List<String> missing = new ArrayList<>();
-                        if (fc != null) {
-                            functional.stream().filter(c -> !fc.isValid(c)).forEach(c -> missing.add(c + " (功能)"));
-                        }
-                        if (ec != null) {
-                            economic.stream().filter(c -> !ec.isValid(c)).forEach(c -> missing.add(c + " (经济)"));
-                        }
-                        String scope = (fc == null ? "" : functional.size() + " functional")
-                                + (fc != null && ec != null ? " and " : "")
-                                + (ec == null ? "" : economic.size() + " economic") + " codes checked"
-                                + (fc == null ? "; functional catalogue not given" : "")
-                                + (ec == null ? "; economic catalogue not given" : "");
-                        String scopeZh = "已检查" + (fc == null ? "" : functional.size() + "个功能分类科目")
-                                + (fc != null && ec != null ? "和" : "") + (ec == null ? "" : economic.size() + "个经济分类科目")
-                                + (fc == null ? "；未提供功能分类目录" : "") + (ec == null ? "；未提供经济分类目录" : "");
-                        if (missing.isEmpty()) {
-                            run.pass("catalogue", Text.of(scope, scopeZh));
-                        } else {
-                            String list = String.join(", ", limit(missing));
-                            run.violated("catalogue", Text.of(scope + "; not in the " + run.in.fiscalYear()
-                                    + " catalogue (code or a parent): " + list,
-                                    scopeZh + "；不在" + run.in.fiscalYear() + "年度目录中（科目或其上级）：" + list));
-                        }
-                    }
-                    Map<String, String> names = run.in.printedNames();
-                    if (names == null) {
-                        run.skipped("names", Text.of("printed names were not given (the rendered tables do not exist yet)",
-                                "未提供表中印出的科目名称（表格尚未生成）"));
-                    } else if (fc == null && ec == null) {
-                        run.skipped("names", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
-                    } else {
-                        List<String> wrong = new ArrayList<>();
-                        new java.util.TreeMap<>(names).forEach((code, printed) -> {
-                            Catalogue c = economic.contains(code) || (!functional.contains(code)
-                                    && code.startsWith("3")) ? ec : fc;
-                            String expected = c == null ? null : c.nameOf(code).orElse(null);
-                            if (c != null && !printed.equals(expected)) {
-                                wrong.add(code + ": printed «" + printed + "», catalogue «"
-                                        + (expected == null ? "(none)" : expected) + "»");
-                            }
-                        });
-                        if (wrong.isEmpty()) {
-                            run.pass("names", Text.of(names.size() + " printed names match the " + run.in.fiscalYear()
-                                    + " catalogue", names.size() + "个印出的科目名称与" + run.in.fiscalYear() + "年度目录一致"));
-                        } else {
-                            String list = String.join("; ", limit(wrong));
-                            run.violated("names", Text.of(list, "科目名称与目录不一致：" + list));
-                        }
-                    }
+                    w19Catalogue(run, functional, economic);
+                    w19Names(run, functional, economic);
                 });
+    }
+
+    /** Every cell key well-formed. */
+    private static void w19Keys(DefinedRule.Run run) {
+        List<String> bad = new ArrayList<>();
+        for (String key : new TreeSet<>(run.in.cells().keySet())) {
+            String problem = CellKeys.problem(key);
+            if (problem != null) {
+                bad.add(key + " (" + problem + ")");
+            }
+        }
+        if (bad.isEmpty()) {
+            run.pass("cell keys", Text.of(run.in.cells().size() + " cell keys well-formed", run.in.cells().size() + "个数据键格式正确"));
+        } else {
+            String list = String.join("; ", limit(bad));
+            run.violated("cell keys", Text.of(bad.size() + " malformed: " + list, bad.size() + "个数据键格式错误：" + list));
+        }
+    }
+
+    /** Every code printed, and its parents, in the year's catalogue. */
+    private static void w19Catalogue(DefinedRule.Run run, Set<String> functional, Set<String> economic) {
+        Catalogue fc = run.in.functionalCatalogue();
+        Catalogue ec = run.in.economicCatalogue();
+        if (fc == null && ec == null) {
+            run.skipped("catalogue", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        if (fc != null) {
+            functional.stream().filter(c -> !fc.isValid(c)).forEach(c -> missing.add(c + " (功能)"));
+        }
+        if (ec != null) {
+            economic.stream().filter(c -> !ec.isValid(c)).forEach(c -> missing.add(c + " (经济)"));
+        }
+        String scope = (fc == null ? "" : functional.size() + " functional") + (fc != null && ec != null ? " and " : "")
+                + (ec == null ? "" : economic.size() + " economic") + " codes checked"
+                + (fc == null ? "; functional catalogue not given" : "") + (ec == null ? "; economic catalogue not given" : "");
+        String scopeZh = "已检查" + (fc == null ? "" : functional.size() + "个功能分类科目")
+                + (fc != null && ec != null ? "和" : "") + (ec == null ? "" : economic.size() + "个经济分类科目")
+                + (fc == null ? "；未提供功能分类目录" : "") + (ec == null ? "；未提供经济分类目录" : "");
+        if (missing.isEmpty()) {
+            run.pass("catalogue", Text.of(scope, scopeZh));
+        } else {
+            String list = String.join(", ", limit(missing));
+            run.violated("catalogue", Text.of(scope + "; not in the " + run.in.fiscalYear() + " catalogue (code or a parent): "
+                    + list, scopeZh + "；不在" + run.in.fiscalYear() + "年度目录中（科目或其上级）：" + list));
+        }
+    }
+
+    /** Every name printed beside a code is the year's name of that code. */
+    private static void w19Names(DefinedRule.Run run, Set<String> functional, Set<String> economic) {
+        Catalogue fc = run.in.functionalCatalogue();
+        Catalogue ec = run.in.economicCatalogue();
+        Map<String, String> names = run.in.printedNames();
+        if (names == null) {
+            run.skipped("names", Text.of("printed names were not given (the rendered tables do not exist yet)",
+                    "未提供表中印出的科目名称（表格尚未生成）"));
+            return;
+        }
+        if (fc == null && ec == null) {
+            run.skipped("names", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
+            return;
+        }
+        List<String> wrong = new ArrayList<>();
+        new java.util.TreeMap<>(names).forEach((code, printed) -> {
+            Catalogue c = economic.contains(code) || (!functional.contains(code) && code.startsWith("3")) ? ec : fc;
+            String expected = c == null ? null : c.nameOf(code).orElse(null);
+            if (c != null && !printed.equals(expected)) {
+                wrong.add(code + ": printed «" + printed + "», catalogue «" + (expected == null ? "(none)" : expected) + "»");
+            }
+        });
+        if (wrong.isEmpty()) {
+            run.pass("names", Text.of(names.size() + " printed names match the " + run.in.fiscalYear() + " catalogue",
+                    names.size() + "个印出的科目名称与" + run.in.fiscalYear() + "年度目录一致"));
+        } else {
+            String list = String.join("; ", limit(wrong));
+            run.violated("names", Text.of(list, "科目名称与目录不一致：" + list));
+        }
     }
 
     private static List<String> limit(List<String> items) {

@@ -95,21 +95,7 @@ public final class XlsxRenderer {
 
         Grid body = table.bodyGrid();
         int bodyStart = r;
-        for (int i = 0; i < body.rows(); i++, r++) {
-            Row row = sheet.createRow(r);
-            for (int c = 0; c < columns; c++) {
-                String value = body.at(i, c);
-                if (body.amounts().get(i).get(c) && NUMBER.matcher(value).matches()) {
-                    org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
-                    cell.setCellValue(new BigDecimal(value).doubleValue());
-                    cell.setCellStyle(value.contains(".") ? styles.amount : styles.integer);
-                } else {
-                    text(row, c, value, body.amounts().get(i).get(c) && !value.isEmpty() ? styles.center : styles.body);
-                }
-            }
-        }
-        body.merges().forEach(m -> merge(sheet, bodyStart + m.row(), bodyStart + m.row() + m.rowSpan() - 1,
-                m.column(), m.column() + m.colSpan() - 1));
+        r = body(sheet, body, r, styles);
 
         Row note = sheet.createRow(r);
         text(note, 0, table.note(), styles.wrap);
@@ -123,6 +109,33 @@ public final class XlsxRenderer {
             statement.setHeightInPoints(30);
         }
 
+        layout(sheet, header, body, bodyStart);
+    }
+
+    /** The body rows from row {@code r}: amounts as numbers formatted as printed, the rest as text; the next row. */
+    private static int body(Sheet sheet, Grid body, int r, Styles styles) {
+        int bodyStart = r;
+        for (int i = 0; i < body.rows(); i++, r++) {
+            Row row = sheet.createRow(r);
+            for (int c = 0; c < body.columns(); c++) {
+                String value = body.at(i, c);
+                if (body.amounts().get(i).get(c) && NUMBER.matcher(value).matches()) {
+                    org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                    cell.setCellValue(new BigDecimal(value).doubleValue());
+                    cell.setCellStyle(value.contains(".") ? styles.amount : styles.integer);
+                } else {
+                    text(row, c, value, body.amounts().get(i).get(c) && !value.isEmpty() ? styles.center : styles.body);
+                }
+            }
+        }
+        body.merges().forEach(m -> merge(sheet, bodyStart + m.row(), bodyStart + m.row() + m.rowSpan() - 1,
+                m.column(), m.column() + m.colSpan() - 1));
+        return r;
+    }
+
+    /** Column widths from the texts, the header frozen, A4 fitted to the width (landscape for wide tables). */
+    private static void layout(Sheet sheet, Grid header, Grid body, int bodyStart) {
+        int columns = body.columns();
         for (int c = 0; c < columns; c++) {
             int width = 8;
             for (List<String> row : header.text()) {
