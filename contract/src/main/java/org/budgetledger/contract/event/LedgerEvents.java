@@ -9,16 +9,21 @@ import java.util.stream.Collectors;
 /** The event types of ledger.events, by the name an {@link EventEnvelope} gives as its {@code type}. */
 public final class LedgerEvents {
 
-    public static final List<Class<? extends LedgerEvent>> TYPES = List.of(
-            UnitProfiled.class, NarrativeRecorded.class, YearClosed.class, CatalogueRevised.class,
-            AppropriationRecorded.class, IncomeRecorded.class, ExpenditureRecorded.class,
-            OpeningBalanceRecorded.class, BudgetRecorded.class, ProcurementRecorded.class,
-            FundOffsetRecorded.class, SurplusDistributionRecorded.class, PostingReversed.class, FiguresImported.class);
+    /** Every concrete event type: the records that the sealed hierarchy of {@link LedgerEvent} permits. */
+    public static final List<Class<? extends LedgerEvent>> TYPES = concrete(LedgerEvent.class);
 
     private static final Map<String, Class<? extends LedgerEvent>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private LedgerEvents() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Class<? extends LedgerEvent>> concrete(Class<?> type) {
+        if (!type.isSealed()) {
+            return List.of((Class<? extends LedgerEvent>) type);
+        }
+        return java.util.Arrays.stream(type.getPermittedSubclasses()).flatMap(c -> concrete(c).stream()).toList();
     }
 
     public static Optional<Class<? extends LedgerEvent>> byName(String type) {

@@ -7,7 +7,9 @@ import org.budgetledger.contract.Posting;
  * identifies the posting's content as sent, so that the same posting sent again is a duplicate and a different
  * one under the same id a conflict.
  */
-public interface PostingRecorded extends LedgerEvent {
+public sealed interface PostingRecorded extends LedgerEvent
+        permits AppropriationRecorded, IncomeRecorded, ExpenditureRecorded, OpeningBalanceRecorded, BudgetRecorded,
+        ProcurementRecorded, FundOffsetRecorded, SurplusDistributionRecorded, PostingReversed {
 
     Posting posting();
 
