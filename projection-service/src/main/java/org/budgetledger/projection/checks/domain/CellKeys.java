@@ -21,14 +21,18 @@ final class CellKeys {
     private static final Set<String> COLUMNS_04 = Set.of("total", "general_budget", "government_fund",
             "state_capital");
 
+    private static final Text UNKNOWN_TABLE = Text.of("unknown table", "未知的表");
+    private static final Text UNKNOWN_ROW = Text.of("unknown row", "未知的行");
+    private static final Text UNKNOWN_COLUMN = Text.of("unknown column", "未知的列");
+
     private CellKeys() {
     }
 
-    /** What is wrong with a key, or null when it is a key of CELLS.md. */
-    static String problem(String key) {
+    /** What is wrong with a key, in both languages (W19 reports it), or null when it is a key of CELLS.md. */
+    static Text problem(String key) {
         String[] p = key.split("/", -1);
         if (p.length != 3) {
-            return "not TABLE/ROW/COLUMN";
+            return Text.of("not TABLE/ROW/COLUMN", "不是“表/行/列”格式");
         }
         String table = p[0];
         String row = p[1];
@@ -39,10 +43,10 @@ final class CellKeys {
                     yield amount(col);
                 }
                 if (row.startsWith("expenditure.")) {
-                    String c = code(row.substring(12), List.of(3));
-                    yield c != null ? "functional 类: " + c : amount(col);
+                    Text c = code(row.substring(12), List.of(3));
+                    yield c != null ? functionalClass(c) : amount(col);
                 }
-                yield "unknown row";
+                yield UNKNOWN_ROW;
             }
             case "02" -> byFunction(row, col, TableRules.COLUMNS_02);
             case "03" -> byFunction(row, col, TableRules.COLUMNS_03);
@@ -54,58 +58,65 @@ final class CellKeys {
                 }
                 boolean expense = EXPENSE_04.contains(row);
                 if (!expense && row.startsWith("expenditure.")) {
-                    String c = code(row.substring(12), List.of(3));
+                    Text c = code(row.substring(12), List.of(3));
                     if (c != null) {
-                        yield "functional 类: " + c;
+                        yield functionalClass(c);
                     }
                     expense = true;
                 }
                 if (!expense) {
-                    yield "unknown row";
+                    yield UNKNOWN_ROW;
                 }
-                yield COLUMNS_04.contains(col) ? null : "unknown column";
+                yield COLUMNS_04.contains(col) ? null : UNKNOWN_COLUMN;
             }
             case "06" -> {
                 if (!row.equals("personnel_total") && !row.equals("public_total")) {
-                    String c = code(row, List.of(3, 5));
+                    Text c = code(row, List.of(3, 5));
                     if (c != null) {
-                        yield "economic code: " + c;
+                        yield Text.of("economic code: " + c.en(), "经济分类科目：" + c.zh());
                     }
                 }
                 yield amount(col);
             }
-            case "07" -> !row.equals("budget") && !row.equals("actual") ? "unknown row"
-                    : TableRules.COLUMNS_07.contains(col) ? null : "unknown column";
-            case "ops" -> row.equals("operating_costs") ? amount(col) : "unknown row";
+            case "07" -> !row.equals("budget") && !row.equals("actual") ? UNKNOWN_ROW
+                    : TableRules.COLUMNS_07.contains(col) ? null : UNKNOWN_COLUMN;
+            case "ops" -> row.equals("operating_costs") ? amount(col) : UNKNOWN_ROW;
             case "general" -> Set.of("meetings", "training", "festivals").contains(row) ? amount(col)
-                    : "unknown row";
+                    : UNKNOWN_ROW;
             case "procurement" -> Set.of("total", "goods", "works", "services", "sme", "small_micro").contains(row)
-                    ? amount(col) : "unknown row";
-            default -> "unknown table";
+                    ? amount(col) : UNKNOWN_ROW;
+            default -> UNKNOWN_TABLE;
         };
     }
 
-    private static String byFunction(String row, String col, List<String> columns) {
-        if (!row.equals("total")) {
-            String c = code(row, List.of(3, 5, 7));
-            if (c != null) {
-                return "functional code: " + c;
-            }
-        }
-        return columns.contains(col) ? null : "unknown column";
+    private static Text functionalClass(Text problem) {
+        return Text.of("functional 类: " + problem.en(), "功能分类类级：" + problem.zh());
     }
 
-    private static String amount(String col) {
-        return col.equals("amount") ? null : "unknown column";
+    private static Text byFunction(String row, String col, List<String> columns) {
+        if (!row.equals("total")) {
+            Text c = code(row, List.of(3, 5, 7));
+            if (c != null) {
+                return Text.of("functional code: " + c.en(), "功能分类科目：" + c.zh());
+            }
+        }
+        return columns.contains(col) ? null : UNKNOWN_COLUMN;
+    }
+
+    private static Text amount(String col) {
+        return col.equals("amount") ? null : UNKNOWN_COLUMN;
     }
 
     /** Null when {@code code} is digits of one of the lengths, else what is wrong. */
-    private static String code(String code, List<Integer> lengths) {
+    private static Text code(String code, List<Integer> lengths) {
         if (!CODE.matcher(code).matches()) {
-            return "not a code";
+            return Text.of("not a code", "不是科目编码");
         }
-        return lengths.contains(code.length()) ? null
-                : code.length() + " digits, expected " + lengths.stream().map(String::valueOf)
-                .reduce((a, b) -> a + "/" + b).orElse("");
+        if (lengths.contains(code.length())) {
+            return null;
+        }
+        String expected = lengths.stream().map(String::valueOf).reduce((a, b) -> a + "/" + b).orElse("");
+        return Text.of(code.length() + " digits, expected " + expected,
+                code.length() + "位，应为" + expected + "位");
     }
 }

@@ -63,7 +63,8 @@ public record CheckReport(List<CheckResult> results) {
                         .append(rs.get(0).name(language)).append('\n');
             }
             rs.stream().filter(r -> r.status() != Status.PASS).forEach(r -> sb.append(r.status() == Status.SKIPPED
-                    ? r.label() + " " + Status.SKIPPED.in(language) + (language == Language.EN ? ": " : "：") + r.message(language)
+                    ? r.label(language) + " " + Status.SKIPPED.in(language) + (language == Language.EN ? ": " : "：")
+                            + r.message(language)
                     : r.render(true, language)).append('\n'));
         });
         sb.append(language == Language.EN ? "summary: " : "汇总：").append(summary().entrySet().stream()

@@ -35,7 +35,12 @@ public record CheckResult(
 
     /** The id with its subject: "W07 02/201". */
     public String label() {
-        return subject == null ? id : id + " " + subject;
+        return label(Language.EN);
+    }
+
+    /** The id with its subject as a reader of this language sees it: "W19 names", "W19 科目名称". */
+    public String label(Language language) {
+        return subject == null ? id : id + " " + Phrase.in(subject, language);
     }
 
     public List<Comparison> failing() {
@@ -51,7 +56,7 @@ public record CheckResult(
     public String render(boolean onlyNotPassing, Language language) {
         boolean en = language == Language.EN;
         StringBuilder sb = new StringBuilder();
-        sb.append(label()).append("  ").append(status.in(language)).append("  ").append(tolerance).append("  ");
+        sb.append(label(language)).append("  ").append(status.in(language)).append("  ").append(tolerance).append("  ");
         if (en) {
             sb.append(description);
             if (nameZh != null) {

@@ -106,9 +106,9 @@ public record Comparison(
         boolean en = language == Language.EN;
         StringBuilder sb = new StringBuilder();
         if (label != null) {
-            sb.append('[').append(label).append("] ");
+            sb.append('[').append(Phrase.in(label, language)).append("] ");
         }
-        sb.append(side(left)).append(' ').append(relation.symbol()).append(' ').append(side(right));
+        sb.append(side(left, language)).append(' ').append(relation.symbol()).append(' ').append(side(right, language));
         boolean multi = left.size() > 1 || right.size() > 1;
         if (multi) {
             sb.append(" | ").append(leftValue).append(' ').append(relation.symbol()).append(' ').append(rightValue);
@@ -128,11 +128,12 @@ public record Comparison(
         return sb.toString();
     }
 
-    private static String side(List<Term> terms) {
+    private static String side(List<Term> terms, Language language) {
         if (terms.isEmpty()) {
             return "0";
         }
-        String joined = terms.stream().map(t -> (t.negated() ? "− " : "+ ") + t.key() + " " + t.printed())
+        String joined = terms.stream()
+                .map(t -> (t.negated() ? "− " : "+ ") + Phrase.in(t.key(), language) + " " + t.printed())
                 .collect(Collectors.joining(" "));
         return joined.startsWith("+ ") ? joined.substring(2) : joined;
     }

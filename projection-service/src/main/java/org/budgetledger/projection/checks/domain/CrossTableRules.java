@@ -43,7 +43,7 @@ final class CrossTableRules {
                     Figures f = run.f;
                     List<String> fiscal = LedgerRules.budgetTypes(run.stateCapital()).stream()
                             .map(s -> "01/income." + LedgerRules.key(s) + "/amount").toList();
-                    run.result("fiscal", ERROR, T2, List.of(run.cmp(null, T2,
+                    run.result(Phrase.FISCAL.en(), ERROR, T2, List.of(run.cmp(null, T2,
                             fiscal.stream().map(f::t).toList(), Relation.EQ,
                             List.of(f.t("02/total/fiscal")))), null);
                     List<Comparison> cs = new ArrayList<>();
@@ -51,7 +51,7 @@ final class CrossTableRules {
                         cs.add(run.cmp(s, T1, List.of(f.t("01/income." + s + "/amount")), Relation.EQ,
                                 List.of(f.t("02/total/" + s))));
                     }
-                    run.result("non-fiscal", ERROR, T1, cs, null);
+                    run.result(Phrase.NON_FISCAL.en(), ERROR, T1, cs, null);
                 });
     }
 
@@ -110,7 +110,7 @@ final class CrossTableRules {
                 "04 government-fund income, opening, expenditure, closing and per-类 spending = 08",
                 "财政拨款政府性基金 = 政府性基金预算财政拨款收入支出决算表", run -> {
                     Figures f = run.f;
-                    run.result("totals", List.of(
+                    run.result(Phrase.TOTALS.en(), List.of(
                             run.eq("income", f.t("04/income.government_fund/amount"), List.of(f.t("08/total/income"))),
                             run.eq("opening_balance", f.t("04/income.opening_balance.government_fund/amount"),
                                     List.of(f.t("08/total/opening_balance"))),
@@ -235,7 +235,7 @@ final class CrossTableRules {
                     List<Term> pub = List.of(run.f.t("06/public_total/amount"));
                     Optional<Boolean> admin = run.in.allAdministrative();
                     if (admin.orElse(false)) {
-                        run.result(null, List.of(run.cmp("all units administrative", ops, Relation.EQ, pub)),
+                        run.result(null, List.of(run.cmp(Phrase.ALL_UNITS_ADMINISTRATIVE.en(), ops, Relation.EQ, pub)),
                                 Text.of("all " + run.in.units().size() + " units are ADMINISTRATIVE or CIVIL_SERVICE_MANAGED",
                                         "全部" + run.in.units().size() + "个单位均为行政单位或参照公务员法管理事业单位"));
                     } else {

@@ -61,8 +61,8 @@ final class LedgerRules {
                             if (Figures.allZero(available, List.of(closing))) {
                                 continue;
                             }
-                            cs.add(run.cmp(s + ": closing balance", List.of(closing), Relation.EQ, available));
-                            cs.add(run.cmp(s + ": not negative", available, Relation.GE, List.of(Term.zero())));
+                            cs.add(run.cmp(Phrase.CLOSING_BALANCE.after(s), List.of(closing), Relation.EQ, available));
+                            cs.add(run.cmp(Phrase.NOT_NEGATIVE.after(s), available, Relation.GE, List.of(Term.zero())));
                         }
                         List<Term> available = List.of(g.t("01/income.opening_balance/amount"),
                                 g.neg("04/income.opening_balance/amount"), g.t("01/income.total/amount"),
@@ -72,9 +72,9 @@ final class LedgerRules {
                         List<Term> closing = List.of(g.t("01/expenditure.closing_balance/amount"),
                                 g.neg("04/expenditure.closing_balance/total"));
                         if (!Figures.allZero(available, closing)) {
-                            cs.add(run.cmp("non-fiscal sources together: closing balance", closing, Relation.EQ,
-                                    available));
-                            cs.add(run.cmp("non-fiscal sources together: not negative", available, Relation.GE,
+                            String together = Phrase.NON_FISCAL_TOGETHER.en();
+                            cs.add(run.cmp(Phrase.CLOSING_BALANCE.after(together), closing, Relation.EQ, available));
+                            cs.add(run.cmp(Phrase.NOT_NEGATIVE.after(together), available, Relation.GE,
                                     List.of(Term.zero())));
                         }
                         if (cs.isEmpty()) {
@@ -87,7 +87,7 @@ final class LedgerRules {
                                 String k = Figures.key(table, row, "closing_balance");
                                 if (row.length() == 7 && g.get(k) < 0) {
                                     run.result(ledger.getKey() + " " + table + "/" + row, WARNING, T0,
-                                            List.of(run.cmp("closing balance of the 项", T0, WARNING,
+                                            List.of(run.cmp(Phrase.CLOSING_BALANCE_OF_ITEM.en(), T0, WARNING,
                                                     List.of(g.t(k)), Relation.GE, List.of(Term.zero()))),
                                             Text.of("negative per 项: income and spending may carry different 项 codes",
                                                     "该项为负数：收入与支出可能使用了不同的项级科目"));
@@ -110,16 +110,16 @@ final class LedgerRules {
                         return;
                     }
                     Figures f = run.f;
-                    String prev = (run.in.fiscalYear() - 1) + " closing ";
+                    String prev = Phrase.CLOSING.suffixing(String.valueOf(run.in.fiscalYear() - 1)) + " ";
                     List<Comparison> totals = new ArrayList<>();
-                    totals.add(run.cmp("all sources", List.of(f.t("01/income.opening_balance/amount")),
-                            Relation.EQ, List.of(Term.of(prev + "all sources", sum(previous, null)))));
+                    totals.add(run.cmp(Phrase.ALL_SOURCES.en(), List.of(f.t("01/income.opening_balance/amount")),
+                            Relation.EQ, List.of(Term.of(prev + Phrase.ALL_SOURCES.en(), sum(previous, null)))));
                     for (FundSource b : budgetTypes(run.stateCapital())) {
                         totals.add(run.cmp(key(b),
                                 List.of(f.t("04/income.opening_balance." + key(b) + "/amount")), Relation.EQ,
                                 List.of(Term.of(prev + key(b), sum(previous, b)))));
                     }
-                    run.result("totals", totals);
+                    run.result(Phrase.TOTALS.en(), totals);
                     Map<String, FundSource> perItemTables = new TreeMap<>(Map.of("08", FundSource.GOVERNMENT_FUND));
                     if (run.stateCapital()) {
                         perItemTables.put("09", FundSource.STATE_CAPITAL);
@@ -138,11 +138,11 @@ final class LedgerRules {
                                 cs.add(run.cmp(item, List.of(opening), Relation.EQ, List.of(closing)));
                             }
                         }
-                        run.resultUnlessEmpty(table + " per 项", cs);
+                        run.resultUnlessEmpty(Phrase.PER_ITEM.suffixing(table), cs);
                     });
                     Map<BalanceKey, Long> opening = run.in.openingBalances();
                     if (opening == null) {
-                        run.skipped("per fund source and 项",
+                        run.skipped(Phrase.PER_SOURCE_AND_ITEM.en(),
                                 Text.of("this year's opening balances per fund source and 项 were not given: only the "
                                         + "totals and 08/09 rows were compared",
                                         "未提供本年按资金来源和项级科目的年初结转和结余：仅比较了合计数与08/09表各行"));
@@ -155,14 +155,16 @@ final class LedgerRules {
                         long o = opening.getOrDefault(k, 0L);
                         long c = previous.getOrDefault(k, 0L);
                         if (o != 0 || c != 0) {
-                            cs.add(run.cmp(k.toString(), List.of(Term.of(run.in.fiscalYear() + " opening " + k, o)),
+                            String thisYear = Phrase.OPENING.suffixing(String.valueOf(run.in.fiscalYear())) + " ";
+                            cs.add(run.cmp(k.toString(), List.of(Term.of(thisYear + k, o)),
                                     Relation.EQ, List.of(Term.of(prev + k, c))));
                         }
                     }
                     if (cs.isEmpty()) {
-                        run.pass("per fund source and 项", Text.of("no balances in either year", "两年均无结转和结余"));
+                        run.pass(Phrase.PER_SOURCE_AND_ITEM.en(),
+                                Text.of("no balances in either year", "两年均无结转和结余"));
                     } else {
-                        run.result("per fund source and 项", cs);
+                        run.result(Phrase.PER_SOURCE_AND_ITEM.en(), cs);
                     }
                 });
     }
@@ -185,7 +187,7 @@ final class LedgerRules {
                     List<Comparison> failing = new ArrayList<>();
                     for (String key : new TreeSet<>(audit.keySet())) {
                         Comparison c = run.cmp(key, List.of(run.f.t(key)), Relation.EQ,
-                                List.of(Term.of("Σ audit lines of " + key, audit.get(key))));
+                                List.of(Term.of(Phrase.AUDIT_LINES_OF.en() + " " + key, audit.get(key))));
                         if (c.status() != Status.PASS) {
                             failing.add(c);
                         }
@@ -262,8 +264,8 @@ final class LedgerRules {
                     // 05 and 08/09 subtotals count every kind, their basic + project columns only those two.
                     List<Comparison> cs = new ArrayList<>();
                     Figures f = run.f;
-                    cs.add(run.cmp("05 general budget", T0, List.of(f.t("05/total/subtotal")), Relation.EQ,
-                            f.terms("05/total/basic", "05/total/project")));
+                    cs.add(run.cmp(Phrase.GENERAL_BUDGET.suffixing("05"), T0, List.of(f.t("05/total/subtotal")),
+                            Relation.EQ, f.terms("05/total/basic", "05/total/project")));
                     for (String table : run.stateCapital() ? List.of("08", "09") : List.of("08")) {
                         cs.add(run.cmp(table, T0, List.of(f.t(table + "/total/expenditure")), Relation.EQ,
                                 f.terms(table + "/total/basic", table + "/total/project")));
@@ -290,7 +292,7 @@ final class LedgerRules {
                     if (f.nonZeroKeys(k -> k.startsWith("procurement/")).isEmpty()) {
                         run.pass(null, Text.of("no procurement", "无政府采购"));
                     } else if (f.get("procurement/small_micro/amount") > f.get("procurement/sme/amount")) {
-                        run.result(null, WARNING, T0, List.of(run.cmp("derived from the figures", T0,
+                        run.result(null, WARNING, T0, List.of(run.cmp(Phrase.DERIVED_FROM_FIGURES.en(), T0,
                                         List.of(f.t("procurement/small_micro/amount")), Relation.LE,
                                         List.of(f.t("procurement/sme/amount")))),
                                 Text.of("posting counts not given: the figures show small-micro awards beyond SME awards",

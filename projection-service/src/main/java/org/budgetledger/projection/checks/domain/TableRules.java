@@ -32,6 +32,8 @@ final class TableRules {
             List.of("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception");
     static final List<String> NON_FISCAL =
             List.of("superior_subsidy", "operating", "business", "affiliate_remittance", "other");
+    /** W19 checks codes and names against them: without them, both are skipped for the same reason. */
+    private static final Text NO_CATALOGUES = Text.of("the year's catalogues were not given", "未提供本年度科目目录");
 
     private TableRules() {
     }
@@ -258,9 +260,9 @@ final class TableRules {
                     }
                     run.resultUnlessEmpty("04/expenditure.total", totals);
                     run.resultUnlessEmpty("04/expenditure.grand_total", grand);
-                    run.result("04 income = expense grand total", ERROR, T1, List.of(run.cmp(null, T1,
-                            List.of(f.t("04/income.grand_total/amount")), Relation.EQ,
-                            List.of(f.t("04/expenditure.grand_total/total")))), null);
+                    run.result(Phrase.INCOME_EQUALS_EXPENSE_GRAND_TOTAL.suffixing("04"), ERROR, T1,
+                            List.of(run.cmp(null, T1, List.of(f.t("04/income.grand_total/amount")), Relation.EQ,
+                                    List.of(f.t("04/expenditure.grand_total/total")))), null);
                 });
     }
 
@@ -412,18 +414,20 @@ final class TableRules {
 
     /** Every cell key well-formed. */
     private static void w19Keys(DefinedRule.Run run) {
-        List<String> bad = new ArrayList<>();
+        List<Text> bad = new ArrayList<>();
         for (String key : new TreeSet<>(run.in.cells().keySet())) {
-            String problem = CellKeys.problem(key);
+            Text problem = CellKeys.problem(key);
             if (problem != null) {
-                bad.add(key + " (" + problem + ")");
+                bad.add(Text.of(key + " (" + problem.en() + ")", key + "（" + problem.zh() + "）"));
             }
         }
+        int n = run.in.cells().size();
         if (bad.isEmpty()) {
-            run.pass("cell keys", Text.of(run.in.cells().size() + " cell keys well-formed", run.in.cells().size() + "个数据键格式正确"));
+            run.pass(Phrase.CELL_KEYS.en(), Text.of(n + " cell keys well-formed", n + "个数据键格式正确"));
         } else {
-            String list = String.join("; ", limit(bad));
-            run.violated("cell keys", Text.of(bad.size() + " malformed: " + list, bad.size() + "个数据键格式错误：" + list));
+            Text list = list(bad, "; ", "；");
+            run.violated(Phrase.CELL_KEYS.en(), Text.of(bad.size() + " malformed: " + list.en(),
+                    bad.size() + "个数据键格式错误：" + list.zh()));
         }
     }
 
@@ -432,15 +436,17 @@ final class TableRules {
         Catalogue fc = run.in.functionalCatalogue();
         Catalogue ec = run.in.economicCatalogue();
         if (fc == null && ec == null) {
-            run.skipped("catalogue", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
+            run.skipped(Phrase.CATALOGUE.en(), NO_CATALOGUES);
             return;
         }
-        List<String> missing = new ArrayList<>();
+        List<Text> missing = new ArrayList<>();
         if (fc != null) {
-            functional.stream().filter(c -> !fc.isValid(c)).forEach(c -> missing.add(c + " (功能)"));
+            functional.stream().filter(c -> !fc.isValid(c))
+                    .forEach(c -> missing.add(Text.of(c + " (功能)", c + "（功能）")));
         }
         if (ec != null) {
-            economic.stream().filter(c -> !ec.isValid(c)).forEach(c -> missing.add(c + " (经济)"));
+            economic.stream().filter(c -> !ec.isValid(c))
+                    .forEach(c -> missing.add(Text.of(c + " (经济)", c + "（经济）")));
         }
         String scope = (fc == null ? "" : functional.size() + " functional") + (fc != null && ec != null ? " and " : "")
                 + (ec == null ? "" : economic.size() + " economic") + " codes checked"
@@ -449,11 +455,12 @@ final class TableRules {
                 + (fc != null && ec != null ? "和" : "") + (ec == null ? "" : economic.size() + "个经济分类科目")
                 + (fc == null ? "；未提供功能分类目录" : "") + (ec == null ? "；未提供经济分类目录" : "");
         if (missing.isEmpty()) {
-            run.pass("catalogue", Text.of(scope, scopeZh));
+            run.pass(Phrase.CATALOGUE.en(), Text.of(scope, scopeZh));
         } else {
-            String list = String.join(", ", limit(missing));
-            run.violated("catalogue", Text.of(scope + "; not in the " + run.in.fiscalYear() + " catalogue (code or a parent): "
-                    + list, scopeZh + "；不在" + run.in.fiscalYear() + "年度目录中（科目或其上级）：" + list));
+            Text list = list(missing, ", ", "，");
+            run.violated(Phrase.CATALOGUE.en(), Text.of(scope + "; not in the " + run.in.fiscalYear()
+                    + " catalogue (code or a parent): " + list.en(),
+                    scopeZh + "；不在" + run.in.fiscalYear() + "年度目录中（科目或其上级）：" + list.zh()));
         }
     }
 
@@ -463,37 +470,42 @@ final class TableRules {
         Catalogue ec = run.in.economicCatalogue();
         Map<String, String> names = run.in.printedNames();
         if (names == null) {
-            run.skipped("names", Text.of("printed names were not given (the rendered tables do not exist yet)",
-                    "未提供表中印出的科目名称（表格尚未生成）"));
+            run.skipped(Phrase.NAMES.en(), Text.of(
+                    "printed names were not given (the rendered tables do not exist yet)", "未提供表中印出的科目名称（表格尚未生成）"));
             return;
         }
         if (fc == null && ec == null) {
-            run.skipped("names", Text.of("the year's catalogues were not given", "未提供本年度科目目录"));
+            run.skipped(Phrase.NAMES.en(), NO_CATALOGUES);
             return;
         }
-        List<String> wrong = new ArrayList<>();
+        List<Text> wrong = new ArrayList<>();
         new java.util.TreeMap<>(names).forEach((code, printed) -> {
             Catalogue c = economic.contains(code) || (!functional.contains(code) && code.startsWith("3")) ? ec : fc;
             String expected = c == null ? null : c.nameOf(code).orElse(null);
             if (c != null && !printed.equals(expected)) {
-                wrong.add(code + ": printed «" + printed + "», catalogue «" + (expected == null ? "(none)" : expected) + "»");
+                String en = expected == null ? "(none)" : expected;
+                String zh = expected == null ? "（无）" : expected;
+                wrong.add(Text.of(code + ": printed «" + printed + "», catalogue «" + en + "»",
+                        code + "：表中为«" + printed + "»，目录为«" + zh + "»"));
             }
         });
         if (wrong.isEmpty()) {
-            run.pass("names", Text.of(names.size() + " printed names match the " + run.in.fiscalYear() + " catalogue",
+            run.pass(Phrase.NAMES.en(), Text.of(
+                    names.size() + " printed names match the " + run.in.fiscalYear() + " catalogue",
                     names.size() + "个印出的科目名称与" + run.in.fiscalYear() + "年度目录一致"));
         } else {
-            String list = String.join("; ", limit(wrong));
-            run.violated("names", Text.of(list, "科目名称与目录不一致：" + list));
+            Text list = list(wrong, "; ", "；");
+            run.violated(Phrase.NAMES.en(), Text.of(list.en(), "科目名称与目录不一致：" + list.zh()));
         }
     }
 
-    private static List<String> limit(List<String> items) {
-        if (items.size() <= 20) {
-            return items;
+    /** The first 20 items joined in each language, and how many more there are: a long list would bury the text. */
+    private static Text list(List<Text> items, String enSeparator, String zhSeparator) {
+        List<Text> first = new ArrayList<>(items.subList(0, Math.min(20, items.size())));
+        if (items.size() > 20) {
+            first.add(Text.of("… " + (items.size() - 20) + " more", "… 另有" + (items.size() - 20) + "项"));
         }
-        List<String> first = new ArrayList<>(items.subList(0, 20));
-        first.add("… " + (items.size() - 20) + " more");
-        return first;
+        return Text.of(first.stream().map(Text::en).collect(java.util.stream.Collectors.joining(enSeparator)),
+                first.stream().map(Text::zh).collect(java.util.stream.Collectors.joining(zhSeparator)));
     }
 }
