@@ -36,6 +36,11 @@ public record Money(long fen) implements Comparable<Money> {
         return new Money(Math.addExact(fen, other.fen));
     }
 
+    /** An amount printed in 万元 (at most 6 decimals: exact to the fen). */
+    public static Money ofWanYuan(BigDecimal wan) {
+        return new Money(wan.movePointRight(6).longValueExact());
+    }
+
     public Money minus(Money other) {
         return new Money(Math.subtractExact(fen, other.fen));
     }

@@ -8,6 +8,7 @@ import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
 import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.contract.PublishedBalances;
 import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.LedgerEvent;
@@ -186,11 +187,13 @@ public final class LedgerState {
      * The closing balances (年末结转和结余) per fund source and functional code, split into basic/project where the
      * postings say so. Income carries no kind, so what is not attributable stays without a kind. A negative
      * balance of one code (income and spending on different 项) is listed and carried nowhere. A year of imported
-     * figures has the balances its published tables state ({@link PublishedBalances}).
+     * figures has the balances its published tables state ({@link PublishedBalances}; what they give only as a total has no 项).
      */
     public List<YearClosed.ClosingBalance> closingBalances() {
         if (imported != null) {
-            return PublishedBalances.of(importedCells);
+            return PublishedBalances.of(importedCells).stream()
+                    .map(b -> new YearClosed.ClosingBalance(b.fundSource(), b.functionalCode(), null, Money.ofFen(b.fen()), null))
+                    .toList();
         }
         Map<String, Map<String, Long>> byCode = new TreeMap<>();
         balances.forEach((key, fen) -> {

@@ -3,6 +3,8 @@ package org.budgetledger.projection.published.domain;
 import org.budgetledger.projection.report.domain.TableSpec;
 import org.budgetledger.projection.report.domain.Template;
 
+import org.budgetledger.contract.Money;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,6 @@ public final class PublishedDocument {
     /** Figures of the text that no table prints: 机关运行经费, 一般性支出, 政府采购. */
     private static final Pattern TEXT_KEY = Pattern.compile("(ops|general|procurement)/[a-z_]+/amount");
     private static final Pattern TABLE_KEY = Pattern.compile("(\\d{2})/[A-Za-z0-9_.]+/[a-z_]+");
-    private static final BigDecimal FEN_PER_WAN = BigDecimal.valueOf(1_000_000);
     public static final int MAX_CELLS = 20_000;
 
     private PublishedDocument() {
@@ -105,7 +106,7 @@ public final class PublishedDocument {
             } else if (!WAN.matcher(text).matches()) {
                 problems.add(new Problem("cells", key, null, "'" + text + "' is not an amount in 万元 with at most 2 decimals"));
             } else {
-                long fen = new BigDecimal(text).multiply(FEN_PER_WAN).longValueExact();
+                long fen = Money.ofWanYuan(new BigDecimal(text)).fen();
                 if (fen != 0) {
                     cells.put(key, fen);
                 }

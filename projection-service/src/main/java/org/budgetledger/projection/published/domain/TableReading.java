@@ -3,6 +3,8 @@ package org.budgetledger.projection.published.domain;
 import org.budgetledger.projection.report.domain.Grid;
 import org.budgetledger.projection.report.domain.TableSpec;
 
+import org.budgetledger.contract.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -30,7 +32,6 @@ public final class TableReading {
     private static final Pattern ECONOMIC_CODE = Pattern.compile("\\d{3}|\\d{5}");
     private static final Pattern NUMERAL = Pattern.compile("^[一二三四五六七八九十百]+、");
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final BigDecimal FEN_PER_WAN = BigDecimal.valueOf(1_000_000);
     /** Rows between a table's title and its header, at most. */
     private static final int HEADER_SEARCH = 8;
 
@@ -394,7 +395,7 @@ public final class TableReading {
             return;
         }
         // the published figure is the printed one: 2 decimals (a workbook may hold more behind its format)
-        long fen = new BigDecimal(text).setScale(2, RoundingMode.HALF_UP).multiply(FEN_PER_WAN).longValueExact();
+        long fen = Money.ofWanYuan(new BigDecimal(text).setScale(2, RoundingMode.HALF_UP)).fen();
         if (fen != 0) {
             cells.merge(key, fen, Math::addExact);
         }
