@@ -52,11 +52,16 @@ public class ReportService {
         return store.catalogues().of(fiscalYear, kind).orElseGet(() -> Catalogue.empty(fiscalYear, kind));
     }
 
-    /** "本年度数据导入自已公开的文件…" for the units whose figures were imported, if any. */
+    /** The day of an import as a reader writes it (UTC, as every instant of the system). */
+    private static final java.time.format.DateTimeFormatter IMPORT_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(java.time.ZoneOffset.UTC);
+
+    /** "本年度决算数据非本系统记账生成。…导入自已公开的决算文件《…》（2026年12月6日导入，SHA-256 …）" where figures were imported. */
     static Optional<String> imported(FinalAccounts.View view) {
         List<String> files = view.parts().stream().filter(p -> p.record().imported() != null)
-                .map(p -> p.unit().name() + "：导入自已公开的决算文件《" + p.record().imported().source().fileName() + "》（SHA-256 "
-                        + p.record().imported().source().sha256() + "，" + p.record().imported().recordedAt() + " 导入）")
+                .map(p -> p.unit().name() + "：导入自已公开的决算文件《" + p.record().imported().source().fileName() + "》（"
+                        + IMPORT_DAY.format(p.record().imported().recordedAt()) + "导入，SHA-256 "
+                        + p.record().imported().source().sha256() + "）")
                 .toList();
         return files.isEmpty() ? Optional.empty() : Optional.of("本年度决算数据非本系统记账生成。" + String.join("；", files) + "。");
     }
