@@ -96,6 +96,10 @@ class PublishedFiguresTest {
         assertThat(actual).isEqualTo(expected);
         assertThat(copied.get("imported").get(0).get("fileName").asText()).isEqualTo("2019.xlsx");
 
+        JsonNode importedChecks = json(call("GET", services.projection.url("/api/v1/final-accounts/" + COPY + "/2019/checks"), null));
+        assertThat(importedChecks.get("summary").get("FAIL").asInt()).as("the imported year's own checks: %s", importedChecks.get("summary"))
+                .isZero();
+
         JsonNode audit = json(call("GET", services.projection.url("/api/v1/final-accounts/" + COPY + "/2019/cells/01/income.total/amount/audit"), null));
         assertThat(audit.get("value").asText()).isEqualTo("30.74");
         assertThat(audit.get("imported").get(0).get("sha256").asText()).isEqualTo(answer.get("sha256").asText());
