@@ -38,8 +38,8 @@ import java.util.concurrent.Executors;
  * Axon on MongoDB. axon-mongo has no Spring Boot starter for Axon 4.13, so the engine is wired here. Events are
  * stored as one document per event with a unique index on (aggregate, sequence): that index, not a lock, is what
  * keeps two writers on one ledger from both succeeding. Loading a ledger reads its snapshot and the events after
- * it in one query (the embedded store scans for any query but an exact key, STACK.md), and a bounded cache keeps
- * hot ledgers in memory so that a command normally reads nothing at all.
+ * it in one query (the embedded store scans for any query but an exact key, docs/STACK.md#exact-key-reads), and a
+ * bounded cache keeps hot ledgers in memory so that a command normally reads nothing at all.
  */
 @Configuration
 public class AxonConfig {
@@ -111,7 +111,8 @@ public class AxonConfig {
      */
     @Bean
     public Repository<Ledger> ledgerRepository(EventStore eventStore, Cache ledgerCache, CachedSnapshots ledgerSnapshots,
-                                               StoredEvents stored, HistoryGuard guard, ApplicationContext context) {
+                                               StoredEvents stored, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                               HistoryGuard guard, ApplicationContext context) {
         EventSourcingRepository.Builder<Ledger> builder = EventSourcingRepository.builder(Ledger.class)
                 // the same handler parameters Axon gives aggregates, Spring beans among them (the catalogues)
                 .parameterResolverFactory(MultiParameterResolverFactory.ordered(
@@ -125,7 +126,7 @@ public class AxonConfig {
             guard.diverged(id, version, head);
             return false;
         };
-        return new FreshCachingRepository<>(builder, ledgerCache, eventStore, stored, ledgerSnapshots, check);
+        return new FreshCachingRepository<>(builder, ledgerCache, eventStore, stored, eventSerializer, ledgerSnapshots, check);
     }
 
     /** Commands that lost a race on a ledger are retried (JitteredRetryScheduler); at most 16 times, ~10 s in all. */

@@ -1,12 +1,20 @@
 package org.budgetledger.ledger.config;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.budgetledger.ledger.relay.StoredEvents;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Axon's caching repository, made safe for several instances and honest about its store. Before a command runs on a
@@ -29,17 +37,22 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
         boolean stillHeld(String id, long version, EventSourcedAggregate<T> cached);
     }
 
+    /** A cached aggregate further behind than this is loaded again (snapshot and the events after it). */
+    private static final int MAX_CATCH_UP = 5_000;
+
     private final Cache cache;
-    private final EventStore eventStore;
+    private final String aggregateType;
+    private final Serializer serializer;
     private final StoredEvents stored;
     private final CachedSnapshots snapshots;
     private final CachedCheck<T> check;
 
     FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore, StoredEvents stored,
-                           CachedSnapshots snapshots, CachedCheck<T> check) {
+                           Serializer serializer, CachedSnapshots snapshots, CachedCheck<T> check) {
         super(builder.eventStore(eventStore).cache(cache));
         this.cache = cache;
-        this.eventStore = eventStore;
+        this.aggregateType = getAggregateType().getSimpleName();
+        this.serializer = serializer;
         this.stored = stored;
         this.snapshots = snapshots;
         this.check = check;
@@ -55,16 +68,31 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
             aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         } else if (version != null && stored.exists(aggregateIdentifier, version + 1)) {
             // its own history up to version is the store's (checked above): only what follows is missing
-            DomainEventStream missing = eventStore.readEvents(aggregateIdentifier, version + 1);
-            if (missing.hasNext()) {
-                aggregate.initializeState(missing);
-            } else { // gone between the two reads: the store changed under us, believe it whole
+            List<DomainEventMessage<?>> missing = after(aggregateIdentifier, version);
+            if (!missing.isEmpty() && missing.size() < MAX_CATCH_UP) {
+                aggregate.initializeState(DomainEventStream.of(missing));
+            } else { // gone between the two reads (the store changed under us), or far behind: believe the store whole
                 cache.remove(aggregateIdentifier);
                 aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
             }
         }
         snapshots.loaded(aggregateIdentifier, aggregate.version());
         return aggregate;
+    }
+
+    /**
+     * The stored events after {@code version}, read by exact key, at most {@link #MAX_CATCH_UP}: Axon's own read is a
+     * range query, which the embedded store answers by scanning every event of every ledger.
+     */
+    private List<DomainEventMessage<?>> after(String id, long version) {
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (StoredEvents.StoredEvent e : stored.history(id, version + 1, MAX_CATCH_UP)) {
+            Object payload = serializer.deserialize(new SimpleSerializedObject<>(e.payloadJson(), String.class, e.payloadType(), null));
+            MetaData metaData = e.metaDataJson() == null ? MetaData.emptyInstance()
+                    : serializer.deserialize(new SimpleSerializedObject<>(e.metaDataJson(), String.class, MetaData.class.getName(), null));
+            events.add(new GenericDomainEventMessage<>(aggregateType, id, e.sequence(), payload, metaData, e.eventId(), e.recordedAt()));
+        }
+        return events;
     }
 
     @Override

@@ -6,12 +6,14 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.budgetledger.ledger.relay.AlignedAssignor;
 import org.budgetledger.ledger.relay.EventRelay;
 import org.budgetledger.ledger.relay.PartitionPublisher;
 import org.budgetledger.ledger.relay.RelayHints;
@@ -50,11 +52,19 @@ public class KafkaConfig {
         return TopicBuilder.name(topics.eventsTopic()).partitions(topics.partitions()).build();
     }
 
-    /** Static membership: a restarted instance gets its partitions back without a rebalance wait. */
+    /**
+     * Static membership: a restarted instance gets its partitions back without a rebalance wait. The postings group
+     * assigns partitions as the relay's group does ({@link AlignedAssignor}), so an instance publishes the events of
+     * the units it ingests; Kafka's range assignor is listed after it so that a group still holding instances of an
+     * older version keeps assigning while they are replaced.
+     */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer staticMembership(InstanceIdentity instance) {
         return factory -> factory.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance.id(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000));
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000,
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                AlignedAssignor.class.getName() + "," + RangeAssignor.class.getName() + "," + CooperativeStickyAssignor.class.getName(),
+                AlignedAssignor.INSTANCE_CONFIG, instance.id()));
     }
 
     /**
@@ -73,7 +83,10 @@ public class KafkaConfig {
             config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // a dead instance's share moves once its session expires
             config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) session.toMillis());
             config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, session.toMillis() / 6));
-            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+            // aligned with the postings group; cooperative-sticky while instances of an older version remain
+            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    AlignedAssignor.class.getName() + "," + CooperativeStickyAssignor.class.getName());
+            config.put(AlignedAssignor.INSTANCE_CONFIG, instance.id());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
             // a round of the relay's thread (a take-over's catch-up) may take a while between two polls

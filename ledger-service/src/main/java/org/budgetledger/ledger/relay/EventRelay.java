@@ -30,8 +30,9 @@ import java.util.function.IntFunction;
 
 /**
  * Publishes every recorded event to ledger.events (key: its stream), in sequence order per stream, exactly as the
- * store holds it. Not Axon's global event stream, which can skip events on MongoDB (STACK.md): the cursor is the
- * per-stream sequence, moved only after Kafka committed the events.
+ * store holds it. Not Axon's global event stream, which can skip events on MongoDB
+ * (docs/STACK.md#no-global-event-stream): the cursor is the per-stream sequence, moved only after Kafka committed
+ * the events.
  *
  * <p>Every ledger-service instance publishes a share: the partitions of ledger.events that Kafka's group assignment
  * gives it ({@link RelayShare}), each through a producer fenced by the partition ({@link PartitionPublisher}). An
@@ -88,7 +89,7 @@ public final class EventRelay implements SmartLifecycle {
     private final java.util.Deque<String> toProbe = new java.util.ArrayDeque<>();
     /** Rewinds carried out this round, cleared from the hints once the round published. */
     private final Map<String, Long> rewound = new HashMap<>();
-    private StreamPartitions partitions;
+    private volatile StreamPartitions partitions;
     private long nextHintsAt = System.nanoTime();
     private long nextProbeAt = System.nanoTime();
 
@@ -156,6 +157,16 @@ public final class EventRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** The partitions of ledger.events this instance publishes now, and how many the topic has (0 until known). */
+    public Share share() {
+        StreamPartitions known = partitions;
+        return new Share(new java.util.TreeSet<>(publishers.keySet()), known == null ? 0 : known.count());
+    }
+
+    /** This instance's share of ledger.events: a router sends a unit's postings where its partition is published. */
+    public record Share(Set<Integer> partitions, int of) {
     }
 
     /** Called by Axon once events are stored. Never blocks a command: a full queue defers to the store. */

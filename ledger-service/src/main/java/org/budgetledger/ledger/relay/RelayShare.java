@@ -18,8 +18,9 @@ import java.util.function.Function;
  * Which partitions of ledger.events this instance publishes, decided by Kafka's group assignment: every
  * ledger-service instance is a member of one consumer group subscribed to ledger.events, and the partitions the group
  * gives a member are the ones it publishes. The consumer never reads a record (its partitions stay paused); it is
- * there for the membership, the cooperative sticky assignment (the partitions of the living stay where they are) and
- * the detection of a dead member (its session expires after {@code LEDGER_RELAY_SESSION_TIMEOUT}).
+ * there for the membership, the assignment ({@link AlignedAssignor}: the partitions whose postings this instance
+ * ingests, handed over cooperatively) and the detection of a dead member (its session expires after
+ * {@code LEDGER_RELAY_SESSION_TIMEOUT}).
  *
  * <p>Polled only from the relay's thread, so the changes arrive there, between two rounds of publishing.
  */

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Reads single events of a stream from Axon's event collection by their exact key (stream, sequence): the one
- * query the embedded store answers from an index (STACK.md), and the key that the unique index guards.
+ * query the embedded store answers from an index (docs/STACK.md#exact-key-reads), and the key that the unique index guards.
  */
 @Component
 public class StoredEvents {

@@ -242,7 +242,7 @@ public final class Benchmark {
 
     private void fund(List<String> units) throws Exception {
         for (String unit : units) {
-            Http.Answer a = http.patiently("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
+            Http.Answer a = http.patiently("POST", router().urlFor(unit) + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
                     postings.funding(unit), settings.patience());
             if (a.status() != 201 && a.status() != 200) {
                 throw new IllegalStateException("funding " + unit + ": " + a.status() + " " + a.body());
@@ -364,8 +364,7 @@ public final class Benchmark {
                     try {
                         switch (kind) {
                             case 0 -> postBatch(100, load, true);
-                            case 1, 2 -> http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
-                                    postings.next(BenchPostings.pick(load, true)), REQUEST_TIMEOUT);
+                            case 1, 2 -> postSingle(BenchPostings.pick(load, true));
                             default -> http.send("GET", cells + ledgers.get(r.nextInt(ledgers.size())) + "/" + BenchPostings.YEAR
                                     + "/cells?scope=self", keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT);
                         }
@@ -405,8 +404,7 @@ public final class Benchmark {
         CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
         Hammer h = hammer("single", threads, seconds, 201,
-                r -> http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
-                        postings.next(BenchPostings.pick(load, true)), REQUEST_TIMEOUT),
+                r -> postSingle(BenchPostings.pick(load, true)),
                 a -> {
                     JsonNode j = a.json();
                     next.merge(unitOf(j.path("ledger").asText()), j.path("sequence").asLong() + 1, Math::max);
@@ -485,19 +483,27 @@ public final class Benchmark {
         return new Batches(recorded.get(), rejected.get(), (System.nanoTime() - t0) / 1e9, next, new ArrayList<>(problems));
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private ShareRouter router;
 
-    /** The ledger-service instances in turn, as a load balancer spreads requests. */
-    private String anyLedger() {
-        List<String> urls = stack.ledgerUrls();
-        return urls.get(Math.floorMod(requests.getAndIncrement(), urls.size()));
+    /** Routes a unit's postings to the instance that publishes it (created once the stack runs). */
+    private synchronized ShareRouter router() {
+        if (router == null) {
+            router = new ShareRouter(http, keys.get("LEDGER_VIEWER_KEY"), stack::ledgerUrls);
+        }
+        return router;
     }
 
+    private Http.Answer postSingle(String unit) throws IOException, InterruptedException {
+        return http.send("POST", router().urlFor(unit) + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"), postings.next(unit), REQUEST_TIMEOUT);
+    }
+
+    /** A batch goes to the instances in turn, each with postings of the units whose partition it publishes. */
     private BatchAnswer postBatch(int n, List<String> units, boolean skewed) {
         Map<String, Long> next = new HashMap<>();
         try {
-            Http.Answer a = http.send("POST", anyLedger() + "/api/v1/postings/batch", keys.get("LEDGER_POSTER_KEY"),
-                    postings.batch(n, units, skewed), REQUEST_TIMEOUT);
+            ShareRouter.Route route = router().batchRoute(units);
+            Http.Answer a = http.send("POST", route.url() + "/api/v1/postings/batch", keys.get("LEDGER_POSTER_KEY"),
+                    postings.batch(n, route.units(), skewed), REQUEST_TIMEOUT);
             if (a.status() != 200) {
                 return new BatchAnswer(0, n, next, "batch HTTP " + a.status() + " " + abbreviate(a.body()));
             }
@@ -885,8 +891,7 @@ public final class Benchmark {
                 biggest = Math.max(biggest, ledgerState(ledger).path("postings").asLong());
             }
             Hammer h = hammer("single", 1, settings.i("growthSeconds"), 201,
-                    r -> http.send("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
-                            postings.next(BenchPostings.pick(load, true)), REQUEST_TIMEOUT), a -> { });
+                    r -> postSingle(BenchPostings.pick(load, true)), a -> { });
             BenchReport.Latency l = h.latency();
             report.add("growth", "REST single, 1 client, store holding " + events + " events (largest ledger " + biggest + " postings)",
                     l.text(), BenchReport.rate(h.perSecond()) + " postings" + failures(h.failed(), h.problems()));
@@ -968,7 +973,8 @@ public final class Benchmark {
     // ---- reading the system -----------------------------------------------------------------------------------------
 
     private JsonNode ledgerState(String unit) throws Exception {
-        return http.getJson(stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + BenchPostings.YEAR + "/ledger",
+        // asked of the instance that writes the ledger: another would first catch its cached copy up from the store
+        return http.getJson(router().urlFor(unit) + "/api/v1/units/" + unit + "/years/" + BenchPostings.YEAR + "/ledger",
                 keys.get("LEDGER_VIEWER_KEY"), settings.patience());
     }
 

@@ -112,12 +112,12 @@ public final class RelayFailoverProbe {
         }
     }
 
-    /** Unit codes whose ledgers (U:2019) fall in each partition of ledger.events, as Kafka's key hash places them. */
+    /** Unit codes whose ledgers fall in each partition of ledger.events: where Kafka's key hash places the unit code. */
     private static Map<Integer, String> oneUnitPerPartition() {
         Map<Integer, String> units = new LinkedHashMap<>();
         for (int i = 0; units.size() < PARTITIONS && i < 10_000; i++) {
             String unit = "FO-" + i;
-            int partition = Utils.toPositive(Utils.murmur2((unit + ":" + YEAR).getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+            int partition = Utils.toPositive(Utils.murmur2(unit.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
             units.putIfAbsent(partition, unit);
         }
         return units;
