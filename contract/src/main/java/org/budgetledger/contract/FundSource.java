@@ -1,6 +1,6 @@
 package org.budgetledger.contract;
 
-/** 资金来源 (CONTRACT.md, "fundSource"). The first three are fiscal (财政拨款). */
+/** 资金来源 (docs/POSTINGS.md#fund-sources, "fundSource"). The first three are fiscal (财政拨款). */
 public enum FundSource {
     GENERAL_BUDGET(true),
     GOVERNMENT_FUND(true),

@@ -13,7 +13,7 @@ import java.math.RoundingMode;
 public record Money(long fen) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
-    /** 999 999 999 999.99 yuan: the largest amount a single posting may carry (CONTRACT.md). */
+    /** 999 999 999 999.99 yuan: the largest amount a single posting may carry (docs/POSTINGS.md#amounts-and-dates). */
     public static final Money MAX_POSTING = new Money(99_999_999_999_999L);
 
     public static Money ofFen(long fen) {
@@ -60,6 +60,14 @@ public record Money(long fen) implements Comparable<Money> {
     /** 万元 with two decimals, rounded half-up (away from zero on ties) from the exact fen amount. */
     public String toWanYuan() {
         return BigDecimal.valueOf(fen, 6).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * Whether the amount prints as 0.00 万元 (under 50 yuan either way), the one test of "prints as zero": such a cell
+     * is left out of the published figures. BigDecimal has no negative zero, so a tiny negative prints 0.00 too.
+     */
+    public boolean printsAsZero() {
+        return toWanYuan().equals("0.00");
     }
 
     @Override

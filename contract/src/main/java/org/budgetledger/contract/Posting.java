@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
- * A valid posting, typed: what the ledger recorded. Field names are those of CONTRACT.md; fields that do not apply
+ * A valid posting, typed: what the ledger recorded. Field names are those of docs/POSTINGS.md; fields that do not apply
  * to the posting's type are null. A REVERSAL carries {@code reverses} and {@code reason} and no amount.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

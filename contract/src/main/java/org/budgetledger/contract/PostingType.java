@@ -1,6 +1,6 @@
 package org.budgetledger.contract;
 
-/** What a posting records (CONTRACT.md, "type"). */
+/** What a posting records (docs/POSTINGS.md#posting-types, "type"). */
 public enum PostingType {
     /** 财政拨款收入 */
     APPROPRIATION,

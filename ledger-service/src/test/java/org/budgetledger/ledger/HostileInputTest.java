@@ -80,8 +80,8 @@ import static org.awaitility.Awaitility.await;
  *   <li>never a 5xx: REST answers one of 200/201/400/403/409/413/415/422; the Kafka listener keeps consuming (a valid
  *   posting sent after the garbage is recorded) and parks every invalid record in the DLQ with {@code error} and
  *   {@code message} headers;</li>
- *   <li>nothing is recorded from an invalid posting: a model, written from CONTRACT.md and independent of the service,
- *   says what each input must do, and the ledger's postings count and availability per fund source must equal it
+ *   <li>nothing is recorded from an invalid posting: a model, written from docs/POSTINGS.md and independent of the
+ *   service, says what each input must do, and the ledger's postings count and availability per fund source must equal it
  *   after every seed;</li>
  *   <li>a clear error each time: 4xx bodies are JSON with non-blank {@code error} and {@code message}; a 422 names in
  *   {@code field} a field of the posting (or a nested path) that is actually wrong, and the message names it.</li>
@@ -814,7 +814,7 @@ class HostileInputTest extends IntegrationTest {
     }
 
     /**
-     * The contract's rules for one posting (CONTRACT.md, "Postings"), written out independently of the service:
+     * The contract's rules for one posting (docs/POSTINGS.md#posting-fields), written out independently of the service:
      * every rule that fails adds the fields it is about; a known id is a duplicate or a conflict whatever else is
      * wrong; only a posting with nothing wrong is recorded.
      */

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which ledger a sourceSystem + postingId belongs to. The idempotency key spans ledgers (CONTRACT.md), while each
- * ledger only knows its own postings: a claim, made before recording, is what finds the same id sent to another
- * ledger. Claims are inserted in bulk and guarded by the unique _id.
+ * Which ledger a sourceSystem + postingId belongs to. The idempotency key spans ledgers
+ * (docs/POSTINGS.md#idempotency), while each ledger only knows its own postings: a claim, made before recording, is
+ * what finds the same id sent to another ledger. Claims are inserted in bulk and guarded by the unique _id.
  */
 @Component
 public class PostingClaims {

@@ -33,7 +33,7 @@ public final class StoreServer implements AutoCloseable {
 
     static final String DATA_FILE_NAME = "ledger.mv";
 
-    /** Megabytes of MVStore page cache; the default (16) made scans ~30x slower (STACK.md). */
+    /** Megabytes of MVStore page cache; the default (16) made scans ~30x slower (docs/STACK.md#mvstore-page-cache). */
     private static final int H2_CACHE_MB = 512;
 
     /** The cache is held on the heap: with a small -Xmx, use at most half of it rather than run out of memory. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The posting streams of ../shared/fixtures (copied under fixtures/ on the test classpath) with the figures they
- * must produce: units, catalogue additions, postings in order, probes with their expected status.
+ * The posting streams of src/main/resources/fixtures (fixtures/ on the classpath, described in its README.md) with
+ * the figures they must produce: units, catalogue additions, postings in order, probes with their expected status.
  */
 public final class Fixtures {
 

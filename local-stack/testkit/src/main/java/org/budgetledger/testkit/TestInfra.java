@@ -11,8 +11,8 @@ import org.testcontainers.kafka.KafkaContainer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One fixture, two worlds (STACK.md). Once per test JVM: real MongoDB and Kafka containers when a Docker engine
- * answers, else the MongoDB-compatible server and an in-process KRaft broker. Either way tests reach them over the
+ * One fixture, two worlds (docs/STACK.md#two-worlds). Once per test JVM: real MongoDB and Kafka containers when a
+ * Docker engine answers, else the MongoDB-compatible server and an in-process KRaft broker. Either way tests reach them over the
  * network, exactly as the services do. Force a world with -Dtestkit.infra=containers|inprocess, or use running
  * servers with -Dtestkit.mongo.uri=mongodb://… and -Dtestkit.kafka.bootstrap=host:port.
  * <p>

@@ -42,11 +42,9 @@ public class PostingTrail {
                 store.journal().entry(location.ledger(), location.sequence()).map(entry -> {
                     LedgerId ledger = LedgerId.parse(location.ledger());
                     Optional<UnitDirectory.Unit> unit = store.units().unit(ledger.unitCode(), ledger.fiscalYear());
-                    Posting routed = entry.isReversal() ? entry.reversed() : entry.posting();
-                    int sign = entry.isReversal() ? -1 : 1;
                     Map<String, Money> cells = new TreeMap<>();
-                    CellRouting.contributions(routed).forEach((key, fen) -> cells.put(key, Money.ofFen(sign * fen)));
-                    if (unit.isPresent() && FinalAccounts.administrative(unit.get().kind()) && cells.containsKey(CellKeys.PUBLIC_TOTAL_KEY)) {
+                    entry.contributions().forEach((key, fen) -> cells.put(key, Money.ofFen(fen)));
+                    if (unit.isPresent() && unit.get().kind().reportsOperatingCosts() && cells.containsKey(CellKeys.PUBLIC_TOTAL_KEY)) {
                         cells.put(CellKeys.OPERATING_COSTS_KEY, cells.get(CellKeys.PUBLIC_TOTAL_KEY));
                     }
                     return new Trail(location.ledger(), entry, location.reversedBy(), cells, ancestors(store, ledger));

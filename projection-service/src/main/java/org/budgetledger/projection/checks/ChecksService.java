@@ -66,7 +66,7 @@ public class ChecksService {
                     // published figures imported from a document: the file is their only source, the journal is empty
                     cellsOf(part.figures()).forEach((k, v) -> auditSums.merge(k, v, Long::sum));
                 }
-                if (FinalAccounts.administrative(part.unit().kind())) {
+                if (part.unit().kind().reportsOperatingCosts()) {
                     auditSums.merge(CellKeys.OPERATING_COSTS_KEY, own.cells().getOrDefault(CellKeys.PUBLIC_TOTAL_KEY, 0L), Long::sum);
                 }
                 String before = new org.budgetledger.contract.LedgerId(part.unit().unitCode(), fiscalYear - 1).toString();

@@ -158,7 +158,7 @@ public class FinalAccounts {
                     || (asOf != null && record.get().imported().recordedAt().isAfter(asOf))) {
                 continue;
             }
-            String routedKey = cellKey.equals(OPERATING_COSTS) ? (administrative(unit.kind()) ? PUBLIC_TOTAL : null) : cellKey;
+            String routedKey = cellKey.equals(OPERATING_COSTS) ? (unit.kind().reportsOperatingCosts() ? PUBLIC_TOTAL : null) : cellKey;
             long fen = routedKey == null ? 0 : record.get().cells().getOrDefault(routedKey, 0L);
             if (fen != 0) {
                 lines.add(new ImportLine(unit, record.get().imported(), fen));
@@ -180,7 +180,7 @@ public class FinalAccounts {
                 continue;
             }
             // 机关运行经费 is the 公用经费 of units of an administrative kind
-            String routedKey = cellKey.equals(OPERATING_COSTS) ? (administrative(unit.kind()) ? PUBLIC_TOTAL : null) : cellKey;
+            String routedKey = cellKey.equals(OPERATING_COSTS) ? (unit.kind().reportsOperatingCosts() ? PUBLIC_TOTAL : null) : cellKey;
             if (routedKey == null) {
                 continue;
             }
@@ -208,16 +208,15 @@ public class FinalAccounts {
                 continue;
             }
             store.journal().read(unit.ledger(), 0, record.get().applied(), asOf, entry -> {
-                int sign = entry.isReversal() ? -1 : 1;
-                CellRouting.contributions(entry.isReversal() ? entry.reversed() : entry.posting()).forEach((key, fen) -> {
-                    lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new AuditLine(unit, entry, sign * fen));
-                    if (key.equals(PUBLIC_TOTAL) && administrative(unit.kind())) {
-                        lines.computeIfAbsent(OPERATING_COSTS, k -> new ArrayList<>()).add(new AuditLine(unit, entry, sign * fen));
+                entry.contributions().forEach((key, fen) -> {
+                    lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new AuditLine(unit, entry, fen));
+                    if (key.equals(PUBLIC_TOTAL) && unit.kind().reportsOperatingCosts()) {
+                        lines.computeIfAbsent(OPERATING_COSTS, k -> new ArrayList<>()).add(new AuditLine(unit, entry, fen));
                     }
                 });
             });
         }
-        lines.values().removeIf(l -> Money.ofFen(sum(l).fen()).toWanYuan().matches("-?0\\.00"));
+        lines.values().removeIf(l -> sum(l).printsAsZero());
         return Optional.of(lines);
     }
 
@@ -226,9 +225,7 @@ public class FinalAccounts {
     }
 
     private static long contribution(JournalEntry entry, String key) {
-        Posting routed = entry.isReversal() ? entry.reversed() : entry.posting();
-        long fen = CellRouting.contributions(routed).getOrDefault(key, 0L);
-        return entry.isReversal() ? -fen : fen;
+        return entry.contributions().getOrDefault(key, 0L);
     }
 
     /** The figures as they stood at {@code asOf}: from the latest checkpoint wholly before it, then the journal after it. */
@@ -238,7 +235,7 @@ public class FinalAccounts {
         Figures figures = checkpoint.map(c -> new Figures().apply(c.cells(), 1)).orElseGet(Figures::new);
         long from = checkpoint.map(c -> c.applied() + 1).orElse(0L);
         store.journal().read(record.ledger(), from, record.applied(), asOf, entry ->
-                figures.apply(Contributions.of(entry.isReversal() ? entry.reversed() : entry.posting()), entry.isReversal() ? -1 : 1));
+                figures.apply(Contributions.of(entry.routed()), entry.sign()));
         return figures;
     }
 
@@ -248,7 +245,4 @@ public class FinalAccounts {
                 : store.units().department(unitCode, fiscalYear);
     }
 
-    public static boolean administrative(UnitKind kind) {
-        return kind == UnitKind.ADMINISTRATIVE || kind == UnitKind.CIVIL_SERVICE_MANAGED;
-    }
 }

@@ -29,7 +29,7 @@ import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/v1/final-accounts/{unitCode}/{fiscalYear}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Final accounts", description = "The figures of the 部门决算公开 (CELLS.md keys) and their audit trail")
+@Tag(name = "Final accounts", description = "The figures of the 部门决算公开 (docs/CELLS.md keys) and their audit trail")
 public class FinalAccountsController {
 
     private final FinalAccounts accounts;

@@ -2,8 +2,11 @@ package org.budgetledger.projection.journal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.budgetledger.contract.Posting;
+import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One recorded posting as the query side keeps it: the posting, the event that recorded it (stream, sequence,
@@ -16,6 +19,23 @@ public record JournalEntry(String ledger, long sequence, String eventId, Instant
 
     public boolean isReversal() {
         return reversed != null;
+    }
+
+    /** The posting whose figures this entry moves: the reversed one for a REVERSAL. */
+    public Posting routed() {
+        return isReversal() ? reversed : posting;
+    }
+
+    /** +1, or −1 for a REVERSAL: it takes back what the reversed posting added. */
+    public int sign() {
+        return isReversal() ? -1 : 1;
+    }
+
+    /** The signed fen this entry adds to each cell of its unit's own figures. */
+    public Map<String, Long> contributions() {
+        Map<String, Long> signed = new HashMap<>();
+        CellRouting.contributions(routed()).forEach((key, fen) -> signed.put(key, sign() * fen));
+        return signed;
     }
 
     public String key() {

@@ -27,9 +27,9 @@ public final class JournalTotals {
     private int stateCapital;
 
     public void add(JournalEntry entry) {
-        int sign = entry.isReversal() ? -1 : 1;
-        Posting p = entry.isReversal() ? entry.reversed() : entry.posting();
-        CellRouting.contributions(p).forEach((k, fen) -> cells.merge(k, sign * fen, Math::addExact));
+        int sign = entry.sign();
+        Posting p = entry.routed();
+        entry.contributions().forEach((k, fen) -> cells.merge(k, fen, Math::addExact));
         if (p.fundSource() == FundSource.STATE_CAPITAL) {
             stateCapital += sign;
         }

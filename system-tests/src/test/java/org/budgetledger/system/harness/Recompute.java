@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * The harness's own, straightforward recomputation of the published figures from the valid postings it sent
- * (CELLS.md read directly, none of the projection's code): exact fen per cell, a reversed posting and its reversal
+ * (docs/CELLS.md read directly, none of the projection's code): exact fen per cell, a reversed posting and its reversal
  * counting nothing, rounded half-up to 万元 once. It covers the headline figures of the tables, not every row.
  */
 final class Recompute {

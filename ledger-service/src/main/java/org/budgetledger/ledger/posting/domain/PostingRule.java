@@ -1,9 +1,9 @@
 package org.budgetledger.ledger.posting.domain;
 
 /**
- * Every rule a posting must satisfy, in one place (CONTRACT.md, DOMAIN.md). The code is the {@code error} of a
- * 422 answer and of a DLQ record; the field is the JSON field the message names. Each rule has a given-when-then
- * test in {@code LedgerRulesTest}.
+ * Every rule a posting must satisfy, in one place (docs/POSTINGS.md#validation-rules lists them). The code is the
+ * {@code error} of a 422 answer and of a DLQ record; the field is the JSON field the message names. Each rule has a
+ * given-when-then test in {@code LedgerRulesTest}.
  */
 public enum PostingRule {
     // the shape of the JSON document

@@ -14,6 +14,8 @@ import org.budgetledger.contract.catalogue.CatalogueKind;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +40,8 @@ public final class PostingValidator {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final int MAX_COUNT = 1_000_000;
 
-    private static final Set<FundSource> FISCAL = EnumSet.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL);
-    private static final Set<FundSource> NON_FISCAL = EnumSet.complementOf(EnumSet.copyOf(FISCAL));
+    private static final Set<FundSource> FISCAL = sources(true);
+    private static final Set<FundSource> NON_FISCAL = sources(false);
 
     private PostingValidator() {
     }
@@ -389,5 +391,11 @@ public final class PostingValidator {
     /** 1-64 characters, no surrounding blanks, no control characters (a name a channel or a key could grant). */
     public static boolean sourceSystemWellFormed(String ss) {
         return ss != null && !ss.isEmpty() && ss.length() <= 64 && ss.equals(ss.strip()) && ss.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static Set<FundSource> sources(boolean fiscal) {
+        Set<FundSource> sources = EnumSet.noneOf(FundSource.class);
+        Arrays.stream(FundSource.values()).filter(f -> f.fiscal() == fiscal).forEach(sources::add);
+        return Collections.unmodifiableSet(sources);
     }
 }

@@ -5,7 +5,8 @@ import java.util.function.Function;
 
 /**
  * A department (部门) is a unit plus all its descendants, through parentUnitCode within one fiscal year. The
- * parent must be registered for the same year and the chain must not come back to the unit (CONTRACT.md).
+ * parent must be registered for the same year and the chain must not come back to the unit
+ * (docs/POSTINGS.md#unit-profiles).
  */
 public final class ParentRules {
 

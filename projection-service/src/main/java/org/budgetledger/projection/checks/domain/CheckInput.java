@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * @param unitCode             the department's (root) unit code, used to label results
  * @param fiscalYear           the fiscal year (template: 2019 and earlier have no 国有资本经营 rows)
- * @param cells                exact figures in fen by cell key of CELLS.md, consolidated over the department;
+ * @param cells                exact figures in fen by cell key of docs/CELLS.md, consolidated over the department;
  *                             absent = 0
  * @param units                every consolidated unit (本级 and descendants) with its kind and, when known, its
  *                             {@code self} figures; empty = not known (L01 per unit, L04, X15)
@@ -75,7 +75,7 @@ public record CheckInput(
             return Optional.empty();
         }
         return Optional.of(units.stream().allMatch(
-                u -> u.kind() == UnitKind.ADMINISTRATIVE || u.kind() == UnitKind.CIVIL_SERVICE_MANAGED));
+                u -> u.kind().reportsOperatingCosts()));
     }
 
     public Builder toBuilder() {

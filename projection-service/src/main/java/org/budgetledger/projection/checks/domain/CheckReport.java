@@ -33,7 +33,7 @@ public record CheckReport(List<CheckResult> results) {
         return results.stream().filter(r -> r.id().equals(id)).toList();
     }
 
-    /** The worst status per rule, in DOMAIN order. */
+    /** The worst status per rule, in the order of docs/DOMAIN.md#validation-rules. */
     public Map<String, Status> byRule() {
         Map<String, List<Status>> statuses = new LinkedHashMap<>();
         results.forEach(r -> statuses.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>()).add(r.status()));

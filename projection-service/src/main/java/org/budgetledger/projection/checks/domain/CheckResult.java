@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * The outcome of one rule for one subject.
  *
- * @param id          the rule id of DOMAIN.md §5 ("W07")
+ * @param id          the rule id of docs/DOMAIN.md#validation-rules ("W07")
  * @param subject     what the result is about when a rule yields several (a row "02/201", a column, a unit, a
  *                    sub-identity); null when the rule yields one result
  * @param description short English statement of the rule
- * @param nameZh      Chinese name composed from DOMAIN.md's table and row names; null where DOMAIN gives none
+ * @param nameZh      Chinese name composed from the tables' and rows' names (docs/DOMAIN.md); null where there is none
  * @param severity    what a failure of this result means
  * @param tolerance   the tolerance class its comparisons use
  * @param status      the worst status of its comparisons, or set directly for non-numeric checks

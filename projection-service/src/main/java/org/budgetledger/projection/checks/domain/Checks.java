@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 审核公式 of the final-accounts disclosure (DOMAIN.md §5) as pure functions of a {@link CheckInput}.
- * {@link #RULES} lists every rule in DOMAIN order. (The text of the 情况说明 takes its figures from the same cells
- * the tables print, so no separate text-against-table rule is kept.)
+ * The 审核公式 of the final-accounts disclosure (docs/DOMAIN.md#validation-rules) as pure functions of a
+ * {@link CheckInput}. {@link #RULES} lists every rule in the documented order. (The text of the 情况说明 takes its
+ * figures from the same cells the tables print, so no separate text-against-table rule is kept.)
  */
 public final class Checks {
 
-    /** Every rule, in DOMAIN.md order: L01–L07, W01–W19, X01–X17. */
+    /** Every rule, in the order of docs/DOMAIN.md: L01–L07, W01–W19, X01–X17. */
     public static final List<Rule> RULES = concat(LedgerRules.all(), TableRules.all(), CrossTableRules.all());
 
     private Checks() {
     }
 
-    /** Every rule's results, in DOMAIN order; within a rule, in table order of its subjects. */
+    /** Every rule's results, in the documented order; within a rule, in table order of its subjects. */
     public static List<CheckResult> evaluate(CheckInput input) {
         List<CheckResult> results = new ArrayList<>();
         for (Rule rule : RULES) {

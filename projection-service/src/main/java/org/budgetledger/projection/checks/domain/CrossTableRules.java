@@ -2,15 +2,19 @@ package org.budgetledger.projection.checks.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
 import static org.budgetledger.projection.checks.domain.Severity.ERROR;
 import static org.budgetledger.projection.checks.domain.Tolerance.EXACT;
 import static org.budgetledger.projection.checks.domain.Tolerance.T1;
 import static org.budgetledger.projection.checks.domain.Tolerance.T2;
 
-/** X01–X17: identities between tables (DOMAIN.md §5). */
+/** X01–X17: identities between tables (docs/DOMAIN.md#cross-table-rules). */
 final class CrossTableRules {
 
     private CrossTableRules() {
@@ -141,14 +145,12 @@ final class CrossTableRules {
         return new DefinedRule("X10", ERROR, T1,
                 "06 三公 items (basic spending) ≤ 07 actual items (basic + project); blank 06 cell: skip",
                 "基本支出“三公”科目 ≤ “三公”经费决算数", run -> {
-                    String[][] pairs = {{"30212", "overseas_travel"}, {"30217", "reception"},
-                            {"30231", "vehicle_operation"}, {"31013", "vehicle_purchase"}};
-                    for (String[] pair : pairs) {
-                        String basic = "06/" + pair[0] + "/amount";
+                    for (Map.Entry<String, String> item : CellKeys.SANGONG_ITEMS.entrySet()) {
+                        String basic = CellKeys.amount(CellKeys.T06, item.getKey());
                         List<Term> left = List.of(run.f.t(basic));
-                        List<Term> right = List.of(run.f.t("07/actual/" + pair[1]));
-                        String subject = pair[0] + " ≤ " + pair[1];
-                        if (Printed.hundredths(run.f.get(basic)) == 0) {
+                        List<Term> right = List.of(run.f.t(CellKeys.key(CellKeys.T07, CellKeys.ACTUAL, item.getValue())));
+                        String subject = item.getKey() + " ≤ " + item.getValue();
+                        if (Money.ofFen(run.f.get(basic)).printsAsZero()) {
                             Text blank = Text.of(basic + " blank", basic + " 为空");
                             run.result(subject, List.of(Comparison.skipped(null, T1, left, Relation.LE, right, blank)), blank);
                         } else {

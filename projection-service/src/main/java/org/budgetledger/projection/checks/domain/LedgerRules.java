@@ -14,7 +14,7 @@ import static org.budgetledger.projection.checks.domain.Severity.WARNING;
 import static org.budgetledger.projection.checks.domain.Tolerance.EXACT;
 import static org.budgetledger.projection.checks.domain.Tolerance.T0;
 
-/** L01–L07: ledger-level identities on exact amounts and posting-level warnings (DOMAIN.md §5). */
+/** L01–L07: ledger-level identities on exact amounts and posting-level warnings (docs/DOMAIN.md#ledger-rules). */
 final class LedgerRules {
 
     private LedgerRules() {

@@ -3,7 +3,7 @@ package org.budgetledger.projection.checks.domain;
 import java.util.List;
 
 /**
- * One 审核公式 of DOMAIN.md §5. A rule yields at least one result: one per subject (row, column, unit, …) or a
+ * One 审核公式 of docs/DOMAIN.md#validation-rules. A rule yields at least one result: one per subject (row, column, unit, …) or a
  * single one. A new rule implements this and is listed in {@link Checks#RULES}.
  */
 public interface Rule {

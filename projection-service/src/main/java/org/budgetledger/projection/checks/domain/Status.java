@@ -4,7 +4,7 @@ import java.util.Collection;
 
 /**
  * The outcome of one check. PASS: holds exactly (T2: the printed values agree). INFO: a T2 identity off by no more
- * than its rounding allowance (DOMAIN.md §4 “取整误差”). WARN: a WARNING-severity check does not hold. FAIL: an
+ * than its rounding allowance (docs/DOMAIN.md#rounding-and-tolerance, “取整误差”). WARN: a WARNING-severity check does not hold. FAIL: an
  * ERROR-severity check does not hold. SKIPPED: the input it needs was not given (the result says which).
  */
 public enum Status {

@@ -1,7 +1,9 @@
 package org.budgetledger.projection.checks.domain;
 
 import org.budgetledger.contract.FundSource;
+import org.budgetledger.contract.Money;
 import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,20 +20,16 @@ import static org.budgetledger.projection.checks.domain.Tolerance.EXACT;
 import static org.budgetledger.projection.checks.domain.Tolerance.T1;
 import static org.budgetledger.projection.checks.domain.Tolerance.T2;
 
-/** W01–W19: identities within one table (DOMAIN.md §5). */
+/** W01–W19: identities within one table (docs/DOMAIN.md#table-rules). */
 final class TableRules {
 
-    static final List<String> COLUMNS_02 =
-            List.of("total", "fiscal", "superior_subsidy", "operating", "business", "affiliate_remittance", "other");
-    static final List<String> COLUMNS_03 =
-            List.of("total", "basic", "project", "remit_to_superior", "business", "subsidy_to_affiliates");
-    static final List<String> COLUMNS_05 = List.of("subtotal", "basic", "project");
-    static final List<String> COLUMNS_08 =
-            List.of("opening_balance", "income", "expenditure", "basic", "project", "closing_balance");
-    static final List<String> COLUMNS_07 =
-            List.of("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception");
+    static final List<String> COLUMNS_02 = CellKeys.COLUMNS_02;
+    static final List<String> COLUMNS_03 = CellKeys.COLUMNS_03;
+    static final List<String> COLUMNS_05 = CellKeys.COLUMNS_05;
+    static final List<String> COLUMNS_08 = CellKeys.COLUMNS_08;
+    static final List<String> COLUMNS_07 = CellKeys.ITEMS_07;
     static final List<String> NON_FISCAL =
-            List.of("superior_subsidy", "operating", "business", "affiliate_remittance", "other");
+            Arrays.stream(FundSource.values()).filter(f -> !f.fiscal()).map(CellKeys::word).toList();
     /** W19 checks codes and names against them: without them, both are skipped for the same reason. */
     private static final Text NO_CATALOGUES = Text.of("the year's catalogues were not given", "未提供本年度科目目录");
 
@@ -350,7 +348,7 @@ final class TableRules {
                                 f.terms(p + "overseas_travel", p + "vehicles", p + "reception")));
                         cs.add(run.eq("vehicles", f.t(p + "vehicles"),
                                 f.terms(p + "vehicle_purchase", p + "vehicle_operation")));
-                        if (Printed.hundredths(f.get(p + "total")) == 0) {
+                        if (Money.ofFen(f.get(p + "total")).printsAsZero()) {
                             for (String item : COLUMNS_07.subList(1, COLUMNS_07.size())) {
                                 cs.add(run.cmp("total 0 ⇒ " + item + " 0", T1, List.of(f.t(p + item)), Relation.EQ,
                                         List.of(Term.zero())));
@@ -416,7 +414,7 @@ final class TableRules {
     private static void w19Keys(DefinedRule.Run run) {
         List<Text> bad = new ArrayList<>();
         for (String key : new TreeSet<>(run.in.cells().keySet())) {
-            Text problem = CellKeys.problem(key);
+            Text problem = KeyGrammar.problem(key);
             if (problem != null) {
                 bad.add(Text.of(key + " (" + problem.en() + ")", key + "（" + problem.zh() + "）"));
             }

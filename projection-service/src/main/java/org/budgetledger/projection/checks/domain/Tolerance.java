@@ -1,6 +1,6 @@
 package org.budgetledger.projection.checks.domain;
 
-/** Tolerance classes of DOMAIN.md §4, plus EXACT for the rules whose column reads “exact” or that count things. */
+/** Tolerance classes of docs/DOMAIN.md#rounding-and-tolerance, plus EXACT for the rules whose column reads “exact” or that count things. */
 public enum Tolerance {
     /** Identity on exact values: 0 fen. */
     T0("exact on fen"),

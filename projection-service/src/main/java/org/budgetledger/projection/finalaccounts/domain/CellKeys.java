@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.SortedMap;
+import java.util.Collections;
 import java.util.Optional;
 
 /**
- * The cell-key grammar of CELLS.md: {@code TABLE/ROW/COLUMN}. Enum values appear in keys in lower case
+ * The cell-key grammar of docs/CELLS.md#key-grammar: {@code TABLE/ROW/COLUMN}. Enum values appear in keys in lower case
  * ({@code FundSource.GENERAL_BUDGET} → {@code general_budget}); functional rows are 类/款/项 codes (3/5/7 digits) and
  * {@code total}; economic rows are 类/款 codes (3/5 digits).
  */
@@ -41,12 +44,23 @@ public final class CellKeys {
     public static final String ACTUAL = "actual";
     public static final String VEHICLES = "vehicles";
 
-    /** 三公 items of table 07 by economic code (款). */
-    public static final Map<String, String> SANGONG_ITEMS = Map.of(
+    /** The columns of the tables by function, in their printed order (08's serve 09 too), and 07's items. */
+    public static final List<String> COLUMNS_02 =
+            List.of(TOTAL, FISCAL, "superior_subsidy", "operating", "business", "affiliate_remittance", "other");
+    public static final List<String> COLUMNS_03 =
+            List.of(TOTAL, "basic", "project", "remit_to_superior", "business", "subsidy_to_affiliates");
+    public static final List<String> COLUMNS_05 = List.of(SUBTOTAL, "basic", "project");
+    public static final List<String> COLUMNS_08 =
+            List.of(OPENING_BALANCE, INCOME, EXPENDITURE, "basic", "project", CLOSING_BALANCE);
+    public static final List<String> ITEMS_07 =
+            List.of(TOTAL, "overseas_travel", VEHICLES, "vehicle_purchase", "vehicle_operation", "reception");
+
+    /** 三公 items of table 07 by economic code (款), in the order of the codes. */
+    public static final SortedMap<String, String> SANGONG_ITEMS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
             "30212", "overseas_travel",
             "31013", "vehicle_purchase",
             "30231", "vehicle_operation",
-            "30217", "reception");
+            "30217", "reception")));
     public static final String MEETINGS_CODE = "30215";
     public static final String TRAINING_CODE = "30216";
 

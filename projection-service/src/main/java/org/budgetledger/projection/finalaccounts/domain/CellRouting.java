@@ -44,7 +44,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Which cells of CELLS.md one recorded posting feeds, with the signed fen it adds (DOMAIN.md §1.3, §1.4, §3), for
+ * Which cells one recorded posting feeds, with the signed fen it adds (docs/CELLS.md#routing), for
  * the posting's own unit. Every cell is linear in postings: a cell is the sum of the contributions of the postings
  * of its ledger, a REVERSAL contributes the negation of the reversed posting's map, and a department's cell is the
  * sum of its units' cells. Totals, subtotals, parent rows (项 → 款 → 类 → total), grand totals and closing balances
@@ -54,7 +54,7 @@ import java.util.TreeMap;
  * <p>{@code ops/operating_costs/amount} is not routed: it depends on the unit's kind (see
  * {@link Figures#withOperatingCosts}).
  *
- * <p>Decisions where the spec leaves a choice:
+ * <p>Decisions where the spec leaves a choice (docs/CELLS.md#decisions):
  * <ul>
  *   <li>State-capital keys ({@code 01/income.state_capital}, the 04 {@code state_capital} column and rows, 09) are
  *       emitted whatever the fiscal year; a 2019 template simply does not print them. STATE_CAPITAL is fiscal, so it
@@ -62,8 +62,8 @@ import java.util.TreeMap;
  *   <li>{@code 07/actual}: general EXPENDITURE of kind BASIC or PROJECT only (fiscal money has no other kind);
  *       {@code vehicle_purchase} is 31013 only (30913 is not counted).</li>
  *   <li>{@code general/meetings} and {@code general/training}: general EXPENDITURE of every kind.</li>
- *   <li>{@code general/festivals}: EXPENDITURE with {@code activity.kind} FESTIVAL of any fund source (DOMAIN §1.3,
- *       §3.5; CELLS.md's wording says general).</li>
+ *   <li>{@code general/festivals}: EXPENDITURE with {@code activity.kind} FESTIVAL of any fund source
+ *       (docs/DOMAIN.md#general-expenditure; the spec's list of cells said general).</li>
  *   <li>{@code procurement/*}: PROCUREMENT postings of any fund source; {@code total} = goods + works + services.</li>
  *   <li>FUND_OFFSET and SURPLUS_DISTRIBUTION feed 01 only (their rows, the grand totals and the closing balance);
  *       they are not 本年收入 / 本年支出, so not 02 or 03. Non-fiscal OPENING_BALANCE feeds 01 only.</li>

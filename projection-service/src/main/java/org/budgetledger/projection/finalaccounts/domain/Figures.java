@@ -58,7 +58,7 @@ public final class Figures {
     }
 
     /**
-     * A copy with {@code ops/operating_costs/amount} (机关运行经费, DOMAIN §3.3) = this ledger's
+     * A copy with {@code ops/operating_costs/amount} (机关运行经费, docs/DOMAIN.md#operating-costs) = this ledger's
      * {@code 06/public_total/amount} when the unit is ADMINISTRATIVE or CIVIL_SERVICE_MANAGED, else unchanged.
      * Apply it to each unit's own (self) figures with that unit's kind, then {@link #sum} them: a department's value
      * is the sum over its units, each by its own kind.
@@ -68,7 +68,7 @@ public final class Figures {
             throw new IllegalStateException("operating costs are already in these figures");
         }
         Figures copy = copy();
-        if (kind == UnitKind.ADMINISTRATIVE || kind == UnitKind.CIVIL_SERVICE_MANAGED) {
+        if (kind.reportsOperatingCosts()) {
             copy.add(CellKeys.OPERATING_COSTS_KEY, fen(CellKeys.PUBLIC_TOTAL_KEY));
         }
         return copy;
@@ -87,9 +87,9 @@ public final class Figures {
             if (key.startsWith(FACTS)) {
                 return;
             }
-            String wan = Money.ofFen(value).toWanYuan();
-            if (!wan.equals("0.00")) { // BigDecimal has no negative zero: a tiny negative prints 0.00
-                cells.put(key, wan);
+            Money money = Money.ofFen(value);
+            if (!money.printsAsZero()) {
+                cells.put(key, money.toWanYuan());
             }
         });
         return cells;

@@ -5,7 +5,7 @@ import org.budgetledger.contract.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Number formats of the disclosure (DOMAIN §4): printed 万元 cells and percents ({@link TextNumbers} for the text's style). */
+/** Number formats of the disclosure (docs/DOMAIN.md#rounding-and-tolerance): printed 万元 cells and percents ({@link TextNumbers} for the text's style). */
 public final class Amounts {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * 第三部分 情况说明 (DOMAIN §6): one section per topic of the template's outline, sentences from its wording, amounts
+ * 第三部分 情况说明 (docs/DOMAIN.md#explanatory-part): one section per topic of the template's outline, sentences from its wording, amounts
  * from the printed cells in the narrative format, percents from exact amounts, comparisons with Y−1 when the
  * previous year's figures exist (else "无上年可比较数据", with the unit's own cause if it gave one), budget completion when budgets exist.
  */
@@ -261,7 +261,7 @@ final class Explanation {
 
     /**
      * 完成年初预算 over the opening budget; over the full-year budget when the opening budget is 0 and the full-year
-     * one positive (DOMAIN §3.8); no rate when both are 0. The reason text follows when 决算 ≠ 预算.
+     * one positive (docs/DOMAIN.md#budgets-and-completion-rates); no rate when both are 0. The reason text follows when 决算 ≠ 预算.
      */
     private String budgetSentence(String prefix, long actual, long initial, long full, String reasonKey) {
         String sentence;

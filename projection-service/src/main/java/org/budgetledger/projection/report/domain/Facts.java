@@ -5,6 +5,7 @@ import org.budgetledger.contract.BudgetStage;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
 import java.util.Collections;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The figures the 情况说明 needs that are not cells (DOMAIN §3.4, §3.5, §3.8, §6.3), linear in postings like the
+ * The figures the 情况说明 needs that are not cells (docs/CELLS.md#facts), linear in postings like the
  * cells: they travel with the cells in the same exact map, are summed over a department's units and never published.
  * Every key starts with {@code facts/} and has the cell-key shape {@code facts/ROW/COLUMN}. Amount facts are fen;
  * count facts ({@code groups}, {@code persons}, {@code postings}) are plain numbers.
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  *   <li>{@code facts/budget.{项}/initial}, {@code facts/budget.{项}/full}, {@code facts/budget.total/initial},
  *       {@code facts/budget.total/full}: 年初预算 (Σ INITIAL) and 全年预算 (INITIAL + INCREASE − DECREASE) of
  *       GENERAL_BUDGET money per functional 项 and in total. <b>Every</b> general-budget BUDGET posting counts, with or
- *       without an economic code: a BUDGET posting records a budgeted amount for a function (CONTRACT.md), the
+ *       without an economic code: a BUDGET posting records a budgeted amount for a function (docs/POSTINGS.md), the
  *       economic code being an optional detail, so the 三公 budgets (which also feed {@code 07/budget}) are part of
  *       their 项's budget.</li>
  *   <li>{@code facts/budget.total/postings}: the number of those BUDGET postings (whether budgets exist at all).</li>
@@ -33,7 +34,7 @@ import java.util.TreeMap;
  *   <li>{@code facts/activity.{kind}/groups}, {@code /persons}, {@code /postings} for kind {@code meeting},
  *       {@code training}, {@code festival}, {@code reception}, {@code overseas_trip}, {@code vehicle}: Σ
  *       {@code activity.groups}, Σ {@code activity.persons} and the number of EXPENDITURE postings with that activity
- *       kind, of every fund source and expenditure kind (counts add up across postings, CONTRACT.md). 出国团组/人次 =
+ *       kind, of every fund source and expenditure kind (counts add up across postings, docs/POSTINGS.md). 出国团组/人次 =
  *       overseas_trip groups/persons, 接待批次/人次 = reception groups/persons, vehicles bought = vehicle groups,
  *       会议/培训人数 = meeting/training persons.</li>
  * </ul>
@@ -100,13 +101,7 @@ public final class Facts {
         if (economicCode == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(switch (economicCode) {
-            case "30212" -> "overseas_travel";
-            case "31013" -> "vehicle_purchase";
-            case "30231" -> "vehicle_operation";
-            case "30217" -> "reception";
-            default -> null;
-        });
+        return Optional.ofNullable(CellKeys.SANGONG_ITEMS.get(economicCode));
     }
 
     /** Whether a key of the figures map is a fact (never published). */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A budget unit's annual final-accounts disclosure (部门决算公开, DOMAIN §1.1) as printed, independent of any output
+ * A budget unit's annual final-accounts disclosure (部门决算公开, docs/DOMAIN.md#disclosure-package) as printed, independent of any output
  * format: cover (unit name, 「{Y}年度部门决算」), 目录, 第一部分 概况, 第二部分 the tables, 第三部分 情况说明, 第四部分 名词解释,
  * 第五部分 其他 (only when there is a 绩效自评报告) and the contact line. {@code source}: where the figures came from
  * when they are not the ledger's own (published figures imported from a document), printed under the cover title.

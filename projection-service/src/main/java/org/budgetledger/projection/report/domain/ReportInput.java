@@ -18,9 +18,9 @@ import java.util.function.Function;
  * @param profile            the root's profile of year Y (name, kind, staffing, duties)
  * @param units              the department's units, root first, then its descendants (决算单位构成)
  * @param figures            exact consolidated figures of year Y by key, fen (counts for count facts): the cells of
- *                           CELLS.md incl. {@code ops/operating_costs/amount} and the {@link Facts} keys; absent = 0
+ *                           docs/CELLS.md incl. {@code ops/operating_costs/amount} and the {@link Facts} keys; absent = 0
  * @param previousFigures    the same for Y−1 when the department's ledger for Y−1 exists
- * @param narrative          free text by section key (DOMAIN §6.3: duties, reasons.*, purposes.*, performance,
+ * @param narrative          free text by section key (docs/NARRATIVE.md: duties, reasons.*, purposes.*, performance,
  *                           performance.report, other, contact; see {@link Narrative} for the few extra keys)
  * @param functionalNames    支出功能分类 names of year Y by code (类, 款, 项)
  * @param economicNames      部门预算支出经济分类 names of year Y by code (类, 款)

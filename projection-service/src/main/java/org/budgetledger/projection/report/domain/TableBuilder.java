@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Prints the tables of a template from exact figures (DOMAIN §1.4, §1.6). */
+/** Prints the tables of a template from exact figures (docs/CELLS.md, docs/DOMAIN.md#rendering). */
 final class TableBuilder {
 
     private final FigureView figures;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A disclosure template, versioned by (region, fiscal year) (DOMAIN §1.2): the tables and how they print, the
+ * A disclosure template, versioned by (region, fiscal year) (docs/DOMAIN.md#tables-and-templates): the tables and how they print, the
  * 情况说明 outline and wording, the 名词解释, how the text writes numbers.
  *
  * @param outline      the 情况说明 sections in order; numbered 一、二、… by position

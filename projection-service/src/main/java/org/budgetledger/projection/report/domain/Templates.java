@@ -2,6 +2,7 @@ package org.budgetledger.projection.report.domain;
 
 import static java.util.Map.entry;
 
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.report.domain.TableSpec.Block;
 import org.budgetledger.projection.report.domain.TableSpec.Classes;
 import org.budgetledger.projection.report.domain.TableSpec.Coded;
@@ -138,7 +139,7 @@ public final class Templates {
         List<String> titles = List.of("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入");
         return new TableSpec.Functional("02", "公开02表", "收入决算表", "注：本表反映部门本年度取得的各项收入情况。", 9,
                 functionalHeader(titles, rowSpanned(titles)),
-                List.of("total", "fiscal", "superior_subsidy", "operating", "business", "affiliate_remittance", "other"),
+                CellKeys.COLUMNS_02,
                 "合计", "", Optional.empty());
     }
 
@@ -146,7 +147,7 @@ public final class Templates {
         List<String> titles = List.of("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出");
         return new TableSpec.Functional("03", "公开03表", "支出决算表", "注：本表反映部门本年度各项支出情况。", 8,
                 functionalHeader(titles, rowSpanned(titles)),
-                List.of("total", "basic", "project", "remit_to_superior", "business", "subsidy_to_affiliates"),
+                CellKeys.COLUMNS_03,
                 "合计", "", Optional.empty());
     }
 
@@ -156,7 +157,7 @@ public final class Templates {
         List<Cell> second = new ArrayList<>(header.get(1));
         titles.forEach(t -> second.add(h(t)));
         return new TableSpec.Functional("05", "公开05表", "一般公共预算财政拨款支出决算表", "注：本表反映部门本年度一般公共预算财政拨款支出情况。",
-                5, List.of(header.get(0), second, header.get(2)), List.of("subtotal", "basic", "project"),
+                5, List.of(header.get(0), second, header.get(2)), CellKeys.COLUMNS_05,
                 "合计", "", Optional.empty());
     }
 
@@ -167,7 +168,7 @@ public final class Templates {
         List<Cell> second = new ArrayList<>(header.get(1));
         second.addAll(List.of(h("小计"), h("基本支出"), h("项目支出")));
         return new TableSpec.Functional(id, "公开" + id + "表", title, note, 8, List.of(header.get(0), second, header.get(2)),
-                List.of("opening_balance", "income", "expenditure", "basic", "project", "closing_balance"),
+                CellKeys.COLUMNS_08,
                 "合计", "0", Optional.of(statement));
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A template's fixed texts: titles, headings and sentence patterns with {@code {name}} placeholders. Patterns are
- * data of the template (DOMAIN §1.2); the narrative code only decides which pattern applies and fills it.
+ * data of the template (docs/DOMAIN.md#tables-and-templates); the narrative code only decides which pattern applies and fills it.
  */
 public record Wording(Map<String, String> patterns) {
 

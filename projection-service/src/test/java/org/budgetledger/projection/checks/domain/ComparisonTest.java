@@ -6,7 +6,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tolerance classes of DOMAIN.md §4 on single comparisons. */
+/** Tolerance classes of docs/DOMAIN.md#rounding-and-tolerance on single comparisons. */
 class ComparisonTest {
 
     private static Comparison eq(Tolerance tol, long left, long... right) {

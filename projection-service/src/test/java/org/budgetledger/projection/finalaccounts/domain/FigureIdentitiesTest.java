@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * DOMAIN §5 W01–W05, W08, W13, W15, W16, X01, X02, X09 hold at T0 (exact fen) for every fixture, for every unit's
+ * docs/DOMAIN.md#validation-rules W01–W05, W08, W13, W15, W16, X01, X02, X09 hold at T0 (exact fen) for every fixture, for every unit's
  * own figures and for every consolidation.
  */
 class FigureIdentitiesTest {

@@ -23,22 +23,22 @@ import java.util.function.Predicate;
 
 /**
  * An independent, deliberately naive recomputation of the disclosure's cells straight from the postings, written
- * from DOMAIN.md §1.3–§3.9 and CELLS.md without {@link CellRouting} or {@link CellKeys}: every cell is a filtered
+ * from docs/DOMAIN.md#definitions and docs/CELLS.md without {@link CellRouting} or {@link CellKeys}: every cell is a filtered
  * sum over the audit lines of the scope (a posting +amount, a reversal −amount of the posting it reverses).
  *
- * <p>Readings of the spec settled here (DOMAIN / CELLS leave a choice or disagree):
+ * <p>Readings of the spec settled here (the domain and the cell list leave a choice or disagree; docs/CELLS.md#decisions):
  * <ul>
  *   <li>{@code general/festivals}: EXPENDITURE with {@code activity.kind} FESTIVAL of <em>any</em> fund source
- *       (DOMAIN §3.5 “any source”; CELLS.md says “general EXPENDITURE postings”).</li>
- *   <li>{@code general/meetings}, {@code general/training}: general EXPENDITURE of every kind (§3.5).</li>
- *   <li>{@code 07/actual/vehicle_purchase} = 31013 only (30913 not counted, CELLS.md).</li>
+ *       (docs/DOMAIN.md#general-expenditure: any source; the cell list's wording said general EXPENDITURE postings).</li>
+ *   <li>{@code general/meetings}, {@code general/training}: general EXPENDITURE of every kind (docs/DOMAIN.md#general-expenditure).</li>
+ *   <li>{@code 07/actual/vehicle_purchase} = 31013 only (30913 not counted, docs/CELLS.md#table-07).</li>
  *   <li>STATE_CAPITAL is fiscal in every year: it counts in 02 {@code fiscal}, 04 totals and the 04 and 09
- *       state-capital keys even in 2019 (CELLS.md scope words; the 2019 template just does not print them).</li>
+ *       state-capital keys even in 2019 (docs/CELLS.md#scopes; the 2019 template just does not print them).</li>
  *   <li>FUND_OFFSET / SURPLUS_DISTRIBUTION feed 01 only (not 本年收入/本年支出, so not 02/03); non-fiscal
- *       OPENING_BALANCE feeds 01 only; 01 closing = O + A + I + F − E − D (§3.9); 04 closing per budget type and
+ *       OPENING_BALANCE feeds 01 only; 01 closing = O + A + I + F − E − D (docs/DOMAIN.md#carry-overs-and-year-close); 04 closing per budget type and
  *       08/09 closing per row = O + A − E.</li>
  *   <li>06 {@code public_total} (and so 机关运行经费) = every economic 类 other than 301/303, including
- *       307/309/311/312/313/399 (CELLS.md “and any other non-personnel 类”).</li>
+ *       307/309/311/312/313/399 (docs/CELLS.md#table-06: every other 类).</li>
  *   <li>{@code 07/budget}: GENERAL_BUDGET BUDGET postings with the item's code, INITIAL + INCREASE − DECREASE.</li>
  * </ul>
  */
@@ -71,7 +71,7 @@ final class NaiveCells {
         return lines;
     }
 
-    /** Every cell of CELLS.md (2019 plus the state-capital keys), exact fen, zero cells left out. */
+    /** Every cell of docs/CELLS.md (2019 plus the state-capital keys), exact fen, zero cells left out. */
     static Map<String, Long> compute(List<Line> lines, Map<String, UnitKind> kinds) {
         return new NaiveCells.Run(lines, kinds).cells;
     }

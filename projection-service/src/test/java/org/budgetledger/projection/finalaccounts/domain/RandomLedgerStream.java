@@ -28,14 +28,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A random but valid posting stream of one department and fiscal year (CONTRACT.md), reproducible from its seed: a
+ * A random but valid posting stream of one department and fiscal year (docs/POSTINGS.md), reproducible from its seed: a
  * root unit and 1–3 descendants of random kinds, 20–200 postings of every type with codes of the shipped 2019
  * catalogue. The ledger's availability rule is kept per (unit, fund source, 项) — stricter than the contract's per
  * (unit, fund source) — so that no 08/09 row closes below zero: money is spent, distributed, or an addition reversed
  * only where that 项 of that fund source has enough of its own. A DECREASE, or the reversal of an INITIAL/INCREASE,
  * never takes a (unit, fund source, 项, economic code) budget below zero.
  *
- * <p>Two switches per stream, drawn from the seed, add valid postings that DOMAIN §5 flags with (inferred)
+ * <p>Two switches per stream, drawn from the seed, add valid postings that docs/DOMAIN.md#validation-rules flags with (inferred)
  * warnings: {@link #stateCapital} (STATE_CAPITAL postings in 2019: L07) and {@link #otherPublicClasses} (general
  * BASIC spending on 307/309/311/312/313/399: W16). Without them a stream must pass every check.
  *

@@ -31,12 +31,12 @@ import java.util.stream.LongStream;
  * units of one department and fiscal year, 20–200 postings of every type. Seeds are fixed, so every run checks the
  * same cases and a failure names its seed ({@code RandomLedgerStream.of(seed)} rebuilds the stream).
  * <ul>
- *   <li>(a) the published cells satisfy every rule of DOMAIN §5 that the inputs allow (Checks with the
+ *   <li>(a) the published cells satisfy every rule of docs/DOMAIN.md#validation-rules that the inputs allow (Checks with the
  *       consolidated cells, every unit's self figures, independent audit sums, opening balances, posting counts and
- *       the 2019 catalogues): no FAIL, and WARN only where the stream deliberately holds a valid posting that §5
- *       flags with an (inferred) warning;</li>
+ *       the 2019 catalogues): no FAIL, and WARN only where the stream deliberately holds a valid posting that the
+ *       rules flag with an (inferred) warning;</li>
  *   <li>(b) the routed figures equal a naive recomputation from the postings ({@link NaiveCells}), exactly, for
- *       the department, every sub-department and every unit alone, and use only keys of CELLS.md;</li>
+ *       the department, every sub-department and every unit alone, and use only keys of docs/CELLS.md;</li>
  *   <li>(c) reversing everything returns every figure to zero; posting the stream twice doubles every figure; the
  *       published 万元 are rounded once from the exact fen.</li>
  * </ul>
@@ -51,7 +51,7 @@ class RandomStreamsPropertyTest {
         return LongStream.rangeClosed(1, 50);
     }
 
-    /** The cell-key grammar of CELLS.md (2019 tables, explanatory figures and the 2020+ state-capital keys). */
+    /** The cell-key grammar of docs/CELLS.md (2019 tables, explanatory figures and the 2020+ state-capital keys). */
     private static final String FN = "(total|\\d{3}|\\d{5}|\\d{7})";
     private static final String SOURCES =
             "(general_budget|government_fund|state_capital|superior_subsidy|operating|business|affiliate_remittance|other)";
@@ -97,7 +97,7 @@ class RandomStreamsPropertyTest {
                 .catalogues(RandomLedgerStream.FUNCTIONAL, RandomLedgerStream.ECONOMIC)
                 .build());
 
-        // The only valid postings §5 flags: STATE_CAPITAL in a 2019 ledger (L07) and general BASIC spending on an
+        // The only valid postings the rules flag: STATE_CAPITAL in a 2019 ledger (L07) and general BASIC spending on an
         // economic 类 other than 301/302/303/310 (W16), each an (inferred) warning, predicted from the postings.
         Set<String> expectedWarnings = new TreeSet<>();
         if (NaiveCells.postingCounts(lines).stateCapitalPostings() > 0) {
@@ -145,7 +145,7 @@ class RandomStreamsPropertyTest {
         routed.forEach((scope, figures) -> {
             diff(figures.fen(), naive.get(scope)).forEach(d -> problems.add(scope + ": " + d));
             figures.fen().keySet().stream().filter(k -> !GRAMMAR.matcher(k).matches())
-                    .forEach(k -> problems.add(scope + ": key outside CELLS.md: " + k));
+                    .forEach(k -> problems.add(scope + ": key outside docs/CELLS.md: " + k));
         });
         assertThat(problems).as("%s", s).isEmpty();
         assertThat(naive.get("department " + s.root)).as("%s", s).isNotEmpty();

@@ -1,15 +1,23 @@
 package org.budgetledger.projection.checks.domain;
 
+import org.budgetledger.contract.FundSource;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** The grammar of cell keys (CELLS.md, with the 2020+ state-capital keys): which rows and columns a table has. */
-final class CellKeys {
+/**
+ * The grammar of cell keys (docs/CELLS.md#key-grammar, with the 2020+ state-capital keys): which rows and columns a table has. W19's
+ * second opinion on every key the figures hold; the words (fund sources) come from {@link CellKeys}.
+ */
+final class KeyGrammar {
 
     private static final Pattern CODE = Pattern.compile("\\d+");
-    private static final Set<String> SOURCES = Set.of("general_budget", "government_fund", "state_capital",
-            "superior_subsidy", "operating", "business", "affiliate_remittance", "other");
+    private static final Set<String> SOURCES =
+            Arrays.stream(FundSource.values()).map(CellKeys::word).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> ROWS_01 = Set.of("income.total", "income.business_fund_offset",
             "income.opening_balance", "income.grand_total", "expenditure.total", "expenditure.surplus_distribution",
             "expenditure.closing_balance", "expenditure.grand_total");
@@ -25,10 +33,10 @@ final class CellKeys {
     private static final Text UNKNOWN_ROW = Text.of("unknown row", "未知的行");
     private static final Text UNKNOWN_COLUMN = Text.of("unknown column", "未知的列");
 
-    private CellKeys() {
+    private KeyGrammar() {
     }
 
-    /** What is wrong with a key, in both languages (W19 reports it), or null when it is a key of CELLS.md. */
+    /** What is wrong with a key, in both languages (W19 reports it), or null when it is a key of docs/CELLS.md. */
     static Text problem(String key) {
         String[] p = key.split("/", -1);
         if (p.length != 3) {
