@@ -37,14 +37,17 @@ public class PostingService {
     public static final int MAX_PER_COMMAND = 1_000;
 
     private final CommandGateway commands;
+    private final LedgerReader reader;
     private final UnitDirectory directory;
     private final PostingClaims claims;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public PostingService(CommandGateway commands, UnitDirectory directory, PostingClaims claims, Clock clock, MeterRegistry meters) {
+    public PostingService(CommandGateway commands, LedgerReader reader, UnitDirectory directory, PostingClaims claims, Clock clock,
+                          MeterRegistry meters) {
         this.commands = commands;
+        this.reader = reader;
         this.directory = directory;
         this.claims = claims;
         this.clock = clock;
@@ -185,7 +188,7 @@ public class PostingService {
     private Optional<PostingOutcome> foreignClaim(PostingInput in, PostingClaims.Claim claim, String ledger, Instant now) {
         boolean held;
         try {
-            held = commands.sendAndWait(new Commands.CheckPostingHeld(claim.ledger(), in.sourceSystem(), in.postingId()));
+            held = reader.read(claim.ledger(), other -> other.holds(in.sourceSystem(), in.postingId()));
         } catch (AggregateNotFoundException e) {
             held = false;
         }

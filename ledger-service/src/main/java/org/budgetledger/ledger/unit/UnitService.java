@@ -9,7 +9,9 @@ import org.budgetledger.contract.event.YearClosed;
 import org.budgetledger.ledger.directory.UnitDirectory;
 import org.budgetledger.ledger.posting.InternalSources;
 import org.budgetledger.ledger.posting.PostingResult;
+import org.budgetledger.ledger.posting.LedgerReader;
 import org.budgetledger.ledger.posting.PostingService;
+import org.budgetledger.ledger.posting.domain.Ledger;
 import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.ProfileOutcome;
@@ -34,6 +36,7 @@ public class UnitService {
     public static final String LEDGER_STREAM = "ledger";
     public static final String YEAR_CLOSE_SOURCE = InternalSources.YEAR_CLOSE;
     private final CommandGateway commands;
+    private final LedgerReader reader;
     private final UnitDirectory directory;
     private final StreamRegistry registry;
     private final PostingService postings;
@@ -42,9 +45,10 @@ public class UnitService {
     /** Profile changes are serialized so that two concurrent PUTs cannot form a cycle between them. */
     private final Object profileLock = new Object();
 
-    public UnitService(CommandGateway commands, UnitDirectory directory, StreamRegistry registry, PostingService postings, Clock clock,
-                       Catalogues catalogues) {
+    public UnitService(CommandGateway commands, LedgerReader reader, UnitDirectory directory, StreamRegistry registry,
+                       PostingService postings, Clock clock, Catalogues catalogues) {
         this.commands = commands;
+        this.reader = reader;
         this.directory = directory;
         this.registry = registry;
         this.postings = postings;
@@ -99,13 +103,13 @@ public class UnitService {
         if (!directory.exists(ledger)) {
             return false;
         }
-        Commands.LedgerSummary summary = commands.sendAndWait(new Commands.DescribeLedger(ledger.toString()));
+        Commands.LedgerSummary summary = reader.read(ledger.toString(), Ledger::summary);
         return summary.postings() > 0 || summary.imported() != null;
     }
 
     public Commands.LedgerSummary describe(LedgerId ledger) {
         requireRegistered(ledger);
-        return commands.sendAndWait(new Commands.DescribeLedger(ledger.toString()));
+        return reader.read(ledger.toString(), Ledger::summary);
     }
 
     /** What a close did: the closing balances and what became of each next-year opening posting. */

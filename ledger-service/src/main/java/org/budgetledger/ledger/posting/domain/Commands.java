@@ -54,17 +54,9 @@ public final class Commands {
     public record Closed(org.budgetledger.contract.event.YearClosed event, String digest) {
     }
 
-    /** What a ledger holds now: for operators and tests. */
-    public record DescribeLedger(@TargetAggregateIdentifier String ledgerId) {
-    }
-
     /** @param imported the SHA-256 of the file whose figures the year holds instead of postings (null: none) */
     public record LedgerSummary(String ledgerId, long nextSequence, int postings, boolean closed,
                                 Map<org.budgetledger.contract.FundSource, org.budgetledger.contract.Money> available,
                                 String chainHead, String imported) {
-    }
-
-    /** Does this ledger hold the posting? (Resolves an idempotency claim left by a crash.) */
-    public record CheckPostingHeld(@TargetAggregateIdentifier String ledgerId, String sourceSystem, String postingId) {
     }
 }

@@ -131,13 +131,13 @@ public class Ledger {
         return new Commands.Closed(closing, closingDigest);
     }
 
-    @CommandHandler
-    public boolean handle(Commands.CheckPostingHeld query) {
-        return state.posting(query.sourceSystem(), query.postingId()).isPresent();
+    /** Whether the ledger holds this posting (resolves an idempotency claim left by a crash). */
+    public boolean holds(String sourceSystem, String postingId) {
+        return state.posting(sourceSystem, postingId).isPresent();
     }
 
-    @CommandHandler
-    public Commands.LedgerSummary handle(Commands.DescribeLedger query) {
+    /** What the ledger holds now: for operators and tests. */
+    public Commands.LedgerSummary summary() {
         return new Commands.LedgerSummary(ledgerId, state.nextSequence(), state.postingCount(), state.closed(),
                 state.availableByFundSource(), state.chainHead(), state.imported());
     }

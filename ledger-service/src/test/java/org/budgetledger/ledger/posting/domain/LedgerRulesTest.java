@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -777,11 +778,14 @@ class LedgerRulesTest {
 
     @Test
     void aReplacedProfileKeepsThePostings() {
-        fixture.given(LedgerHistory.profiled().post(appropriation("A-1", "10.00")).events())
-                .andGivenCommands(new Commands.ProfileUnit(LEDGER, OTHER_PROFILE, PUT))
-                .when(new Commands.DescribeLedger(LEDGER))
-                .expectResultMessagePayloadMatching(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 3, 1, false,
-                        Map.of(FundSource.GENERAL_BUDGET, Money.parse("10.00")), null, null)));
+        List<Object> given = LedgerHistory.profiled().post(appropriation("A-1", "10.00")).events();
+        fixture.given(given)
+                .when(new Commands.ProfileUnit(LEDGER, OTHER_PROFILE, PUT))
+                .expectEvents(new UnitProfiled(UNIT, YEAR, OTHER_PROFILE, PUT));
+        List<Object> after = new ArrayList<>(given);
+        after.add(new UnitProfiled(UNIT, YEAR, OTHER_PROFILE, PUT));
+        assertThat(replayed(after).summary()).matches(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 3, 1, false,
+                Map.of(FundSource.GENERAL_BUDGET, Money.parse("10.00")), null, null))::matches);
     }
 
     // ---- narrative ------------------------------------------------------------------------------------------------
@@ -861,25 +865,23 @@ class LedgerRulesTest {
 
     // ---- queries --------------------------------------------------------------------------------------------------
 
+    // Queries are no commands: they ask the ledger that its events rebuild (LedgerReader loads it the same way).
+
     @Test
-    void checkPostingHeld() {
-        List<Object> given = LedgerHistory.profiled().post(appropriation("A-1", "10.00"), reversal("R-1", "A-1")).events();
-        fixture.given(given).when(new Commands.CheckPostingHeld(LEDGER, SOURCE, "A-1"))
-                .expectNoEvents().expectResultMessagePayload(true);
-        fixture.given(given).when(new Commands.CheckPostingHeld(LEDGER, SOURCE, "R-1"))
-                .expectResultMessagePayload(true);
-        fixture.given(given).when(new Commands.CheckPostingHeld(LEDGER, SOURCE, "A-2"))
-                .expectNoEvents().expectResultMessagePayload(false);
-        fixture.given(given).when(new Commands.CheckPostingHeld(LEDGER, "bank-feed", "A-1"))
-                .expectResultMessagePayload(false);
+    void holds() {
+        Ledger ledger = replayed(LedgerHistory.profiled().post(appropriation("A-1", "10.00"), reversal("R-1", "A-1")).events());
+        assertThat(ledger.holds(SOURCE, "A-1")).isTrue();
+        assertThat(ledger.holds(SOURCE, "R-1")).isTrue();
+        assertThat(ledger.holds(SOURCE, "A-2")).isFalse();
+        assertThat(ledger.holds("bank-feed", "A-1")).isFalse();
     }
 
     @Test
     void aRejectedPostingIsNotHeld() {
-        fixture.givenCommands(new Commands.ProfileUnit(LEDGER, PROFILE, PUT), record(expenditure("E-1", "10.00")))
-                .when(new Commands.CheckPostingHeld(LEDGER, SOURCE, "E-1"))
-                .expectNoEvents()
-                .expectResultMessagePayload(false);
+        fixture.givenCommands(new Commands.ProfileUnit(LEDGER, PROFILE, PUT))
+                .when(record(expenditure("E-1", "10.00")))
+                .expectNoEvents();
+        assertThat(replayed(LedgerHistory.profiled().events()).holds(SOURCE, "E-1")).isFalse();
     }
 
     @Test
@@ -887,14 +889,10 @@ class LedgerRulesTest {
         // 0 UnitProfiled, 1 A-1, 2 E-1, 3 I-1, 4 B-1 (no effect), 5 R-1 (reverses E-1)
         List<Object> given = LedgerHistory.profiled().post(appropriation("A-1", "100.00"), expenditure("E-1", "30.00"),
                 income("I-1", "5.00"), budget("B-1", "999.00"), reversal("R-1", "E-1")).events();
-        fixture.given(given)
-                .when(new Commands.DescribeLedger(LEDGER))
-                .expectNoEvents()
-                .expectResultMessagePayloadMatching(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 6, 5, false,
-                        Map.of(FundSource.GENERAL_BUDGET, Money.parse("100.00"), FundSource.OPERATING, Money.parse("5.00")), null, null)));
-        fixture.given(LedgerHistory.profiled().closed().events())
-                .when(new Commands.DescribeLedger(LEDGER))
-                .expectResultMessagePayloadMatching(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 2, 0, true, Map.of(), null, null)));
+        assertThat(replayed(given).summary()).matches(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 6, 5, false,
+                Map.of(FundSource.GENERAL_BUDGET, Money.parse("100.00"), FundSource.OPERATING, Money.parse("5.00")), null, null))::matches);
+        assertThat(replayed(LedgerHistory.profiled().closed().events()).summary())
+                .matches(summaryIgnoringChain(new Commands.LedgerSummary(LEDGER, 2, 0, true, Map.of(), null, null))::matches);
     }
 
     @Test
@@ -910,6 +908,16 @@ class LedgerRulesTest {
     }
 
     /** A ledger summary as expected, with whatever chain head the events produced (checked in EventChainTest). */
+    /** The ledger its events rebuild, as a load from the store does. */
+    private static Ledger replayed(List<Object> events) {
+        Ledger ledger = new Ledger();
+        int n = 0;
+        for (Object e : events) {
+            ledger.on((LedgerEvent) e, "evt-" + n++, null);
+        }
+        return ledger;
+    }
+
     static org.hamcrest.Matcher<Object> summaryIgnoringChain(Commands.LedgerSummary expected) {
         return Matchers.predicate(actual -> actual instanceof Commands.LedgerSummary s
                 && new Commands.LedgerSummary(s.ledgerId(), s.nextSequence(), s.postings(), s.closed(), s.available(), null, s.imported()).equals(expected)
