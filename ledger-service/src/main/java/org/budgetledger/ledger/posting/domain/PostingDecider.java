@@ -21,12 +21,28 @@ import static org.budgetledger.ledger.posting.domain.PostingRule.*;
 
 /**
  * Decides one posting against a ledger's state: either the event to record or why not. Pure: it reads the state,
- * never changes it. Order: identity, idempotency (a known id is a duplicate or a conflict whatever else it
- * carries), the ledger (registered, open), the stateless rules, then reversal and availability.
+ * never changes it. Order: idempotency (a known id is a duplicate or a conflict whatever else it carries), the ledger
+ * (registered, open), the stateless rules, then reversal and availability. Identity and routing were checked before
+ * the posting was sent to its ledger, once; here they are only asserted.
  */
 public final class PostingDecider {
 
     private PostingDecider() {
+    }
+
+    /**
+     * The service refused a posting with a malformed identity or for another ledger before it sent it here
+     * (PostingService, with {@link PostingValidator#checkIdentity} and {@link PostingValidator#checkLedger}): one that
+     * arrives anyway is a bug, asserted, never answered as a rule.
+     */
+    private static void requireRouted(PostingInput in, String ledgerUnit, int ledgerYear) {
+        if (PostingValidator.checkIdentity(in).isPresent()) {
+            throw new IllegalArgumentException("posting " + in.postingId() + " of " + in.sourceSystem() + " reached ledger "
+                    + ledgerUnit + ":" + ledgerYear + " with a malformed identity");
+        }
+        if (!ledgerUnit.equals(in.unitCode()) || in.fiscalYear() == null || ledgerYear != in.fiscalYear()) {
+            throw new IllegalArgumentException("posting " + in.postingId() + " routed to the wrong ledger " + ledgerUnit + ":" + ledgerYear);
+        }
     }
 
     /** Exactly one of event and outcome is set. */
@@ -35,10 +51,7 @@ public final class PostingDecider {
 
     public static Decision decide(LedgerState state, String ledgerUnit, int ledgerYear, PostingInput in,
                                   Catalogues catalogues, Recording recording) {
-        Optional<Violation> identity = PostingValidator.checkIdentity(in);
-        if (identity.isPresent()) {
-            return reject(in, identity.get());
-        }
+        requireRouted(in, ledgerUnit, ledgerYear);
         String hash = PostingContent.hash(in);
         Optional<PostingIndex.Entry> known = state.posting(in.sourceSystem(), in.postingId());
         if (known.isPresent()) {
@@ -57,10 +70,7 @@ public final class PostingDecider {
             // 409, as for a key recorded with other content: the ledger holds something else in its place
             return new Decision(null, PostingOutcome.conflicting(in.postingId(), YEAR_IMPORTED.violation(String.valueOf(ledgerYear))));
         }
-        if (!ledgerUnit.equals(in.unitCode()) || in.fiscalYear() == null || ledgerYear != in.fiscalYear()) {
-            throw new IllegalArgumentException("posting " + in.postingId() + " routed to the wrong ledger " + ledgerUnit + ":" + ledgerYear);
-        }
-        PostingValidator.Checked checked = PostingValidator.validate(in, catalogues);
+        PostingValidator.Checked checked = PostingValidator.validateContent(in, catalogues);
         if (!checked.valid()) {
             return reject(in, checked.violation());
         }

@@ -109,6 +109,7 @@ public final class PostingValidator {
         return in.shapeViolations().stream().filter(v -> field.equals(v.field())).findFirst();
     }
 
+    /** Every rule: the identity and the ledger (which the service checks first, once), then the content. */
     public static Checked validate(PostingInput in, Catalogues catalogues) {
         if (!in.shapeViolations().isEmpty()) {
             return Checked.broken(in.shapeViolations().get(0));
@@ -116,6 +117,17 @@ public final class PostingValidator {
         Optional<Violation> early = checkIdentity(in).or(() -> checkLedger(in));
         if (early.isPresent()) {
             return Checked.broken(early.get());
+        }
+        return validateContent(in, catalogues);
+    }
+
+    /**
+     * The rules on the content of a posting whose identity and ledger were checked before it was routed to its ledger
+     * ({@link #checkIdentity}, {@link #checkLedger}): what the ledger decides on.
+     */
+    public static Checked validateContent(PostingInput in, Catalogues catalogues) {
+        if (!in.shapeViolations().isEmpty()) {
+            return Checked.broken(in.shapeViolations().get(0));
         }
         if (in.type() == null) {
             return Checked.broken(TYPE_REQUIRED.violation());

@@ -158,6 +158,8 @@ class LedgerRulesTest {
         AGGREGATE,
         /** Routing rules: the service checks them before it picks a ledger; the aggregate refuses a misrouted posting. */
         ROUTING,
+        /** Identity rules: the service checks them once, before anything else; the aggregate only asserts them. */
+        IDENTITY,
         /** No aggregate exists without UnitProfiled: checked on PostingDecider with a fresh LedgerState. */
         UNREGISTERED
     }
@@ -178,6 +180,10 @@ class LedgerRulesTest {
         return new RuleCase(rule, field, Via.AGGREGATE, YEAR, given, input);
     }
 
+    static RuleCase identity(PostingRule rule, PostingInputs input) {
+        return new RuleCase(rule, rule.field(), Via.IDENTITY, YEAR, h -> h, input);
+    }
+
     static RuleCase routing(PostingRule rule, PostingInputs input) {
         return new RuleCase(rule, rule.field(), Via.ROUTING, YEAR, h -> h, input);
     }
@@ -191,12 +197,12 @@ class LedgerRulesTest {
                 rule(WRONG_JSON_TYPE, "amount", appropriation("A-1", null)
                         .shapeViolation(WRONG_JSON_TYPE.violationOf("amount", "must be a string"))),
                 // identity
-                rule(POSTING_ID_REQUIRED, "postingId", appropriation(null, "100.00")),
-                rule(POSTING_ID_FORMAT, "postingId", appropriation("A 1", "100.00")),
-                rule(POSTING_ID_FORMAT, "postingId", appropriation("A".repeat(65), "100.00")),
-                rule(SOURCE_SYSTEM_REQUIRED, "sourceSystem", appropriation("A-1", "100.00").sourceSystem(null)),
-                rule(SOURCE_SYSTEM_FORMAT, "sourceSystem", appropriation("A-1", "100.00").sourceSystem(" treasury")),
-                rule(SOURCE_SYSTEM_FORMAT, "sourceSystem", appropriation("A-1", "100.00").sourceSystem("")),
+                identity(POSTING_ID_REQUIRED, appropriation(null, "100.00")),
+                identity(POSTING_ID_FORMAT, appropriation("A 1", "100.00")),
+                identity(POSTING_ID_FORMAT, appropriation("A".repeat(65), "100.00")),
+                identity(SOURCE_SYSTEM_REQUIRED, appropriation("A-1", "100.00").sourceSystem(null)),
+                identity(SOURCE_SYSTEM_FORMAT, appropriation("A-1", "100.00").sourceSystem(" treasury")),
+                identity(SOURCE_SYSTEM_FORMAT, appropriation("A-1", "100.00").sourceSystem("")),
                 // routing
                 routing(UNIT_CODE_REQUIRED, appropriation("A-1", "100.00").unitCode(null)),
                 routing(UNIT_CODE_FORMAT, appropriation("A-1", "100.00").unitCode("HT CAC")),
@@ -306,11 +312,12 @@ class LedgerRulesTest {
                 run.then().expectNoEvents();
                 assertRejected(run.outcomes().get(0), in, c.rule(), c.field());
             }
-            case ROUTING -> {
+            case ROUTING, IDENTITY -> {
                 PostingValidator.Checked checked = PostingValidator.validate(in, TestCatalogues.SHIPPED);
                 assertThat(checked.valid()).isFalse();
                 assertRejected(PostingOutcome.rejected(in.postingId(), checked.violation()), in, c.rule(), c.field());
-                assertThat(PostingValidator.checkLedger(in)).contains(checked.violation());
+                assertThat(c.via() == Via.ROUTING ? PostingValidator.checkLedger(in) : PostingValidator.checkIdentity(in))
+                        .contains(checked.violation());
                 // the service answers these before it picks a ledger; a ledger refuses a posting routed to it by mistake
                 fixture.given(LedgerHistory.profiled().events())
                         .when(record(c.input()))
