@@ -15,8 +15,9 @@ import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.kit.web.ErrorBody;
 import org.budgetledger.ledger.posting.domain.Commands;
-import org.budgetledger.ledger.unit.UnitService;
+import org.budgetledger.ledger.profile.ProfileService;
 import org.budgetledger.ledger.web.ApiException;
+import org.budgetledger.ledger.web.RestRequests;
 import org.budgetledger.ledger.web.CorrelationFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -51,14 +53,16 @@ public class PublishedFiguresController {
     private static final String JSON_EXAMPLE = """
             {"cells": {"01/income.general_budget/amount": "30.74", "01/income.total/amount": "30.74", "…": "…"}}""";
 
-    private final UnitService units;
+    private final ProfileService profiles;
     private final ProjectionReader reader;
     private final CommandGateway commands;
+    private final Clock clock;
 
-    public PublishedFiguresController(UnitService units, ProjectionReader reader, CommandGateway commands) {
-        this.units = units;
+    public PublishedFiguresController(ProfileService profiles, ProjectionReader reader, CommandGateway commands, Clock clock) {
+        this.profiles = profiles;
         this.reader = reader;
         this.commands = commands;
+        this.clock = clock;
     }
 
     @PutMapping(path = "/api/v1/units/{unitCode}/years/{fiscalYear}/published-figures",
@@ -92,8 +96,8 @@ public class PublishedFiguresController {
                                                    @RequestHeader(value = "X-API-Key", required = false) String apiKey,
                                                    @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                                    @RequestBody byte[] body) {
-        LedgerId ledger = ledger(unitCode, fiscalYear);
-        UnitProfile profile = units.profile(ledger);
+        LedgerId ledger = RestRequests.ledger(unitCode, fiscalYear);
+        UnitProfile profile = profiles.profile(ledger);
         String name = name(fileName, disposition, contentType);
         java.util.Optional<ProjectionReader.Answer> answered = reader.read(unitCode, fiscalYear, profile.kind(), name, contentType,
                 body, new ProjectionReader.Credentials(apiKey, authorization));
@@ -111,7 +115,7 @@ public class PublishedFiguresController {
         read.body().path("tables").forEach(t -> tables.add(t.asText()));
         FiguresImported.Source source = new FiguresImported.Source(name, sha256(body), read.body().path("format").asText(), tables);
         Commands.ImportOutcome outcome = commands.sendAndWait(new Commands.ImportFigures(ledger.toString(), cells, source,
-                new Recording(units.clock().instant(), CorrelationFilter.current(), "rest")));
+                RestRequests.recording(clock)));
         return answer(ledger, source, cells.size(), outcome);
     }
 
@@ -179,14 +183,6 @@ public class PublishedFiguresController {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static LedgerId ledger(String unitCode, int fiscalYear) {
-        try {
-            return new LedgerId(unitCode, fiscalYear);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("path", "unitCode", e.getMessage());
         }
     }
 }

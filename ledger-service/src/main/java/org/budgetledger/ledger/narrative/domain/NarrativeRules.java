@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.unit.domain;
+package org.budgetledger.ledger.narrative.domain;
 
 import org.budgetledger.contract.NarrativeKey;
 

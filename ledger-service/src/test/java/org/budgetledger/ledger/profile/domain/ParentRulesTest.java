@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.unit.domain;
+package org.budgetledger.ledger.profile.domain;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.unit;
+package org.budgetledger.ledger.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.budgetledger.contract.LedgerId;
