@@ -1,5 +1,7 @@
 package org.budgetledger.projection.checks.domain;
 
+import org.budgetledger.projection.finalaccounts.domain.Cells;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Read access to a cells map by key, table and row (absent = 0). */
+/** The checks' reading of the figures ({@link Cells}) by key, table and row, and as terms of a comparison. */
 final class Figures {
 
     static final Pattern CLASS = Pattern.compile("\\d{3}");
@@ -20,9 +22,11 @@ final class Figures {
             .thenComparing(Comparator.naturalOrder());
 
     private final Map<String, Long> cells;
+    private final Cells view;
 
     Figures(Map<String, Long> cells) {
         this.cells = cells;
+        this.view = new Cells(cells);
     }
 
     Map<String, Long> cells() {
@@ -30,8 +34,7 @@ final class Figures {
     }
 
     long get(String key) {
-        Long v = cells.get(key);
-        return v == null ? 0 : v;
+        return view.fen(key);
     }
 
     Term t(String key) {
@@ -78,8 +81,7 @@ final class Figures {
 
     /** Whether any cell of the table is non-zero. */
     boolean anyNonZero(String table) {
-        String prefix = table + "/";
-        return cells.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && e.getValue() != 0);
+        return view.anyNonZero(table + "/");
     }
 
     List<String> nonZeroKeys(java.util.function.Predicate<String> which) {

@@ -18,9 +18,9 @@ public final class Amounts {
         return Money.ofFen(fen).toWanYuan();
     }
 
-    /** Whether the cell prints as zero (rounds to 0.00). */
+    /** Whether the cell prints as zero (rounds to 0.00): {@link Money#printsAsZero()}. */
     public static boolean printsZero(long fen) {
-        return new BigDecimal(printed(fen)).signum() == 0;
+        return Money.ofFen(fen).printsAsZero();
     }
 
     /**

@@ -1,22 +1,25 @@
 package org.budgetledger.projection.report.domain;
 
+import org.budgetledger.projection.finalaccounts.domain.Cells;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Read access to an exact figures map (fen by key, counts for count facts; absent = 0). */
+/** The report's reading of the figures ({@link Cells}): printed cells and the codes that print. */
 final class FigureView {
 
     private final Map<String, Long> figures;
+    private final Cells cells;
 
     FigureView(Map<String, Long> figures) {
         this.figures = figures;
+        this.cells = new Cells(figures);
     }
 
     long fen(String key) {
-        Long value = figures.get(key);
-        return value == null ? 0L : value;
+        return cells.fen(key);
     }
 
     /** The printed cell, or {@code zero} when it prints as 0.00. */
@@ -26,7 +29,7 @@ final class FigureView {
     }
 
     boolean printsNonZero(String key) {
-        return !Amounts.printsZero(fen(key));
+        return !cells.printsAsZero(key);
     }
 
     /**
@@ -49,6 +52,6 @@ final class FigureView {
 
     /** Whether any key with this prefix has a non-zero exact value. */
     boolean anyNonZero(String prefix) {
-        return figures.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && e.getValue() != 0L);
+        return cells.anyNonZero(prefix);
     }
 }
