@@ -9,8 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON form of events and envelopes, shared by writer and reader: ISO dates, money as yuan strings. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()

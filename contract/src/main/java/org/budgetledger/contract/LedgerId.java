@@ -17,7 +17,8 @@ public record LedgerId(String unitCode, int fiscalYear) {
             throw new IllegalArgumentException("unitCode must match " + UNIT_CODE + ": " + unitCode);
         }
         if (fiscalYear < MIN_YEAR || fiscalYear > MAX_YEAR) {
-            throw new IllegalArgumentException("fiscalYear out of range " + MIN_YEAR + ".." + MAX_YEAR + ": " + fiscalYear);
+            throw new IllegalArgumentException(
+                    "fiscalYear out of range " + MIN_YEAR + ".." + MAX_YEAR + ": " + fiscalYear);
         }
     }
 

@@ -2,7 +2,6 @@ package org.budgetledger.contract;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -10,20 +10,29 @@ import java.util.regex.Pattern;
  * report reads them from here. {@code docs/NARRATIVE.md} lists them with the sentence each completes.
  */
 public enum NarrativeKey {
-
     DUTIES("duties", Form.PARAGRAPHS, When.ALWAYS, "概况 一、部门职责 (replaces the profile's duties)"),
     ORGANIZATION("organization", Form.PARAGRAPHS, When.ALWAYS, "概况 二、机构设置 (replaces the generated sentence)"),
     REASONS_INCOME("reasons.income", Form.SENTENCE, When.PREVIOUS_YEAR, "一: 主要原因 of the change of 收入总计 on Y−1"),
-    REASONS_EXPENDITURE("reasons.expenditure", Form.SENTENCE, When.PREVIOUS_YEAR, "一: 主要原因 of the change of 支出总计 on Y−1"),
+    REASONS_EXPENDITURE(
+            "reasons.expenditure", Form.SENTENCE, When.PREVIOUS_YEAR, "一: 主要原因 of the change of 支出总计 on Y−1"),
     REASONS_FISCAL("reasons.fiscal", Form.SENTENCE, When.PREVIOUS_YEAR, "四: 主要原因 of the change of 财政拨款支出总计 on Y−1"),
-    REASONS_GENERAL_BUDGET("reasons.general_budget", Form.SENTENCE, When.BUDGET,
+    REASONS_GENERAL_BUDGET(
+            "reasons.general_budget",
+            Form.SENTENCE,
+            When.BUDGET,
             "五(三): 主要原因 why the 财政拨款支出决算 differs from its budget"),
     REASONS_BASIC("reasons.basic", Form.PARAGRAPHS, When.ALWAYS, "六: paragraphs after the 基本支出 sentence"),
-    REASONS_SANGONG("reasons.sangong", Form.SENTENCE, When.BUDGET_OR_PREVIOUS_YEAR,
+    REASONS_SANGONG(
+            "reasons.sangong",
+            Form.SENTENCE,
+            When.BUDGET_OR_PREVIOUS_YEAR,
             "七(一): 主要原因 why the 三公 决算 differs from its budget (else from Y−1)"),
-    REASONS_OPERATING_COSTS("reasons.operating_costs", Form.SENTENCE, When.PREVIOUS_YEAR,
-            "十(一): 主要原因 of the change of 机关运行经费 on Y−1"),
-    REASONS_NO_COMPARISON("reasons.noComparison", Form.SENTENCE, When.NO_PREVIOUS_YEAR,
+    REASONS_OPERATING_COSTS(
+            "reasons.operating_costs", Form.SENTENCE, When.PREVIOUS_YEAR, "十(一): 主要原因 of the change of 机关运行经费 on Y−1"),
+    REASONS_NO_COMPARISON(
+            "reasons.noComparison",
+            Form.SENTENCE,
+            When.NO_PREVIOUS_YEAR,
             "一, 四, 五, 七, 十(一): the unit's own cause of “…，所以无上年可比较数据” where there is nothing to compare with"),
     PURPOSES_TRAINING("purposes.training", Form.SENTENCE, When.ALWAYS, "十(二): 开支培训费…，用于开展«…»"),
     PURPOSES_MEETINGS("purposes.meetings", Form.SENTENCE, When.ALWAYS, "十(二): 开支会议费…，用于开展«…»"),
@@ -39,11 +48,16 @@ public enum NarrativeKey {
 
     /** {@code reasons.general_budget.{项}}: the variance reason of one 项 (7 digits) in 五(三). */
     public static final Pattern PER_ITEM_REASON = Pattern.compile("reasons\\.general_budget\\.(\\d{7})");
+
     public static final int MAX_TEXT = 50_000;
     public static final int MAX_COUNT = 999_999;
 
     /** How the text is used: a fragment inside a sentence, whole paragraphs, or a whole number. */
-    public enum Form { SENTENCE, PARAGRAPHS, COUNT }
+    public enum Form {
+        SENTENCE,
+        PARAGRAPHS,
+        COUNT
+    }
 
     /** When the text prints. */
     public enum When {

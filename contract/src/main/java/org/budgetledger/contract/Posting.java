@@ -1,7 +1,6 @@
 package org.budgetledger.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.LocalDate;
 
 /**

@@ -16,24 +16,25 @@ import java.util.regex.Pattern;
 public final class PublishedBalances {
 
     /** One balance: {@code functionalCode} null where the tables give only the fund source's total. */
-    public record Balance(FundSource fundSource, String functionalCode, long fen) {
-    }
+    public record Balance(FundSource fundSource, String functionalCode, long fen) {}
 
     private static final Pattern PER_ITEM = Pattern.compile("(08|09)/(\\d{7})/closing_balance");
 
-    private PublishedBalances() {
-    }
+    private PublishedBalances() {}
 
     public static List<Balance> of(Map<String, Long> cells) {
         List<Balance> balances = new ArrayList<>();
         long fiscal = 0;
-        for (FundSource source : List.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL)) {
-            long total = cells.getOrDefault("04/expenditure.closing_balance/" + source.name().toLowerCase(Locale.ROOT), 0L);
+        for (FundSource source :
+                List.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL)) {
+            long total = cells.getOrDefault(
+                    "04/expenditure.closing_balance/" + source.name().toLowerCase(Locale.ROOT), 0L);
             fiscal += total;
             long perItem = 0;
             for (Map.Entry<String, Long> cell : cells.entrySet()) {
                 Matcher m = PER_ITEM.matcher(cell.getKey());
-                if (m.matches() && (m.group(1).equals("08") ? FundSource.GOVERNMENT_FUND : FundSource.STATE_CAPITAL) == source
+                if (m.matches()
+                        && (m.group(1).equals("08") ? FundSource.GOVERNMENT_FUND : FundSource.STATE_CAPITAL) == source
                         && cell.getValue() != 0) {
                     balances.add(new Balance(source, m.group(2), cell.getValue()));
                     perItem += cell.getValue();

@@ -1,12 +1,12 @@
 package org.budgetledger.contract;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The contract is the vocabulary both services share: plain Java with Jackson, no cycle, no framework, no service. */
 class ArchitectureTest {
@@ -22,9 +22,18 @@ class ArchitectureTest {
 
     @Test
     void noFrameworkAndNoService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "com.mongodb..", "org.bson..", "org.apache.kafka..", "org.budgetledger.ledger..",
-                        "org.budgetledger.projection..", "org.budgetledger.kit..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "org.axonframework..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "org.apache.kafka..",
+                        "org.budgetledger.ledger..",
+                        "org.budgetledger.projection..",
+                        "org.budgetledger.kit..")
                 .check(CLASSES);
     }
 }

@@ -1,10 +1,9 @@
 package org.budgetledger.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** docker/grafana/dashboards/budget-ledger.json: valid JSON, one panel per concern, only the services' metric names. */
 class DashboardTest {
@@ -44,11 +43,14 @@ class DashboardTest {
         assertThat(dashboard.get("schemaVersion").asInt()).isGreaterThanOrEqualTo(36);
         Set<Integer> ids = new HashSet<>();
         for (JsonNode panel : dashboard.get("panels")) {
-            assertThat(ids.add(panel.get("id").asInt())).as("unique id of %s", panel.get("title")).isTrue();
+            assertThat(ids.add(panel.get("id").asInt()))
+                    .as("unique id of %s", panel.get("title"))
+                    .isTrue();
             assertThat(panel.at("/gridPos/w").asInt()).isPositive();
             if (!panel.get("type").asText().equals("row")) {
                 assertThat(panel.get("targets")).as(panel.get("title").asText()).isNotEmpty();
-                panel.get("targets").forEach(t -> assertThat(t.get("refId").asText()).isNotBlank());
+                panel.get("targets")
+                        .forEach(t -> assertThat(t.get("refId").asText()).isNotBlank());
             }
         }
     }
@@ -68,35 +70,61 @@ class DashboardTest {
             assertThat(Metrics.SERVICES).as("metric names of %s", expr).containsAll(names);
             used.addAll(names);
         }
-        assertThat(used).contains("ledger_postings_total", "kafka_consumer_fetch_manager_records_lag_max",
-                "ledger_relay_published_total", "ledger_relay_queue", "ledger_relay_dirty",
-                "projection_events_applied_total", "projection_lag_seconds", "projection_rebuild_events_done",
-                "projection_rebuild_events_total", "projection_rebuild_running", "jvm_memory_used_bytes",
-                "ledger_relay_partitions", "ledger_relay_lag_seconds", "ledger_relay_handovers_total",
-                "budgetledger_divergences_total", "projection_events_quarantined_total");
+        assertThat(used)
+                .contains(
+                        "ledger_postings_total",
+                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "ledger_relay_published_total",
+                        "ledger_relay_queue",
+                        "ledger_relay_dirty",
+                        "projection_events_applied_total",
+                        "projection_lag_seconds",
+                        "projection_rebuild_events_done",
+                        "projection_rebuild_events_total",
+                        "projection_rebuild_running",
+                        "jvm_memory_used_bytes",
+                        "ledger_relay_partitions",
+                        "ledger_relay_lag_seconds",
+                        "ledger_relay_handovers_total",
+                        "budgetledger_divergences_total",
+                        "projection_events_quarantined_total");
         assertThat(used).anyMatch(n -> n.startsWith("http_server_requests_seconds"));
     }
 
     @Test
     void hasAPanelForEachConcern() {
-        assertThat(panelOf("sum by (channel, outcome) (rate(ledger_postings_total")).isNotNull();
-        assertThat(panelOf("sum by (reason) (rate(ledger_postings_total{", "outcome=\"rejected\"")).isNotNull();
-        String latency = panelOf("histogram_quantile(0.99", "http_server_requests_seconds_bucket", "/api/v1/postings", "/api/v1/postings/batch");
-        assertThat(latency).isNotNull().isEqualTo(panelOf("histogram_quantile(0.5", "http_server_requests_seconds_bucket"))
+        assertThat(panelOf("sum by (channel, outcome) (rate(ledger_postings_total"))
+                .isNotNull();
+        assertThat(panelOf("sum by (reason) (rate(ledger_postings_total{", "outcome=\"rejected\""))
+                .isNotNull();
+        String latency = panelOf(
+                "histogram_quantile(0.99",
+                "http_server_requests_seconds_bucket",
+                "/api/v1/postings",
+                "/api/v1/postings/batch");
+        assertThat(latency)
+                .isNotNull()
+                .isEqualTo(panelOf("histogram_quantile(0.5", "http_server_requests_seconds_bucket"))
                 .isEqualTo(panelOf("http_server_requests_seconds_sum", "http_server_requests_seconds_count"));
-        assertThat(panelOf("kafka_consumer_fetch_manager_records_lag_max", "client_id")).isNotNull();
+        assertThat(panelOf("kafka_consumer_fetch_manager_records_lag_max", "client_id"))
+                .isNotNull();
         assertThat(panelOf("rate(ledger_relay_published_total")).isNotNull();
         assertThat(panelOf("ledger_relay_queue")).isNotNull().isEqualTo(panelOf("ledger_relay_dirty"));
         // the relay's share of ledger.events per instance beside the total, its lag, its hand-overs
-        assertThat(panelOf("sum by (instance) (ledger_relay_partitions{")).isNotNull()
+        assertThat(panelOf("sum by (instance) (ledger_relay_partitions{"))
+                .isNotNull()
                 .isEqualTo(panelOf("sum(ledger_relay_partitions{"));
-        assertThat(panelOf("ledger_relay_lag_seconds{", "quantile=\"0.99\"")).isNotNull()
+        assertThat(panelOf("ledger_relay_lag_seconds{", "quantile=\"0.99\""))
+                .isNotNull()
                 .isEqualTo(panelOf("ledger_relay_lag_seconds{", "quantile=\"0.5\""));
-        assertThat(panelOf("sum by (kind) (increase(ledger_relay_handovers_total{")).isNotNull();
-        assertThat(panelOf("budgetledger_divergences_total{", "ledger-service|projection-service")).isNotNull();
+        assertThat(panelOf("sum by (kind) (increase(ledger_relay_handovers_total{"))
+                .isNotNull();
+        assertThat(panelOf("budgetledger_divergences_total{", "ledger-service|projection-service"))
+                .isNotNull();
         assertThat(panelOf("rate(projection_events_applied_total")).isNotNull();
         assertThat(panelOf("projection_lag_seconds{", "quantile=\"0.99\"")).isNotNull();
-        assertThat(panelOf("projection_rebuild_events_done", "/", "projection_rebuild_events_total")).isNotNull();
+        assertThat(panelOf("projection_rebuild_events_done", "/", "projection_rebuild_events_total"))
+                .isNotNull();
         assertThat(panelOf("projection_rebuild_running")).isNotNull();
         assertThat(panelOf("jvm_memory_used_bytes", "by (application)")).isNotNull();
     }
@@ -105,7 +133,8 @@ class DashboardTest {
     void divergencesShowRedAboveZero() {
         JsonNode stat = null;
         for (JsonNode panel : dashboard.get("panels")) {
-            if (panel.get("type").asText().equals("stat") && panel.path("targets").toString().contains("budgetledger_divergences_total")) {
+            if (panel.get("type").asText().equals("stat")
+                    && panel.path("targets").toString().contains("budgetledger_divergences_total")) {
                 stat = panel;
             }
         }
@@ -124,6 +153,8 @@ class DashboardTest {
     static String panelOf(String... fragments) {
         return exprs.entrySet().stream()
                 .filter(e -> List.of(fragments).stream().allMatch(e.getKey()::contains))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

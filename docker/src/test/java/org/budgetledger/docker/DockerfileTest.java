@@ -1,11 +1,10 @@
 package org.budgetledger.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** docker/<service>.Dockerfile: multi-stage, the jar its module builds, a non-root user, a health check, its port. */
 class DockerfileTest {
@@ -41,10 +40,18 @@ class DockerfileTest {
         List<String> runtime = lines.subList(lines.lastIndexOf(froms.get(froms.size() - 1)), lines.size());
         // the jar the module builds (finalName = module name)
         String jar = module + "/target/" + module + ".jar";
-        assertThat(runtime).anyMatch(l -> l.matches("COPY --from=" + Pattern.quote(build) + " \\S*/" + Pattern.quote(jar) + " \\S+"));
-        assertThat(Files.readString(REPO.resolve(module).resolve("pom.xml"))).contains("<finalName>" + module + "</finalName>");
+        assertThat(runtime)
+                .anyMatch(l ->
+                        l.matches("COPY --from=" + Pattern.quote(build) + " \\S*/" + Pattern.quote(jar) + " \\S+"));
+        assertThat(Files.readString(REPO.resolve(module).resolve("pom.xml")))
+                .contains("<finalName>" + module + "</finalName>");
 
-        String user = runtime.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow().substring(5).trim();
+        String user = runtime.stream()
+                .filter(l -> l.startsWith("USER "))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .substring(5)
+                .trim();
         assertThat(user).isNotIn("root", "0", "0:0");
         assertThat(runtime).anyMatch(l -> l.startsWith("HEALTHCHECK ") && l.contains("/actuator/health"));
 
@@ -54,7 +61,8 @@ class DockerfileTest {
         assertThat(runtime).anyMatch(l -> l.startsWith("ENTRYPOINT ") && l.contains(module + ".jar"));
 
         // the Helm chart runs the image's user
-        JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(REPO.resolve("helm/budget-ledger/values.yaml").toFile());
+        JsonNode values = new ObjectMapper(new YAMLFactory())
+                .readTree(REPO.resolve("helm/budget-ledger/values.yaml").toFile());
         assertThat(values.at("/podSecurityContext/runAsUser").asText()).isEqualTo(user);
         String component = module.replace("-service", "");
         assertThat(values.at("/" + component + "/port").asText()).isEqualTo(port);

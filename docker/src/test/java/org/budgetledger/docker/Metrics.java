@@ -11,28 +11,45 @@ final class Metrics {
             // ledger-service: postings by channel, outcome, reason
             "ledger_postings_total",
             // Spring MVC's request timer (buckets only with percentiles-histogram on)
-            "http_server_requests_seconds_bucket", "http_server_requests_seconds_sum",
-            "http_server_requests_seconds_count", "http_server_requests_seconds_max",
+            "http_server_requests_seconds_bucket",
+            "http_server_requests_seconds_sum",
+            "http_server_requests_seconds_count",
+            "http_server_requests_seconds_max",
             // Kafka consumer clients of both services
             "kafka_consumer_fetch_manager_records_lag_max",
             // the relay
-            "ledger_relay_published_total", "ledger_relay_queue", "ledger_relay_dirty",
-            "ledger_relay_batch_seconds_count", "ledger_relay_batch_seconds_sum", "ledger_relay_batch_seconds_max",
+            "ledger_relay_published_total",
+            "ledger_relay_queue",
+            "ledger_relay_dirty",
+            "ledger_relay_batch_seconds_count",
+            "ledger_relay_batch_seconds_sum",
+            "ledger_relay_batch_seconds_max",
             // ... its share of ledger.events (a gauge), recording -> Kafka commit (a timer with percentiles 0.5, 0.99),
             // partitions gained, revoked, lost, fenced on
             "ledger_relay_partitions",
-            "ledger_relay_lag_seconds", "ledger_relay_lag_seconds_count", "ledger_relay_lag_seconds_sum", "ledger_relay_lag_seconds_max",
+            "ledger_relay_lag_seconds",
+            "ledger_relay_lag_seconds_count",
+            "ledger_relay_lag_seconds_sum",
+            "ledger_relay_lag_seconds_max",
             "ledger_relay_handovers_total",
-            // both services: a copy of a ledger's history (kind "ledger cache", "projection") differed from the event store
+            // both services: a copy of a ledger's history (kind "ledger cache", "projection") differed from the event
+            // store
             "budgetledger_divergences_total",
             // projection-service
             "projection_events_applied_total",
-            "projection_lag_seconds", "projection_lag_seconds_max", "projection_lag_seconds_sum", "projection_lag_seconds_count",
-            "projection_rebuild_events_done", "projection_rebuild_events_total", "projection_rebuild_running",
+            "projection_lag_seconds",
+            "projection_lag_seconds_max",
+            "projection_lag_seconds_sum",
+            "projection_lag_seconds_count",
+            "projection_rebuild_events_done",
+            "projection_rebuild_events_total",
+            "projection_rebuild_running",
             // ... records of ledger.events not applied (reason "unreadable", "hash.mismatch", …)
             "projection_events_quarantined_total",
             // JVM
-            "jvm_memory_used_bytes", "jvm_memory_max_bytes", "jvm_memory_committed_bytes");
+            "jvm_memory_used_bytes",
+            "jvm_memory_max_bytes",
+            "jvm_memory_committed_bytes");
 
     /** What alert rules may use: the services' meters and Prometheus's own target health. */
     static final Set<String> ALERTABLE;
@@ -43,6 +60,5 @@ final class Metrics {
         ALERTABLE = Set.copyOf(alertable);
     }
 
-    private Metrics() {
-    }
+    private Metrics() {}
 }

@@ -1,11 +1,10 @@
 package org.budgetledger.ledger;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.Clock;
 
 @SpringBootApplication
 @EnableScheduling
@@ -13,7 +12,8 @@ public class LedgerApplication {
 
     public static void main(String[] args) {
         // Axon's update checker calls home; a ledger of public money does not.
-        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty(
+                "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(LedgerApplication.class, args);
     }
 

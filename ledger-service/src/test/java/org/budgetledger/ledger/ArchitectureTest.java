@@ -1,12 +1,12 @@
 package org.budgetledger.ledger;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The rules and the vocabulary stay plain Java (plus Axon's annotations): no Spring, MongoDB or Kafka types; and no
@@ -20,28 +20,50 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching("org.budgetledger.ledger.(**)").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("org.budgetledger.ledger.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     @Test
     void theDomainKnowsNoFrameworkButAxon() {
-        noClasses().that().resideInAnyPackage("..domain..", "org.budgetledger.contract..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-                        "org.apache.kafka..", "jakarta.servlet..", "io.micrometer..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..domain..", "org.budgetledger.contract..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "org.apache.kafka..",
+                        "jakarta.servlet..",
+                        "io.micrometer..")
                 .check(CLASSES);
     }
 
     @Test
     void theContractKnowsNoFrameworkAtAll() {
-        noClasses().that().resideInAPackage("org.budgetledger.contract..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.budgetledger.contract..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.axonframework..", "org.springframework..")
                 .check(CLASSES);
     }
 
     @Test
     void theDomainDoesNotReachIntoAdapters() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.budgetledger.ledger.config..", "org.budgetledger.ledger.web..",
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.budgetledger.ledger.config..",
+                        "org.budgetledger.ledger.web..",
                         "org.budgetledger.ledger.relay..")
                 .check(CLASSES);
     }

@@ -1,12 +1,8 @@
 package org.budgetledger.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.budgetledger.testkit.Fixtures;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.ResponseEntity;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.budgetledger.testkit.Fixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Done-when of the ledger issue: every fixture posting answers 201 in order, every probe its expected status, and
@@ -31,7 +30,9 @@ class FixturesOverRestTest extends IntegrationTest {
 
         for (JsonNode posting : fixture.postings()) {
             ResponseEntity<String> r = post("/api/v1/postings", posting);
-            assertThat(r.getStatusCode().value()).as("%s: %s", posting.get("postingId"), r.getBody()).isEqualTo(201);
+            assertThat(r.getStatusCode().value())
+                    .as("%s: %s", posting.get("postingId"), r.getBody())
+                    .isEqualTo(201);
             JsonNode body = read(r.getBody());
             assertThat(body.get("status").asText()).isEqualTo("RECORDED");
             assertThat(body.get("eventId").asText()).isNotBlank();
@@ -40,7 +41,9 @@ class FixturesOverRestTest extends IntegrationTest {
             ResponseEntity<String> r = post("/api/v1/postings", probe.get("posting"));
             List<Integer> expected = new ArrayList<>();
             probe.get("expect").forEach(e -> expected.add(e.asInt()));
-            assertThat(r.getStatusCode().value()).as("%s: %s", probe.get("why").asText(), r.getBody()).isIn(expected);
+            assertThat(r.getStatusCode().value())
+                    .as("%s: %s", probe.get("why").asText(), r.getBody())
+                    .isIn(expected);
             if (r.getStatusCode().value() == 422) {
                 JsonNode body = read(r.getBody());
                 assertThat(body.get("error").asText()).isNotBlank();
@@ -51,18 +54,24 @@ class FixturesOverRestTest extends IntegrationTest {
         // every ledger's events, in order, on ledger.events
         Map<String, Long> expectedEvents = new HashMap<>();
         for (JsonNode unit : fixture.units()) {
-            JsonNode state = ledger(unit.get("unitCode").asText(), unit.get("fiscalYear").asInt());
-            expectedEvents.put(state.get("ledgerId").asText(), state.get("nextSequence").asLong());
+            JsonNode state =
+                    ledger(unit.get("unitCode").asText(), unit.get("fiscalYear").asInt());
+            expectedEvents.put(
+                    state.get("ledgerId").asText(), state.get("nextSequence").asLong());
         }
         Map<String, List<Long>> sequences = new HashMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (var consumer = consumer(eventsTopic)) {
-            while (System.nanoTime() < deadline && !expectedEvents.entrySet().stream().allMatch(
-                    e -> new LinkedHashSet<>(sequences.getOrDefault(e.getKey(), List.of())).size() >= e.getValue())) {
+            while (System.nanoTime() < deadline
+                    && !expectedEvents.entrySet().stream()
+                            .allMatch(e -> new LinkedHashSet<>(sequences.getOrDefault(e.getKey(), List.of())).size()
+                                    >= e.getValue())) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     JsonNode envelope = read(record.value());
                     assertThat(record.key()).isEqualTo(envelope.get("stream").asText());
-                    sequences.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(envelope.get("sequence").asLong());
+                    sequences
+                            .computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(envelope.get("sequence").asLong());
                 }
             }
         }

@@ -1,10 +1,37 @@
 package org.budgetledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.budgetledger.ledger.hostile.HostilePostings.bytes;
+import static org.budgetledger.ledger.hostile.HostilePostings.garbageNode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,34 +60,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.budgetledger.ledger.hostile.HostilePostings.bytes;
-import static org.budgetledger.ledger.hostile.HostilePostings.garbageNode;
 
 /**
  * Issue "hostile input": seeded property-based fuzzing of the two ways postings come in, REST and Kafka.
@@ -106,6 +105,7 @@ class HostileInputTest extends IntegrationTest {
     private static final String LOOK_ALIKE_TARGET = "HOSTILE-R";
     /** The valid postings a seed's ledger holds (besides its funds) before the seed's own inputs. */
     private static final int HISTORY = 6;
+
     private static final long MAX_BODY = 8L * 1024 * 1024;
     private static final Set<Integer> REST_STATUSES = Set.of(200, 201, 400, 403, 409, 413, 415, 422);
 
@@ -130,13 +130,17 @@ class HostileInputTest extends IntegrationTest {
         CatalogueLeaves catalogue = CatalogueLeaves.load(YEAR);
         oracle = new PostingOracle(catalogue);
         inputs = new HostilePostings(catalogue);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap()));
+        admin = Admin.create(
+                Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap()));
         fresh(LOOK_ALIKE_TARGET);
     }
 
@@ -173,7 +177,8 @@ class HostileInputTest extends IntegrationTest {
         List<Verdict> verdicts = new ArrayList<>();
         List<ObjectNode> funds = inputs.funding(h, m, idPrefix + "-F");
         for (int i = 0; i < funds.size() + HISTORY; i++) {
-            ObjectNode item = i < funds.size() ? funds.get(i) : inputs.validPosting(h, m, idPrefix + "-H-" + (i - funds.size()));
+            ObjectNode item =
+                    i < funds.size() ? funds.get(i) : inputs.validPosting(h, m, idPrefix + "-H-" + (i - funds.size()));
             Verdict expect = oracle.judge(item, m);
             expect.applyTo(m);
             items.add(item);
@@ -185,8 +190,14 @@ class HostileInputTest extends IntegrationTest {
         JsonNode results = read(r.body).path("results");
         assertThat(results.size()).as(context).isEqualTo(items.size());
         for (int i = 0; i < items.size(); i++) {
-            assertThat(results.get(i).path("httpStatus").asInt()).as("%s item %d %s -> %s", context, i,
-                    excerpt(items.get(i).toString()), excerpt(results.get(i).toString())).isEqualTo(verdicts.get(i).status());
+            assertThat(results.get(i).path("httpStatus").asInt())
+                    .as(
+                            "%s item %d %s -> %s",
+                            context,
+                            i,
+                            excerpt(items.get(i).toString()),
+                            excerpt(results.get(i).toString()))
+                    .isEqualTo(verdicts.get(i).status());
         }
         return m;
     }
@@ -227,19 +238,26 @@ class HostileInputTest extends IntegrationTest {
         String huge = "x".repeat((int) MAX_BODY + 1024);
         ObjectNode p = inputs.appropriation(m, "BIG-1", "10.00").put("description", huge);
         for (String path : List.of("/api/v1/postings", "/api/v1/postings/batch")) {
-            byte[] body = path.endsWith("batch") ? ("[" + p + "]").getBytes(StandardCharsets.UTF_8) : p.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = path.endsWith("batch")
+                    ? ("[" + p + "]").getBytes(StandardCharsets.UTF_8)
+                    : p.toString().getBytes(StandardCharsets.UTF_8);
             Response r = request("POST", path, body, "application/json");
-            assertThat(r.status).as("%s with %d bytes: %s", path, body.length, r.body).isEqualTo(413);
+            assertThat(r.status)
+                    .as("%s with %d bytes: %s", path, body.length, r.body)
+                    .isEqualTo(413);
             assertClearError(r, "oversized " + path);
             // streamed in chunks, without a Content-Length
-            Response chunked = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+            Response chunked = send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
             assertThat(chunked.status).as("chunked %s: %s", path, chunked.body).isEqualTo(413);
             assertClearError(chunked, "oversized chunked " + path);
         }
         // just under the limit: read, then refused for what it says
-        ObjectNode under = inputs.appropriation(m, "BIG-2", "10.00").put("description", "x".repeat((int) MAX_BODY - 4096));
-        Response r = request("POST", "/api/v1/postings", under.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+        ObjectNode under =
+                inputs.appropriation(m, "BIG-2", "10.00").put("description", "x".repeat((int) MAX_BODY - 4096));
+        Response r = request(
+                "POST", "/api/v1/postings", under.toString().getBytes(StandardCharsets.UTF_8), "application/json");
         assertThat(r.status).as(r.body).isEqualTo(422);
         assertThat(read(r.body).path("field").asText()).isEqualTo("description");
         assertThat(m.count()).isEqualTo(before);
@@ -263,7 +281,11 @@ class HostileInputTest extends IntegrationTest {
             for (int i = 0; i < size; i++) {
                 over.add(i % 7 == 0 ? inputs.appropriation(m, "OVER-" + size + "-" + i, "1.00") : IntNode.valueOf(i));
             }
-            Response resp = request("POST", "/api/v1/postings/batch", over.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+            Response resp = request(
+                    "POST",
+                    "/api/v1/postings/batch",
+                    over.toString().getBytes(StandardCharsets.UTF_8),
+                    "application/json");
             assertThat(resp.status).as("batch of %d: %s", size, resp.body).isEqualTo(422);
             assertClearError(resp, "batch of " + size);
             assertThat(read(resp.body).path("error").asText()).isEqualTo("batch.too_large");
@@ -280,10 +302,14 @@ class HostileInputTest extends IntegrationTest {
             byte[] body = bytes(p, null);
             exchangeSingle(-2, body, "application/json", m);
             Response again = request("POST", "/api/v1/postings", body, "application/json");
-            assertThat(again.status).as("the same again (%s): %s", description, again.body).isEqualTo(200);
+            assertThat(again.status)
+                    .as("the same again (%s): %s", description, again.body)
+                    .isEqualTo(200);
             ObjectNode changed = p.deepCopy().put("description", description + "!");
             Response conflict = request("POST", "/api/v1/postings", bytes(changed, null), "application/json");
-            assertThat(conflict.status).as("other content (%s): %s", description, conflict.body).isEqualTo(409);
+            assertThat(conflict.status)
+                    .as("other content (%s): %s", description, conflict.body)
+                    .isEqualTo(409);
             assertClearError(conflict, "conflict");
         }
         assertLedgerMatches(m, "idempotency");
@@ -299,7 +325,10 @@ class HostileInputTest extends IntegrationTest {
         String id = "K" + seed;
         Map<String, Verdict> expected = new LinkedHashMap<>();
         List<ProducerRecord<String, byte[]>> records = kafkaRecords(seed, r, m, expected);
-        List<String> mustPark = expected.entrySet().stream().filter(e -> e.getValue().parks()).map(Map.Entry::getKey).toList();
+        List<String> mustPark = expected.entrySet().stream()
+                .filter(e -> e.getValue().parks())
+                .map(Map.Entry::getKey)
+                .toList();
         Future<RecordMetadata> last = null;
         for (ProducerRecord<String, byte[]> record : records) {
             last = producer.send(record);
@@ -310,17 +339,22 @@ class HostileInputTest extends IntegrationTest {
         Map<String, List<ConsumerRecord<String, String>>> parked = new HashMap<>();
         try (KafkaConsumer<String, String> dlq = dlqFromItsStart()) {
             try {
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                    collectParked(dlq, seed, m, parked);
-                    assertThat(parked.keySet()).as(context + ": parked").containsAll(mustPark);
-                    assertLedgerMatches(m, context);
-                    // once the listener committed past the sentinel, all of the seed's records are parked or recorded
-                    assertCommittedPast(sentinelOffset, context);
-                });
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(100))
+                        .untilAsserted(() -> {
+                            collectParked(dlq, seed, m, parked);
+                            assertThat(parked.keySet()).as(context + ": parked").containsAll(mustPark);
+                            assertLedgerMatches(m, context);
+                            // once the listener committed past the sentinel, all of the seed's records are parked or
+                            // recorded
+                            assertCommittedPast(sentinelOffset, context);
+                        });
             } catch (org.awaitility.core.ConditionTimeoutException timeout) {
                 if (!sentinelRecorded(m, id + "-SENTINEL")) {
-                    throw new AssertionError("the listener stopped consuming at Kafka seed " + seed
-                            + ": the valid posting sent after the garbage was never recorded", timeout);
+                    throw new AssertionError(
+                            "the listener stopped consuming at Kafka seed " + seed
+                                    + ": the valid posting sent after the garbage was never recorded",
+                            timeout);
                 }
                 throw timeout;
             }
@@ -336,7 +370,8 @@ class HostileInputTest extends IntegrationTest {
      * The seed's records for partition 0 of the postings topic, keyed {@code hostile-SEED-i}, and after them a valid
      * posting keyed with the unit code (the sentinel); what each must do goes into {@code expected}, by key.
      */
-    private List<ProducerRecord<String, byte[]>> kafkaRecords(long seed, Random r, ExpectedLedger m, Map<String, Verdict> expected) {
+    private List<ProducerRecord<String, byte[]>> kafkaRecords(
+            long seed, Random r, ExpectedLedger m, Map<String, Verdict> expected) {
         String id = "K" + seed;
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         int n = 3 + r.nextInt(8);
@@ -344,7 +379,9 @@ class HostileInputTest extends IntegrationTest {
             String key = "hostile-" + seed + "-" + i;
             byte[] value = inputs.kafkaValue(r, m, id + "-" + i);
             // the listener reads the value as UTF-8 text: the model reads what it will read
-            Verdict expect = value == null ? Verdict.malformed() : oracle.judgeText(new String(value, StandardCharsets.UTF_8), m);
+            Verdict expect = value == null
+                    ? Verdict.malformed()
+                    : oracle.judgeText(new String(value, StandardCharsets.UTF_8), m);
             expect.applyTo(m);
             expected.put(key, expect);
             records.add(new ProducerRecord<>(postingsTopic, 0, key, value));
@@ -355,19 +392,25 @@ class HostileInputTest extends IntegrationTest {
         assertThat(sentinelExpect.status()).isEqualTo(201);
         sentinelExpect.applyTo(m);
         expected.put(m.unit(), sentinelExpect);
-        records.add(new ProducerRecord<>(postingsTopic, 0, m.unit(), sentinel.toString().getBytes(StandardCharsets.UTF_8)));
+        records.add(new ProducerRecord<>(
+                postingsTopic, 0, m.unit(), sentinel.toString().getBytes(StandardCharsets.UTF_8)));
         return records;
     }
 
     /** One parked record of the seed (with any copies a redelivery parked again): it had to park, and says why. */
-    private void checkParked(String context, String key, List<ConsumerRecord<String, String>> copies, Verdict expect,
-                             boolean mustPark) {
-        assertThat(expect).as("%s: parked a record that was never sent or is no posting of this test: %s", context, key).isNotNull();
-        assertThat(expect.parks()).as("%s: parked %s although it is %s (%s)", context, key, expect, header(copies.get(0), "error"))
+    private void checkParked(
+            String context, String key, List<ConsumerRecord<String, String>> copies, Verdict expect, boolean mustPark) {
+        assertThat(expect)
+                .as("%s: parked a record that was never sent or is no posting of this test: %s", context, key)
+                .isNotNull();
+        assertThat(expect.parks())
+                .as("%s: parked %s although it is %s (%s)", context, key, expect, header(copies.get(0), "error"))
                 .isTrue();
         // parked at least once (a redelivery after a rebalance may park it again); every copy says why
         for (ConsumerRecord<String, String> copy : copies.subList(1, copies.size())) {
-            assertThat(header(copy, "error")).as("%s: %s parked again", context, key).isNotBlank();
+            assertThat(header(copy, "error"))
+                    .as("%s: %s parked again", context, key)
+                    .isNotBlank();
         }
         ConsumerRecord<String, String> rec = copies.get(0);
         if (mustPark) {
@@ -393,10 +436,14 @@ class HostileInputTest extends IntegrationTest {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50); // the poll's own wait: closing does not wait for a long fetch
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        p.put(
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                50); // the poll's own wait: closing does not wait for a long fetch
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(dlqTopic).stream()
-                .map(info -> new TopicPartition(dlqTopic, info.partition())).toList();
+                .map(info -> new TopicPartition(dlqTopic, info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;
@@ -406,10 +453,15 @@ class HostileInputTest extends IntegrationTest {
      * Keeps the DLQ records that are the seed's: its keys, its sentinel's, and any without a key (no test of this
      * class sends one, so such a record is never one that had to park). Other tests' records are theirs to check.
      */
-    private static void collectParked(KafkaConsumer<String, String> dlq, long seed, ExpectedLedger m,
-                                      Map<String, List<ConsumerRecord<String, String>>> parked) {
+    private static void collectParked(
+            KafkaConsumer<String, String> dlq,
+            long seed,
+            ExpectedLedger m,
+            Map<String, List<ConsumerRecord<String, String>>> parked) {
         dlq.poll(Duration.ofMillis(50)).forEach(rec -> {
-            if (rec.key() == null || rec.key().startsWith("hostile-" + seed + "-") || rec.key().equals(m.unit())) {
+            if (rec.key() == null
+                    || rec.key().startsWith("hostile-" + seed + "-")
+                    || rec.key().equals(m.unit())) {
                 parked.computeIfAbsent(rec.key(), k -> new ArrayList<>()).add(rec);
             }
         });
@@ -417,19 +469,27 @@ class HostileInputTest extends IntegrationTest {
 
     /** The service's postings group committed partition 0 past the offset: every record up to it is decided. */
     private void assertCommittedPast(long offset, String context) throws Exception {
-        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(postingsGroup).partitionsToOffsetAndMetadata()
-                .get(10, TimeUnit.SECONDS).get(new TopicPartition(postingsTopic, 0));
-        assertThat(committed == null ? -1 : committed.offset()).as("%s: the listener committed past offset %d", context, offset)
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(postingsGroup)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS)
+                .get(new TopicPartition(postingsTopic, 0));
+        assertThat(committed == null ? -1 : committed.offset())
+                .as("%s: the listener committed past offset %d", context, offset)
                 .isGreaterThan(offset);
     }
 
     /** Reads the DLQ up to the end it has now, so that nothing the seed's records parked is missed. */
-    private static void readToItsEnd(KafkaConsumer<String, String> dlq, long seed, ExpectedLedger m,
-                                     Map<String, List<ConsumerRecord<String, String>>> parked) {
+    private static void readToItsEnd(
+            KafkaConsumer<String, String> dlq,
+            long seed,
+            ExpectedLedger m,
+            Map<String, List<ConsumerRecord<String, String>>> parked) {
         Map<TopicPartition, Long> end = dlq.endOffsets(dlq.assignment());
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (end.entrySet().stream().anyMatch(e -> dlq.position(e.getKey()) < e.getValue())) {
-            assertThat(System.nanoTime()).as("the DLQ read to its end %s within 20 s", end).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the DLQ read to its end %s within 20 s", end)
+                    .isLessThan(deadline);
             collectParked(dlq, seed, m, parked);
         }
     }
@@ -442,10 +502,14 @@ class HostileInputTest extends IntegrationTest {
         for (String key : List.of("", " ")) {
             ObjectNode p = inputs.appropriation(m, "BLANK-KEY-" + key.length(), "10.00");
             p.put(key, "x");
-            Response r = request("POST", "/api/v1/postings", p.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+            Response r = request(
+                    "POST", "/api/v1/postings", p.toString().getBytes(StandardCharsets.UTF_8), "application/json");
             assertThat(r.status).as(r.body).isEqualTo(422);
             JsonNode body = read(r.body);
-            assertThat(body.path("message").asText()).as(r.body).doesNotStartWith(" ").contains("\"" + key + "\"");
+            assertThat(body.path("message").asText())
+                    .as(r.body)
+                    .doesNotStartWith(" ")
+                    .contains("\"" + key + "\"");
         }
         assertLedgerMatches(m, "blank keys");
     }
@@ -457,9 +521,20 @@ class HostileInputTest extends IntegrationTest {
         ObjectNode p = inputs.appropriation(m, "SURR-1", "10.00").put("description", "x?y");
         exchangeSingle(-21, bytes(p, null), "application/json", m);
         for (String other : List.of("x\ud800y", "x\udc00y", "x\udbffy")) {
-            Response r = request("POST", "/api/v1/postings", bytes(p.deepCopy().put("description", other), null), "application/json");
-            assertThat(r.status).as("description %s after x?y: %s", excerpt(other).replace("\ud800", "\\ud800")
-                    .replace("\udc00", "\\udc00").replace("\udbff", "\\udbff"), r.body).isEqualTo(409);
+            Response r = request(
+                    "POST",
+                    "/api/v1/postings",
+                    bytes(p.deepCopy().put("description", other), null),
+                    "application/json");
+            assertThat(r.status)
+                    .as(
+                            "description %s after x?y: %s",
+                            excerpt(other)
+                                    .replace("\ud800", "\\ud800")
+                                    .replace("\udc00", "\\udc00")
+                                    .replace("\udbff", "\\udbff"),
+                            r.body)
+                    .isEqualTo(409);
         }
         ObjectNode fresh = inputs.appropriation(m, "SURR-2", "10.00").put("description", "x\ud800y");
         Response refused = request("POST", "/api/v1/postings", bytes(fresh, null), "application/json");
@@ -473,7 +548,8 @@ class HostileInputTest extends IntegrationTest {
         ExpectedLedger m = fresh("HOSTILE-B3");
         for (String tail : List.of(" garbage", "}", ",", " {\"postingId\": \"T-2\"}")) {
             ObjectNode p = inputs.appropriation(m, "TRAIL-" + Integer.toHexString(tail.hashCode()), "10.00");
-            Response r = request("POST", "/api/v1/postings", (p + tail).getBytes(StandardCharsets.UTF_8), "application/json");
+            Response r = request(
+                    "POST", "/api/v1/postings", (p + tail).getBytes(StandardCharsets.UTF_8), "application/json");
             assertThat(r.status).as("%s + %s: %s", p, tail, r.body).isEqualTo(400);
             assertLedgerMatches(m, "trailing " + tail);
         }
@@ -485,11 +561,14 @@ class HostileInputTest extends IntegrationTest {
         for (String field : List.of("postingId", "sourceSystem", "unitCode", "fiscalYear")) {
             ObjectNode p = inputs.appropriation(m, "WT-" + field, "10.00");
             p.set(field, field.equals("fiscalYear") ? TextNode.valueOf("2019") : IntNode.valueOf(7));
-            Response r = request("POST", "/api/v1/postings", p.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+            Response r = request(
+                    "POST", "/api/v1/postings", p.toString().getBytes(StandardCharsets.UTF_8), "application/json");
             JsonNode body = read(r.body);
             assertThat(r.status).as(r.body).isEqualTo(422);
             assertThat(body.path("field").asText()).as(r.body).isEqualTo(field);
-            assertThat(body.path("error").asText()).as("%s sent as %s: %s", field, p.get(field), r.body).isEqualTo("field.type");
+            assertThat(body.path("error").asText())
+                    .as("%s sent as %s: %s", field, p.get(field), r.body)
+                    .isEqualTo("field.type");
         }
         assertLedgerMatches(m, "wrong JSON types");
     }
@@ -504,13 +583,20 @@ class HostileInputTest extends IntegrationTest {
             throw new IllegalStateException("the broker refused the record itself", e);
         }
         ObjectNode sentinel = inputs.appropriation(m, "BIG-SENTINEL", "1.00");
-        producer.send(new ProducerRecord<>(postingsTopic, 0, m.unit(), sentinel.toString().getBytes(StandardCharsets.UTF_8)));
+        producer.send(new ProducerRecord<>(
+                postingsTopic, 0, m.unit(), sentinel.toString().getBytes(StandardCharsets.UTF_8)));
         producer.flush();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Response r = request("GET", "/api/v1/units/" + m.unit() + "/years/" + YEAR + "/ledger", null, null);
-            assertThat(read(r.body).path("postings").asInt()).as("the posting after the big record is recorded").isEqualTo(1);
-        });
-        assertThat(readTopic(dlqTopic, Integer.MAX_VALUE, Duration.ofSeconds(3))).extracting(ConsumerRecord::key).contains("big");
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Response r = request("GET", "/api/v1/units/" + m.unit() + "/years/" + YEAR + "/ledger", null, null);
+                    assertThat(read(r.body).path("postings").asInt())
+                            .as("the posting after the big record is recorded")
+                            .isEqualTo(1);
+                });
+        assertThat(readTopic(dlqTopic, Integer.MAX_VALUE, Duration.ofSeconds(3)))
+                .extracting(ConsumerRecord::key)
+                .contains("big");
     }
 
     // ---- exchanges and their checks ---------------------------------------------------------------------------
@@ -529,7 +615,9 @@ class HostileInputTest extends IntegrationTest {
         Verdict batchExpect = oracle.judgeBody(body, contentType, m, true);
         Response r = request("POST", "/api/v1/postings/batch", body, contentType);
         String context = "seed " + seed + " POST /postings/batch [" + contentType + "] " + excerpt(body);
-        assertThat(REST_STATUSES).as("%s -> %d %s", context, r.status, excerpt(r.body)).contains(r.status);
+        assertThat(REST_STATUSES)
+                .as("%s -> %d %s", context, r.status, excerpt(r.body))
+                .contains(r.status);
         JsonNode answer = readOrNull(r.body);
         if (batchExpect.items() == null) {
             checkAnswer(r.status, answer, batchExpect, context);
@@ -544,7 +632,8 @@ class HostileInputTest extends IntegrationTest {
             Verdict expect = items.get(i).isObject() ? oracle.judge(items.get(i), m) : Verdict.malformed();
             JsonNode item = results.get(i);
             assertThat(item.path("index").asInt(-1)).as(context).isEqualTo(i);
-            String itemContext = context + " item " + i + " " + excerpt(items.get(i).toString());
+            String itemContext =
+                    context + " item " + i + " " + excerpt(items.get(i).toString());
             checkAnswer(item.path("httpStatus").asInt(), item, expect, itemContext);
             if (expect.status() == 201) {
                 expect.applyTo(m);
@@ -554,22 +643,37 @@ class HostileInputTest extends IntegrationTest {
 
     /** The status is the model's; a refusal is clear; a 422 names a field that is actually wrong. */
     private void checkAnswer(int status, JsonNode body, Verdict expect, String context) {
-        tally.merge("rest " + status + (body != null && body.hasNonNull("error") ? " " + body.get("error").asText() : ""), 1, Integer::sum);
+        tally.merge(
+                "rest " + status
+                        + (body != null && body.hasNonNull("error")
+                                ? " " + body.get("error").asText()
+                                : ""),
+                1,
+                Integer::sum);
         String got = status + " " + (body == null ? "(not JSON)" : excerpt(body.toString()));
         assertThat(status).as("%s: never a 5xx -> %s", context, got).isLessThan(500);
         assertThat(REST_STATUSES).as("%s -> %s", context, got).contains(status);
         if (expect.alternatives().isEmpty()) {
             assertThat(status).as("%s: expected %s -> %s", context, expect, got).isEqualTo(expect.status());
         } else {
-            assertThat(expect.alternatives()).as("%s: expected %s -> %s", context, expect, got).contains(status);
+            assertThat(expect.alternatives())
+                    .as("%s: expected %s -> %s", context, expect, got)
+                    .contains(status);
         }
         assertThat(body).as("%s: the answer is JSON -> %s", context, got).isNotNull();
         if (status >= 400) {
-            assertThat(body.path("error").asText("")).as("%s: error -> %s", context, got).isNotBlank();
-            assertThat(body.path("message").asText("")).as("%s: message -> %s", context, got).isNotBlank();
+            assertThat(body.path("error").asText(""))
+                    .as("%s: error -> %s", context, got)
+                    .isNotBlank();
+            assertThat(body.path("message").asText(""))
+                    .as("%s: message -> %s", context, got)
+                    .isNotBlank();
             if (status == 422 && expect.status() == 422) {
-                assertClearField(body.path("field").isTextual() ? body.get("field").textValue() : null,
-                        body.path("message").asText(), expect, context + " -> " + got);
+                assertClearField(
+                        body.path("field").isTextual() ? body.get("field").textValue() : null,
+                        body.path("message").asText(),
+                        expect,
+                        context + " -> " + got);
             }
         } else if (status == 201) {
             assertThat(body.path("status").asText()).as(context).isEqualTo("RECORDED");
@@ -583,8 +687,12 @@ class HostileInputTest extends IntegrationTest {
     private static void assertClearField(String field, String message, Verdict expect, String context) {
         assertThat(field).as("%s: a 422 names the field", context).isNotBlank();
         boolean real = PostingOracle.isFieldPath(field) || expect.unknownKeys().contains(field);
-        assertThat(real).as("%s: field %s is a field of the posting or a key it was sent with", context, field).isTrue();
-        assertThat(expect.defectFields()).as("%s: the field named is one that is wrong", context).contains(field);
+        assertThat(real)
+                .as("%s: field %s is a field of the posting or a key it was sent with", context, field)
+                .isTrue();
+        assertThat(expect.defectFields())
+                .as("%s: the field named is one that is wrong", context)
+                .contains(field);
         assertThat(message).as("%s: the message names the field", context).contains(field);
     }
 
@@ -599,7 +707,9 @@ class HostileInputTest extends IntegrationTest {
         Response r = request("GET", "/api/v1/units/" + m.unit() + "/years/" + YEAR + "/ledger", null, null);
         assertThat(r.status).as(r.body).isEqualTo(200);
         JsonNode summary = read(r.body);
-        assertThat(summary.path("postings").asInt()).as("%s: postings held (model %s)", context, m).isEqualTo(m.count());
+        assertThat(summary.path("postings").asInt())
+                .as("%s: postings held (model %s)", context, m)
+                .isEqualTo(m.count());
         Map<String, BigDecimal> available = new TreeMap<>();
         summary.path("available").fields().forEachRemaining(e -> {
             BigDecimal v = new BigDecimal(e.getValue().asText());
@@ -624,16 +734,20 @@ class HostileInputTest extends IntegrationTest {
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
     private Response request(String method, String path, byte[] body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null && !contentType.isEmpty()) {
             b.header("Content-Type", contentType);
         }

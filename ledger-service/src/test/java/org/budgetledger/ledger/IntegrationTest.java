@@ -1,7 +1,15 @@
 package org.budgetledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,18 +26,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ledger service on real parts: a fresh database on the MongoDB-compatible server (or MongoDB) and topics of
@@ -45,10 +44,13 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected TestRestTemplate http;
+
     @Value("${ledger.kafka.postings-topic}")
     protected String postingsTopic;
+
     @Value("${ledger.kafka.dlq-topic}")
     protected String dlqTopic;
+
     @Value("${ledger.kafka.events-topic}")
     protected String eventsTopic;
 
@@ -61,7 +63,9 @@ public abstract class IntegrationTest {
         registry.add("ledger.kafka.events-topic", () -> "ledger.events." + run);
         registry.add("ledger.kafka.partitions", () -> "3");
         // the contract's topic for any source system but the ledger's own, and a channel bound to one source system
-        registry.add("ledger.kafka.channels", () -> "ledger.postings." + run + "=*;ledger.postings." + run + PAYROLL_CHANNEL + "=payroll");
+        registry.add(
+                "ledger.kafka.channels",
+                () -> "ledger.postings." + run + "=*;ledger.postings." + run + PAYROLL_CHANNEL + "=payroll");
         registry.add("spring.kafka.consumer.group-id", () -> "ledger-" + run);
         registry.add("ledger.kafka.relay-sweep", () -> "300ms");
         registry.add("ledger.catalogue.refresh", () -> "1s");
@@ -78,6 +82,7 @@ public abstract class IntegrationTest {
 
     /** The suffix of the test channel (on the postings topic's name) that may post as {@code payroll} only. */
     protected static final String PAYROLL_CHANNEL = ".payroll";
+
     protected static final String ALL_ROLES_KEY = "test-all-roles-key-for-the-tests";
 
     @org.junit.jupiter.api.BeforeEach
@@ -91,10 +96,13 @@ public abstract class IntegrationTest {
     /** Sends the all-roles key unless a test set its own. */
     private static final class AllRoles implements org.springframework.http.client.ClientHttpRequestInterceptor {
         @Override
-        public org.springframework.http.client.ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] body,
-                                                                           org.springframework.http.client.ClientHttpRequestExecution execution)
+        public org.springframework.http.client.ClientHttpResponse intercept(
+                org.springframework.http.HttpRequest request,
+                byte[] body,
+                org.springframework.http.client.ClientHttpRequestExecution execution)
                 throws java.io.IOException {
-            if (!request.getHeaders().containsKey("X-API-Key") && !request.getHeaders().containsKey("Authorization")) {
+            if (!request.getHeaders().containsKey("X-API-Key")
+                    && !request.getHeaders().containsKey("Authorization")) {
                 request.getHeaders().set("X-API-Key", ALL_ROLES_KEY);
             }
             return execution.execute(request, body);
@@ -118,7 +126,9 @@ public abstract class IntegrationTest {
 
     protected JsonNode getJson(String path) {
         ResponseEntity<String> r = http.getForEntity(path, String.class);
-        assertThat(r.getStatusCode().value()).as("GET %s: %s", path, r.getBody()).isEqualTo(200);
+        assertThat(r.getStatusCode().value())
+                .as("GET %s: %s", path, r.getBody())
+                .isEqualTo(200);
         return read(r.getBody());
     }
 
@@ -127,27 +137,41 @@ public abstract class IntegrationTest {
         fixture.catalogue().ifPresent(catalogue -> {
             int year = fixture.units().get(0).get("fiscalYear").asInt();
             for (String kind : List.of("functional", "economic")) {
-                ResponseEntity<String> r = put("/api/v1/catalogues/" + year + "/" + kind, Map.of("codes", catalogue.get(kind)));
+                ResponseEntity<String> r =
+                        put("/api/v1/catalogues/" + year + "/" + kind, Map.of("codes", catalogue.get(kind)));
                 assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
             }
         });
         for (JsonNode unit : fixture.units()) {
-            ResponseEntity<String> r = put("/api/v1/units/" + unit.get("unitCode").asText() + "/years/" + unit.get("fiscalYear").asInt(),
+            ResponseEntity<String> r = put(
+                    "/api/v1/units/" + unit.get("unitCode").asText() + "/years/"
+                            + unit.get("fiscalYear").asInt(),
                     unit.get("profile"));
             assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(200, 201);
         }
     }
 
     /** A valid APPROPRIATION to the unit's 2019 ledger, its id prefixed with the unit. */
-    protected static com.fasterxml.jackson.databind.node.ObjectNode appropriation(String unit, String id, String amount) {
-        return JSON.createObjectNode().put("postingId", unit + "-" + id).put("sourceSystem", "api-test").put("unitCode", unit)
-                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
-                .put("functionalCode", "2013701").put("amount", amount).put("occurredOn", "2019-04-01");
+    protected static com.fasterxml.jackson.databind.node.ObjectNode appropriation(
+            String unit, String id, String amount) {
+        return JSON.createObjectNode()
+                .put("postingId", unit + "-" + id)
+                .put("sourceSystem", "api-test")
+                .put("unitCode", unit)
+                .put("fiscalYear", 2019)
+                .put("type", "APPROPRIATION")
+                .put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701")
+                .put("amount", amount)
+                .put("occurredOn", "2019-04-01");
     }
 
     /** A valid basic EXPENDITURE (30201) of the unit's 2019 ledger, its id prefixed with the unit. */
     protected static com.fasterxml.jackson.databind.node.ObjectNode expenditure(String unit, String id, String amount) {
-        return appropriation(unit, id, amount).put("type", "EXPENDITURE").put("economicCode", "30201").put("expenditureKind", "BASIC");
+        return appropriation(unit, id, amount)
+                .put("type", "EXPENDITURE")
+                .put("economicCode", "30201")
+                .put("expenditureKind", "BASIC");
     }
 
     protected JsonNode ledger(String unitCode, int year) {
@@ -176,7 +200,8 @@ public abstract class IntegrationTest {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }

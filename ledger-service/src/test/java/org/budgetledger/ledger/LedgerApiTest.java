@@ -1,22 +1,22 @@
 package org.budgetledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The REST contract beyond the fixtures: errors that name the field, batches, units, catalogues, year close. */
 class LedgerApiTest extends IntegrationTest {
 
-    private static final java.util.concurrent.atomic.AtomicInteger UNITS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger UNITS =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static JsonNode profile;
     /** Each test has a unit of its own, so that one test's close or postings never meet another's. */
     private String unit;
@@ -59,7 +59,10 @@ class LedgerApiTest extends IntegrationTest {
     @Test
     void aPostingIdUsedForAnotherUnitIsAConflict() {
         put("/api/v1/units/" + unit + "-2/years/2019", profile);
-        assertThat(post("/api/v1/postings", appropriation("SHARED-1", "10.00")).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/v1/postings", appropriation("SHARED-1", "10.00"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         ObjectNode elsewhere = appropriation("SHARED-1", "10.00");
         elsewhere.put("unitCode", unit + "-2");
         ResponseEntity<String> r = post("/api/v1/postings", elsewhere);
@@ -79,15 +82,17 @@ class LedgerApiTest extends IntegrationTest {
         ArrayNode batch = JSON.createArrayNode();
         batch.add(appropriation("B-1", "100.00"));
         batch.add(expenditure("B-2", "60.00"));
-        batch.add(expenditure("B-3", "60.00"));         // beyond what is left
-        batch.add(appropriation("B-1", "100.00"));      // duplicate within the batch
-        batch.add(appropriation("B-1", "101.00"));      // conflict
+        batch.add(expenditure("B-3", "60.00")); // beyond what is left
+        batch.add(appropriation("B-1", "100.00")); // duplicate within the batch
+        batch.add(appropriation("B-1", "101.00")); // conflict
         batch.add(JSON.getNodeFactory().textNode("not a posting"));
         ObjectNode elsewhere = appropriation("B-4", "1.00");
         elsewhere.put("unitCode", "NOBODY");
         batch.add(elsewhere);
         JsonNode results = read(post("/api/v1/postings/batch", batch).getBody()).get("results");
-        assertThat(results).extracting(n -> n.get("httpStatus").asInt()).containsExactly(201, 201, 422, 200, 409, 400, 422);
+        assertThat(results)
+                .extracting(n -> n.get("httpStatus").asInt())
+                .containsExactly(201, 201, 422, 200, 409, 400, 422);
         assertThat(results.get(2).get("error").asText()).isEqualTo("availability.insufficient");
         assertThat(results.get(6).get("error").asText()).isEqualTo("unit.not_registered");
         assertThat(results).extracting(n -> n.get("index").asInt()).containsExactly(0, 1, 2, 3, 4, 5, 6);
@@ -106,9 +111,19 @@ class LedgerApiTest extends IntegrationTest {
     void unitProfilesFollowTheParentRules() {
         ObjectNode child = profile.deepCopy();
         child.put("parentUnitCode", unit);
-        assertThat(put("/api/v1/units/" + unit + "-CHILD/years/2019", child).getStatusCode().value()).isEqualTo(201);
-        assertThat(put("/api/v1/units/" + unit + "-CHILD/years/2019", child).getStatusCode().value()).isEqualTo(200);
-        assertThat(read(put("/api/v1/units/" + unit + "-CHILD/years/2019", child).getBody()).get("status").asText()).isEqualTo("UNCHANGED");
+        assertThat(put("/api/v1/units/" + unit + "-CHILD/years/2019", child)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        assertThat(put("/api/v1/units/" + unit + "-CHILD/years/2019", child)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(read(put("/api/v1/units/" + unit + "-CHILD/years/2019", child)
+                                .getBody())
+                        .get("status")
+                        .asText())
+                .isEqualTo("UNCHANGED");
 
         ObjectNode cycle = profile.deepCopy();
         cycle.put("parentUnitCode", unit + "-CHILD");
@@ -118,35 +133,58 @@ class LedgerApiTest extends IntegrationTest {
 
         ObjectNode orphan = profile.deepCopy();
         orphan.put("parentUnitCode", "NOBODY");
-        assertThat(put("/api/v1/units/" + unit + "-ORPHAN/years/2019", orphan).getStatusCode().value()).isEqualTo(422);
+        assertThat(put("/api/v1/units/" + unit + "-ORPHAN/years/2019", orphan)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(422);
         ObjectNode noName = profile.deepCopy();
         noName.remove("name");
-        JsonNode noNameBody = read(put("/api/v1/units/" + unit + "-X/years/2019", noName).getBody());
+        JsonNode noNameBody =
+                read(put("/api/v1/units/" + unit + "-X/years/2019", noName).getBody());
         assertThat(noNameBody.get("field").asText()).isEqualTo("name");
         ObjectNode badKind = profile.deepCopy();
         badKind.put("kind", "MINISTRY");
-        assertThat(read(put("/api/v1/units/" + unit + "-X/years/2019", badKind).getBody()).get("field").asText()).isEqualTo("kind");
+        assertThat(read(put("/api/v1/units/" + unit + "-X/years/2019", badKind).getBody())
+                        .get("field")
+                        .asText())
+                .isEqualTo("kind");
 
-        assertThat(getJson("/api/v1/units/" + unit + "-CHILD/years/2019").get("parentUnitCode").asText()).isEqualTo(unit);
-        assertThat(http.getForEntity("/api/v1/units/NOBODY/years/2019", String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(getJson("/api/v1/units/" + unit + "-CHILD/years/2019")
+                        .get("parentUnitCode")
+                        .asText())
+                .isEqualTo(unit);
+        assertThat(http.getForEntity("/api/v1/units/NOBODY/years/2019", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
     }
 
     @Test
     void cataloguesAreServedAndRevisedWithTheirParents() {
         JsonNode shipped = getJson("/api/v1/catalogues/2019/functional");
         assertThat(shipped.get("codes").toString()).contains("\"2013701\"", "行政运行");
-        assertThat(http.getForEntity("/api/v1/catalogues/1995/economic", String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.getForEntity("/api/v1/catalogues/1995/economic", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
 
-        ResponseEntity<String> orphan = put("/api/v1/catalogues/2019/functional",
+        ResponseEntity<String> orphan = put(
+                "/api/v1/catalogues/2019/functional",
                 Map.of("codes", List.of(Map.of("code", "2990101", "name", "试点"))));
         assertThat(orphan.getStatusCode().value()).isEqualTo(422);
         assertThat(read(orphan.getBody()).get("field").asText()).isEqualTo("codes[0].code");
 
-        ResponseEntity<String> added = put("/api/v1/catalogues/2019/functional", Map.of("codes", List.of(
-                Map.of("code", "299", "name", "试点支出"), Map.of("code", "29901", "name", "试点事务"),
-                Map.of("code", "2990101", "name", "试点"))));
+        ResponseEntity<String> added = put(
+                "/api/v1/catalogues/2019/functional",
+                Map.of(
+                        "codes",
+                        List.of(
+                                Map.of("code", "299", "name", "试点支出"),
+                                Map.of("code", "29901", "name", "试点事务"),
+                                Map.of("code", "2990101", "name", "试点"))));
         assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(200);
-        assertThat(read(added.getBody()).get("size").asInt()).isEqualTo(shipped.get("size").asInt() + 3);
+        assertThat(read(added.getBody()).get("size").asInt())
+                .isEqualTo(shipped.get("size").asInt() + 3);
         ObjectNode p = appropriation("CAT-1", "5.00");
         p.put("functionalCode", "2990101");
         assertThat(post("/api/v1/postings", p).getStatusCode().value()).isEqualTo(201);
@@ -157,8 +195,14 @@ class LedgerApiTest extends IntegrationTest {
         old.put("fiscalYear", 1999).put("occurredOn", "1999-05-01");
         JsonNode refused = read(post("/api/v1/postings", old).getBody());
         assertThat(refused.get("error").asText()).isEqualTo("catalogue.missing");
-        put("/api/v1/catalogues/1999/functional", Map.of("codes", List.of(Map.of("code", "201", "name", "一般公共服务"),
-                Map.of("code", "20137", "name", "网信事务"), Map.of("code", "2013701", "name", "行政运行"))));
+        put(
+                "/api/v1/catalogues/1999/functional",
+                Map.of(
+                        "codes",
+                        List.of(
+                                Map.of("code", "201", "name", "一般公共服务"),
+                                Map.of("code", "20137", "name", "网信事务"),
+                                Map.of("code", "2013701", "name", "行政运行"))));
         put("/api/v1/catalogues/1999/economic", Map.of("codes", List.of(Map.of("code", "301", "name", "工资福利支出"))));
         assertThat(post("/api/v1/postings", old).getStatusCode().value()).isEqualTo(201);
     }
@@ -167,7 +211,8 @@ class LedgerApiTest extends IntegrationTest {
     void closingAYearCarriesItsBalancesIntoTheNextAndRefusesFurtherPostings() {
         post("/api/v1/postings", appropriation("C-1", "1000.00"));
         post("/api/v1/postings", expenditure("C-2", "300.00"));
-        JsonNode closed = read(post("/api/v1/units/" + unit + "/years/2019/close", "").getBody());
+        JsonNode closed =
+                read(post("/api/v1/units/" + unit + "/years/2019/close", "").getBody());
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("nextYearProfileCarried").asBoolean()).isTrue();
         assertThat(closed.get("closingBalances")).hasSize(1);
@@ -176,19 +221,26 @@ class LedgerApiTest extends IntegrationTest {
 
         JsonNode next = ledger(unit, 2020);
         assertThat(next.get("available").get("GENERAL_BUDGET").asText()).isEqualTo("700.00");
-        JsonNode refused = read(post("/api/v1/postings", appropriation("C-3", "1.00")).getBody());
+        JsonNode refused =
+                read(post("/api/v1/postings", appropriation("C-3", "1.00")).getBody());
         assertThat(refused.get("error").asText()).isEqualTo("year.closed");
         // closing again changes nothing
-        JsonNode again = read(post("/api/v1/units/" + unit + "/years/2019/close", "").getBody());
+        JsonNode again =
+                read(post("/api/v1/units/" + unit + "/years/2019/close", "").getBody());
         assertThat(again.get("openings").get(0).get("status").asText()).isEqualTo("DUPLICATE");
         assertThat(ledger(unit, 2020).get("postings").asInt()).isEqualTo(1);
     }
 
     @Test
     void narrativeSectionsAreCheckedAndRecorded() {
-        assertThat(put("/api/v1/units/" + unit + "/years/2019/narrative",
-                Map.of("sections", Map.of("performance", "绩效良好", "other", "无"))).getStatusCode().value()).isEqualTo(200);
-        ResponseEntity<String> r = put("/api/v1/units/" + unit + "/years/2019/narrative", Map.of("sections", Map.of("gossip", "…")));
+        assertThat(put(
+                                "/api/v1/units/" + unit + "/years/2019/narrative",
+                                Map.of("sections", Map.of("performance", "绩效良好", "other", "无")))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        ResponseEntity<String> r =
+                put("/api/v1/units/" + unit + "/years/2019/narrative", Map.of("sections", Map.of("gossip", "…")));
         assertThat(r.getStatusCode().value()).isEqualTo(422);
         assertThat(read(r.getBody()).get("field").asText()).isEqualTo("sections.gossip");
     }
@@ -197,17 +249,23 @@ class LedgerApiTest extends IntegrationTest {
     @Test
     void narrativeThatCannotPrintIsWarnedAboutOrRefused() {
         String path = "/api/v1/units/" + unit + "/years/2019/narrative";
-        JsonNode answer = read(put(path, Map.of("sections", Map.of("reasons.income", "收入增加", "reasons.noComparison", "新成立"))).getBody());
+        JsonNode answer =
+                read(put(path, Map.of("sections", Map.of("reasons.income", "收入增加", "reasons.noComparison", "新成立")))
+                        .getBody());
         assertThat(answer.get("status").asText()).isEqualTo("RECORDED");
         assertThat(answer.get("warnings")).hasSize(1);
         assertThat(answer.get("warnings").get(0).get("section").asText()).isEqualTo("reasons.income");
         assertThat(answer.get("warnings").get(0).get("message").asText())
                 .contains("explains the change on 2018, and 2018 has no figures");
 
-        ResponseEntity<String> unknownItem = put(path, Map.of("sections", Map.of("reasons.general_budget.2059999", "…")));
+        ResponseEntity<String> unknownItem =
+                put(path, Map.of("sections", Map.of("reasons.general_budget.2059999", "…")));
         assertThat(unknownItem.getStatusCode().value()).isEqualTo(422);
-        assertThat(read(unknownItem.getBody()).get("field").asText()).isEqualTo("sections.reasons.general_budget.2059999");
-        assertThat(put(path, Map.of("sections", Map.of("reasons.general_budget.2013701", "人员增加"))).getStatusCode().value())
+        assertThat(read(unknownItem.getBody()).get("field").asText())
+                .isEqualTo("sections.reasons.general_budget.2059999");
+        assertThat(put(path, Map.of("sections", Map.of("reasons.general_budget.2013701", "人员增加")))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(200);
 
         ResponseEntity<String> notACount = put(path, Map.of("sections", Map.of("assets.vehicles_held", "两辆")));
@@ -219,13 +277,28 @@ class LedgerApiTest extends IntegrationTest {
     void operatorsSeeOutcomesByReasonTheOpenApiDocumentAndHealth() {
         post("/api/v1/postings", appropriation("M-1", "12.345"));
         String metrics = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(metrics).contains("ledger_postings_total{", "outcome=\"rejected\"", "reason=\"amount.format\"",
-                "ledger_relay_published_total");
+        assertThat(metrics)
+                .contains(
+                        "ledger_postings_total{",
+                        "outcome=\"rejected\"",
+                        "reason=\"amount.format\"",
+                        "ledger_relay_published_total");
         String api = http.getForObject("/v3/api-docs", String.class);
-        assertThat(api).contains("/api/v1/postings", "/api/v1/postings/batch", "/api/v1/units/{unitCode}/years/{fiscalYear}",
-                "/api/v1/catalogues/{fiscalYear}/{kind}", "/api/v1/units/{unitCode}/years/{fiscalYear}/close", "HT-CAC-2019-00124");
-        assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
-                || http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(api)
+                .contains(
+                        "/api/v1/postings",
+                        "/api/v1/postings/batch",
+                        "/api/v1/units/{unitCode}/years/{fiscalYear}",
+                        "/api/v1/catalogues/{fiscalYear}/{kind}",
+                        "/api/v1/units/{unitCode}/years/{fiscalYear}/close",
+                        "HT-CAC-2019-00124");
+        assertThat(http.getForEntity("/swagger-ui.html", String.class)
+                                .getStatusCode()
+                                .is2xxSuccessful()
+                        || http.getForEntity("/swagger-ui/index.html", String.class)
+                                .getStatusCode()
+                                .is2xxSuccessful())
+                .isTrue();
         assertThat(http.getForObject("/actuator/health", String.class)).startsWith("{\"status\":\"UP\"");
     }
 

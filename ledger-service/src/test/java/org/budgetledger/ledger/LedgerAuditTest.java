@@ -1,5 +1,7 @@
 package org.budgetledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
@@ -9,8 +11,6 @@ import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Auditors' proof that history was not altered: the hash chain verifies, an event edited directly in the store is
@@ -25,15 +25,21 @@ class LedgerAuditTest extends IntegrationTest {
     void theChainVerifiesAndAnEditedEventIsFoundWhereItWasEdited() throws Exception {
         register("AUD1");
         for (int i = 1; i <= 5; i++) {
-            assertThat(post("/api/v1/postings", appropriation("AUD1", String.valueOf(i), i + "00.00")).getStatusCode().value()).isEqualTo(201);
+            assertThat(post("/api/v1/postings", appropriation("AUD1", String.valueOf(i), i + "00.00"))
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(201);
         }
         JsonNode verified = getJson("/api/v1/ledgers/AUD1/2019/verify");
         assertThat(verified.get("intact").asBoolean()).isTrue();
         assertThat(verified.get("events").asLong()).isEqualTo(6);
-        assertThat(verified.get("head").asText()).isEqualTo(ledger("AUD1", 2019).get("chainHead").asText());
+        assertThat(verified.get("head").asText())
+                .isEqualTo(ledger("AUD1", 2019).get("chainHead").asText());
 
         String history = http.getForObject("/api/v1/ledgers/AUD1/2019/events", String.class);
-        assertThat(history.lines()).hasSize(6).allSatisfy(line -> assertThat(read(line).get("hash").asText()).hasSize(64));
+        assertThat(history.lines())
+                .hasSize(6)
+                .allSatisfy(line -> assertThat(read(line).get("hash").asText()).hasSize(64));
 
         // someone with access to the store turns 300.00 into 3000.00
         MongoCollection<Document> events = databases.getMongoDatabase().getCollection("domainevents");
@@ -41,7 +47,8 @@ class LedgerAuditTest extends IntegrationTest {
         Document stored = events.find(key).first();
         ObjectNode payload = (ObjectNode) JSON.readTree(stored.getString("serializedPayload"));
         ((ObjectNode) payload.get("posting")).put("amount", "3000.00");
-        events.updateOne(key, new Document("$set", new Document("serializedPayload", JSON.writeValueAsString(payload))));
+        events.updateOne(
+                key, new Document("$set", new Document("serializedPayload", JSON.writeValueAsString(payload))));
 
         JsonNode broken = getJson("/api/v1/ledgers/AUD1/2019/verify");
         assertThat(broken.get("intact").asBoolean()).isFalse();
@@ -55,7 +62,9 @@ class LedgerAuditTest extends IntegrationTest {
         for (int i = 1; i <= 3; i++) {
             post("/api/v1/postings", appropriation("AUD2", String.valueOf(i), "100.00"));
         }
-        String digest = read(post("/api/v1/units/AUD2/years/2019/close", "").getBody()).get("digest").asText();
+        String digest = read(post("/api/v1/units/AUD2/years/2019/close", "").getBody())
+                .get("digest")
+                .asText();
         JsonNode kept = getJson("/api/v1/ledgers/AUD2/2019/verify?digest=" + digest);
         assertThat(kept.get("digest").get("matches").asBoolean()).isTrue();
         assertThat(kept.get("digest").get("sequence").asLong()).isEqualTo(4);
@@ -74,20 +83,33 @@ class LedgerAuditTest extends IntegrationTest {
             if (previous == null) {
                 previous = meta.get(EventChain.PREVIOUS).asText();
             }
-            String type = stored.getString("payloadType").substring(stored.getString("payloadType").lastIndexOf('.') + 1);
+            String type = stored.getString("payloadType")
+                    .substring(stored.getString("payloadType").lastIndexOf('.') + 1);
             String hash = EventChain.link(previous, seq, type, payload);
             meta.put(EventChain.PREVIOUS, previous).put(EventChain.HASH, hash);
-            events.updateOne(key, new Document("$set", new Document("serializedPayload", JSON.writeValueAsString(payload))
-                    .append("serializedMetaData", JSON.writeValueAsString(meta))));
+            events.updateOne(
+                    key,
+                    new Document(
+                            "$set",
+                            new Document("serializedPayload", JSON.writeValueAsString(payload))
+                                    .append("serializedMetaData", JSON.writeValueAsString(meta))));
             previous = hash;
         }
         JsonNode rewritten = getJson("/api/v1/ledgers/AUD2/2019/verify?digest=" + digest);
-        assertThat(rewritten.get("intact").asBoolean()).as("the forged chain is consistent in itself").isTrue();
-        assertThat(rewritten.get("digest").get("matches").asBoolean()).as("but the kept digest is no longer in it").isFalse();
+        assertThat(rewritten.get("intact").asBoolean())
+                .as("the forged chain is consistent in itself")
+                .isTrue();
+        assertThat(rewritten.get("digest").get("matches").asBoolean())
+                .as("but the kept digest is no longer in it")
+                .isFalse();
     }
 
     private void register(String unit) {
-        assertThat(put("/api/v1/units/" + unit + "/years/2019", Fixtures.of(Fixtures.HETANG).units().get(0).get("profile"))
-                .getStatusCode().value()).isEqualTo(201);
+        assertThat(put(
+                                "/api/v1/units/" + unit + "/years/2019",
+                                Fixtures.of(Fixtures.HETANG).units().get(0).get("profile"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
     }
 }

@@ -1,12 +1,11 @@
 package org.budgetledger.ledger;
 
-import org.budgetledger.testkit.OpenApiDocuments;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.budgetledger.testkit.OpenApiDocuments;
+import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document the service serves is the one committed in docs/openapi (clients are generated from that
@@ -23,7 +22,8 @@ class OpenApiDocumentTest extends IntegrationTest {
         Files.writeString(actual, served);
         Path committed = OpenApiDocuments.committed("ledger-service");
         assertThat(Files.exists(committed) ? Files.readString(committed) : "")
-                .as("docs/openapi/ledger-service.json is what the service serves; if the change is meant: cp %s %s",
+                .as(
+                        "docs/openapi/ledger-service.json is what the service serves; if the change is meant: cp %s %s",
                         actual.toAbsolutePath(), committed)
                 .isEqualTo(served);
         assertThat(OpenApiDocuments.lint(committed)).as("redocly lint").isEmpty();

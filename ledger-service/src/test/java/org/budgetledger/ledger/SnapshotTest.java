@@ -1,8 +1,14 @@
 package org.budgetledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.bson.Document;
 import org.budgetledger.testkit.Fixtures;
@@ -10,13 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.test.context.TestPropertySource;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Snapshots taken from the ledger in hand (every 5 events here): stored at the version the command committed, and a
@@ -29,6 +28,7 @@ class SnapshotTest extends IntegrationTest {
 
     @Autowired
     Cache ledgerCache;
+
     @Autowired
     MongoDatabaseFactory databases;
 
@@ -37,7 +37,10 @@ class SnapshotTest extends IntegrationTest {
         JsonNode profile = Fixtures.of(Fixtures.HETANG).units().get(0).get("profile");
         put("/api/v1/units/" + UNIT + "/years/2019", profile);
         for (int i = 1; i <= 12; i++) {
-            assertThat(post("/api/v1/postings", appropriation("A-" + i, "10.00")).getStatusCode().value()).isEqualTo(201);
+            assertThat(post("/api/v1/postings", appropriation("A-" + i, "10.00"))
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(201);
         }
         List<ObjectNode> batch = new ArrayList<>();
         for (int i = 1; i <= 9; i++) {
@@ -49,17 +52,30 @@ class SnapshotTest extends IntegrationTest {
         MongoCollection<Document> snapshots = databases.getMongoDatabase().getCollection("snapshotevents");
         Document filter = new Document("aggregateIdentifier", UNIT + ":2019");
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Document latest = snapshots.find(filter).sort(new Document("sequenceNumber", -1)).first();
+            Document latest = snapshots
+                    .find(filter)
+                    .sort(new Document("sequenceNumber", -1))
+                    .first();
             return latest != null && latest.get("sequenceNumber", Number.class).longValue() == last;
         });
         JsonNode cached = ledger(UNIT, 2019);
 
         ledgerCache.removeAll();
         assertThat(ledger(UNIT, 2019)).isEqualTo(cached);
-        assertThat(post("/api/v1/postings", appropriation("A-3", "10.00")).getStatusCode().value()).isEqualTo(200);
-        assertThat(post("/api/v1/postings", appropriation("A-3", "11.00")).getStatusCode().value()).isEqualTo(409);
-        assertThat(post("/api/v1/postings", expenditure("E-10", "30.01")).getStatusCode().value()).isEqualTo(422); // 30.00 left
-        JsonNode recorded = read(post("/api/v1/postings", expenditure("E-11", "30.00")).getBody());
+        assertThat(post("/api/v1/postings", appropriation("A-3", "10.00"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(post("/api/v1/postings", appropriation("A-3", "11.00"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+        assertThat(post("/api/v1/postings", expenditure("E-10", "30.01"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(422); // 30.00 left
+        JsonNode recorded =
+                read(post("/api/v1/postings", expenditure("E-11", "30.00")).getBody());
         assertThat(recorded.get("status").asText()).isEqualTo("RECORDED");
         assertThat(recorded.get("sequence").asLong()).isEqualTo(last + 1);
     }

@@ -1,11 +1,10 @@
 package org.budgetledger.kit;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
-
-import java.time.Duration;
 
 /**
  * A stop that a supervisor can rely on: once the service is asked to stop (SIGTERM), it is gone within
@@ -29,22 +28,24 @@ public final class BoundedShutdown implements ApplicationListener<ContextClosedE
         if (event.getApplicationContext().getParent() != null || !jvmShuttingDown()) {
             return; // a child context, or a context closed while the JVM lives on (tests): not the service stopping
         }
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(max.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            log.warn("stopping took longer than {}: halting now (nothing acknowledged is lost)", max);
-            Runtime.getRuntime().halt(0);
-        }, "bounded-shutdown");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(max.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    log.warn("stopping took longer than {}: halting now (nothing acknowledged is lost)", max);
+                    Runtime.getRuntime().halt(0);
+                },
+                "bounded-shutdown");
         watchdog.setDaemon(true); // a stop that finishes in time ends the JVM with it
         watchdog.start();
     }
 
     /** The JVM refuses new shutdown hooks once it is shutting down: the one way to ask. */
     private static boolean jvmShuttingDown() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = new Thread(() -> {});
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);

@@ -5,8 +5,7 @@ public final class Causes {
 
     private static final int MAX_DEPTH = 16;
 
-    private Causes() {
-    }
+    private Causes() {}
 
     @SafeVarargs
     public static boolean any(Throwable failure, Class<? extends Throwable>... types) {

@@ -6,8 +6,7 @@ import java.util.concurrent.CompletionException;
 /** Waiting for a result another thread computed, failing as that computation failed (not wrapped). */
 public final class Futures {
 
-    private Futures() {
-    }
+    private Futures() {}
 
     public static <T> T join(CompletableFuture<T> future) {
         try {

@@ -9,8 +9,7 @@ public final class LogSafe {
 
     static final int MAX = 2_000;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String of(Object value) {
         String text = String.valueOf(value);

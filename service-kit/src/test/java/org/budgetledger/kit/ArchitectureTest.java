@@ -1,12 +1,12 @@
 package org.budgetledger.kit;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The kit's packages form no cycle, and it knows nothing of the services that use it. */
 class ArchitectureTest {
@@ -22,7 +22,10 @@ class ArchitectureTest {
 
     @Test
     void theKitDoesNotKnowTheServices() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.budgetledger.ledger..", "org.budgetledger.projection..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.budgetledger.ledger..", "org.budgetledger.projection..")
                 .check(CLASSES);
     }
 }

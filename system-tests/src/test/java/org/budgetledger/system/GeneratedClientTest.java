@@ -1,6 +1,12 @@
 package org.budgetledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
 import org.budgetledger.client.ledger.api.PostingsApi;
 import org.budgetledger.client.ledger.api.UnitsApi;
 import org.budgetledger.client.projection.api.FinalAccountsApi;
@@ -8,13 +14,6 @@ import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Both services driven by Java clients that OpenAPI Generator made from the committed documents (docs/openapi):
@@ -50,14 +49,36 @@ class GeneratedClientTest {
         String code = unit.get("unitCode").asText();
         int year = unit.get("fiscalYear").asInt();
         new UnitsApi(ledger).putUnitProfile(code, year, unit.get("profile"));
-        Object answer = new PostingsApi(ledger).recordPosting(Map.of("postingId", "GEN-1", "sourceSystem", "treasury-payments",
-                "unitCode", code, "fiscalYear", year, "type", "APPROPRIATION", "fundSource", "GENERAL_BUDGET",
-                "functionalCode", "2013701", "amount", "1000.00", "occurredOn", year + "-03-01"));
+        Object answer = new PostingsApi(ledger)
+                .recordPosting(Map.of(
+                        "postingId",
+                        "GEN-1",
+                        "sourceSystem",
+                        "treasury-payments",
+                        "unitCode",
+                        code,
+                        "fiscalYear",
+                        year,
+                        "type",
+                        "APPROPRIATION",
+                        "fundSource",
+                        "GENERAL_BUDGET",
+                        "functionalCode",
+                        "2013701",
+                        "amount",
+                        "1000.00",
+                        "occurredOn",
+                        year + "-03-01"));
         assertThat(answer).asString().contains("RECORDED");
-        assertThat(new UnitsApi(ledger).getLedgerState(code, year).getPostings()).isEqualTo(1);
+        assertThat(new UnitsApi(ledger).getLedgerState(code, year).getPostings())
+                .isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().untilAsserted(() ->
-                assertThat(new FinalAccountsApi(projection).getCells(code, year, "self", null)).asString().contains("0.10"));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(new FinalAccountsApi(projection).getCells(code, year, "self", null))
+                        .asString()
+                        .contains("0.10"));
 
         var anonymous = new org.budgetledger.client.ledger.ApiClient();
         anonymous.updateBaseUri(services.ledger.url(""));

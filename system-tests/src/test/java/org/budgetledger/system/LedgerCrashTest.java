@@ -1,21 +1,10 @@
 package org.budgetledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.budgetledger.testkit.Fixtures;
-import org.budgetledger.testkit.TestInfra;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +20,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.testkit.Fixtures;
+import org.budgetledger.testkit.TestInfra;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Done-when of the ledger issue: killing ledger-service with SIGKILL in the middle of a Kafka load and starting it
@@ -79,7 +78,9 @@ class LedgerCrashTest {
             if (!unit.equals("HT-CAC")) {
                 p.put("parentUnitCode", "HT-CAC");
             }
-            assertThat(call("PUT", "/api/v1/units/" + unit + "/years/2019", p.toString()).statusCode()).isIn(200, 201);
+            assertThat(call("PUT", "/api/v1/units/" + unit + "/years/2019", p.toString())
+                            .statusCode())
+                    .isIn(200, 201);
         }
 
         // an appropriation per unit, then expenditures drawing on it, all through Kafka
@@ -92,7 +93,8 @@ class LedgerCrashTest {
         }
         for (int i = 0; i < POSTINGS_PER_UNIT; i++) {
             for (String unit : UNITS) {
-                String amount = BigDecimal.valueOf(1 + random.nextInt(99_999), 2).toPlainString();
+                String amount =
+                        BigDecimal.valueOf(1 + random.nextInt(99_999), 2).toPlainString();
                 spent.merge(unit, new BigDecimal(amount), BigDecimal::add);
                 records.add(record(postingsTopic, unit, posting(unit, unit + "-E" + i, "EXPENDITURE", amount)));
             }
@@ -117,7 +119,8 @@ class LedgerCrashTest {
         for (String unit : UNITS) {
             JsonNode state = ledgerState(unit);
             assertThat(state.get("postings").asInt()).as(unit).isEqualTo(1 + POSTINGS_PER_UNIT);
-            BigDecimal available = new BigDecimal(state.get("available").get("GENERAL_BUDGET").asText());
+            BigDecimal available =
+                    new BigDecimal(state.get("available").get("GENERAL_BUDGET").asText());
             assertThat(available).as(unit).isEqualByComparingTo(new BigDecimal("5000000.00").subtract(spent.get(unit)));
         }
         // and ledger.events holds every event of every ledger once, in order (a crash may repeat, never skip)
@@ -137,12 +140,17 @@ class LedgerCrashTest {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode envelope = JSON.readTree(r.value());
                     long seq = envelope.get("sequence").asLong();
-                    String previousId = eventIds.computeIfAbsent(r.key(), k -> new HashMap<>()).putIfAbsent(seq, envelope.get("eventId").asText());
+                    String previousId = eventIds.computeIfAbsent(r.key(), k -> new HashMap<>())
+                            .putIfAbsent(seq, envelope.get("eventId").asText());
                     if (previousId != null) {
-                        assertThat(envelope.get("eventId").asText()).as("a repeated event is the same event").isEqualTo(previousId);
+                        assertThat(envelope.get("eventId").asText())
+                                .as("a repeated event is the same event")
+                                .isEqualTo(previousId);
                         continue;
                     }
-                    assertThat(seq).as("%s: first sight of each event in sequence order", r.key()).isEqualTo(nextExpected.getOrDefault(r.key(), 0L));
+                    assertThat(seq)
+                            .as("%s: first sight of each event in sequence order", r.key())
+                            .isEqualTo(nextExpected.getOrDefault(r.key(), 0L));
                     nextExpected.put(r.key(), seq + 1);
                     seen++;
                 }
@@ -184,17 +192,26 @@ class LedgerCrashTest {
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ledger.url(path))).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-API-Key", TwoServices.KEY);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ledger.url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", TwoServices.KEY);
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String posting(String unit, String id, String type, String amount) {
         ObjectNode p = JSON.createObjectNode()
-                .put("postingId", id).put("sourceSystem", "treasury-payments").put("unitCode", unit).put("fiscalYear", 2019)
-                .put("type", type).put("fundSource", "GENERAL_BUDGET").put("functionalCode", "2013701")
-                .put("amount", amount).put("occurredOn", "2019-06-30");
+                .put("postingId", id)
+                .put("sourceSystem", "treasury-payments")
+                .put("unitCode", unit)
+                .put("fiscalYear", 2019)
+                .put("type", type)
+                .put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701")
+                .put("amount", amount)
+                .put("occurredOn", "2019-06-30");
         if (type.equals("EXPENDITURE")) {
             p.put("economicCode", "30201").put("expenditureKind", "BASIC");
         }
@@ -217,7 +234,8 @@ class LedgerCrashTest {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }

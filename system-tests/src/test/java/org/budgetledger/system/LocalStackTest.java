@@ -1,23 +1,11 @@
 package org.budgetledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.budgetledger.system.harness.LocalStack;
-import org.budgetledger.system.harness.Ports;
-import org.budgetledger.testkit.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,10 +21,21 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.budgetledger.system.harness.LocalStack;
+import org.budgetledger.system.harness.Ports;
+import org.budgetledger.testkit.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README's first command: bin/ledger-local runs the whole system (store, Kafka, both services, each its own
@@ -59,7 +58,10 @@ class LocalStackTest {
 
     @Test
     void startsTheWholeSystemOnceAndKeepsItsDataAcrossStopAndStart() throws Exception {
-        Path home = Path.of(System.getProperty("work.dir", "target/work"), "local-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        Path home = Path.of(
+                        System.getProperty("work.dir", "target/work"),
+                        "local-" + UUID.randomUUID().toString().substring(0, 8))
+                .toAbsolutePath();
         env = new HashMap<>();
         env.put("LEDGER_HOME", home.toString());
         env.put("LEDGER_STORE_PORT", String.valueOf(Ports.free()));
@@ -81,35 +83,55 @@ class LocalStackTest {
 
         Result started = run("start");
         assertThat(started.exit).as(started.output).isZero();
-        assertThat(started.output).contains("localhost:" + ledgerPorts.get(1), "localhost:" + projectionPorts.get(1), "Logs");
+        assertThat(started.output)
+                .contains("localhost:" + ledgerPorts.get(1), "localhost:" + projectionPorts.get(1), "Logs");
         Result again = run("start");
         assertThat(again.exit).as(again.output).isZero();
         assertThat(again.output).contains("already running");
         Result status = run("status");
         assertThat(status.exit).as(status.output).isZero();
-        for (String[] line : new String[][]{{"ledger-service ", ledgerPorts.get(0)}, {"ledger-service-2 ", ledgerPorts.get(1)},
-                {"projection-service ", projectionPorts.get(0)}, {"projection-service-2 ", projectionPorts.get(1)}}) {
-            assertThat(status.output).as(status.output).containsPattern("(?m)^" + line[0] + " *running  pid \\d+, port " + line[1] + ", health UP$");
+        for (String[] line : new String[][] {
+            {"ledger-service ", ledgerPorts.get(0)},
+            {"ledger-service-2 ", ledgerPorts.get(1)},
+            {"projection-service ", projectionPorts.get(0)},
+            {"projection-service-2 ", projectionPorts.get(1)}
+        }) {
+            assertThat(status.output)
+                    .as(status.output)
+                    .containsPattern("(?m)^" + line[0] + " *running  pid \\d+, port " + line[1] + ", health UP$");
         }
 
         // one key per role, generated on first start, kept in LEDGER_HOME and printed once
         Map<String, String> keys = LocalStack.credentials(home);
-        assertThat(keys.keySet()).contains("LEDGER_ADMIN_KEY", "LEDGER_POSTER_KEY", "LEDGER_AUDITOR_KEY", "LEDGER_VIEWER_KEY");
+        assertThat(keys.keySet())
+                .contains("LEDGER_ADMIN_KEY", "LEDGER_POSTER_KEY", "LEDGER_AUDITOR_KEY", "LEDGER_VIEWER_KEY");
         assertThat(started.output).contains(keys.get("LEDGER_ADMIN_KEY"));
         assertThat(again.output).doesNotContain(keys.get("LEDGER_ADMIN_KEY"));
-        assertThat(call("GET", ledger + "/api/v1/catalogues", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", ledger + "/api/v1/catalogues", null, null).statusCode())
+                .isEqualTo(401);
 
-        // the README's demo, through the running instances: the seed's office, and table 01 once the projection has it all
+        // the README's demo, through the running instances: the seed's office, and table 01 once the projection has it
+        // all
         Fixtures hetang = Fixtures.of(Fixtures.HETANG);
         Result demo = run("demo");
         assertThat(demo.exit).as(demo.output).isZero();
         assertThat(demo.output).contains("公开01", "/report");
-        JsonNode viaSecond = JSON.readTree(call("GET", ledger2 + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY")).body());
-        assertThat(viaSecond.get("postings").asInt()).as("the other instance knows the ledger too").isEqualTo(hetang.postings().size());
+        JsonNode viaSecond = JSON.readTree(
+                call("GET", ledger2 + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY"))
+                        .body());
+        assertThat(viaSecond.get("postings").asInt())
+                .as("the other instance knows the ledger too")
+                .isEqualTo(hetang.postings().size());
         for (String port : projectionPorts) { // the demo waited for the first; both read the same figures
-            JsonNode cells = JSON.readTree(call("GET", "http://127.0.0.1:" + port + "/api/v1/final-accounts/HT-CAC/2019/cells", null,
-                    keys.get("LEDGER_VIEWER_KEY")).body());
-            assertThat(cells.get("position").asLong()).as("projection on " + port).isEqualTo(viaSecond.get("nextSequence").asLong());
+            JsonNode cells = JSON.readTree(call(
+                            "GET",
+                            "http://127.0.0.1:" + port + "/api/v1/final-accounts/HT-CAC/2019/cells",
+                            null,
+                            keys.get("LEDGER_VIEWER_KEY"))
+                    .body());
+            assertThat(cells.get("position").asLong())
+                    .as("projection on " + port)
+                    .isEqualTo(viaSecond.get("nextSequence").asLong());
         }
 
         Result stopped = run("stop");
@@ -118,21 +140,32 @@ class LocalStackTest {
 
         Result restarted = run("start");
         assertThat(restarted.exit).as(restarted.output).isZero();
-        JsonNode state = JSON.readTree(call("GET", ledger + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY")).body());
-        assertThat(LocalStack.credentials(home)).as("the keys are kept across restarts").isEqualTo(keys);
+        JsonNode state = JSON.readTree(
+                call("GET", ledger + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY"))
+                        .body());
+        assertThat(LocalStack.credentials(home))
+                .as("the keys are kept across restarts")
+                .isEqualTo(keys);
         assertThat(state.get("postings").asInt()).isEqualTo(hetang.postings().size());
 
-        kafkaBindsProducersToTheirSourceSystems(home, "127.0.0.1:" + env.get("LEDGER_KAFKA_PORT"), keys,
-                "http://127.0.0.1:" + projectionPorts.get(0));
+        kafkaBindsProducersToTheirSourceSystems(
+                home, "127.0.0.1:" + env.get("LEDGER_KAFKA_PORT"), keys, "http://127.0.0.1:" + projectionPorts.get(0));
 
         // a supervisor stops the services while the broker and the store are gone: each exits promptly all the same
         signal(home, "kafka", "KILL");
         signal(home, "store", "KILL");
-        for (String service : List.of("ledger-service", "ledger-service-2", "projection-service", "projection-service-2")) {
+        for (String service :
+                List.of("ledger-service", "ledger-service-2", "projection-service", "projection-service-2")) {
             ProcessHandle process = signal(home, service, "TERM");
             long start = System.nanoTime();
-            assertThat(process.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join()).as(service + " exited").isNotNull();
-            System.out.printf("%s exited %.1f s after SIGTERM, without broker and store%n", service, (System.nanoTime() - start) / 1e9);
+            assertThat(process.onExit()
+                            .completeOnTimeout(null, 60, TimeUnit.SECONDS)
+                            .join())
+                    .as(service + " exited")
+                    .isNotNull();
+            System.out.printf(
+                    "%s exited %.1f s after SIGTERM, without broker and store%n",
+                    service, (System.nanoTime() - start) / 1e9);
         }
         assertThat(run("stop").exit).isZero();
         env = null;
@@ -143,47 +176,85 @@ class LocalStackTest {
      * ledger.postings and not ledger.events; on its channel it posts as its own source systems only, and never as the
      * ledger's year close. Refused records are parked with the code REST answers 403 with, and nothing of them counts.
      */
-    private static void kafkaBindsProducersToTheirSourceSystems(Path home, String bootstrap, Map<String, String> keys,
-                                                               String projection) throws Exception {
-        Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(anonymous, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", "{}")).get(30, TimeUnit.SECONDS))
-                    .as("a producer without credentials").isNotNull();
+    private static void kafkaBindsProducersToTheirSourceSystems(
+            Path home, String bootstrap, Map<String, String> keys, String projection) throws Exception {
+        Map<String, Object> anonymous =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(anonymous, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", "{}"))
+                            .get(30, TimeUnit.SECONDS))
+                    .as("a producer without credentials")
+                    .isNotNull();
         }
         Properties poster = LocalStack.kafkaClient(home, "poster");
         poster.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         Properties wrongPassword = (Properties) poster.clone();
-        wrongPassword.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"poster\" password=\"guessed\";");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(wrongPassword, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", "{}")).get(30, TimeUnit.SECONDS))
-                    .as("a wrong password").hasRootCauseInstanceOf(SaslAuthenticationException.class);
+        wrongPassword.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"poster\" password=\"guessed\";");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(wrongPassword, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", "{}"))
+                            .get(30, TimeUnit.SECONDS))
+                    .as("a wrong password")
+                    .hasRootCauseInstanceOf(SaslAuthenticationException.class);
         }
         String forgedYearClose = kafkaPosting("year-close", "CLOSE-HT-CAC-2019-9001");
         String otherSystem = kafkaPosting("payroll", "KAFKA-OTHER-1");
         String own = kafkaPosting("treasury-payments", "KAFKA-OWN-1");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(poster, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.events", "HT-CAC", "{}")).get(30, TimeUnit.SECONDS))
-                    .as("the poster writing ledger.events").hasRootCauseInstanceOf(TopicAuthorizationException.class);
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(poster, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("ledger.events", "HT-CAC", "{}"))
+                            .get(30, TimeUnit.SECONDS))
+                    .as("the poster writing ledger.events")
+                    .hasRootCauseInstanceOf(TopicAuthorizationException.class);
             for (String value : List.of(forgedYearClose, otherSystem, own)) {
-                producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", value)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>("ledger.postings", "HT-CAC", value))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(call("GET", projection + "/api/v1/postings/treasury-payments/KAFKA-OWN-1", null, keys.get("LEDGER_AUDITOR_KEY"))
-                        .statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(call(
+                                        "GET",
+                                        projection + "/api/v1/postings/treasury-payments/KAFKA-OWN-1",
+                                        null,
+                                        keys.get("LEDGER_AUDITOR_KEY"))
+                                .statusCode())
+                        .isEqualTo(200));
         Map<String, String> parked = parkedErrors(LocalStack.kafkaClient(home, "broker"), 2);
-        assertThat(parked).containsEntry("CLOSE-HT-CAC-2019-9001", "forbidden.source_system")
+        assertThat(parked)
+                .containsEntry("CLOSE-HT-CAC-2019-9001", "forbidden.source_system")
                 .containsEntry("KAFKA-OTHER-1", "forbidden.source_system");
-        assertThat(call("GET", projection + "/api/v1/postings/year-close/CLOSE-HT-CAC-2019-9001", null, keys.get("LEDGER_AUDITOR_KEY"))
-                .statusCode()).isEqualTo(404);
-        assertThat(call("GET", projection + "/api/v1/postings/payroll/KAFKA-OTHER-1", null, keys.get("LEDGER_AUDITOR_KEY"))
-                .statusCode()).isEqualTo(404);
+        assertThat(call(
+                                "GET",
+                                projection + "/api/v1/postings/year-close/CLOSE-HT-CAC-2019-9001",
+                                null,
+                                keys.get("LEDGER_AUDITOR_KEY"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(call(
+                                "GET",
+                                projection + "/api/v1/postings/payroll/KAFKA-OTHER-1",
+                                null,
+                                keys.get("LEDGER_AUDITOR_KEY"))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private static String kafkaPosting(String sourceSystem, String postingId) {
-        return JSON.createObjectNode().put("postingId", postingId).put("sourceSystem", sourceSystem).put("unitCode", "HT-CAC")
-                .put("fiscalYear", 2019).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
-                .put("functionalCode", "2013701").put("amount", "1.00").put("occurredOn", "2019-01-02").toString();
+        return JSON.createObjectNode()
+                .put("postingId", postingId)
+                .put("sourceSystem", sourceSystem)
+                .put("unitCode", "HT-CAC")
+                .put("fiscalYear", 2019)
+                .put("type", "APPROPRIATION")
+                .put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701")
+                .put("amount", "1.00")
+                .put("occurredOn", "2019-01-02")
+                .toString();
     }
 
     /** The DLQ as an operator reads it: posting id to the error it was parked with. */
@@ -191,13 +262,15 @@ class LocalStackTest {
         Map<String, String> errors = new HashMap<>();
         operator.put(ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test-" + UUID.randomUUID());
         operator.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(operator, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(operator, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("ledger.postings.dlq"));
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (errors.size() < atLeast && System.nanoTime() < end) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     try {
-                        errors.put(JSON.readTree(r.value()).path("postingId").asText(),
+                        errors.put(
+                                JSON.readTree(r.value()).path("postingId").asText(),
                                 new String(r.headers().lastHeader("error").value(), StandardCharsets.UTF_8));
                     } catch (IOException e) {
                         errors.put(r.value(), "unreadable");
@@ -210,8 +283,10 @@ class LocalStackTest {
 
     /** Sends a signal to a component bin/ledger-local started (its pid file), and answers its process. */
     private static ProcessHandle signal(Path home, String component, String signal) throws Exception {
-        long pid = Long.parseLong(Files.readString(home.resolve("run").resolve(component + ".pid")).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(component + " is not running"));
+        long pid = Long.parseLong(Files.readString(home.resolve("run").resolve(component + ".pid"))
+                .trim());
+        ProcessHandle process =
+                ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(component + " is not running"));
         new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start().waitFor();
         if (signal.equals("KILL")) {
             process.onExit().join();
@@ -219,34 +294,35 @@ class LocalStackTest {
         return process;
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result run(String command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("ledger-local", ".out");
         ProcessBuilder pb = new ProcessBuilder(REPO.resolve("bin/ledger-local").toString(), command)
-                .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+                .directory(REPO.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IllegalStateException("bin/ledger-local " + command + " did not finish: " + Files.readString(out));
+            throw new IllegalStateException(
+                    "bin/ledger-local " + command + " did not finish: " + Files.readString(out));
         }
         String output = Files.readString(out, StandardCharsets.UTF_8);
         System.out.println("--- bin/ledger-local " + command + " (exit " + p.exitValue() + ")\n" + output);
         return new Result(p.exitValue(), output);
     }
 
-
     private static HttpResponse<String> call(String method, String url, String body, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json");
         if (key != null) {
             request.header("X-API-Key", key);
         }
-        request
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
-
 }

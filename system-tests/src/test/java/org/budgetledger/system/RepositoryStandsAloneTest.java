@@ -1,7 +1,6 @@
 package org.budgetledger.system;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A clone explains itself: no file points to a document outside the repository. The reference documents (the
@@ -36,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RepositoryStandsAloneTest {
 
     /** The names of the reference documents: anywhere but in docs/*.md itself, only as docs/NAME.md. */
-    private static final Pattern DOCUMENT = Pattern.compile("(?<![\\w-])(CONTRACT|CELLS|DOMAIN|STACK|ARCHITECTURE)\\.md");
+    private static final Pattern DOCUMENT =
+            Pattern.compile("(?<![\\w-])(CONTRACT|CELLS|DOMAIN|STACK|ARCHITECTURE)\\.md");
     /** Section numbers of the specification the project started from ("DOMAIN §5"); the docs have headings. */
     private static final Pattern SECTION = Pattern.compile("\\b(CONTRACT|CELLS|DOMAIN|STACK|ARCHITECTURE)(\\.md)? ?§");
     /** The folders beside the repository that a clone does not have. */
@@ -46,6 +46,7 @@ class RepositoryStandsAloneTest {
             Pattern.compile("(?<![\\w-])docs/([\\w.-]+?\\.md)(?:#([\\p{L}\\p{N}_-]+))?");
     /** A Markdown link: its target, with an optional anchor. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^()\\s#]*)(?:#([^()\\s]*))?\\)");
+
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final String THIS_FILE =
             "system-tests/src/test/java/org/budgetledger/system/RepositoryStandsAloneTest.java";
@@ -81,12 +82,15 @@ class RepositoryStandsAloneTest {
             Matcher m = DOCUMENT.matcher(line);
             while (m.find()) {
                 boolean inDocs = m.start() >= 5 && line.startsWith("docs/", m.start() - 5);
-                boolean besideIt = isDoc(file) && (m.start() == 0 || line.charAt(m.start() - 1) != '/')
+                boolean besideIt = isDoc(file)
+                        && (m.start() == 0 || line.charAt(m.start() - 1) != '/')
                         && Files.isRegularFile(root.resolve("docs").resolve(m.group()));
                 if (!inDocs && !besideIt) {
                     problems.add(file + ":" + number + ": " + m.group() + " without docs/ (there is "
-                            + (Files.isRegularFile(root.resolve("docs").resolve(m.group())) ? "docs/" + m.group()
-                            : "no docs/" + m.group()) + "): " + line.strip());
+                            + (Files.isRegularFile(root.resolve("docs").resolve(m.group()))
+                                    ? "docs/" + m.group()
+                                    : "no docs/" + m.group())
+                            + "): " + line.strip());
                 }
             }
             Matcher s = SECTION.matcher(line);
@@ -138,10 +142,16 @@ class RepositoryStandsAloneTest {
                 if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
                     continue; // http:, https:, mailto: …
                 }
-                String resolved = target.isEmpty() ? file : root.relativize(root.resolve(file).resolveSibling(target)
-                        .normalize()).toString().replace(File.separatorChar, '/');
+                String resolved = target.isEmpty()
+                        ? file
+                        : root.relativize(root.resolve(file)
+                                        .resolveSibling(target)
+                                        .normalize())
+                                .toString()
+                                .replace(File.separatorChar, '/');
                 if (resolved.startsWith("../")) {
-                    problems.add(file + ":" + number + ": " + target + " leads outside the repository: " + line.strip());
+                    problems.add(
+                            file + ":" + number + ": " + target + " leads outside the repository: " + line.strip());
                 } else if (target.isEmpty() || resolved.endsWith(".md")) {
                     problems.addAll(leadsTo(file, number, line, resolved, m.group(2), anchors));
                 } else if (!Files.exists(root.resolve(resolved))) {
@@ -149,7 +159,9 @@ class RepositoryStandsAloneTest {
                 }
             }
         });
-        assertThat(problems).as("relative links of Markdown files that lead nowhere").isEmpty();
+        assertThat(problems)
+                .as("relative links of Markdown files that lead nowhere")
+                .isEmpty();
     }
 
     @Test
@@ -165,8 +177,8 @@ class RepositoryStandsAloneTest {
     // ---------------------------------------------------------------------------------------------------------
 
     /** Problems of one reference to a Markdown file of the repository and, when given, one of its headings. */
-    private static List<String> leadsTo(String file, int number, String line, String doc, String anchor,
-                                       Map<String, Set<String>> anchors) {
+    private static List<String> leadsTo(
+            String file, int number, String line, String doc, String anchor, Map<String, Set<String>> anchors) {
         String where = file + ":" + number + ": ";
         if (!texts.containsKey(doc) && !Files.isRegularFile(root.resolve(doc))) {
             return List.of(where + doc + " does not exist: " + line.strip());
@@ -175,7 +187,8 @@ class RepositoryStandsAloneTest {
             return List.of();
         }
         Set<String> known = anchors.computeIfAbsent(doc, RepositoryStandsAloneTest::anchorsOf);
-        return known.contains(anchor.toLowerCase(Locale.ROOT)) ? List.of()
+        return known.contains(anchor.toLowerCase(Locale.ROOT))
+                ? List.of()
                 : List.of(where + doc + " has no heading #" + anchor + " (it has " + new TreeSet<>(known) + ")");
     }
 
@@ -214,8 +227,11 @@ class RepositoryStandsAloneTest {
         StringBuilder sb = new StringBuilder();
         heading.strip().toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
             int type = Character.getType(c);
-            if (Character.isLetterOrDigit(c) || c == '-' || type == Character.CONNECTOR_PUNCTUATION
-                    || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) {
+            if (Character.isLetterOrDigit(c)
+                    || c == '-'
+                    || type == Character.CONNECTOR_PUNCTUATION
+                    || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
                 sb.appendCodePoint(c);
             } else if (c == ' ') {
                 sb.append('-');
@@ -254,11 +270,15 @@ class RepositoryStandsAloneTest {
     private static List<String> files() throws IOException, InterruptedException {
         try {
             Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-                    .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .directory(root.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             byte[] out = git.getInputStream().readAllBytes();
             if (git.waitFor(60, TimeUnit.SECONDS) && git.exitValue() == 0 && out.length > 0) {
-                return Stream.of(new String(out, StandardCharsets.UTF_8).split("\0")).filter(f -> !f.isEmpty()).toList();
+                return Stream.of(new String(out, StandardCharsets.UTF_8).split("\0"))
+                        .filter(f -> !f.isEmpty())
+                        .toList();
             }
         } catch (IOException e) {
             // no git here: walk the tree

@@ -1,6 +1,6 @@
 package org.budgetledger.system;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The scripts a user runs first (bin/, .ci/run) pass shellcheck, as the Java code passes the compiler. */
 class ShellScriptsTest {
@@ -26,12 +25,18 @@ class ShellScriptsTest {
         command.add(root.resolve(".ci/run").toString());
         Process shellcheck;
         try {
-            shellcheck = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            shellcheck = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
         } catch (java.io.IOException e) {
-            throw new AssertionError("shellcheck is not installed (Debian: apt-get install shellcheck; .ci/run installs it)", e);
+            throw new AssertionError(
+                    "shellcheck is not installed (Debian: apt-get install shellcheck; .ci/run installs it)", e);
         }
-        assertThat(shellcheck.waitFor(120, TimeUnit.SECONDS)).as("shellcheck ends").isTrue();
+        assertThat(shellcheck.waitFor(120, TimeUnit.SECONDS))
+                .as("shellcheck ends")
+                .isTrue();
         String findings = new String(shellcheck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(shellcheck.exitValue()).as(findings).isZero();
     }

@@ -2,8 +2,6 @@ package org.budgetledger.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.budgetledger.testkit.TestInfra;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.budgetledger.testkit.TestInfra;
 
 /** Both services as processes of their own, on fresh topics and databases of the shared store and broker. */
 final class TwoServices {
@@ -20,6 +19,7 @@ final class TwoServices {
     static final ObjectMapper JSON = new ObjectMapper();
     /** One API key with every role, given to both services; the tests send it with every request. */
     static final String KEY = "system-test-all-roles-key-0001";
+
     static final Map<String, String> KEYS = Map.of(
             "BUDGETLEDGER_SECURITY_APIKEYS_0_KEY", KEY,
             "BUDGETLEDGER_SECURITY_APIKEYS_0_ROLES", "POSTER,AUDITOR,VIEWER,ADMIN",
@@ -61,9 +61,14 @@ final class TwoServices {
         projectionEnv.put("PROJECTION_CONSUMER_GROUP", "projection-" + run);
         projectionEnv.put("LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
         projectionEnv.put("LEDGER_SERVICE_API_KEY", KEY);
-        ServiceProcess ledger = new ServiceProcess("ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
-        ServiceProcess projection = new ServiceProcess("projection-service", Path.of(System.getProperty("projection.jar")),
-                projectionPort, projectionEnv, work);
+        ServiceProcess ledger = new ServiceProcess(
+                "ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
+        ServiceProcess projection = new ServiceProcess(
+                "projection-service",
+                Path.of(System.getProperty("projection.jar")),
+                projectionPort,
+                projectionEnv,
+                work);
         ledger.start();
         projection.start();
         ledger.awaitHealthy(Duration.ofSeconds(120));
@@ -81,7 +86,8 @@ final class TwoServices {
         long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < end) {
-            HttpResponse<String> r = call("GET", projection.url("/api/v1/final-accounts/" + unit + "/" + year + "/cells"), null);
+            HttpResponse<String> r =
+                    call("GET", projection.url("/api/v1/final-accounts/" + unit + "/" + year + "/cells"), null);
             if (r.statusCode() == 200) {
                 last = JSON.readTree(r.body());
                 if (last.get("position").asLong() >= events) {
@@ -95,10 +101,15 @@ final class TwoServices {
 
     static HttpResponse<String> call(String method, String url, String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .header("X-API-Key", KEY)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + url, e);
@@ -108,9 +119,14 @@ final class TwoServices {
     /** A request with a body of bytes (a workbook), answered as bytes. */
     static HttpResponse<byte[]> callBytes(String method, String url, String contentType, byte[] body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60))
                     .header("X-API-Key", KEY)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }

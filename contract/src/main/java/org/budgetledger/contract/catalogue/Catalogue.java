@@ -39,7 +39,9 @@ public final class Catalogue {
 
     /** A code is valid when it is of a level of this kind, listed, and all its parents are listed. */
     public boolean isValid(String code) {
-        return kind.isLevel(code) && names.containsKey(code) && kind.parentsOf(code).stream().allMatch(names::containsKey);
+        return kind.isLevel(code)
+                && names.containsKey(code)
+                && kind.parentsOf(code).stream().allMatch(names::containsKey);
     }
 
     public Optional<String> nameOf(String code) {
@@ -51,7 +53,9 @@ public final class Catalogue {
     }
 
     public List<CatalogueEntry> entries() {
-        return names.entrySet().stream().map(e -> new CatalogueEntry(e.getKey(), e.getValue())).toList();
+        return names.entrySet().stream()
+                .map(e -> new CatalogueEntry(e.getKey(), e.getValue()))
+                .toList();
     }
 
     public int size() {
@@ -69,7 +73,8 @@ public final class Catalogue {
     /** Equal when the same year, kind, codes and names: a value (a rendering's stamp compares catalogues). */
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof Catalogue c && fiscalYear == c.fiscalYear && kind == c.kind && names.equals(c.names);
+        return o == this
+                || o instanceof Catalogue c && fiscalYear == c.fiscalYear && kind == c.kind && names.equals(c.names);
     }
 
     @Override

@@ -21,12 +21,12 @@ public final class ShippedCatalogues {
     private static final String ROOT = "catalogues/";
     private static final int MAX_LINES = 20_000;
 
-    private ShippedCatalogues() {
-    }
+    private ShippedCatalogues() {}
 
     public static SortedSet<Integer> years() {
         SortedSet<Integer> years = new TreeSet<>();
-        for (String line : lines(ROOT + "years.txt").orElseThrow(() -> new IllegalStateException("no catalogues/years.txt"))) {
+        for (String line :
+                lines(ROOT + "years.txt").orElseThrow(() -> new IllegalStateException("no catalogues/years.txt"))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 years.add(Integer.parseInt(line.trim()));
             }
@@ -43,9 +43,11 @@ public final class ShippedCatalogues {
                 }
                 int tab = line.indexOf('\t');
                 if (tab <= 0) {
-                    throw new IllegalStateException("bad catalogue line in " + fiscalYear + "/" + kind.path() + ": " + line);
+                    throw new IllegalStateException(
+                            "bad catalogue line in " + fiscalYear + "/" + kind.path() + ": " + line);
                 }
-                entries.add(new CatalogueEntry(line.substring(0, tab).trim(), line.substring(tab + 1).trim()));
+                entries.add(new CatalogueEntry(
+                        line.substring(0, tab).trim(), line.substring(tab + 1).trim()));
             }
             return Catalogue.of(fiscalYear, kind, entries);
         });

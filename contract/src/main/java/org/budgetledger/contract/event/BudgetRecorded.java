@@ -2,5 +2,4 @@ package org.budgetledger.contract.event;
 
 import org.budgetledger.contract.Posting;
 
-public record BudgetRecorded(Posting posting, String contentHash, Recording recording) implements PostingRecorded {
-}
+public record BudgetRecorded(Posting posting, String contentHash, Recording recording) implements PostingRecorded {}

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.budgetledger.contract.Json;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import org.budgetledger.contract.Json;
 
 /**
  * Tamper evidence: a ledger's events form a hash chain. Each event's hash is SHA-256 over the previous event's hash,
@@ -30,8 +29,7 @@ public final class EventChain {
 
     private static final ObjectMapper MAPPER = Json.newMapper();
 
-    private EventChain() {
-    }
+    private EventChain() {}
 
     public static String link(String previous, long sequence, Object event) {
         return link(previous, sequence, event.getClass().getSimpleName(), MAPPER.valueToTree(event));
@@ -40,7 +38,8 @@ public final class EventChain {
     public static String link(String previous, long sequence, String type, JsonNode content) {
         String material = previous + "|" + sequence + "|" + type + "|" + canonical(content);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -2,7 +2,6 @@ package org.budgetledger.contract.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 
 /**
@@ -12,8 +11,15 @@ import java.time.Instant;
  * A ledger's events carry their link of its hash chain ({@code hash}, {@code previousHash}); null elsewhere.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EventEnvelope(String stream, long sequence, String eventId, String type, Instant recordedAt,
-                            JsonNode payload, String hash, String previousHash) {
+public record EventEnvelope(
+        String stream,
+        long sequence,
+        String eventId,
+        String type,
+        Instant recordedAt,
+        JsonNode payload,
+        String hash,
+        String previousHash) {
 
     /** The "previous hash" of a ledger's first event. */
     public static final String GENESIS = "0".repeat(64);

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param cells  cell key → fen, as the tables print them (zero cells left out)
  * @param source the file: its name, SHA-256 of its bytes, its format (xlsx, csv, json) and the tables it held
  */
-public record FiguresImported(String unitCode, int fiscalYear, Map<String, Long> cells, Source source,
-                              Recording recording) implements LedgerEvent {
+public record FiguresImported(
+        String unitCode, int fiscalYear, Map<String, Long> cells, Source source, Recording recording)
+        implements LedgerEvent {
 
     public FiguresImported {
         cells = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(cells)); // stored in key order

@@ -15,15 +15,16 @@ public final class LedgerEvents {
     private static final Map<String, Class<? extends LedgerEvent>> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
-    private LedgerEvents() {
-    }
+    private LedgerEvents() {}
 
     @SuppressWarnings("unchecked")
     private static List<Class<? extends LedgerEvent>> concrete(Class<?> type) {
         if (!type.isSealed()) {
             return List.of((Class<? extends LedgerEvent>) type);
         }
-        return java.util.Arrays.stream(type.getPermittedSubclasses()).flatMap(c -> concrete(c).stream()).toList();
+        return java.util.Arrays.stream(type.getPermittedSubclasses())
+                .flatMap(c -> concrete(c).stream())
+                .toList();
     }
 
     public static Optional<Class<? extends LedgerEvent>> byName(String type) {

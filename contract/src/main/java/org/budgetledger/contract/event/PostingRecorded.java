@@ -8,8 +8,15 @@ import org.budgetledger.contract.Posting;
  * one under the same id a conflict.
  */
 public sealed interface PostingRecorded extends LedgerEvent
-        permits AppropriationRecorded, IncomeRecorded, ExpenditureRecorded, OpeningBalanceRecorded, BudgetRecorded,
-        ProcurementRecorded, FundOffsetRecorded, SurplusDistributionRecorded, PostingReversed {
+        permits AppropriationRecorded,
+                IncomeRecorded,
+                ExpenditureRecorded,
+                OpeningBalanceRecorded,
+                BudgetRecorded,
+                ProcurementRecorded,
+                FundOffsetRecorded,
+                SurplusDistributionRecorded,
+                PostingReversed {
 
     Posting posting();
 

@@ -1,10 +1,9 @@
 package org.budgetledger.contract.event;
 
+import java.util.List;
 import org.budgetledger.contract.ExpenditureKind;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Money;
-
-import java.util.List;
 
 /**
  * The year was closed: no further postings. Its closing balances (年末结转和结余) per fund source, functional code
@@ -14,7 +13,10 @@ public record YearClosed(String unitCode, int fiscalYear, List<ClosingBalance> c
         implements LedgerEvent {
 
     /** {@code openingPostingId} is the next year's OPENING_BALANCE posting (source system "year-close"), if any. */
-    public record ClosingBalance(FundSource fundSource, String functionalCode, ExpenditureKind expenditureKind,
-                                 Money amount, String openingPostingId) {
-    }
+    public record ClosingBalance(
+            FundSource fundSource,
+            String functionalCode,
+            ExpenditureKind expenditureKind,
+            Money amount,
+            String openingPostingId) {}
 }

@@ -26,15 +26,13 @@ public class ChainVerifier {
     }
 
     /** The first broken link: where, why, and the hashes that disagree. */
-    public record Break(long sequence, String eventId, String reason, String expected, String found) {
-    }
+    public record Break(long sequence, String eventId, String reason, String expected, String found) {}
 
     /** Whether a kept digest still matches: the sequence of the event whose hash it is, if any. */
-    public record DigestCheck(String digest, boolean matches, Long sequence) {
-    }
+    public record DigestCheck(String digest, boolean matches, Long sequence) {}
 
-    public record Verification(String ledger, long events, String head, boolean intact, Break firstBreak, DigestCheck digest) {
-    }
+    public record Verification(
+            String ledger, long events, String head, boolean intact, Break firstBreak, DigestCheck digest) {}
 
     public Verification verify(String ledger, String digest) {
         String previous = EventChain.GENESIS;
@@ -46,17 +44,42 @@ public class ChainVerifier {
             String storedHash = text(meta, EventChain.HASH);
             String storedPrevious = text(meta, EventChain.PREVIOUS);
             if (storedHash == null) {
-                return broken(ledger, sequence, previous, digest, digestAt, new Break(sequence, e.eventId(), "the event carries no hash", null, null));
+                return broken(
+                        ledger,
+                        sequence,
+                        previous,
+                        digest,
+                        digestAt,
+                        new Break(sequence, e.eventId(), "the event carries no hash", null, null));
             }
             if (!previous.equals(storedPrevious)) {
-                return broken(ledger, sequence, previous, digest, digestAt, new Break(sequence, e.eventId(),
-                        "its previous hash is not the hash of the event before it (an event was changed, removed or inserted before it)",
-                        previous, storedPrevious));
+                return broken(
+                        ledger,
+                        sequence,
+                        previous,
+                        digest,
+                        digestAt,
+                        new Break(
+                                sequence,
+                                e.eventId(),
+                                "its previous hash is not the hash of the event before it (an event was changed, removed or inserted before it)",
+                                previous,
+                                storedPrevious));
             }
             String recomputed = EventChain.link(previous, sequence, e.type(), parse(e.payloadJson()));
             if (!recomputed.equals(storedHash)) {
-                return broken(ledger, sequence, previous, digest, digestAt, new Break(sequence, e.eventId(),
-                        "its content does not match its hash (the stored event was altered)", recomputed, storedHash));
+                return broken(
+                        ledger,
+                        sequence,
+                        previous,
+                        digest,
+                        digestAt,
+                        new Break(
+                                sequence,
+                                e.eventId(),
+                                "its content does not match its hash (the stored event was altered)",
+                                recomputed,
+                                storedHash));
             }
             if (storedHash.equals(digest)) {
                 digestAt = sequence;

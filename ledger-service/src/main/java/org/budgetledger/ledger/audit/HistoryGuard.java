@@ -1,12 +1,11 @@
 package org.budgetledger.ledger.audit;
 
+import java.util.Optional;
 import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.ledger.relay.RelayHints;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.budgetledger.ledger.relay.StreamRegistry;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Checks a cached ledger against the event store before a command builds on it, and when they differ (the store lost
@@ -37,7 +36,9 @@ public class HistoryGuard {
      * stored without a hash (written before the chain was kept) cannot be compared: it counts as held.
      */
     public boolean holds(String stream, long sequence, String hash) {
-        return stored.hashAt(stream, sequence).map(h -> h.isEmpty() || h.equals(hash)).orElse(false);
+        return stored.hashAt(stream, sequence)
+                .map(h -> h.isEmpty() || h.equals(hash))
+                .orElse(false);
     }
 
     /**
@@ -50,7 +51,12 @@ public class HistoryGuard {
         long sharedUpTo = found.isPresent() ? StreamRegistry.NONE : stored.lastAtOrBefore(stream, sequence);
         String store = found.map(h -> "another event there (hash " + abbreviated(h) + ")")
                 .orElse("no event there: its history ends at sequence " + sharedUpTo);
-        divergences.report(stream, KIND, sequence, "hash " + abbreviated(hash), store,
+        divergences.report(
+                stream,
+                KIND,
+                sequence,
+                "hash " + abbreviated(hash),
+                store,
                 "the ledger is reloaded from the store, and published again from sequence " + (sharedUpTo + 1));
         registry.rewind(stream, sharedUpTo);
         hints.rewind(stream, sharedUpTo);

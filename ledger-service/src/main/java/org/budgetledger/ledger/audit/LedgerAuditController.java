@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
+import org.budgetledger.ledger.directory.UnitDirectory;
 import org.budgetledger.ledger.relay.Envelopes;
 import org.budgetledger.ledger.relay.StoredEvents;
-import org.budgetledger.ledger.directory.UnitDirectory;
 import org.budgetledger.ledger.web.ApiException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.io.OutputStream;
 
 @RestController
 @RequestMapping("/api/v1/ledgers/{unitCode}/{fiscalYear}")
@@ -38,19 +37,28 @@ public class LedgerAuditController {
     }
 
     @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "verifyLedger", summary = "Recompute the ledger's hash chain from the event store and report the first broken link",
-            description = "With digest (e.g. the one a year close answered), also say whether that digest is still a link of the chain.")
-    public ChainVerifier.Verification verify(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                                             @RequestParam(required = false) String digest) {
+    @Operation(
+            operationId = "verifyLedger",
+            summary = "Recompute the ledger's hash chain from the event store and report the first broken link",
+            description =
+                    "With digest (e.g. the one a year close answered), also say whether that digest is still a link of the chain.")
+    public ChainVerifier.Verification verify(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @RequestParam(required = false) String digest) {
         return verifier.verify(ledger(unitCode, fiscalYear), digest);
     }
 
     @GetMapping(path = "/events", produces = "application/x-ndjson")
-    @Operation(operationId = "exportLedgerHistory", summary = "The ledger's full history as JSON Lines, one event per line with its hash and previous hash")
-    public void events(@PathVariable String unitCode, @PathVariable int fiscalYear, HttpServletResponse response) throws IOException {
+    @Operation(
+            operationId = "exportLedgerHistory",
+            summary = "The ledger's full history as JSON Lines, one event per line with its hash and previous hash")
+    public void events(@PathVariable String unitCode, @PathVariable int fiscalYear, HttpServletResponse response)
+            throws IOException {
         String ledger = ledger(unitCode, fiscalYear);
         response.setContentType("application/x-ndjson");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + ledger.replace(':', '-') + "-events.jsonl\"");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"" + ledger.replace(':', '-') + "-events.jsonl\"");
         OutputStream out = response.getOutputStream();
         for (var event : stored.history(ledger, ChainVerifier.MAX_EVENTS)) {
             out.write(mapper.writeValueAsBytes(envelopes.envelope(event)));

@@ -3,6 +3,11 @@ package org.budgetledger.ledger.catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueEntry;
@@ -18,12 +23,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/catalogues")
@@ -61,41 +60,54 @@ public class CatalogueController {
     @Operation(operationId = "getCatalogue", summary = "A year's catalogue: every code with its name")
     public Map<String, Object> get(@PathVariable int fiscalYear, @PathVariable String kind) {
         CatalogueKind k = kind(kind);
-        Catalogue catalogue = view.of(fiscalYear, k).orElseThrow(() ->
-                ApiException.notFound("catalogue.missing", "no " + k.path() + " catalogue for " + fiscalYear));
+        Catalogue catalogue = view.of(fiscalYear, k)
+                .orElseThrow(() ->
+                        ApiException.notFound("catalogue.missing", "no " + k.path() + " catalogue for " + fiscalYear));
         return answer(catalogue, null);
     }
 
     @PutMapping("/{fiscalYear}/{kind}")
-    @Operation(operationId = "putCatalogue", summary = "Add or rename codes of a year's catalogue (never deletes); creates the year if new",
-            description = "Body: {\"codes\": [{\"code\": \"2013701\", \"name\": \"行政运行\"}]}. A code's 类 and 款 must exist "
-                    + "or come in the same request. Answers with the catalogue's size.")
-    public Map<String, Object> put(@PathVariable int fiscalYear, @PathVariable String kind, @RequestBody JsonNode body) {
+    @Operation(
+            operationId = "putCatalogue",
+            summary = "Add or rename codes of a year's catalogue (never deletes); creates the year if new",
+            description =
+                    "Body: {\"codes\": [{\"code\": \"2013701\", \"name\": \"行政运行\"}]}. A code's 类 and 款 must exist "
+                            + "or come in the same request. Answers with the catalogue's size.")
+    public Map<String, Object> put(
+            @PathVariable int fiscalYear, @PathVariable String kind, @RequestBody JsonNode body) {
         CatalogueKind k = kind(kind);
         if (fiscalYear < 1990 || fiscalYear > 2100) {
-            throw ApiException.unprocessable("fiscalYear.range", "fiscalYear", "fiscalYear must be between 1990 and 2100");
+            throw ApiException.unprocessable(
+                    "fiscalYear.range", "fiscalYear", "fiscalYear must be between 1990 and 2100");
         }
         JsonNode codes = body.get("codes");
         if (codes == null || !codes.isArray()) {
-            throw ApiException.unprocessable("codes.required", "codes", "codes is required: an array of {\"code\", \"name\"}");
+            throw ApiException.unprocessable(
+                    "codes.required", "codes", "codes is required: an array of {\"code\", \"name\"}");
         }
         if (codes.size() > CatalogueBook.MAX_CODES_PER_REVISION) {
-            throw ApiException.unprocessable("codes.too_many", "codes", "codes has " + codes.size() + " entries, at most "
-                    + CatalogueBook.MAX_CODES_PER_REVISION + " per request");
+            throw ApiException.unprocessable(
+                    "codes.too_many",
+                    "codes",
+                    "codes has " + codes.size() + " entries, at most " + CatalogueBook.MAX_CODES_PER_REVISION
+                            + " per request");
         }
         List<CatalogueEntry> entries = new ArrayList<>(codes.size());
         for (int i = 0; i < codes.size(); i++) {
             JsonNode c = codes.get(i);
             if (!c.isObject() || !c.path("code").isTextual() || !c.path("name").isTextual()) {
-                throw ApiException.unprocessable("codes.shape", "codes[" + i + "]",
+                throw ApiException.unprocessable(
+                        "codes.shape",
+                        "codes[" + i + "]",
                         "codes[" + i + "] must be an object with string fields code and name");
             }
-            entries.add(new CatalogueEntry(c.get("code").asText(), c.get("name").asText().strip()));
+            entries.add(new CatalogueEntry(
+                    c.get("code").asText(), c.get("name").asText().strip()));
         }
         String stream = CatalogueBook.streamId(fiscalYear, k);
         registry.register(stream, CatalogueView.STREAM_KIND);
-        CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(stream, fiscalYear, k, entries,
-                new Recording(clock.instant(), CorrelationFilter.current(), "rest")));
+        CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(
+                stream, fiscalYear, k, entries, new Recording(clock.instant(), CorrelationFilter.current(), "rest")));
         if (revision.error() != null) {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }

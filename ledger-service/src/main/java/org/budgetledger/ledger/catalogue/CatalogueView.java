@@ -1,6 +1,11 @@
 package org.budgetledger.ledger.catalogue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueKind;
@@ -14,12 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The catalogues validation reads, in memory: what the release ships plus every operator revision in the event
  * store. Revisions made here apply at once; revisions by another instance are picked up within seconds.
@@ -30,12 +29,12 @@ public class CatalogueView implements Catalogues {
     private static final Logger log = LoggerFactory.getLogger(CatalogueView.class);
     public static final String STREAM_KIND = "catalogue";
 
-    private record Key(int year, CatalogueKind kind) {
-    }
+    private record Key(int year, CatalogueKind kind) {}
 
     private final Map<Key, Catalogue> catalogues = new ConcurrentHashMap<>();
     /** Next sequence to read per revised catalogue stream. */
     private final Map<String, Long> nextSequence = new ConcurrentHashMap<>();
+
     private final StoredEvents stored;
     private final StreamRegistry registry;
     private final ObjectMapper mapper = Json.newMapper();
@@ -68,14 +67,17 @@ public class CatalogueView implements Catalogues {
     }
 
     /** Reads revisions recorded since the last look, by any instance. */
-    @Scheduled(fixedDelayString = "${ledger.catalogue.refresh:5s}", initialDelayString = "${ledger.catalogue.refresh:5s}")
+    @Scheduled(
+            fixedDelayString = "${ledger.catalogue.refresh:5s}",
+            initialDelayString = "${ledger.catalogue.refresh:5s}")
     public void refresh() {
         try {
             for (String stream : registry.streamsOfKind(STREAM_KIND)) {
                 long seq = nextSequence.getOrDefault(stream, 0L);
                 for (var event = stored.read(stream, seq); event.isPresent(); event = stored.read(stream, ++seq)) {
                     CatalogueRevised revised = mapper.readValue(event.get().payloadJson(), CatalogueRevised.class);
-                    catalogues.merge(new Key(revised.fiscalYear(), revised.kind()),
+                    catalogues.merge(
+                            new Key(revised.fiscalYear(), revised.kind()),
                             Catalogue.of(revised.fiscalYear(), revised.kind(), revised.codes()),
                             (current, changes) -> current.revisedWith(changes.entries()));
                 }

@@ -1,38 +1,20 @@
 package org.budgetledger.ledger.closing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.budgetledger.contract.LedgerId;
-import org.budgetledger.contract.UnitProfile;
-import org.budgetledger.contract.event.Recording;
-import org.budgetledger.contract.event.YearClosed;
-import org.budgetledger.ledger.posting.PostingResult;
-import org.budgetledger.ledger.posting.domain.Commands;
-import org.budgetledger.ledger.posting.domain.ProfileOutcome;
-import org.budgetledger.ledger.web.ApiException;
-import org.budgetledger.ledger.web.RestRequests;
-import org.budgetledger.ledger.web.CorrelationFilter;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.budgetledger.ledger.profile.ProfileService;
+import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.ledger.posting.PostingResult;
+import org.budgetledger.ledger.web.RestRequests;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Close a year. */
 @RestController
@@ -49,13 +31,17 @@ public class YearCloseController {
     }
 
     @PostMapping("/close")
-    @Operation(operationId = "closeYear", summary = "Close the year: no further postings; closing balances become next year's opening balances",
-            description = "Closing balances (年末结转和结余) per fund source, functional code and basic/project are recorded in the "
-                    + "next year as OPENING_BALANCE postings of source system \"year-close\" whose ids the YearClosed event lists. "
-                    + "Repeating the close is safe and completes an interrupted one. The answer's digest is the head of the "
-                    + "ledger's hash chain after the close: keep it outside the system and check it later with /verify?digest=.")
+    @Operation(
+            operationId = "closeYear",
+            summary = "Close the year: no further postings; closing balances become next year's opening balances",
+            description =
+                    "Closing balances (年末结转和结余) per fund source, functional code and basic/project are recorded in the "
+                            + "next year as OPENING_BALANCE postings of source system \"year-close\" whose ids the YearClosed event lists. "
+                            + "Repeating the close is safe and completes an interrupted one. The answer's digest is the head of the "
+                            + "ledger's hash chain after the close: keep it outside the system and check it later with /verify?digest=.")
     public Map<String, Object> close(@PathVariable String unitCode, @PathVariable int fiscalYear) {
-        YearCloseService.Closing closing = closes.close(RestRequests.ledger(unitCode, fiscalYear), RestRequests.recording(clock));
+        YearCloseService.Closing closing =
+                closes.close(RestRequests.ledger(unitCode, fiscalYear), RestRequests.recording(clock));
         List<Map<String, Object>> balances = new ArrayList<>();
         for (YearClosed.ClosingBalance b : closing.closed().closingBalances()) {
             Map<String, Object> line = new LinkedHashMap<>();

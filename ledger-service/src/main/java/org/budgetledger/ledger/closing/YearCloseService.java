@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.closing;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
@@ -15,9 +17,6 @@ import org.budgetledger.ledger.profile.ProfileService;
 import org.budgetledger.ledger.web.ApiException;
 import org.springframework.stereotype.Service;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Close a year: no further postings, and its closing balances opened in the next year. */
 @Service
 public class YearCloseService {
@@ -28,7 +27,8 @@ public class YearCloseService {
     private final ProfileService profiles;
     private final PostingService postings;
 
-    public YearCloseService(CommandGateway commands, UnitDirectory directory, ProfileService profiles, PostingService postings) {
+    public YearCloseService(
+            CommandGateway commands, UnitDirectory directory, ProfileService profiles, PostingService postings) {
         this.commands = commands;
         this.directory = directory;
         this.profiles = profiles;
@@ -36,8 +36,8 @@ public class YearCloseService {
     }
 
     /** What a close did: the closing balances and what became of each next-year opening posting. */
-    public record Closing(YearClosed closed, String digest, boolean nextYearProfileCarried, List<PostingResult> openings) {
-    }
+    public record Closing(
+            YearClosed closed, String digest, boolean nextYearProfileCarried, List<PostingResult> openings) {}
 
     /**
      * Closes the year, then records the closing balances as the next year's OPENING_BALANCE postings (source system
@@ -51,10 +51,17 @@ public class YearCloseService {
         boolean carried = false;
         UnitProfile profile = profiles.profile(ledger);
         if (!directory.exists(next)) {
-            if (profile.parentUnitCode() != null && directory.parentOf(profile.parentUnitCode(), next.fiscalYear()).isEmpty()) {
-                throw ApiException.unprocessable("parentUnitCode.invalid", "parentUnitCode", "parent unit "
-                        + profile.parentUnitCode() + " has no profile for " + next.fiscalYear()
-                        + ": register it or close it first, so that this unit's profile can be carried into " + next.fiscalYear());
+            if (profile.parentUnitCode() != null
+                    && directory
+                            .parentOf(profile.parentUnitCode(), next.fiscalYear())
+                            .isEmpty()) {
+                throw ApiException.unprocessable(
+                        "parentUnitCode.invalid",
+                        "parentUnitCode",
+                        "parent unit "
+                                + profile.parentUnitCode() + " has no profile for " + next.fiscalYear()
+                                + ": register it or close it first, so that this unit's profile can be carried into "
+                                + next.fiscalYear());
             }
         }
         Commands.Closed result = commands.sendAndWait(new Commands.CloseYear(ledger.toString(), recording));
@@ -68,15 +75,32 @@ public class YearCloseService {
             if (b.openingPostingId() == null) {
                 continue;
             }
-            PostingInput input = new PostingInput(b.openingPostingId(), YEAR_CLOSE_SOURCE, next.unitCode(), next.fiscalYear(),
-                    "OPENING_BALANCE", b.fundSource().name(), b.functionalCode(), null,
-                    b.expenditureKind() == null ? null : b.expenditureKind().name(), null, b.amount().toString(),
-                    next.fiscalYear() + "-01-01", "年初结转和结余（" + ledger + " 年末结转和结余）", null, null, null, null, List.of());
+            PostingInput input = new PostingInput(
+                    b.openingPostingId(),
+                    YEAR_CLOSE_SOURCE,
+                    next.unitCode(),
+                    next.fiscalYear(),
+                    "OPENING_BALANCE",
+                    b.fundSource().name(),
+                    b.functionalCode(),
+                    null,
+                    b.expenditureKind() == null ? null : b.expenditureKind().name(),
+                    null,
+                    b.amount().toString(),
+                    next.fiscalYear() + "-01-01",
+                    "年初结转和结余（" + ledger + " 年末结转和结余）",
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of());
             openings.add(new Commands.Submission(input, recording.correlationId(), "close:" + ledger));
         }
         List<PostingResult> results = new ArrayList<>();
         for (int from = 0; from < openings.size(); from += PostingService.MAX_PER_COMMAND) {
-            results.addAll(postings.submit(openings.subList(from, Math.min(openings.size(), from + PostingService.MAX_PER_COMMAND)), "year-close"));
+            results.addAll(postings.submit(
+                    openings.subList(from, Math.min(openings.size(), from + PostingService.MAX_PER_COMMAND)),
+                    "year-close"));
         }
         return new Closing(closed, result.digest(), carried, results);
     }

@@ -2,37 +2,36 @@ package org.budgetledger.ledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
+import org.budgetledger.contract.Json;
 import org.budgetledger.ledger.audit.HistoryGuard;
 import org.budgetledger.ledger.posting.domain.Ledger;
 import org.budgetledger.ledger.relay.StoredEvents;
-import org.springframework.context.ApplicationContext;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.budgetledger.contract.Json;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-
-import java.util.concurrent.Executors;
 
 /**
  * Axon on MongoDB. axon-mongo has no Spring Boot starter for Axon 4.13, so the engine is wired here. Events are
@@ -68,14 +67,17 @@ public class AxonConfig {
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabaseFactory databases) {
         // the database named in spring.data.mongodb.uri, like everything else of the ledger
-        return DefaultMongoTemplate.builder().mongoDatabase(client, databases.getMongoDatabase().getName()).build();
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, databases.getMongoDatabase().getName())
+                .build();
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
-                                                 Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 @Value("${ledger.axon.load-batch-size:12000}") int loadBatchSize) {
+    public EventStorageEngine eventStorageEngine(
+            MongoTemplate axonMongoTemplate,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Value("${ledger.axon.load-batch-size:12000}") int loadBatchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .storageStrategy(new DocumentPerEventStorageStrategy())
@@ -95,14 +97,18 @@ public class AxonConfig {
 
     /** Snapshots every {@code ledger.axon.snapshot-every} events, copied from the ledger in hand (CachedSnapshots). */
     @Bean
-    CachedSnapshots ledgerSnapshots(EventStore eventStore, Serializer serializer,
-                                    @Value("${ledger.axon.snapshot-every:10000}") int every) {
+    CachedSnapshots ledgerSnapshots(
+            EventStore eventStore, Serializer serializer, @Value("${ledger.axon.snapshot-every:10000}") int every) {
         // stored on a thread of their own: a snapshot is a large document, and the command that was due is done
-        return new CachedSnapshots(eventStore, serializer, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ledger-snapshotter");
-            t.setDaemon(true);
-            return t;
-        }), every);
+        return new CachedSnapshots(
+                eventStore,
+                serializer,
+                Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "ledger-snapshotter");
+                    t.setDaemon(true);
+                    return t;
+                }),
+                every);
     }
 
     /**
@@ -110,13 +116,19 @@ public class AxonConfig {
      * cached ledger whose last event the store no longer holds is a divergence (HistoryGuard).
      */
     @Bean
-    public Repository<Ledger> ledgerRepository(EventStore eventStore, Cache ledgerCache, CachedSnapshots ledgerSnapshots,
-                                               StoredEvents stored, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                               HistoryGuard guard, ApplicationContext context) {
+    public Repository<Ledger> ledgerRepository(
+            EventStore eventStore,
+            Cache ledgerCache,
+            CachedSnapshots ledgerSnapshots,
+            StoredEvents stored,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            HistoryGuard guard,
+            ApplicationContext context) {
         EventSourcingRepository.Builder<Ledger> builder = EventSourcingRepository.builder(Ledger.class)
                 // the same handler parameters Axon gives aggregates, Spring beans among them (the catalogues)
                 .parameterResolverFactory(MultiParameterResolverFactory.ordered(
-                        ClasspathParameterResolverFactory.forClass(Ledger.class), new SpringBeanParameterResolverFactory(context)))
+                        ClasspathParameterResolverFactory.forClass(Ledger.class),
+                        new SpringBeanParameterResolverFactory(context)))
                 .handlerDefinition(ClasspathHandlerDefinition.forClass(Ledger.class));
         FreshCachingRepository.CachedCheck<Ledger> check = (id, version, cached) -> {
             String head = cached.invoke(Ledger::chainHead);
@@ -126,7 +138,8 @@ public class AxonConfig {
             guard.diverged(id, version, head);
             return false;
         };
-        return new FreshCachingRepository<>(builder, ledgerCache, eventStore, stored, eventSerializer, ledgerSnapshots, check);
+        return new FreshCachingRepository<>(
+                builder, ledgerCache, eventStore, stored, eventSerializer, ledgerSnapshots, check);
     }
 
     /** Commands that lost a race on a ledger are retried (JitteredRetryScheduler); at most 16 times, ~10 s in all. */

@@ -1,12 +1,11 @@
 package org.budgetledger.ledger.config;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 
 /** Axon's aggregate cache on Caffeine: bounded in entries (least recently used go first), unlike a weak cache. */
 final class BoundedCache implements Cache {

@@ -1,5 +1,8 @@
 package org.budgetledger.ledger.config;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -8,10 +11,6 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 /**
  * Snapshots of a ledger taken from the aggregate in hand, every {@code every} events. Axon's snapshotter rebuilds the
@@ -68,7 +67,8 @@ final class CachedSnapshots {
         }
         SerializedObject<byte[]> state = serializer.serialize(aggregate.getAggregateRoot(), byte[].class);
         Object copy = serializer.deserialize(state);
-        GenericDomainEventMessage<Object> snapshot = new GenericDomainEventMessage<>(aggregate.type(), id, version, copy);
+        GenericDomainEventMessage<Object> snapshot =
+                new GenericDomainEventMessage<>(aggregate.type(), id, version, copy);
         Runnable store = () -> executor.execute(() -> {
             try {
                 eventStore.storeSnapshot(snapshot);

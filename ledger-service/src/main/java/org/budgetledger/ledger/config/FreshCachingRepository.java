@@ -1,20 +1,19 @@
 package org.budgetledger.ledger.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.budgetledger.ledger.relay.StoredEvents;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Axon's caching repository, made safe for several instances and honest about its store. Before a command runs on a
@@ -47,8 +46,14 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
     private final CachedSnapshots snapshots;
     private final CachedCheck<T> check;
 
-    FreshCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore, StoredEvents stored,
-                           Serializer serializer, CachedSnapshots snapshots, CachedCheck<T> check) {
+    FreshCachingRepository(
+            EventSourcingRepository.Builder<T> builder,
+            Cache cache,
+            EventStore eventStore,
+            StoredEvents stored,
+            Serializer serializer,
+            CachedSnapshots snapshots,
+            CachedCheck<T> check) {
         super(builder.eventStore(eventStore).cache(cache));
         this.cache = cache;
         this.aggregateType = getAggregateType().getSimpleName();
@@ -87,10 +92,14 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
     private List<DomainEventMessage<?>> after(String id, long version) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         for (StoredEvents.StoredEvent e : stored.history(id, version + 1, MAX_CATCH_UP)) {
-            Object payload = serializer.deserialize(new SimpleSerializedObject<>(e.payloadJson(), String.class, e.payloadType(), null));
-            MetaData metaData = e.metaDataJson() == null ? MetaData.emptyInstance()
-                    : serializer.deserialize(new SimpleSerializedObject<>(e.metaDataJson(), String.class, MetaData.class.getName(), null));
-            events.add(new GenericDomainEventMessage<>(aggregateType, id, e.sequence(), payload, metaData, e.eventId(), e.recordedAt()));
+            Object payload = serializer.deserialize(
+                    new SimpleSerializedObject<>(e.payloadJson(), String.class, e.payloadType(), null));
+            MetaData metaData = e.metaDataJson() == null
+                    ? MetaData.emptyInstance()
+                    : serializer.deserialize(new SimpleSerializedObject<>(
+                            e.metaDataJson(), String.class, MetaData.class.getName(), null));
+            events.add(new GenericDomainEventMessage<>(
+                    aggregateType, id, e.sequence(), payload, metaData, e.eventId(), e.recordedAt()));
         }
         return events;
     }

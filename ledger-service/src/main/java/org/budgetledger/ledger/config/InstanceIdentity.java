@@ -1,10 +1,9 @@
 package org.budgetledger.ledger.config;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Who this ledger-service instance is, stable across restarts: LEDGER_INSTANCE_ID, else host:port. A restarted
@@ -19,7 +18,9 @@ public class InstanceIdentity {
 
     public InstanceIdentity(@Value("${ledger.instance-id:}") String configured, @Value("${server.port:8081}") int port)
             throws UnknownHostException {
-        this.id = configured == null || configured.isBlank() ? InetAddress.getLocalHost().getHostName() + "-" + port : configured;
+        this.id = configured == null || configured.isBlank()
+                ? InetAddress.getLocalHost().getHostName() + "-" + port
+                : configured;
     }
 
     public String id() {

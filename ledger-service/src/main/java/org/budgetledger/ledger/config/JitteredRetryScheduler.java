@@ -2,12 +2,11 @@ package org.budgetledger.ledger.config;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import org.axonframework.commandhandling.CommandMessage;
-import org.budgetledger.kit.Causes;
-import org.axonframework.commandhandling.gateway.AbstractRetryScheduler;
-
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.AbstractRetryScheduler;
+import org.budgetledger.kit.Causes;
 
 /**
  * Retries a command that lost a race on a ledger, after a random wait that doubles with each failure ("full
@@ -40,8 +39,8 @@ final class JitteredRetryScheduler extends AbstractRetryScheduler {
     }
 
     @Override
-    protected long computeRetryInterval(CommandMessage commandMessage, RuntimeException lastFailure,
-                                        List<Class<? extends Throwable>[]> failures) {
+    protected long computeRetryInterval(
+            CommandMessage commandMessage, RuntimeException lastFailure, List<Class<? extends Throwable>[]> failures) {
         long ceiling = Math.min(capMillis, baseMillis << Math.min(20, failures.size()));
         return 1 + ThreadLocalRandom.current().nextLong(ceiling);
     }

@@ -1,6 +1,10 @@
 package org.budgetledger.ledger.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,22 +23,14 @@ import org.budgetledger.ledger.relay.PartitionPublisher;
 import org.budgetledger.ledger.relay.RelayHints;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.budgetledger.ledger.relay.StreamRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.budgetledger.kit.security.SecurityProperties;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 @Configuration
 @EnableConfigurationProperties(LedgerKafkaProperties.class)
@@ -44,12 +40,16 @@ public class KafkaConfig {
 
     @Bean
     NewTopic dlqTopic(LedgerKafkaProperties topics) {
-        return TopicBuilder.name(topics.dlqTopic()).partitions(topics.partitions()).build();
+        return TopicBuilder.name(topics.dlqTopic())
+                .partitions(topics.partitions())
+                .build();
     }
 
     @Bean
     NewTopic eventsTopic(LedgerKafkaProperties topics) {
-        return TopicBuilder.name(topics.eventsTopic()).partitions(topics.partitions()).build();
+        return TopicBuilder.name(topics.eventsTopic())
+                .partitions(topics.partitions())
+                .build();
     }
 
     /**
@@ -60,11 +60,16 @@ public class KafkaConfig {
      */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer staticMembership(InstanceIdentity instance) {
-        return factory -> factory.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance.id(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000,
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                instance.id(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                15_000,
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                AlignedAssignor.class.getName() + "," + RangeAssignor.class.getName() + "," + CooperativeStickyAssignor.class.getName(),
-                AlignedAssignor.INSTANCE_CONFIG, instance.id()));
+                AlignedAssignor.class.getName() + "," + RangeAssignor.class.getName() + ","
+                        + CooperativeStickyAssignor.class.getName(),
+                AlignedAssignor.INSTANCE_CONFIG,
+                instance.id()));
     }
 
     /**
@@ -74,17 +79,26 @@ public class KafkaConfig {
      * nor reorder a stream's events.
      */
     @Bean
-    EventRelay eventRelay(EventStore eventStore, StoredEvents stored, StreamRegistry registry, RelayHints hints,
-                          KafkaProperties kafka, LedgerKafkaProperties topics, MeterRegistry meters, InstanceIdentity instance) {
+    EventRelay eventRelay(
+            EventStore eventStore,
+            StoredEvents stored,
+            StreamRegistry registry,
+            RelayHints hints,
+            KafkaProperties kafka,
+            LedgerKafkaProperties topics,
+            MeterRegistry meters,
+            InstanceIdentity instance) {
         String topic = topics.eventsTopic();
         Function<Duration, Consumer<byte[], byte[]>> groupConsumers = session -> {
             Map<String, Object> config = kafka.buildConsumerProperties(null);
             config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.relayGroup());
-            config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // a dead instance's share moves once its session expires
+            config.remove(
+                    ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // a dead instance's share moves once its session expires
             config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) session.toMillis());
             config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, session.toMillis() / 6));
             // aligned with the postings group; cooperative-sticky while instances of an older version remain
-            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+            config.put(
+                    ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                     AlignedAssignor.class.getName() + "," + CooperativeStickyAssignor.class.getName());
             config.put(AlignedAssignor.INSTANCE_CONFIG, instance.id());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -112,8 +126,10 @@ public class KafkaConfig {
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-relay-" + partition + "-" + instance.id());
             return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         };
-        return new EventRelay(new EventRelay.Stores(eventStore, stored, registry, hints),
+        return new EventRelay(
+                new EventRelay.Stores(eventStore, stored, registry, hints),
                 new EventRelay.Kafka(groupConsumers, partitionProducers, topic, topics.relaySessionTimeout()),
-                new EventRelay.Timing(topics.relaySweep(), topics.relayProbe()), meters);
+                new EventRelay.Timing(topics.relaySweep(), topics.relayProbe()),
+                meters);
     }
 }

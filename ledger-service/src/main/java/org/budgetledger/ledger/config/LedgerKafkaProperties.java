@@ -1,8 +1,7 @@
 package org.budgetledger.ledger.config;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Topics of the contract (configurable) and how the relay shares and checks its work.
@@ -15,9 +14,17 @@ import java.time.Duration;
  *                            (KafkaChannels)
  */
 @ConfigurationProperties("ledger.kafka")
-public record LedgerKafkaProperties(String postingsTopic, String dlqTopic, String eventsTopic, int partitions,
-                                    Duration relaySweep, Duration relayProbe, String relayGroup,
-                                    Duration relaySessionTimeout, boolean ingestEnabled, String channels) {
+public record LedgerKafkaProperties(
+        String postingsTopic,
+        String dlqTopic,
+        String eventsTopic,
+        int partitions,
+        Duration relaySweep,
+        Duration relayProbe,
+        String relayGroup,
+        Duration relaySessionTimeout,
+        boolean ingestEnabled,
+        String channels) {
     public LedgerKafkaProperties {
         postingsTopic = postingsTopic == null ? "ledger.postings" : postingsTopic;
         dlqTopic = dlqTopic == null ? "ledger.postings.dlq" : dlqTopic;

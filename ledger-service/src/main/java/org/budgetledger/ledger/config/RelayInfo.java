@@ -1,11 +1,10 @@
 package org.budgetledger.ledger.config;
 
+import java.util.Map;
 import org.budgetledger.ledger.relay.EventRelay;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /**
  * {@code GET /actuator/info} tells which partitions of ledger.events this instance publishes: a router (or the
@@ -26,6 +25,8 @@ class RelayInfo implements InfoContributor {
     @Override
     public void contribute(Info.Builder builder) {
         EventRelay.Share share = relay.share();
-        builder.withDetail("relay", Map.of("instance", instance.id(), "partitions", share.partitions(), "partitionCount", share.of()));
+        builder.withDetail(
+                "relay",
+                Map.of("instance", instance.id(), "partitions", share.partitions(), "partitionCount", share.of()));
     }
 }

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which units have a profile for which year, with their parent: the gate in front of the ledgers (an unknown
@@ -36,7 +35,9 @@ public class UnitDirectory {
 
     public void record(LedgerId ledger, UnitProfile profile) {
         try {
-            units.replaceOne(new Document("_id", ledger.toString()), new Document("_id", ledger.toString())
+            units.replaceOne(
+                    new Document("_id", ledger.toString()),
+                    new Document("_id", ledger.toString())
                             .append("unitCode", ledger.unitCode())
                             .append("fiscalYear", ledger.fiscalYear())
                             .append("parentUnitCode", profile.parentUnitCode())
@@ -52,7 +53,8 @@ public class UnitDirectory {
         if (known.contains(ledger.toString())) {
             return true;
         }
-        boolean found = units.find(new Document("_id", ledger.toString())).limit(1).first() != null;
+        boolean found =
+                units.find(new Document("_id", ledger.toString())).limit(1).first() != null;
         if (found) {
             known.add(ledger.toString());
         }
@@ -73,7 +75,9 @@ public class UnitDirectory {
 
     /** The parent of a registered unit ("" for none), or empty when the unit has no profile for the year. */
     public Optional<String> parentOf(String unitCode, int fiscalYear) {
-        Document d = units.find(new Document("_id", new LedgerId(unitCode, fiscalYear).toString())).limit(1).first();
+        Document d = units.find(new Document("_id", new LedgerId(unitCode, fiscalYear).toString()))
+                .limit(1)
+                .first();
         if (d == null) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.narrative;
 
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.catalogue.CatalogueKind;
@@ -14,9 +16,6 @@ import org.budgetledger.ledger.profile.ProfileService;
 import org.budgetledger.ledger.web.ApiException;
 import org.springframework.stereotype.Service;
 
-import java.util.List;
-import java.util.Map;
-
 /** The unit's own words for its 情况说明: checked against {@link NarrativeRules}, recorded in its ledger. */
 @Service
 public class NarrativeService {
@@ -27,8 +26,12 @@ public class NarrativeService {
     private final ProfileService profiles;
     private final Catalogues catalogues;
 
-    public NarrativeService(CommandGateway commands, LedgerReader reader, UnitDirectory directory, ProfileService profiles,
-                            Catalogues catalogues) {
+    public NarrativeService(
+            CommandGateway commands,
+            LedgerReader reader,
+            UnitDirectory directory,
+            ProfileService profiles,
+            Catalogues catalogues) {
         this.commands = commands;
         this.reader = reader;
         this.directory = directory;
@@ -40,18 +43,27 @@ public class NarrativeService {
      * Records the free text, after {@link NarrativeRules}: an unknown key, or a 项 reason for a code the year's
      * catalogue lacks, is refused; a key that cannot print as things stand is recorded with a warning.
      */
-    public List<NarrativeRules.Warning> putNarrative(LedgerId ledger, Map<String, String> sections, Recording recording) {
+    public List<NarrativeRules.Warning> putNarrative(
+            LedgerId ledger, Map<String, String> sections, Recording recording) {
         profiles.requireRegistered(ledger);
         LedgerId previous = new LedgerId(ledger.unitCode(), ledger.fiscalYear() - 1);
-        NarrativeRules.Context context = new NarrativeRules.Context(ledger.fiscalYear(), hasFigures(previous),
-                code -> catalogues.of(ledger.fiscalYear(), CatalogueKind.FUNCTIONAL).map(c -> c.contains(code)).orElse(false));
+        NarrativeRules.Context context = new NarrativeRules.Context(
+                ledger.fiscalYear(),
+                hasFigures(previous),
+                code -> catalogues
+                        .of(ledger.fiscalYear(), CatalogueKind.FUNCTIONAL)
+                        .map(c -> c.contains(code))
+                        .orElse(false));
         NarrativeRules.Outcome outcome = NarrativeRules.check(sections, context);
         outcome.problem().ifPresent(p -> {
             throw ApiException.unprocessable(p.code(), p.field(), p.message());
         });
         boolean recorded = commands.sendAndWait(new Commands.RecordNarrative(ledger.toString(), sections, recording));
         if (!recorded) {
-            throw ApiException.unprocessable("year.closed", "fiscalYear", "fiscalYear " + ledger.fiscalYear() + " is closed for " + ledger.unitCode());
+            throw ApiException.unprocessable(
+                    "year.closed",
+                    "fiscalYear",
+                    "fiscalYear " + ledger.fiscalYear() + " is closed for " + ledger.unitCode());
         }
         return outcome.warnings();
     }

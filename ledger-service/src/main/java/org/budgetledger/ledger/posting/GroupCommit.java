@@ -1,16 +1,14 @@
 package org.budgetledger.ledger.posting;
 
-import org.budgetledger.kit.Futures;
-import org.budgetledger.ledger.posting.domain.Commands;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import org.budgetledger.kit.Futures;
+import org.budgetledger.ledger.posting.domain.Commands;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Single posts that arrive together are decided together. A ledger decides its postings one command at a time, so
@@ -29,8 +27,7 @@ final class GroupCommit {
     static final int LANES = 64;
     static final int MAX_GROUP = 200;
 
-    private record Waiting(Commands.Submission submission, CompletableFuture<PostingResult> answer) {
-    }
+    private record Waiting(Commands.Submission submission, CompletableFuture<PostingResult> answer) {}
 
     private static final class Lane {
         final ReentrantLock lock = new ReentrantLock();
@@ -75,7 +72,8 @@ final class GroupCommit {
     }
 
     private static int laneKey(Commands.Submission s) {
-        return 31 * String.valueOf(s.input().unitCode()).hashCode() + String.valueOf(s.input().fiscalYear()).hashCode();
+        return 31 * String.valueOf(s.input().unitCode()).hashCode()
+                + String.valueOf(s.input().fiscalYear()).hashCode();
     }
 
     private static List<Waiting> drain(Lane lane) {
@@ -92,7 +90,8 @@ final class GroupCommit {
             return;
         }
         try {
-            List<PostingResult> results = decider.submit(group.stream().map(Waiting::submission).toList(), channel);
+            List<PostingResult> results =
+                    decider.submit(group.stream().map(Waiting::submission).toList(), channel);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).answer().complete(results.get(i));
             }

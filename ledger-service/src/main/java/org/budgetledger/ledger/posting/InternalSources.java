@@ -13,8 +13,7 @@ public final class InternalSources {
 
     private static final Set<String> ALL = Set.of(YEAR_CLOSE);
 
-    private InternalSources() {
-    }
+    private InternalSources() {}
 
     public static boolean internal(String sourceSystem) {
         return sourceSystem != null && ALL.contains(sourceSystem);

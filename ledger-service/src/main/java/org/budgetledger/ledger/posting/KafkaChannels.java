@@ -39,7 +39,8 @@ public record KafkaChannels(Map<String, Set<String>> sourcesByTopic) {
             int eq = channel.indexOf('=');
             String topic = eq < 0 ? "" : channel.substring(0, eq).trim();
             if (topic.isEmpty() || channels.containsKey(topic)) {
-                throw new IllegalArgumentException(SETTING + ": '" + channel.trim() + "' is not topic=system,system, or names its topic twice");
+                throw new IllegalArgumentException(
+                        SETTING + ": '" + channel.trim() + "' is not topic=system,system, or names its topic twice");
             }
             channels.put(topic, sources(List.of(channel.substring(eq + 1).split(","))));
         }
@@ -70,6 +71,8 @@ public record KafkaChannels(Map<String, Set<String>> sourcesByTopic) {
         }
         Set<String> allowed = sourcesByTopic.getOrDefault(topic, Set.of());
         return "sourceSystem " + sourceSystem + " may not post on " + topic + ", which carries "
-                + (allowed.isEmpty() ? "no source system (" + SETTING + ")" : String.join(", ", allowed.stream().sorted().toList()));
+                + (allowed.isEmpty()
+                        ? "no source system (" + SETTING + ")"
+                        : String.join(", ", allowed.stream().sorted().toList()));
     }
 }

@@ -3,8 +3,7 @@ package org.budgetledger.ledger.posting;
 /** Examples for the OpenAPI document, taken from the seed's office (HT-CAC, 2019). */
 final class OpenApiExamples {
 
-    private OpenApiExamples() {
-    }
+    private OpenApiExamples() {}
 
     static final String EXPENDITURE = """
             {"postingId": "HT-CAC-2019-00124", "sourceSystem": "treasury-payments", "unitCode": "HT-CAC", "fiscalYear": 2019,

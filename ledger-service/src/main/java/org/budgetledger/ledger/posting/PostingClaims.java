@@ -5,16 +5,15 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
-import org.bson.Document;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Which ledger a sourceSystem + postingId belongs to. The idempotency key spans ledgers
@@ -31,8 +30,7 @@ public class PostingClaims {
     }
 
     /** The answer for one key: made now, held by the same ledger already, or held by another ledger since when. */
-    public record Claim(String key, boolean madeNow, String ledger, Instant since) {
-    }
+    public record Claim(String key, boolean madeNow, String ledger, Instant since) {}
 
     public static String key(String sourceSystem, String postingId) {
         return postingId + "|" + sourceSystem; // postingId never contains '|'
@@ -42,7 +40,9 @@ public class PostingClaims {
     public List<Claim> claim(List<String> keys, List<String> ledgers, Instant now) {
         List<Document> docs = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            docs.add(new Document("_id", keys.get(i)).append("ledger", ledgers.get(i)).append("at", Date.from(now)));
+            docs.add(new Document("_id", keys.get(i))
+                    .append("ledger", ledgers.get(i))
+                    .append("at", Date.from(now)));
         }
         Set<Integer> taken = new HashSet<>();
         if (!docs.isEmpty()) {
@@ -63,12 +63,18 @@ public class PostingClaims {
                 result.add(new Claim(keys.get(i), true, ledgers.get(i), now));
                 continue;
             }
-            Document existing = claims.find(new Document("_id", keys.get(i))).limit(1).first();
+            Document existing =
+                    claims.find(new Document("_id", keys.get(i))).limit(1).first();
             if (existing == null) { // released meanwhile: claim again, one by one
-                result.add(claim(List.of(keys.get(i)), List.of(ledgers.get(i)), now).get(0));
+                result.add(claim(List.of(keys.get(i)), List.of(ledgers.get(i)), now)
+                        .get(0));
                 continue;
             }
-            result.add(new Claim(keys.get(i), false, existing.getString("ledger"), existing.getDate("at").toInstant()));
+            result.add(new Claim(
+                    keys.get(i),
+                    false,
+                    existing.getString("ledger"),
+                    existing.getDate("at").toInstant()));
         }
         return result;
     }
@@ -80,7 +86,10 @@ public class PostingClaims {
 
     /** Moves a stale claim (its ledger never recorded the posting) to another ledger; false if it changed meanwhile. */
     public boolean takeOver(String key, String fromLedger, String toLedger, Instant now) {
-        return claims.updateOne(new Document("_id", key).append("ledger", fromLedger),
-                new Document("$set", new Document("ledger", toLedger).append("at", Date.from(now)))).getModifiedCount() == 1;
+        return claims.updateOne(
+                                new Document("_id", key).append("ledger", fromLedger),
+                                new Document("$set", new Document("ledger", toLedger).append("at", Date.from(now))))
+                        .getModifiedCount()
+                == 1;
     }
 }

@@ -7,6 +7,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.budgetledger.kit.security.Caller;
 import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
@@ -20,15 +24,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 @RestController
 @RequestMapping(path = "/api/v1/postings", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Postings", description = "Appropriations, income, expenditures, opening balances, budgets, procurement "
-        + "contracts, fund offsets, surplus distributions and reversals, each recorded exactly once")
+@Tag(
+        name = "Postings",
+        description = "Appropriations, income, expenditures, opening balances, budgets, procurement "
+                + "contracts, fund offsets, surplus distributions and reversals, each recorded exactly once")
 public class PostingController {
 
     public static final int MAX_BATCH = 1_000;
@@ -41,43 +42,98 @@ public class PostingController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "recordPosting", summary = "Record one posting",
-            description = "201 the first time; 200 DUPLICATE for the same sourceSystem + postingId with identical content; "
-                    + "409 for the same key with other content; 422 for an invalid posting (nothing is recorded); 400 for malformed JSON.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-                    @ExampleObject(name = "expenditure", value = OpenApiExamples.EXPENDITURE),
-                    @ExampleObject(name = "appropriation", value = OpenApiExamples.APPROPRIATION),
-                    @ExampleObject(name = "budget", value = OpenApiExamples.BUDGET),
-                    @ExampleObject(name = "procurement", value = OpenApiExamples.PROCUREMENT),
-                    @ExampleObject(name = "reversal", value = OpenApiExamples.REVERSAL)})),
+    @Operation(
+            operationId = "recordPosting",
+            summary = "Record one posting",
+            description =
+                    "201 the first time; 200 DUPLICATE for the same sourceSystem + postingId with identical content; "
+                            + "409 for the same key with other content; 422 for an invalid posting (nothing is recorded); 400 for malformed JSON.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "expenditure",
+                                                        value = OpenApiExamples.EXPENDITURE),
+                                                @ExampleObject(
+                                                        name = "appropriation",
+                                                        value = OpenApiExamples.APPROPRIATION),
+                                                @ExampleObject(name = "budget", value = OpenApiExamples.BUDGET),
+                                                @ExampleObject(
+                                                        name = "procurement",
+                                                        value = OpenApiExamples.PROCUREMENT),
+                                                @ExampleObject(name = "reversal", value = OpenApiExamples.REVERSAL)
+                                            })),
             responses = {
-                    @ApiResponse(responseCode = "201", description = "recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.RECORDED))),
-                    @ApiResponse(responseCode = "200", description = "duplicate: nothing new recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.DUPLICATE))),
-                    @ApiResponse(responseCode = "409", description = "same key, different content", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.CONFLICT))),
-                    @ApiResponse(responseCode = "422", description = "invalid: names the field", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.REJECTED))),
-                    @ApiResponse(responseCode = "400", description = "malformed JSON")})
+                @ApiResponse(
+                        responseCode = "201",
+                        description = "recorded",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object"),
+                                        examples = @ExampleObject(value = OpenApiExamples.RECORDED))),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "duplicate: nothing new recorded",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object"),
+                                        examples = @ExampleObject(value = OpenApiExamples.DUPLICATE))),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "same key, different content",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object"),
+                                        examples = @ExampleObject(value = OpenApiExamples.CONFLICT))),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "invalid: names the field",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object"),
+                                        examples = @ExampleObject(value = OpenApiExamples.REJECTED))),
+                @ApiResponse(responseCode = "400", description = "malformed JSON")
+            })
     public ResponseEntity<Map<String, Object>> post(@RequestBody JsonNode body) {
         if (!body.isObject()) {
             throw ApiException.badRequest("a posting must be a JSON object");
         }
-        Commands.Submission submission = new Commands.Submission(PostingReader.read(body), CorrelationFilter.current(), "rest");
+        Commands.Submission submission =
+                new Commands.Submission(PostingReader.read(body), CorrelationFilter.current(), "rest");
         requireSourceSystem(submission.input().sourceSystem(), null);
         PostingResult result = singles.submit(submission, "rest");
         return ResponseEntity.status(status(result.outcome())).body(answer(result));
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "recordPostings", summary = "Record up to 1,000 postings in order",
-            description = "Each item is decided as if posted alone, in order; the answer lists per-item results in the same "
-                    + "order, each with the status code the single endpoint would have answered. Always 200 unless the "
-                    + "batch itself is malformed (400) or too large (422).",
-            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"), examples = @ExampleObject(value = OpenApiExamples.BATCH))))
+    @Operation(
+            operationId = "recordPostings",
+            summary = "Record up to 1,000 postings in order",
+            description =
+                    "Each item is decided as if posted alone, in order; the answer lists per-item results in the same "
+                            + "order, each with the status code the single endpoint would have answered. Always 200 unless the "
+                            + "batch itself is malformed (400) or too large (422).",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(type = "object"),
+                                            examples = @ExampleObject(value = OpenApiExamples.BATCH))))
     public Map<String, Object> batch(@RequestBody JsonNode body) {
         if (!body.isArray()) {
             throw ApiException.badRequest("a batch must be a JSON array of postings");
         }
         if (body.size() > MAX_BATCH) {
-            throw ApiException.unprocessable("batch.too_large", null, "a batch holds at most " + MAX_BATCH + " postings, got " + body.size());
+            throw ApiException.unprocessable(
+                    "batch.too_large", null, "a batch holds at most " + MAX_BATCH + " postings, got " + body.size());
         }
         String correlationId = CorrelationFilter.current();
         List<Commands.Submission> submissions = new ArrayList<>();
@@ -95,7 +151,8 @@ public class PostingController {
                 malformed.put(i, answer);
                 continue;
             }
-            Commands.Submission submission = new Commands.Submission(PostingReader.read(item), correlationId + "#" + i, "rest-batch");
+            Commands.Submission submission =
+                    new Commands.Submission(PostingReader.read(item), correlationId + "#" + i, "rest-batch");
             requireSourceSystem(submission.input().sourceSystem(), i);
             submissions.add(submission);
             positions.add(i);
@@ -127,11 +184,17 @@ public class PostingController {
             return; // refused by the identity rules, naming the field
         }
         if (InternalSources.internal(sourceSystem)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden.source_system", "sourceSystem",
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden.source_system",
+                    "sourceSystem",
                     (index == null ? "" : "item " + index + ": ") + InternalSources.refusal(sourceSystem));
         }
         Caller.current().filter(caller -> !caller.mayPostAs(sourceSystem)).ifPresent(caller -> {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden.source_system", "sourceSystem",
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden.source_system",
+                    "sourceSystem",
                     (index == null ? "" : "item " + index + ": ") + "sourceSystem " + sourceSystem
                             + " is not one your credentials may post as");
         });

@@ -1,14 +1,13 @@
 package org.budgetledger.ledger.posting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.budgetledger.ledger.posting.domain.PostingInput;
-import org.budgetledger.ledger.posting.domain.PostingRule;
-import org.budgetledger.ledger.posting.domain.Violation;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.budgetledger.ledger.posting.domain.PostingInput;
+import org.budgetledger.ledger.posting.domain.PostingRule;
+import org.budgetledger.ledger.posting.domain.Violation;
 
 /**
  * Reads a posting's JSON object into a {@link PostingInput}, keeping every value as sent and noting shape problems
@@ -17,14 +16,28 @@ import java.util.Set;
  */
 public final class PostingReader {
 
-    private static final Set<String> FIELDS = Set.of("postingId", "sourceSystem", "unitCode", "fiscalYear", "type",
-            "fundSource", "functionalCode", "economicCode", "expenditureKind", "stage", "amount", "occurredOn",
-            "description", "activity", "procurement", "reverses", "reason");
+    private static final Set<String> FIELDS = Set.of(
+            "postingId",
+            "sourceSystem",
+            "unitCode",
+            "fiscalYear",
+            "type",
+            "fundSource",
+            "functionalCode",
+            "economicCode",
+            "expenditureKind",
+            "stage",
+            "amount",
+            "occurredOn",
+            "description",
+            "activity",
+            "procurement",
+            "reverses",
+            "reason");
     private static final Set<String> ACTIVITY_FIELDS = Set.of("kind", "groups", "persons");
     private static final Set<String> PROCUREMENT_FIELDS = Set.of("category", "smeAwarded", "smallMicroAwarded");
 
-    private PostingReader() {
-    }
+    private PostingReader() {}
 
     public static PostingInput read(JsonNode node) {
         if (node == null || !node.isObject()) {
@@ -39,8 +52,10 @@ public final class PostingReader {
                 problems.add(typeError("activity", "an object"));
             } else {
                 unknownFields(a, ACTIVITY_FIELDS, "activity.", problems);
-                activity = new PostingInput.ActivityInput(text(a, "kind", "activity.kind", problems),
-                        integer(a, "groups", "activity.groups", problems), integer(a, "persons", "activity.persons", problems));
+                activity = new PostingInput.ActivityInput(
+                        text(a, "kind", "activity.kind", problems),
+                        integer(a, "groups", "activity.groups", problems),
+                        integer(a, "persons", "activity.persons", problems));
             }
         }
         PostingInput.ProcurementInput procurement = null;
@@ -50,7 +65,8 @@ public final class PostingReader {
                 problems.add(typeError("procurement", "an object"));
             } else {
                 unknownFields(p, PROCUREMENT_FIELDS, "procurement.", problems);
-                procurement = new PostingInput.ProcurementInput(text(p, "category", "procurement.category", problems),
+                procurement = new PostingInput.ProcurementInput(
+                        text(p, "category", "procurement.category", problems),
                         bool(p, "smeAwarded", "procurement.smeAwarded", problems),
                         bool(p, "smallMicroAwarded", "procurement.smallMicroAwarded", problems));
             }
@@ -69,7 +85,8 @@ public final class PostingReader {
                 text(node, "amount", "amount", problems),
                 text(node, "occurredOn", "occurredOn", problems),
                 text(node, "description", "description", problems),
-                activity, procurement,
+                activity,
+                procurement,
                 text(node, "reverses", "reverses", problems),
                 text(node, "reason", "reason", problems),
                 problems);
@@ -81,7 +98,8 @@ public final class PostingReader {
             if (!known.contains(name)) {
                 String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
                 // a blank key would make a message that names nothing: quote it
-                problems.add(PostingRule.UNKNOWN_FIELD.violationOf(prefix + (shown.isBlank() ? "\"" + shown + "\"" : shown), null));
+                problems.add(PostingRule.UNKNOWN_FIELD.violationOf(
+                        prefix + (shown.isBlank() ? "\"" + shown + "\"" : shown), null));
             }
         }
     }

@@ -2,18 +2,6 @@ package org.budgetledger.ledger.posting;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.budgetledger.contract.LedgerId;
-import org.budgetledger.ledger.posting.domain.Commands;
-import org.budgetledger.ledger.posting.domain.PostingInput;
-import org.budgetledger.ledger.posting.domain.PostingOutcome;
-import org.budgetledger.ledger.posting.domain.PostingRule;
-import org.budgetledger.ledger.posting.domain.PostingValidator;
-import org.budgetledger.ledger.posting.domain.Violation;
-import org.budgetledger.ledger.directory.UnitDirectory;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.ledger.directory.UnitDirectory;
+import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.posting.domain.PostingInput;
+import org.budgetledger.ledger.posting.domain.PostingOutcome;
+import org.budgetledger.ledger.posting.domain.PostingRule;
+import org.budgetledger.ledger.posting.domain.PostingValidator;
+import org.budgetledger.ledger.posting.domain.Violation;
+import org.springframework.stereotype.Service;
 
 /**
  * The one way postings enter the ledger, for REST and Kafka alike: route each to its ledger, claim its id across
@@ -34,6 +33,7 @@ public class PostingService {
 
     /** A claim older than this whose ledger does not hold the posting was left by a crash. */
     static final Duration STALE_CLAIM = Duration.ofSeconds(60);
+
     public static final int MAX_PER_COMMAND = 1_000;
 
     private final CommandGateway commands;
@@ -44,8 +44,13 @@ public class PostingService {
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public PostingService(CommandGateway commands, LedgerReader reader, UnitDirectory directory, PostingClaims claims, Clock clock,
-                          MeterRegistry meters) {
+    public PostingService(
+            CommandGateway commands,
+            LedgerReader reader,
+            UnitDirectory directory,
+            PostingClaims claims,
+            Clock clock,
+            MeterRegistry meters) {
         this.commands = commands;
         this.reader = reader;
         this.directory = directory;
@@ -100,8 +105,12 @@ public class PostingService {
             }
             LedgerId ledger = new LedgerId(in.unitCode(), in.fiscalYear());
             if (!directory.exists(ledger)) {
-                batch.results[i] = new PostingResult(ledger.toString(), PostingOutcome.rejected(in.postingId(),
-                        PostingRule.UNIT_NOT_REGISTERED.violation(ledger.unitCode() + " in " + ledger.fiscalYear())));
+                batch.results[i] = new PostingResult(
+                        ledger.toString(),
+                        PostingOutcome.rejected(
+                                in.postingId(),
+                                PostingRule.UNIT_NOT_REGISTERED.violation(
+                                        ledger.unitCode() + " in " + ledger.fiscalYear())));
                 continue;
             }
             batch.ledgers[i] = ledger.toString();
@@ -116,7 +125,8 @@ public class PostingService {
         for (int i = 0; i < batch.submissions.size(); i++) {
             if (batch.ledgers[i] != null) {
                 routed.add(i);
-                keys.add(PostingClaims.key(batch.input(i).sourceSystem(), batch.input(i).postingId()));
+                keys.add(PostingClaims.key(
+                        batch.input(i).sourceSystem(), batch.input(i).postingId()));
                 claimLedgers.add(batch.ledgers[i]);
             }
         }
@@ -145,24 +155,32 @@ public class PostingService {
         Map<String, List<Integer>> byLedger = new LinkedHashMap<>();
         for (int i = 0; i < batch.submissions.size(); i++) {
             if (batch.ledgers[i] != null) {
-                byLedger.computeIfAbsent(batch.ledgers[i], l -> new ArrayList<>()).add(i);
+                byLedger.computeIfAbsent(batch.ledgers[i], l -> new ArrayList<>())
+                        .add(i);
             }
         }
         byLedger.forEach((ledger, indexes) -> {
-            List<Commands.Submission> commandBatch = indexes.stream().map(batch.submissions::get).toList();
+            List<Commands.Submission> commandBatch =
+                    indexes.stream().map(batch.submissions::get).toList();
             List<PostingOutcome> outcomes;
             try {
                 outcomes = commands.sendAndWait(new Commands.RecordPostings(ledger, commandBatch, batch.now));
             } catch (AggregateNotFoundException e) {
-                outcomes = commandBatch.stream().map(s -> PostingOutcome.rejected(s.input().postingId(),
-                        PostingRule.UNIT_NOT_REGISTERED.violation(ledger))).toList();
+                outcomes = commandBatch.stream()
+                        .map(s -> PostingOutcome.rejected(
+                                s.input().postingId(), PostingRule.UNIT_NOT_REGISTERED.violation(ledger)))
+                        .toList();
             }
             for (int j = 0; j < indexes.size(); j++) {
                 int i = indexes.get(j);
                 PostingOutcome outcome = outcomes.get(j);
                 batch.results[i] = new PostingResult(ledger, outcome);
                 if (batch.claimedNow[i] && !heldByLedger(outcome)) {
-                    claims.release(PostingClaims.key(batch.input(i).sourceSystem(), batch.input(i).postingId()), ledger);
+                    claims.release(
+                            PostingClaims.key(
+                                    batch.input(i).sourceSystem(),
+                                    batch.input(i).postingId()),
+                            ledger);
                 }
             }
         });
@@ -176,7 +194,9 @@ public class PostingService {
         return switch (outcome.status()) {
             case RECORDED, DUPLICATE -> true;
             case REJECTED -> false;
-            case CONFLICT -> outcome.violation() == null || "conflict".equals(outcome.violation().error());
+            case CONFLICT ->
+                outcome.violation() == null
+                        || "conflict".equals(outcome.violation().error());
         };
     }
 
@@ -185,7 +205,8 @@ public class PostingService {
      * differs, so its content does). If not, the claim was left by a crash or a rejection in flight: an old one is
      * taken over, a fresh one means another request is deciding it right now.
      */
-    private Optional<PostingOutcome> foreignClaim(PostingInput in, PostingClaims.Claim claim, String ledger, Instant now) {
+    private Optional<PostingOutcome> foreignClaim(
+            PostingInput in, PostingClaims.Claim claim, String ledger, Instant now) {
         boolean held;
         try {
             held = reader.read(claim.ledger(), other -> other.holds(in.sourceSystem(), in.postingId()));
@@ -194,19 +215,25 @@ public class PostingService {
         }
         String prefix = "postingId " + in.postingId() + " of sourceSystem " + in.sourceSystem();
         if (held) {
-            return Optional.of(PostingOutcome.conflict(in.postingId(), prefix + " is already recorded in ledger " + claim.ledger()));
+            return Optional.of(PostingOutcome.conflict(
+                    in.postingId(), prefix + " is already recorded in ledger " + claim.ledger()));
         }
         if (Duration.between(claim.since(), now).compareTo(STALE_CLAIM) < 0) {
-            return Optional.of(PostingOutcome.conflict(in.postingId(), prefix + " is being recorded in ledger " + claim.ledger() + " right now"));
+            return Optional.of(PostingOutcome.conflict(
+                    in.postingId(), prefix + " is being recorded in ledger " + claim.ledger() + " right now"));
         }
         if (!claims.takeOver(claim.key(), claim.ledger(), ledger, now)) {
-            return Optional.of(PostingOutcome.conflict(in.postingId(), prefix + " was claimed by another request meanwhile"));
+            return Optional.of(
+                    PostingOutcome.conflict(in.postingId(), prefix + " was claimed by another request meanwhile"));
         }
         return Optional.empty();
     }
 
     private void count(String channel, PostingOutcome outcome) {
-        count(channel, outcome.status().name().toLowerCase(), outcome.violation() == null ? "none" : outcome.violation().error());
+        count(
+                channel,
+                outcome.status().name().toLowerCase(),
+                outcome.violation() == null ? "none" : outcome.violation().error());
     }
 
     /**
@@ -218,11 +245,14 @@ public class PostingService {
     }
 
     private void count(String channel, String outcome, String reason) {
-        counters.computeIfAbsent(channel + '|' + outcome + '|' + reason, k -> Counter.builder("ledger.postings")
-                .description("postings submitted, by channel, outcome and the rule that rejected them")
-                .tag("channel", channel)
-                .tag("outcome", outcome)
-                .tag("reason", reason)
-                .register(meters)).increment();
+        counters.computeIfAbsent(
+                        channel + '|' + outcome + '|' + reason,
+                        k -> Counter.builder("ledger.postings")
+                                .description("postings submitted, by channel, outcome and the rule that rejected them")
+                                .tag("channel", channel)
+                                .tag("outcome", outcome)
+                                .tag("reason", reason)
+                                .register(meters))
+                .increment();
     }
 }

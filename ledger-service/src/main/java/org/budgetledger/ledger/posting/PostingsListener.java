@@ -3,6 +3,11 @@ package org.budgetledger.ledger.posting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -19,12 +24,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Ingests the postings channels (ledger.postings, and any of LEDGER_KAFKA_CHANNELS). A record claiming a source system
@@ -48,15 +47,22 @@ public class PostingsListener {
     private final KafkaChannels channels;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public PostingsListener(PostingService postings, KafkaTemplate<String, String> kafka, LedgerKafkaProperties topics,
-                            KafkaChannels channels) {
+    public PostingsListener(
+            PostingService postings,
+            KafkaTemplate<String, String> kafka,
+            LedgerKafkaProperties topics,
+            KafkaChannels channels) {
         this.postings = postings;
         this.kafka = kafka;
         this.topics = topics;
         this.channels = channels;
     }
 
-    @KafkaListener(id = "postings", idIsGroup = false, topics = "#{@kafkaChannels.topics()}", batch = "true",
+    @KafkaListener(
+            id = "postings",
+            idIsGroup = false,
+            topics = "#{@kafkaChannels.topics()}",
+            batch = "true",
             autoStartup = "${ledger.kafka.ingest-enabled:true}")
     public void onPostings(List<ConsumerRecord<String, String>> records) throws Exception {
         List<Commands.Submission> submissions = new ArrayList<>();
@@ -64,8 +70,12 @@ public class PostingsListener {
         List<CompletableFuture<SendResult<String, String>>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.value() != null && record.value().length() > MAX_RECORD_CHARS) {
-                parked.add(refuse(record, "record.too_large", null, "the record value has " + record.value().length()
-                        + " characters; a posting is at most " + MAX_RECORD_CHARS));
+                parked.add(refuse(
+                        record,
+                        "record.too_large",
+                        null,
+                        "the record value has " + record.value().length() + " characters; a posting is at most "
+                                + MAX_RECORD_CHARS));
                 continue;
             }
             JsonNode node = parse(record.value());
@@ -74,9 +84,14 @@ public class PostingsListener {
                 continue;
             }
             PostingInput input = PostingReader.read(node);
-            if (PostingValidator.sourceSystemWellFormed(input.sourceSystem()) && !channels.allows(record.topic(), input.sourceSystem())) {
+            if (PostingValidator.sourceSystemWellFormed(input.sourceSystem())
+                    && !channels.allows(record.topic(), input.sourceSystem())) {
                 // a malformed one names no system: validation names the field and the rule
-                parked.add(refuse(record, "forbidden.source_system", "sourceSystem", channels.refusal(record.topic(), input.sourceSystem())));
+                parked.add(refuse(
+                        record,
+                        "forbidden.source_system",
+                        "sourceSystem",
+                        channels.refusal(record.topic(), input.sourceSystem())));
                 continue;
             }
             String origin = "kafka:" + record.topic() + "/" + record.partition() + "@" + record.offset();
@@ -89,7 +104,11 @@ public class PostingsListener {
             for (int i = 0; i < results.size(); i++) {
                 PostingOutcome o = results.get(i).outcome();
                 if (o.status() == PostingOutcome.Status.REJECTED || o.status() == PostingOutcome.Status.CONFLICT) {
-                    parked.add(park(submitted.get(from + i), o.violation().error(), o.violation().field(), o.violation().message()));
+                    parked.add(park(
+                            submitted.get(from + i),
+                            o.violation().error(),
+                            o.violation().field(),
+                            o.violation().message()));
                 }
             }
         }
@@ -110,18 +129,26 @@ public class PostingsListener {
     }
 
     /** Parks a record refused before it became a posting, and counts it as the ledger counts rejected postings. */
-    private CompletableFuture<SendResult<String, String>> refuse(ConsumerRecord<String, String> record, String error,
-                                                                String field, String message) {
+    private CompletableFuture<SendResult<String, String>> refuse(
+            ConsumerRecord<String, String> record, String error, String field, String message) {
         postings.countRefused("kafka", error);
         return park(record, error, field, message);
     }
 
-    private CompletableFuture<SendResult<String, String>> park(ConsumerRecord<String, String> record, String error,
-                                                              String field, String message) {
+    private CompletableFuture<SendResult<String, String>> park(
+            ConsumerRecord<String, String> record, String error, String field, String message) {
         String value = record.value();
         boolean truncated = value != null && value.length() > PARKED_CHARS;
-        ProducerRecord<String, String> dead = new ProducerRecord<>(topics.dlqTopic(), record.key(),
-                truncated ? value.substring(0, Character.isHighSurrogate(value.charAt(PARKED_CHARS - 1)) ? PARKED_CHARS - 1 : PARKED_CHARS) : value);
+        ProducerRecord<String, String> dead = new ProducerRecord<>(
+                topics.dlqTopic(),
+                record.key(),
+                truncated
+                        ? value.substring(
+                                0,
+                                Character.isHighSurrogate(value.charAt(PARKED_CHARS - 1))
+                                        ? PARKED_CHARS - 1
+                                        : PARKED_CHARS)
+                        : value);
         if (truncated) {
             dead.headers().add("value.truncated", bytes(String.valueOf(value.length())));
         }
@@ -133,7 +160,13 @@ public class PostingsListener {
         dead.headers().add("original.topic", bytes(record.topic()));
         dead.headers().add("original.partition", bytes(String.valueOf(record.partition())));
         dead.headers().add("original.offset", bytes(String.valueOf(record.offset())));
-        log.info("parked {}/{}@{} in {}: {} {}", record.topic(), record.partition(), record.offset(), topics.dlqTopic(), error,
+        log.info(
+                "parked {}/{}@{} in {}: {} {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                topics.dlqTopic(),
+                error,
                 LogSafe.of(message));
         return kafka.send(dead);
     }

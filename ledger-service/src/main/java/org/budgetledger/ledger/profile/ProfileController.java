@@ -5,33 +5,23 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
-import org.budgetledger.contract.event.Recording;
-import org.budgetledger.contract.event.YearClosed;
-import org.budgetledger.ledger.posting.PostingResult;
 import org.budgetledger.ledger.posting.domain.Commands;
 import org.budgetledger.ledger.posting.domain.ProfileOutcome;
-import org.budgetledger.ledger.web.ApiException;
 import org.budgetledger.ledger.web.RestRequests;
-import org.budgetledger.ledger.web.CorrelationFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Profile a unit: PUT and GET its profile for a fiscal year, and what its ledger holds. */
 @RestController
@@ -54,12 +44,18 @@ public class ProfileController {
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "putUnitProfile", summary = "Create or replace a unit's profile for one fiscal year (idempotent)",
-            description = "name and kind are required. parentUnitCode names the unit (registered for the same year) whose "
-                    + "final accounts consolidate this one; a cycle or an unregistered parent is 422. Answers 201 when created, "
-                    + "200 when replaced or unchanged.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = PROFILE_EXAMPLE))))
-    public ResponseEntity<Map<String, Object>> put(@PathVariable String unitCode, @PathVariable int fiscalYear, @RequestBody JsonNode body) {
+    @Operation(
+            operationId = "putUnitProfile",
+            summary = "Create or replace a unit's profile for one fiscal year (idempotent)",
+            description =
+                    "name and kind are required. parentUnitCode names the unit (registered for the same year) whose "
+                            + "final accounts consolidate this one; a cycle or an unregistered parent is 422. Answers 201 when created, "
+                            + "200 when replaced or unchanged.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(examples = @ExampleObject(value = PROFILE_EXAMPLE))))
+    public ResponseEntity<Map<String, Object>> put(
+            @PathVariable String unitCode, @PathVariable int fiscalYear, @RequestBody JsonNode body) {
         LedgerId ledger = RestRequests.ledger(unitCode, fiscalYear);
         UnitProfile profile = ProfileReader.read(body);
         ProfileOutcome outcome = profiles.putProfile(ledger, profile, RestRequests.recording(clock));
@@ -68,7 +64,8 @@ public class ProfileController {
         answer.put("fiscalYear", fiscalYear);
         answer.put("status", outcome.name());
         answer.put("profile", profile);
-        return ResponseEntity.status(outcome == ProfileOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
+        return ResponseEntity.status(outcome == ProfileOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(answer);
     }
 
     @GetMapping
@@ -78,7 +75,9 @@ public class ProfileController {
     }
 
     @GetMapping("/ledger")
-    @Operation(operationId = "getLedgerState", summary = "The ledger's state: next sequence number, postings held, closed, available per fund source")
+    @Operation(
+            operationId = "getLedgerState",
+            summary = "The ledger's state: next sequence number, postings held, closed, available per fund source")
     public Commands.LedgerSummary ledgerState(@PathVariable String unitCode, @PathVariable int fiscalYear) {
         return profiles.describe(RestRequests.ledger(unitCode, fiscalYear));
     }

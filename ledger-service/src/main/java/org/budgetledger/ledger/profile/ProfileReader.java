@@ -1,14 +1,13 @@
 package org.budgetledger.ledger.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Set;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.Staffing;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.ledger.web.ApiException;
-
-import java.util.Iterator;
-import java.util.Set;
 
 /** Reads and checks a unit profile's JSON; any problem is a 422 naming the field. */
 final class ProfileReader {
@@ -18,8 +17,7 @@ final class ProfileReader {
     private static final int MAX_NAME = 200;
     private static final int MAX_TEXT = 20_000;
 
-    private ProfileReader() {
-    }
+    private ProfileReader() {}
 
     static UnitProfile read(JsonNode node) {
         if (node == null || !node.isObject()) {
@@ -32,11 +30,16 @@ final class ProfileReader {
         try {
             kind = UnitKind.valueOf(kindText);
         } catch (IllegalArgumentException e) {
-            throw ApiException.unprocessable("kind.unknown", "kind", "kind must be ADMINISTRATIVE, CIVIL_SERVICE_MANAGED, PUBLIC_INSTITUTION or OTHER (got \"" + kindText + "\")");
+            throw ApiException.unprocessable(
+                    "kind.unknown",
+                    "kind",
+                    "kind must be ADMINISTRATIVE, CIVIL_SERVICE_MANAGED, PUBLIC_INSTITUTION or OTHER (got \"" + kindText
+                            + "\")");
         }
         String parent = text(node, "parentUnitCode", 64, false);
         if (parent != null && !LedgerId.UNIT_CODE.matcher(parent).matches()) {
-            throw ApiException.unprocessable("parentUnitCode.format", "parentUnitCode", "parentUnitCode must match " + LedgerId.UNIT_CODE);
+            throw ApiException.unprocessable(
+                    "parentUnitCode.format", "parentUnitCode", "parentUnitCode must match " + LedgerId.UNIT_CODE);
         }
         Staffing staffing = null;
         JsonNode s = node.get("staffing");
@@ -45,10 +48,19 @@ final class ProfileReader {
                 throw ApiException.unprocessable("field.type", "staffing", "staffing must be an object");
             }
             unknown(s, STAFFING, "staffing.");
-            staffing = new Staffing(count(s, "authorized"), count(s, "actual"), count(s, "active"),
-                    count(s, "retiredCadres"), count(s, "retired"));
+            staffing = new Staffing(
+                    count(s, "authorized"),
+                    count(s, "actual"),
+                    count(s, "active"),
+                    count(s, "retiredCadres"),
+                    count(s, "retired"));
         }
-        return new UnitProfile(name, kind, parent, text(node, "region", MAX_NAME, false), staffing,
+        return new UnitProfile(
+                name,
+                kind,
+                parent,
+                text(node, "region", MAX_NAME, false),
+                staffing,
                 text(node, "duties", MAX_TEXT, false));
     }
 
@@ -56,7 +68,8 @@ final class ProfileReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw ApiException.unprocessable("field.unknown", prefix + f, prefix + f + " is not a field of a unit profile");
+                throw ApiException.unprocessable(
+                        "field.unknown", prefix + f, prefix + f + " is not a field of a unit profile");
             }
         }
     }
@@ -88,7 +101,8 @@ final class ProfileReader {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
-            throw ApiException.unprocessable("staffing.count", "staffing." + field, "staffing." + field + " must be a whole number ≥ 0");
+            throw ApiException.unprocessable(
+                    "staffing.count", "staffing." + field, "staffing." + field + " must be a whole number ≥ 0");
         }
         return v.intValue();
     }

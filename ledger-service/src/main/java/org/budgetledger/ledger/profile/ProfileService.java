@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.profile;
 
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
@@ -14,8 +15,6 @@ import org.budgetledger.ledger.relay.StreamRegistry;
 import org.budgetledger.ledger.web.ApiException;
 import org.springframework.stereotype.Service;
 
-import java.util.Optional;
-
 /** Profile a unit: its profile for a fiscal year (with the parent rules), and what its ledger holds. */
 @Service
 public class ProfileService {
@@ -28,7 +27,8 @@ public class ProfileService {
     /** Profile changes are serialized so that two concurrent PUTs cannot form a cycle between them. */
     private final Object profileLock = new Object();
 
-    public ProfileService(CommandGateway commands, LedgerReader reader, UnitDirectory directory, StreamRegistry registry) {
+    public ProfileService(
+            CommandGateway commands, LedgerReader reader, UnitDirectory directory, StreamRegistry registry) {
         this.commands = commands;
         this.reader = reader;
         this.directory = directory;
@@ -37,16 +37,20 @@ public class ProfileService {
 
     public ProfileOutcome putProfile(LedgerId ledger, UnitProfile profile, Recording recording) {
         synchronized (profileLock) {
-            Optional<String> problem = ParentRules.check(ledger.unitCode(), profile.parentUnitCode(),
-                    unit -> directory.parentOf(unit, ledger.fiscalYear()));
+            Optional<String> problem = ParentRules.check(
+                    ledger.unitCode(), profile.parentUnitCode(), unit -> directory.parentOf(unit, ledger.fiscalYear()));
             if (problem.isPresent()) {
                 throw ApiException.unprocessable("parentUnitCode.invalid", "parentUnitCode", problem.get());
             }
             registry.register(ledger.toString(), LEDGER_STREAM);
-            ProfileOutcome outcome = commands.sendAndWait(new Commands.ProfileUnit(ledger.toString(), profile, recording));
+            ProfileOutcome outcome =
+                    commands.sendAndWait(new Commands.ProfileUnit(ledger.toString(), profile, recording));
             if (outcome == ProfileOutcome.YEAR_CLOSED) {
-                throw ApiException.unprocessable("year.closed", "fiscalYear", "fiscalYear " + ledger.fiscalYear()
-                        + " is closed for " + ledger.unitCode() + ": its profile can no longer change");
+                throw ApiException.unprocessable(
+                        "year.closed",
+                        "fiscalYear",
+                        "fiscalYear " + ledger.fiscalYear() + " is closed for " + ledger.unitCode()
+                                + ": its profile can no longer change");
             }
             directory.record(ledger, profile);
             return outcome;
@@ -69,7 +73,7 @@ public class ProfileService {
     }
 
     public static ApiException notRegistered(LedgerId ledger) {
-        return ApiException.notFound("unit.not_registered", ledger.unitCode() + " has no unit profile for " + ledger.fiscalYear());
+        return ApiException.notFound(
+                "unit.not_registered", ledger.unitCode() + " has no unit profile for " + ledger.fiscalYear());
     }
-
 }

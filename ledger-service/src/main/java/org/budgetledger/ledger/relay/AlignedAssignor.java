@@ -1,10 +1,5 @@
 package org.budgetledger.ledger.relay;
 
-import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
-import org.apache.kafka.common.Cluster;
-import org.apache.kafka.common.Configurable;
-import org.apache.kafka.common.TopicPartition;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Configurable;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Gives partition p of every topic to the same ledger-service instance, in every group that uses it: the instances
@@ -103,7 +102,9 @@ public final class AlignedAssignor implements ConsumerPartitionAssignor, Configu
         Map<String, List<String>> byInstance = new TreeMap<>();
         new TreeMap<>(members).forEach((member, subscription) -> {
             if (subscription.topics().contains(topic)) {
-                byInstance.computeIfAbsent(instanceOf(member, subscription), i -> new ArrayList<>()).add(member);
+                byInstance
+                        .computeIfAbsent(instanceOf(member, subscription), i -> new ArrayList<>())
+                        .add(member);
             }
         });
         return List.copyOf(byInstance.values());
@@ -121,8 +122,9 @@ public final class AlignedAssignor implements ConsumerPartitionAssignor, Configu
     /** Who owns each partition now, as the members say (the first to claim it, should two). */
     private static Map<TopicPartition, String> owners(Map<String, Subscription> members) {
         Map<TopicPartition, String> owners = new HashMap<>();
-        new TreeMap<>(members).forEach((member, subscription) ->
-                subscription.ownedPartitions().forEach(p -> owners.putIfAbsent(p, member)));
+        new TreeMap<>(members)
+                .forEach((member, subscription) ->
+                        subscription.ownedPartitions().forEach(p -> owners.putIfAbsent(p, member)));
         return owners;
     }
 }

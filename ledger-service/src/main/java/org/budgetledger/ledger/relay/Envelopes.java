@@ -1,13 +1,13 @@
 package org.budgetledger.ledger.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.POJONode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.budgetledger.contract.Json;
-import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.contract.event.EventChain;
+import org.budgetledger.contract.event.EventEnvelope;
 
 /** Turns stored or just-committed events into the JSON records of ledger.events. */
 public final class Envelopes {
@@ -16,9 +16,15 @@ public final class Envelopes {
 
     /** The payload is written straight from the event (a POJONode), not first copied into a tree: same JSON, less work. */
     String fromMessage(DomainEventMessage<?> m) {
-        return write(new EventEnvelope(m.getAggregateIdentifier(), m.getSequenceNumber(), m.getIdentifier(),
-                m.getPayloadType().getSimpleName(), m.getTimestamp(), new POJONode(m.getPayload()),
-                (String) m.getMetaData().get(EventChain.HASH), (String) m.getMetaData().get(EventChain.PREVIOUS)));
+        return write(new EventEnvelope(
+                m.getAggregateIdentifier(),
+                m.getSequenceNumber(),
+                m.getIdentifier(),
+                m.getPayloadType().getSimpleName(),
+                m.getTimestamp(),
+                new POJONode(m.getPayload()),
+                (String) m.getMetaData().get(EventChain.HASH),
+                (String) m.getMetaData().get(EventChain.PREVIOUS)));
     }
 
     String fromStored(StoredEvents.StoredEvent e) {
@@ -28,8 +34,15 @@ public final class Envelopes {
     public EventEnvelope envelope(StoredEvents.StoredEvent e) {
         try {
             JsonNode meta = e.metaDataJson() == null ? mapper.createObjectNode() : mapper.readTree(e.metaDataJson());
-            return new EventEnvelope(e.stream(), e.sequence(), e.eventId(), e.type(), e.recordedAt(), mapper.readTree(e.payloadJson()),
-                    text(meta, EventChain.HASH), text(meta, EventChain.PREVIOUS));
+            return new EventEnvelope(
+                    e.stream(),
+                    e.sequence(),
+                    e.eventId(),
+                    e.type(),
+                    e.recordedAt(),
+                    mapper.readTree(e.payloadJson()),
+                    text(meta, EventChain.HASH),
+                    text(meta, EventChain.PREVIOUS));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored event " + e.stream() + "/" + e.sequence() + " is not JSON", ex);
         }

@@ -4,15 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.axonframework.common.Registration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +18,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes every recorded event to ledger.events (key: its stream), in sequence order per stream, exactly as the
@@ -56,18 +55,18 @@ public final class EventRelay implements SmartLifecycle {
     private static final Duration FENCED_PAUSE = Duration.ofSeconds(30);
 
     /** What the relay reads and writes, besides Kafka. */
-    public record Stores(EventStore eventStore, StoredEvents stored, StreamRegistry registry, RelayHints hints) {
-    }
+    public record Stores(EventStore eventStore, StoredEvents stored, StreamRegistry registry, RelayHints hints) {}
 
     /** How the relay talks to Kafka: the group's consumer and a fenced producer per partition. */
-    public record Kafka(java.util.function.Function<Duration, org.apache.kafka.clients.consumer.Consumer<byte[], byte[]>> groupConsumers,
-                        IntFunction<org.apache.kafka.clients.producer.Producer<String, String>> partitionProducers,
-                        String topic, Duration sessionTimeout) {
-    }
+    public record Kafka(
+            java.util.function.Function<Duration, org.apache.kafka.clients.consumer.Consumer<byte[], byte[]>>
+                    groupConsumers,
+            IntFunction<org.apache.kafka.clients.producer.Producer<String, String>> partitionProducers,
+            String topic,
+            Duration sessionTimeout) {}
 
     /** How often the relay looks at other instances' hints, and probes every stream it publishes. */
-    public record Timing(Duration hintInterval, Duration probeInterval) {
-    }
+    public record Timing(Duration hintInterval, Duration probeInterval) {}
 
     private final Stores stores;
     private final Kafka kafka;
@@ -89,6 +88,7 @@ public final class EventRelay implements SmartLifecycle {
     private final java.util.Deque<String> toProbe = new java.util.ArrayDeque<>();
     /** Rewinds carried out this round, cleared from the hints once the round published. */
     private final Map<String, Long> rewound = new HashMap<>();
+
     private volatile StreamPartitions partitions;
     private long nextHintsAt = System.nanoTime();
     private long nextProbeAt = System.nanoTime();
@@ -107,25 +107,37 @@ public final class EventRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.timing = timing;
         this.meters = meters;
-        this.share = new RelayShare(kafka.groupConsumers(), kafka.topic(), kafka.sessionTimeout(), new RelayShare.Changes() {
-            @Override
-            public void gained(Set<Integer> gained) {
-                take(gained);
-            }
+        this.share =
+                new RelayShare(kafka.groupConsumers(), kafka.topic(), kafka.sessionTimeout(), new RelayShare.Changes() {
+                    @Override
+                    public void gained(Set<Integer> gained) {
+                        take(gained);
+                    }
 
-            @Override
-            public void gone(Set<Integer> gone, boolean cleanly) {
-                release(gone, cleanly ? "revoked" : "lost");
-            }
-        });
-        this.publishedEvents = Counter.builder("ledger.relay.published").description("events published to ledger.events").register(meters);
-        this.batchTimer = Timer.builder("ledger.relay.batch").description("time to publish one batch and move the cursors").register(meters);
-        this.lag = Timer.builder("ledger.relay.lag").description("from an event's recording to Kafka's commit of it")
-                .publishPercentiles(0.5, 0.99).register(meters);
-        Gauge.builder("ledger.relay.queue", committed, BlockingQueue::size).description("committed events waiting to be published").register(meters);
-        Gauge.builder("ledger.relay.dirty", dirty, Set::size).description("streams waiting for a catch-up from the store").register(meters);
+                    @Override
+                    public void gone(Set<Integer> gone, boolean cleanly) {
+                        release(gone, cleanly ? "revoked" : "lost");
+                    }
+                });
+        this.publishedEvents = Counter.builder("ledger.relay.published")
+                .description("events published to ledger.events")
+                .register(meters);
+        this.batchTimer = Timer.builder("ledger.relay.batch")
+                .description("time to publish one batch and move the cursors")
+                .register(meters);
+        this.lag = Timer.builder("ledger.relay.lag")
+                .description("from an event's recording to Kafka's commit of it")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        Gauge.builder("ledger.relay.queue", committed, BlockingQueue::size)
+                .description("committed events waiting to be published")
+                .register(meters);
+        Gauge.builder("ledger.relay.dirty", dirty, Set::size)
+                .description("streams waiting for a catch-up from the store")
+                .register(meters);
         Gauge.builder("ledger.relay.partitions", publishers, Map::size)
-                .description("partitions of ledger.events this instance publishes (its share)").register(meters);
+                .description("partitions of ledger.events this instance publishes (its share)")
+                .register(meters);
     }
 
     @Override
@@ -166,8 +178,7 @@ public final class EventRelay implements SmartLifecycle {
     }
 
     /** This instance's share of ledger.events: a router sends a unit's postings where its partition is published. */
-    public record Share(Set<Integer> partitions, int of) {
-    }
+    public record Share(Set<Integer> partitions, int of) {}
 
     /** Called by Axon once events are stored. Never blocks a command: a full queue defers to the store. */
     private void onCommitted(List<? extends EventMessage<?>> events) {
@@ -245,10 +256,13 @@ public final class EventRelay implements SmartLifecycle {
         Set<Integer> adopted = new java.util.TreeSet<>();
         for (int partition : share.held()) {
             Long fenced = fencedAt.get(partition);
-            if (publishers.containsKey(partition) || (fenced != null && System.nanoTime() - fenced < FENCED_PAUSE.toNanos())) {
+            if (publishers.containsKey(partition)
+                    || (fenced != null && System.nanoTime() - fenced < FENCED_PAUSE.toNanos())) {
                 continue;
             }
-            publishers.put(partition, new PartitionPublisher(kafka.partitionProducers().apply(partition), kafka.topic(), partition));
+            publishers.put(
+                    partition,
+                    new PartitionPublisher(kafka.partitionProducers().apply(partition), kafka.topic(), partition));
             fencedAt.remove(partition);
             adopted.add(partition);
         }
@@ -269,8 +283,7 @@ public final class EventRelay implements SmartLifecycle {
     }
 
     /** An event to publish, with what the cursor and the lag need. */
-    private record Out(long sequence, Instant recordedAt, String json) {
-    }
+    private record Out(long sequence, Instant recordedAt, String json) {}
 
     private void relayOnce() throws InterruptedException {
         partitions(); // known before anything is taken from the queue
@@ -305,8 +318,11 @@ public final class EventRelay implements SmartLifecycle {
     }
 
     /** This instance's just-committed events, in order after each stream's cursor (a gap filled from the store). */
-    private void collect(List<DomainEventMessage<?>> batch, Map<String, Long> theirs, Map<String, List<Out>> outgoing,
-                         Map<String, Long> last) {
+    private void collect(
+            List<DomainEventMessage<?>> batch,
+            Map<String, Long> theirs,
+            Map<String, List<Out>> outgoing,
+            Map<String, Long> last) {
         for (DomainEventMessage<?> m : batch) {
             String stream = m.getAggregateIdentifier();
             if (!publishes(stream)) {
@@ -317,8 +333,9 @@ public final class EventRelay implements SmartLifecycle {
             if (m.getSequenceNumber() < next) {
                 continue; // published already
             }
-            if (m.getSequenceNumber() > next && (m.getSequenceNumber() - next > MAX_FILL_PER_STREAM
-                    || !fill(stream, next, m.getSequenceNumber() - 1, outgoing, last))) {
+            if (m.getSequenceNumber() > next
+                    && (m.getSequenceNumber() - next > MAX_FILL_PER_STREAM
+                            || !fill(stream, next, m.getSequenceNumber() - 1, outgoing, last))) {
                 dirty.add(stream); // a long way behind: caught up from the store, a bounded part per round
                 continue;
             }
@@ -384,7 +401,10 @@ public final class EventRelay implements SmartLifecycle {
                 stores.registry().rewind(stream, hint.rewind());
                 published.put(stream, Math.min(cursor(stream), hint.rewind()));
                 rewound.put(stream, hint.rewind()); // cleared from the hints once this round has published
-                log.warn("relay: {} is published again from sequence {}: its history in the store changed", stream, hint.rewind() + 1);
+                log.warn(
+                        "relay: {} is published again from sequence {}: its history in the store changed",
+                        stream,
+                        hint.rewind() + 1);
             }
             if (hint.head() > cursor(stream) || hint.rewind() != null) {
                 dirty.add(stream);
@@ -452,8 +472,9 @@ public final class EventRelay implements SmartLifecycle {
      */
     private void publish(Map<String, List<Out>> outgoing, Map<String, Long> last) {
         Map<Integer, Map<String, List<Out>>> byPartition = new LinkedHashMap<>();
-        outgoing.forEach((stream, outs) ->
-                byPartition.computeIfAbsent(partitions().of(stream), p -> new LinkedHashMap<>()).put(stream, outs));
+        outgoing.forEach((stream, outs) -> byPartition
+                .computeIfAbsent(partitions().of(stream), p -> new LinkedHashMap<>())
+                .put(stream, outs));
         RuntimeException failure = null;
         for (Map.Entry<Integer, Map<String, List<Out>>> part : byPartition.entrySet()) {
             try {
@@ -495,7 +516,8 @@ public final class EventRelay implements SmartLifecycle {
             return; // given up meanwhile
         }
         List<ProducerRecord<String, String>> records = new ArrayList<>();
-        streams.forEach((stream, outs) -> outs.forEach(o -> records.add(new ProducerRecord<>(kafka.topic(), stream, o.json()))));
+        streams.forEach((stream, outs) ->
+                outs.forEach(o -> records.add(new ProducerRecord<>(kafka.topic(), stream, o.json()))));
         try {
             publisher.publish(records);
         } catch (PartitionPublisher.Fenced e) {

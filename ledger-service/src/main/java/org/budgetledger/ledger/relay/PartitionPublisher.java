@@ -1,12 +1,11 @@
 package org.budgetledger.ledger.relay;
 
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Publishes one partition of ledger.events, fenced: its transactional id belongs to the partition, not to the

@@ -7,15 +7,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * What an instance wrote to streams that another instance publishes: one small document per such stream, with its
@@ -42,7 +41,8 @@ public class RelayHints {
             return;
         }
         List<UpdateOneModel<Document>> updates = new ArrayList<>(heads.size());
-        heads.forEach((stream, head) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", stream),
+        heads.forEach((stream, head) -> updates.add(new UpdateOneModel<>(
+                Filters.eq("_id", stream),
                 Updates.combine(Updates.max("head", head), Updates.set("partition", partitions.of(stream))),
                 new UpdateOptions().upsert(true))));
         hints.bulkWrite(updates);
@@ -57,17 +57,19 @@ public class RelayHints {
     }
 
     /** A stream's hint: the highest sequence written (−1 if none), and a rewind asked for (null if none). */
-    record Hint(long head, Long rewind) {
-    }
+    record Hint(long head, Long rewind) {}
 
     /** The hints of the streams in these partitions, and every rewind asked for. */
     Map<String, Hint> of(Collection<Integer> partitions) {
         Map<String, Hint> found = new HashMap<>();
         for (Document d : hints.find(Filters.or(Filters.in("partition", partitions), Filters.exists("rewind")))
-                .batchSize(1_000).limit(MAX_HINTS_READ)) {
+                .batchSize(1_000)
+                .limit(MAX_HINTS_READ)) {
             Number head = (Number) d.get("head");
             Number rewind = (Number) d.get("rewind");
-            found.put(d.getString("_id"), new Hint(head == null ? -1 : head.longValue(), rewind == null ? null : rewind.longValue()));
+            found.put(
+                    d.getString("_id"),
+                    new Hint(head == null ? -1 : head.longValue(), rewind == null ? null : rewind.longValue()));
         }
         return found;
     }
@@ -83,9 +85,10 @@ public class RelayHints {
             return;
         }
         List<DeleteOneModel<Document>> deletes = new ArrayList<>(published.size());
-        published.forEach((stream, position) ->
-                deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", stream),
-                        Filters.or(Filters.lte("head", position), Filters.exists("head", false)), Filters.exists("rewind", false)))));
+        published.forEach((stream, position) -> deletes.add(new DeleteOneModel<>(Filters.and(
+                Filters.eq("_id", stream),
+                Filters.or(Filters.lte("head", position), Filters.exists("head", false)),
+                Filters.exists("rewind", false)))));
         hints.bulkWrite(deletes);
     }
 }

@@ -1,18 +1,17 @@
 package org.budgetledger.ledger.relay;
 
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidSessionTimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidSessionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which partitions of ledger.events this instance publishes, decided by Kafka's group assignment: every
@@ -44,7 +43,11 @@ final class RelayShare implements ConsumerRebalanceListener, AutoCloseable {
     private Consumer<byte[], byte[]> consumer;
 
     /** @param consumers makes the group's consumer with a given session timeout */
-    RelayShare(Function<Duration, Consumer<byte[], byte[]>> consumers, String topic, Duration sessionTimeout, Changes changes) {
+    RelayShare(
+            Function<Duration, Consumer<byte[], byte[]>> consumers,
+            String topic,
+            Duration sessionTimeout,
+            Changes changes) {
         this.consumers = consumers;
         this.topic = topic;
         this.sessionTimeout = sessionTimeout;
@@ -62,8 +65,11 @@ final class RelayShare implements ConsumerRebalanceListener, AutoCloseable {
         } catch (InvalidSessionTimeoutException e) {
             // a broker whose group.min.session.timeout.ms is above ours (Kafka's default is 6 s): take its minimum
             Duration fallback = Duration.ofSeconds(6);
-            log.warn("the broker refuses a relay session timeout of {}; using {} (set group.min.session.timeout.ms on the "
-                    + "broker, or LEDGER_RELAY_SESSION_TIMEOUT, to choose)", sessionTimeout, fallback);
+            log.warn(
+                    "the broker refuses a relay session timeout of {}; using {} (set group.min.session.timeout.ms on the "
+                            + "broker, or LEDGER_RELAY_SESSION_TIMEOUT, to choose)",
+                    sessionTimeout,
+                    fallback);
             sessionTimeout = fallback;
             closeConsumer();
         }
@@ -115,7 +121,12 @@ final class RelayShare implements ConsumerRebalanceListener, AutoCloseable {
         Set<Integer> gone = numbers(partitions);
         held.removeAll(gone);
         if (!gone.isEmpty()) {
-            log.info("relay: partitions {} of {} {} (still held: {})", gone, topic, cleanly ? "handed over" : "lost", held);
+            log.info(
+                    "relay: partitions {} of {} {} (still held: {})",
+                    gone,
+                    topic,
+                    cleanly ? "handed over" : "lost",
+                    held);
             changes.gone(gone, cleanly);
         }
     }

@@ -1,16 +1,10 @@
 package org.budgetledger.ledger.relay;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bson.Document;
-import org.budgetledger.contract.Json;
-import org.budgetledger.contract.event.EventChain;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
-
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +14,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.bson.Document;
+import org.budgetledger.contract.Json;
+import org.budgetledger.contract.event.EventChain;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads single events of a stream from Axon's event collection by their exact key (stream, sequence): the one
@@ -30,6 +29,7 @@ public class StoredEvents {
 
     /** Reads of one range in flight at once: enough to hide the round trips, few enough for a 2-core store. */
     private static final int RANGE_CHUNK = 64;
+
     private static final int READERS = 4;
     private static final int HISTORY_PAGE = 1_000;
 
@@ -48,8 +48,14 @@ public class StoredEvents {
     }
 
     /** An event as stored: its payload is the event's JSON as written by the event serializer. */
-    public record StoredEvent(String stream, long sequence, String eventId, Instant recordedAt, String payloadType,
-                              String payloadJson, String metaDataJson) {
+    public record StoredEvent(
+            String stream,
+            long sequence,
+            String eventId,
+            Instant recordedAt,
+            String payloadType,
+            String payloadJson,
+            String metaDataJson) {
         /** The simple name of the event's type ("ExpenditureRecorded"). */
         public String type() {
             return payloadType.substring(payloadType.lastIndexOf('.') + 1);
@@ -122,19 +128,29 @@ public class StoredEvents {
 
     public boolean exists(String stream, long sequence) {
         Document key = new Document("aggregateIdentifier", stream).append("sequenceNumber", sequence);
-        return events.find(key).projection(new Document("_id", 1)).limit(1).batchSize(1).first() != null;
+        return events.find(key)
+                        .projection(new Document("_id", 1))
+                        .limit(1)
+                        .batchSize(1)
+                        .first()
+                != null;
     }
 
     /** The hash the chain gives the stream's event at this sequence, if the store holds that event. */
     public Optional<String> hashAt(String stream, long sequence) {
         Document key = new Document("aggregateIdentifier", stream).append("sequenceNumber", sequence);
-        Document doc = events.find(key).projection(new Document("serializedMetaData", 1)).limit(1).batchSize(1).first();
+        Document doc = events.find(key)
+                .projection(new Document("serializedMetaData", 1))
+                .limit(1)
+                .batchSize(1)
+                .first();
         if (doc == null) {
             return Optional.empty();
         }
         Object meta = doc.get("serializedMetaData");
         try {
-            JsonNode hash = meta == null ? null : JSON.readTree(String.valueOf(meta)).get(EventChain.HASH);
+            JsonNode hash =
+                    meta == null ? null : JSON.readTree(String.valueOf(meta)).get(EventChain.HASH);
             return Optional.of(hash == null || hash.isNull() ? "" : hash.asText());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event " + stream + "/" + sequence + " has unreadable metadata", e);
@@ -166,8 +182,13 @@ public class StoredEvents {
         if (doc == null) {
             return Optional.empty();
         }
-        return Optional.of(new StoredEvent(stream, sequence, doc.getString("eventIdentifier"),
-                Instant.parse(doc.getString("timestamp")), doc.getString("payloadType"),
-                String.valueOf(doc.get("serializedPayload")), doc.get("serializedMetaData") == null ? null : String.valueOf(doc.get("serializedMetaData"))));
+        return Optional.of(new StoredEvent(
+                stream,
+                sequence,
+                doc.getString("eventIdentifier"),
+                Instant.parse(doc.getString("timestamp")),
+                doc.getString("payloadType"),
+                String.valueOf(doc.get("serializedPayload")),
+                doc.get("serializedMetaData") == null ? null : String.valueOf(doc.get("serializedMetaData"))));
     }
 }

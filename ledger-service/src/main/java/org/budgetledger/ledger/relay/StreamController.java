@@ -2,6 +2,10 @@ package org.budgetledger.ledger.relay;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.ledger.web.ApiException;
 import org.springframework.http.MediaType;
@@ -10,11 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The event store as readers see it: the same envelopes as ledger.events, read from the store, so that a reader
@@ -37,7 +36,9 @@ public class StreamController {
     }
 
     @GetMapping
-    @Operation(operationId = "listStreams", summary = "Every stream (ledgers and catalogues) with its kind and how far ledger.events carries it")
+    @Operation(
+            operationId = "listStreams",
+            summary = "Every stream (ledgers and catalogues) with its kind and how far ledger.events carries it")
     public List<Map<String, Object>> streams() {
         List<Map<String, Object>> answer = new ArrayList<>();
         registry.positions().forEach((stream, position) -> {
@@ -50,14 +51,21 @@ public class StreamController {
     }
 
     @GetMapping("/{stream}/events")
-    @Operation(operationId = "readStreamEvents", summary = "A stream's events from a sequence number on, in order (at most 1,000 per call)",
-            description = "Each item is the envelope of ledger.events: {stream, sequence, eventId, type, recordedAt, payload}. "
-                    + "Fewer items than asked for means the stream ends there (for now).")
-    public List<EventEnvelope> events(@PathVariable String stream, @RequestParam(defaultValue = "0") long from,
-                                 @RequestParam(defaultValue = "1000") int limit) {
+    @Operation(
+            operationId = "readStreamEvents",
+            summary = "A stream's events from a sequence number on, in order (at most 1,000 per call)",
+            description =
+                    "Each item is the envelope of ledger.events: {stream, sequence, eventId, type, recordedAt, payload}. "
+                            + "Fewer items than asked for means the stream ends there (for now).")
+    public List<EventEnvelope> events(
+            @PathVariable String stream,
+            @RequestParam(defaultValue = "0") long from,
+            @RequestParam(defaultValue = "1000") int limit) {
         if (from < 0 || limit < 1 || limit > MAX_PAGE) {
             throw ApiException.unprocessable("page", "limit", "from must be ≥ 0 and limit between 1 and " + MAX_PAGE);
         }
-        return stored.readRange(stream, from, limit).stream().map(envelopes::envelope).toList();
+        return stored.readRange(stream, from, limit).stream()
+                .map(envelopes::envelope)
+                .toList();
     }
 }

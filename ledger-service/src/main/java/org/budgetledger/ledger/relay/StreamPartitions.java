@@ -1,11 +1,10 @@
 package org.budgetledger.ledger.relay;
 
-import org.apache.kafka.common.utils.Utils;
-import org.budgetledger.contract.LedgerId;
-
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.utils.Utils;
+import org.budgetledger.contract.LedgerId;
 
 /**
  * Which partition of ledger.events carries a stream: the partition Kafka's default partitioner gives a record keyed

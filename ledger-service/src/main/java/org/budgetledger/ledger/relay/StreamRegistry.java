@@ -5,14 +5,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Every event stream the ledger service writes (ledgers and catalogues) with how far it has been published to
@@ -33,14 +32,14 @@ public class StreamRegistry {
     }
 
     public void register(String stream, String kind) {
-        streams.updateOne(new Document("_id", stream),
+        streams.updateOne(
+                new Document("_id", stream),
                 Updates.combine(Updates.setOnInsert("kind", kind), Updates.setOnInsert("published", NONE)),
                 new UpdateOptions().upsert(true));
     }
 
     /** Where a stream stands: the last sequence Kafka committed. */
-    public record Position(long published) {
-    }
+    public record Position(long published) {}
 
     /** Every stream's position, in no particular order. */
     public Map<String, Position> positions() {
@@ -69,7 +68,8 @@ public class StreamRegistry {
      * to have lost or changed events (HistoryGuard). Only ever back.
      */
     public void rewind(String stream, long to) {
-        streams.updateOne(Filters.and(Filters.eq("_id", stream), Filters.gt("published", to)), Updates.set("published", to));
+        streams.updateOne(
+                Filters.and(Filters.eq("_id", stream), Filters.gt("published", to)), Updates.set("published", to));
     }
 
     /** Moves cursors forward only: a late write from an earlier publisher can never move one back. */
@@ -78,8 +78,8 @@ public class StreamRegistry {
             return;
         }
         List<UpdateOneModel<Document>> updates = new ArrayList<>(published.size());
-        published.forEach((stream, seq) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", stream),
-                Updates.max("published", seq), new UpdateOptions().upsert(true))));
+        published.forEach((stream, seq) -> updates.add(new UpdateOneModel<>(
+                Filters.eq("_id", stream), Updates.max("published", seq), new UpdateOptions().upsert(true))));
         streams.bulkWrite(updates);
     }
 }

@@ -1,5 +1,6 @@
 package org.budgetledger.ledger.web;
 
+import java.util.Map;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.budgetledger.kit.LogSafe;
 import org.budgetledger.kit.web.ErrorBody;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
-import java.util.Map;
 
 /** Every error answers with {"error", "message", "field"}; nothing leaks a stack trace. */
 @RestControllerAdvice
@@ -62,10 +61,12 @@ public class ApiErrors {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Map<String, Object>> contended(ConcurrencyException e) {
         log.warn("gave up after retries: {}", LogSafe.of(e.getMessage()));
-        return ErrorBody.retryLater(1, "contended", "the ledger is busy with other writers; send the same request again");
+        return ErrorBody.retryLater(
+                1, "contended", "the ledger is busy with other writers; send the same request again");
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
+    private static ResponseEntity<Map<String, Object>> body(
+            HttpStatus status, String error, String field, String message) {
         if (status.is5xxServerError()) {
             log.error("{} {}", error, LogSafe.of(message));
         }

@@ -1,15 +1,13 @@
 package org.budgetledger.ledger.web;
 
+import java.time.Clock;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.event.Recording;
-
-import java.time.Clock;
 
 /** What every REST use case reads from its request: the ledger its path names, and the record of the call. */
 public final class RestRequests {
 
-    private RestRequests() {
-    }
+    private RestRequests() {}
 
     /** The ledger of {@code /units/{unitCode}/years/{fiscalYear}}; a malformed unit code or year is 422 naming unitCode. */
     public static LedgerId ledger(String unitCode, int fiscalYear) {

@@ -1,5 +1,7 @@
 package org.budgetledger.ledger.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The codes a posting of one fiscal year may name, read from the catalogue files the service ships: the functional
@@ -29,12 +29,18 @@ public record CatalogueLeaves(int year, List<String> functional, List<String> ec
 
     private static List<String> leaves(int year, String kind, int leafLength) throws IOException {
         List<String> leaves = new ArrayList<>();
-        try (InputStream in = CatalogueLeaves.class.getClassLoader().getResourceAsStream("catalogues/" + year + "/" + kind + ".tsv")) {
+        try (InputStream in = CatalogueLeaves.class
+                .getClassLoader()
+                .getResourceAsStream("catalogues/" + year + "/" + kind + ".tsv")) {
             assertThat(in).as("the shipped %s catalogue of %d", kind, year).isNotNull();
-            Set<String> codes = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split("\t")[0].strip())
-                    .filter(c -> !c.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> codes = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(l -> l.split("\t")[0].strip())
+                    .filter(c -> !c.isEmpty())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
             for (String code : codes) {
-                boolean parents = code.length() == 7 ? codes.contains(code.substring(0, 3)) && codes.contains(code.substring(0, 5))
+                boolean parents = code.length() == 7
+                        ? codes.contains(code.substring(0, 3)) && codes.contains(code.substring(0, 5))
                         : code.length() != 5 || codes.contains(code.substring(0, 3));
                 if (code.length() == leafLength && code.chars().allMatch(c -> c >= '0' && c <= '9') && parents) {
                     leaves.add(code);

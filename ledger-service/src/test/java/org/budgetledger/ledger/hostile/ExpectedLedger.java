@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.hostile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,18 @@
 package org.budgetledger.ledger.hostile;
 
+import static org.budgetledger.ledger.hostile.PostingContract.ACTIVITY_KINDS;
+import static org.budgetledger.ledger.hostile.PostingContract.CATEGORIES;
+import static org.budgetledger.ledger.hostile.PostingContract.ENUMS;
+import static org.budgetledger.ledger.hostile.PostingContract.FISCAL;
+import static org.budgetledger.ledger.hostile.PostingContract.FUND_SOURCES;
+import static org.budgetledger.ledger.hostile.PostingContract.JSON;
+import static org.budgetledger.ledger.hostile.PostingContract.KINDS;
+import static org.budgetledger.ledger.hostile.PostingContract.NON_FISCAL;
+import static org.budgetledger.ledger.hostile.PostingContract.PATHS;
+import static org.budgetledger.ledger.hostile.PostingContract.STAGES;
+import static org.budgetledger.ledger.hostile.PostingContract.TEXT_PATHS;
+import static org.budgetledger.ledger.hostile.PostingContract.effect;
+
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +27,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.budgetledger.ledger.hostile.ExpectedLedger.Held;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -28,19 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
-import static org.budgetledger.ledger.hostile.PostingContract.ACTIVITY_KINDS;
-import static org.budgetledger.ledger.hostile.PostingContract.CATEGORIES;
-import static org.budgetledger.ledger.hostile.PostingContract.ENUMS;
-import static org.budgetledger.ledger.hostile.PostingContract.FISCAL;
-import static org.budgetledger.ledger.hostile.PostingContract.FUND_SOURCES;
-import static org.budgetledger.ledger.hostile.PostingContract.JSON;
-import static org.budgetledger.ledger.hostile.PostingContract.KINDS;
-import static org.budgetledger.ledger.hostile.PostingContract.NON_FISCAL;
-import static org.budgetledger.ledger.hostile.PostingContract.PATHS;
-import static org.budgetledger.ledger.hostile.PostingContract.STAGES;
-import static org.budgetledger.ledger.hostile.PostingContract.TEXT_PATHS;
-import static org.budgetledger.ledger.hostile.PostingContract.effect;
+import org.budgetledger.ledger.hostile.ExpectedLedger.Held;
 
 /**
  * What the hostile-input tests send, drawn from a {@link Random}: valid postings for an {@link ExpectedLedger}, the
@@ -50,49 +49,229 @@ import static org.budgetledger.ledger.hostile.PostingContract.effect;
  */
 public final class HostilePostings {
 
-    private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final ObjectMapper ESCAPING =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final String LONG_A = "A".repeat(70_000);
     private static final String LONG_EMOJI = "💥".repeat(33_000);
     private static final List<String> HOSTILE = List.of(
-            "'; DROP TABLE postings; --", "\" OR 1=1 --", "{\"$gt\": \"\"}", "{\"$ne\": null}", "$where",
-            "function() { return true; }", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-            "../../etc/passwd", "..\\..\\windows\\win.ini", "%00", "%2e%2e%2f", "${jndi:ldap://x/a}", "#{7*7}", "{{7*7}}",
-            "\u0000", "NUL\u0000inside", "\u0007\u001b[2J", "\u007f", "\u0085", "\u2028\u2029", "\u202eevil\u202c",
-            "\u200f\u200e", "e\u0301\u0302\u0303", "Z̴̡̛̗͔̪a̵l̶g̷o̷", "👨‍👩‍👧‍👦🏳️‍🌈", "\ud800", "\udc00", "x\ud800y",
-            "\udbff\udfff", "\ufeff", "\uffff\ufffe", " ", "", "\t\n\r", "null", "undefined", "NaN", "-1", "0", "true",
-            "[]", "{}", "١٢٣", "中共株洲市荷塘区委网络安全和信息化委员会办公室", "hostile-r", " HOSTILE-R", "HOSTILE-R ", "ＨＯＳＴＩＬＥ-Ｒ",
-            "x".repeat(2000), "x".repeat(2001), "y".repeat(65), LONG_A, LONG_EMOJI, "\r\n".repeat(1500), "a|b", "a\\b");
+            "'; DROP TABLE postings; --",
+            "\" OR 1=1 --",
+            "{\"$gt\": \"\"}",
+            "{\"$ne\": null}",
+            "$where",
+            "function() { return true; }",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "../../etc/passwd",
+            "..\\..\\windows\\win.ini",
+            "%00",
+            "%2e%2e%2f",
+            "${jndi:ldap://x/a}",
+            "#{7*7}",
+            "{{7*7}}",
+            "\u0000",
+            "NUL\u0000inside",
+            "\u0007\u001b[2J",
+            "\u007f",
+            "\u0085",
+            "\u2028\u2029",
+            "\u202eevil\u202c",
+            "\u200f\u200e",
+            "e\u0301\u0302\u0303",
+            "Z̴̡̛̗͔̪a̵l̶g̷o̷",
+            "👨‍👩‍👧‍👦🏳️‍🌈",
+            "\ud800",
+            "\udc00",
+            "x\ud800y",
+            "\udbff\udfff",
+            "\ufeff",
+            "\uffff\ufffe",
+            " ",
+            "",
+            "\t\n\r",
+            "null",
+            "undefined",
+            "NaN",
+            "-1",
+            "0",
+            "true",
+            "[]",
+            "{}",
+            "١٢٣",
+            "中共株洲市荷塘区委网络安全和信息化委员会办公室",
+            "hostile-r",
+            " HOSTILE-R",
+            "HOSTILE-R ",
+            "ＨＯＳＴＩＬＥ-Ｒ",
+            "x".repeat(2000),
+            "x".repeat(2001),
+            "y".repeat(65),
+            LONG_A,
+            LONG_EMOJI,
+            "\r\n".repeat(1500),
+            "a|b",
+            "a\\b");
     /** Printable texts that are fine in a description or reason. */
-    private static final List<String> FINE_TEXT = List.of("1月基本工资", "公务接待 🍵", "שלום עולם\u200f", "e\u0301",
-            "Z̴a̵l̶g̷o̷", "<script>alert(1)</script>", "'; DROP TABLE postings; --", "{\"$gt\": \"\"}", "$where",
-            "../../etc/passwd", "%00", "tab\tnew\nline\r", "💥".repeat(500), "x".repeat(2000), "\ufeffBOM", "\uffff",
-            "👨‍👩‍👧‍👦", "\u202eevil\u202c");
+    private static final List<String> FINE_TEXT = List.of(
+            "1月基本工资",
+            "公务接待 🍵",
+            "שלום עולם\u200f",
+            "e\u0301",
+            "Z̴a̵l̶g̷o̷",
+            "<script>alert(1)</script>",
+            "'; DROP TABLE postings; --",
+            "{\"$gt\": \"\"}",
+            "$where",
+            "../../etc/passwd",
+            "%00",
+            "tab\tnew\nline\r",
+            "💥".repeat(500),
+            "x".repeat(2000),
+            "\ufeffBOM",
+            "\uffff",
+            "👨‍👩‍👧‍👦",
+            "\u202eevil\u202c");
     /** Source systems that are 1-64 printable characters: valid, however hostile they look. */
-    private static final List<String> ODD_SOURCES = List.of("支付系统", "pay🙂ments", "'; DROP TABLE postings; --",
-            "{\"$gt\": \"\"}", "$where", "<script>x</script>", "../../etc/passwd", "%00", "שלום\u200f", "a|b");
-    private static final List<String> WEIRD_AMOUNTS = List.of("1e9", "0x10", "１２３", " 5.00", "5.00 ", "NaN", "-0.00",
-            "0.00", "0", "-5.00", "5.001", "5.", "05.00", ".5", "1,000.00", "+5.00", "Infinity", "", "٥", "5,00",
-            "1234567890123456", "9999999999999999.99", "123456789012345", "999999999999.99", "1000000000000.00",
-            "999999999999.999", "0.01", "00000000000001.5", "5.00\u0000", "５.００", "1_000", "5e2", "0.001",
-            "18446744073709551616", " ", "5 .00", "\u22125.00", "--5.00", "-", "-.5", "12.5", "7");
-    private static final List<String> WEIRD_DATES = List.of("2019-13-01", "2019-02-29", "20190101", "2019-1-1",
-            "2019/01/01", "01/15/2019", "2019-01-32", "2019-00-10", "2019-01-15T00:00:00Z", "2019-01-15 ", "+2019-01-15",
-            "-2019-01-15", "２０１９-０１-１５", "2019-W03-2", "2019-015", "0000-01-01", "9999-12-31", "+999999999-12-31",
-            "2020-02-29", "2018-12-31", "2020-01-01", "2019-12-31", "2019-01-01", "", "null", "2019-06-31", "2019-04-31",
-            "٢٠١٩-٠١-١٥", "2019-02-28");
-    private static final List<JsonNode> WEIRD_YEARS = List.of(IntNode.valueOf(-2019), IntNode.valueOf(0),
-            IntNode.valueOf(1989), IntNode.valueOf(1990), IntNode.valueOf(2100), IntNode.valueOf(2101), IntNode.valueOf(2020),
-            IntNode.valueOf(2018), IntNode.valueOf(9999), IntNode.valueOf(Integer.MAX_VALUE), IntNode.valueOf(Integer.MIN_VALUE),
-            LongNode.valueOf(4_000_000_000L), BigIntegerNode.valueOf(BigInteger.TEN.pow(30)), DoubleNode.valueOf(2019.5),
-            DoubleNode.valueOf(2019.0), DoubleNode.valueOf(-0.5), DoubleNode.valueOf(1e10), TextNode.valueOf("2019"),
-            TextNode.valueOf("２０１９"), DecimalNode.valueOf(new BigDecimal("2019.00")));
-    private static final List<String> HOSTILE_KEYS = List.of("$where", "$gt", "__proto__", "constructor", "PostingId",
-            "amount ", "\u0000", "a.b", "activity.kind", "💥", "\ud800", "'; DROP TABLE x; --", "k".repeat(70_000),
-            "postingid", "AMOUNT", "type\u0000");
-    private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "text/html",
-            "application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "application/octet-stream",
-            "application/json-patch+json", "application/vnd.api+json", "text/json", "garbage", "application/", ";;;",
-            "application/json; charset=nope", "*/*", "application/*", "");
+    private static final List<String> ODD_SOURCES = List.of(
+            "支付系统",
+            "pay🙂ments",
+            "'; DROP TABLE postings; --",
+            "{\"$gt\": \"\"}",
+            "$where",
+            "<script>x</script>",
+            "../../etc/passwd",
+            "%00",
+            "שלום\u200f",
+            "a|b");
+
+    private static final List<String> WEIRD_AMOUNTS = List.of(
+            "1e9",
+            "0x10",
+            "１２３",
+            " 5.00",
+            "5.00 ",
+            "NaN",
+            "-0.00",
+            "0.00",
+            "0",
+            "-5.00",
+            "5.001",
+            "5.",
+            "05.00",
+            ".5",
+            "1,000.00",
+            "+5.00",
+            "Infinity",
+            "",
+            "٥",
+            "5,00",
+            "1234567890123456",
+            "9999999999999999.99",
+            "123456789012345",
+            "999999999999.99",
+            "1000000000000.00",
+            "999999999999.999",
+            "0.01",
+            "00000000000001.5",
+            "5.00\u0000",
+            "５.００",
+            "1_000",
+            "5e2",
+            "0.001",
+            "18446744073709551616",
+            " ",
+            "5 .00",
+            "\u22125.00",
+            "--5.00",
+            "-",
+            "-.5",
+            "12.5",
+            "7");
+    private static final List<String> WEIRD_DATES = List.of(
+            "2019-13-01",
+            "2019-02-29",
+            "20190101",
+            "2019-1-1",
+            "2019/01/01",
+            "01/15/2019",
+            "2019-01-32",
+            "2019-00-10",
+            "2019-01-15T00:00:00Z",
+            "2019-01-15 ",
+            "+2019-01-15",
+            "-2019-01-15",
+            "２０１９-０１-１５",
+            "2019-W03-2",
+            "2019-015",
+            "0000-01-01",
+            "9999-12-31",
+            "+999999999-12-31",
+            "2020-02-29",
+            "2018-12-31",
+            "2020-01-01",
+            "2019-12-31",
+            "2019-01-01",
+            "",
+            "null",
+            "2019-06-31",
+            "2019-04-31",
+            "٢٠١٩-٠١-١٥",
+            "2019-02-28");
+    private static final List<JsonNode> WEIRD_YEARS = List.of(
+            IntNode.valueOf(-2019),
+            IntNode.valueOf(0),
+            IntNode.valueOf(1989),
+            IntNode.valueOf(1990),
+            IntNode.valueOf(2100),
+            IntNode.valueOf(2101),
+            IntNode.valueOf(2020),
+            IntNode.valueOf(2018),
+            IntNode.valueOf(9999),
+            IntNode.valueOf(Integer.MAX_VALUE),
+            IntNode.valueOf(Integer.MIN_VALUE),
+            LongNode.valueOf(4_000_000_000L),
+            BigIntegerNode.valueOf(BigInteger.TEN.pow(30)),
+            DoubleNode.valueOf(2019.5),
+            DoubleNode.valueOf(2019.0),
+            DoubleNode.valueOf(-0.5),
+            DoubleNode.valueOf(1e10),
+            TextNode.valueOf("2019"),
+            TextNode.valueOf("２０１９"),
+            DecimalNode.valueOf(new BigDecimal("2019.00")));
+    private static final List<String> HOSTILE_KEYS = List.of(
+            "$where",
+            "$gt",
+            "__proto__",
+            "constructor",
+            "PostingId",
+            "amount ",
+            "\u0000",
+            "a.b",
+            "activity.kind",
+            "💥",
+            "\ud800",
+            "'; DROP TABLE x; --",
+            "k".repeat(70_000),
+            "postingid",
+            "AMOUNT",
+            "type\u0000");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "text/plain",
+            "application/xml",
+            "text/html",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=xyz",
+            "application/octet-stream",
+            "application/json-patch+json",
+            "application/vnd.api+json",
+            "text/json",
+            "garbage",
+            "application/",
+            ";;;",
+            "application/json; charset=nope",
+            "*/*",
+            "application/*",
+            "");
 
     private final int year;
     private final List<String> functional;
@@ -106,8 +285,7 @@ public final class HostilePostings {
     }
 
     /** A body: what {@link #raw} draws, with the content type it is sent as and the endpoint (single or batch). */
-    public record Raw(byte[] body, String contentType, boolean batch) {
-    }
+    public record Raw(byte[] body, String contentType, boolean batch) {}
 
     private static <T> T pick(Random r, List<T> list) {
         return list.get(r.nextInt(list.size()));
@@ -117,9 +295,16 @@ public final class HostilePostings {
 
     /** A valid APPROPRIATION of the general budget to the ledger. */
     public ObjectNode appropriation(ExpectedLedger m, String id, String amount) {
-        return JSON.createObjectNode().put("postingId", id).put("sourceSystem", "hostile-fuzz").put("unitCode", m.unit)
-                .put("fiscalYear", year).put("type", "APPROPRIATION").put("fundSource", "GENERAL_BUDGET")
-                .put("functionalCode", functional.get(0)).put("amount", amount).put("occurredOn", year + "-03-01");
+        return JSON.createObjectNode()
+                .put("postingId", id)
+                .put("sourceSystem", "hostile-fuzz")
+                .put("unitCode", m.unit)
+                .put("fiscalYear", year)
+                .put("type", "APPROPRIATION")
+                .put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", functional.get(0))
+                .put("amount", amount)
+                .put("occurredOn", year + "-03-01");
     }
 
     /** A valid posting for the model's ledger (as far as availability goes, mostly), then 0-3 mutations. */
@@ -136,11 +321,15 @@ public final class HostilePostings {
     /** A valid posting of any type (a reversal of a posting the ledger holds), valid as far as availability goes. */
     public ObjectNode validPosting(Random r, ExpectedLedger m, String id) {
         List<Map.Entry<String, Held>> reversible = m.postings.entrySet().stream()
-                .filter(e -> !e.getValue().reversed && !e.getValue().type.equals("REVERSAL")).toList();
+                .filter(e -> !e.getValue().reversed && !e.getValue().type.equals("REVERSAL"))
+                .toList();
         String type = type(r, reversible.isEmpty());
-        ObjectNode p = JSON.createObjectNode().put("postingId", id)
+        ObjectNode p = JSON.createObjectNode()
+                .put("postingId", id)
                 .put("sourceSystem", r.nextInt(8) == 0 ? pick(r, ODD_SOURCES) : "hostile-fuzz")
-                .put("unitCode", m.unit).put("fiscalYear", year).put("type", type);
+                .put("unitCode", m.unit)
+                .put("fiscalYear", year)
+                .put("type", type);
         if (type.equals("REVERSAL")) {
             Map.Entry<String, Held> target = pick(r, reversible);
             Held held = target.getValue();
@@ -209,13 +398,17 @@ public final class HostilePostings {
         }
         if (type.equals("PROCUREMENT")) {
             boolean smallMicro = r.nextBoolean();
-            p.putObject("procurement").put("category", pick(r, CATEGORIES)).put("smeAwarded", smallMicro || r.nextBoolean())
+            p.putObject("procurement")
+                    .put("category", pick(r, CATEGORIES))
+                    .put("smeAwarded", smallMicro || r.nextBoolean())
                     .put("smallMicroAwarded", smallMicro);
         }
         long fen;
         if (effect(type) < 0 && r.nextInt(4) != 0) {
             long available = m.available(fundSource);
-            fen = available <= 0 ? 1 + r.nextInt(10_000) : 1 + (long) (r.nextDouble() * Math.min(available, 100_000_00L) / 3);
+            fen = available <= 0
+                    ? 1 + r.nextInt(10_000)
+                    : 1 + (long) (r.nextDouble() * Math.min(available, 100_000_00L) / 3);
         } else {
             fen = 1 + (long) (r.nextDouble() * 1_000_000_00L);
         }
@@ -228,7 +421,9 @@ public final class HostilePostings {
         if (r.nextInt(5) == 0) {
             return pick(r, among);
         }
-        return among.stream().max((x, y) -> Long.compare(m.available(x), m.available(y))).orElseThrow();
+        return among.stream()
+                .max((x, y) -> Long.compare(m.available(x), m.available(y)))
+                .orElseThrow();
     }
 
     private static String yuan(Random r, long fen) {
@@ -253,7 +448,8 @@ public final class HostilePostings {
         for (String fundSource : FUND_SOURCES) {
             long fen = 1 + (long) (r.nextDouble() * 1_000_000_00L);
             funds.add(appropriation(m, idPrefix + "-" + fundSource, yuan(r, fen))
-                    .put("type", FISCAL.contains(fundSource) ? "APPROPRIATION" : "INCOME").put("fundSource", fundSource));
+                    .put("type", FISCAL.contains(fundSource) ? "APPROPRIATION" : "INCOME")
+                    .put("fundSource", fundSource));
         }
         return funds;
     }
@@ -268,8 +464,13 @@ public final class HostilePostings {
                     remove(p, pick(r, paths));
                 }
             }
-            case 1 -> set(p, r.nextBoolean() && !presentPaths(p).isEmpty() ? pick(r, presentPaths(p)) : pick(r, new ArrayList<>(PATHS)),
-                    randomValue(r));
+            case 1 ->
+                set(
+                        p,
+                        r.nextBoolean() && !presentPaths(p).isEmpty()
+                                ? pick(r, presentPaths(p))
+                                : pick(r, new ArrayList<>(PATHS)),
+                        randomValue(r));
             case 2, 3 -> set(p, pick(r, TEXT_PATHS), TextNode.valueOf(pick(r, HOSTILE)));
             case 4 -> p.put("amount", r.nextInt(5) == 0 ? digits(r, 16) : pick(r, WEIRD_AMOUNTS));
             case 5 -> p.put("occurredOn", pick(r, WEIRD_DATES));
@@ -313,9 +514,20 @@ public final class HostilePostings {
         switch (r.nextInt(6)) {
             case 0 -> p.set("activity", randomValue(r));
             case 1 -> p.set("procurement", randomValue(r));
-            case 2 -> set(p, "activity." + pick(r, List.of("groups", "persons")), pick(r, List.of(IntNode.valueOf(-1),
-                    IntNode.valueOf(1_000_001), LongNode.valueOf(2_147_483_648L), DoubleNode.valueOf(1.5),
-                    TextNode.valueOf("5"), IntNode.valueOf(1_000_000), IntNode.valueOf(0))));
+            case 2 ->
+                set(
+                        p,
+                        "activity." + pick(r, List.of("groups", "persons")),
+                        pick(
+                                r,
+                                List.of(
+                                        IntNode.valueOf(-1),
+                                        IntNode.valueOf(1_000_001),
+                                        LongNode.valueOf(2_147_483_648L),
+                                        DoubleNode.valueOf(1.5),
+                                        TextNode.valueOf("5"),
+                                        IntNode.valueOf(1_000_000),
+                                        IntNode.valueOf(0))));
             case 3 -> {
                 set(p, "procurement.smallMicroAwarded", BooleanNode.TRUE);
                 set(p, "procurement.smeAwarded", r.nextBoolean() ? BooleanNode.FALSE : TextNode.valueOf("true"));
@@ -331,7 +543,9 @@ public final class HostilePostings {
         if (!keys.isEmpty()) {
             String key = pick(r, keys);
             JsonNode value = p.remove(key);
-            String renamed = r.nextBoolean() ? key.toUpperCase(Locale.ROOT) : Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            String renamed = r.nextBoolean()
+                    ? key.toUpperCase(Locale.ROOT)
+                    : Character.toUpperCase(key.charAt(0)) + key.substring(1);
             p.set(renamed, value);
         }
     }
@@ -426,7 +640,8 @@ public final class HostilePostings {
         }
     }
 
-    // ---- bodies -------------------------------------------------------------------------------------------------------
+    // ---- bodies
+    // -------------------------------------------------------------------------------------------------------
 
     /** 1-12 items: postings (mutated or valid), garbage, and items sent twice. */
     public ArrayNode batch(Random r, ExpectedLedger m, String id) {
@@ -490,8 +705,24 @@ public final class HostilePostings {
                 yield new Raw(random, "application/json", batch);
             }
             case 1 -> new Raw(java.util.Arrays.copyOf(utf8, r.nextInt(utf8.length)), "application/json", batch);
-            case 2 -> new Raw(pick(r, List.of("null", "true", "42", "\"x\"", "[]", "[{}]", "{}", "-0", "1e999", "\"\\ud800\""))
-                    .getBytes(StandardCharsets.UTF_8), "application/json", batch);
+            case 2 ->
+                new Raw(
+                        pick(
+                                        r,
+                                        List.of(
+                                                "null",
+                                                "true",
+                                                "42",
+                                                "\"x\"",
+                                                "[]",
+                                                "[{}]",
+                                                "{}",
+                                                "-0",
+                                                "1e999",
+                                                "\"\\ud800\""))
+                                .getBytes(StandardCharsets.UTF_8),
+                        "application/json",
+                        batch);
             case 3 -> new Raw(new byte[0], "application/json", batch);
             case 4 -> deepNesting(r, text);
             case 5 -> duplicateKeys(r, p, batch);
@@ -502,8 +733,16 @@ public final class HostilePostings {
             }
             case 8 -> invalidUtf8(r, text, batch);
             case 9 -> notQuiteJson(r, p);
-            case 10 -> new Raw(text.getBytes(pick(r, List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, Charset.forName("UTF-32BE")))),
-                    "application/json", batch);
+            case 10 ->
+                new Raw(
+                        text.getBytes(pick(
+                                r,
+                                List.of(
+                                        StandardCharsets.UTF_16BE,
+                                        StandardCharsets.UTF_16LE,
+                                        Charset.forName("UTF-32BE")))),
+                        "application/json",
+                        batch);
             case 11 -> new Raw(("\ufeff" + text).getBytes(StandardCharsets.UTF_8), "application/json", batch);
             default -> new Raw(null, null, batch); // no body, no content type
         };
@@ -514,7 +753,9 @@ public final class HostilePostings {
         String nested = switch (r.nextInt(3)) {
             case 0 -> "[".repeat(depth) + "]".repeat(depth);
             case 1 -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
-            default -> text.substring(0, text.length() - 1) + ",\"description\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+            default ->
+                text.substring(0, text.length() - 1) + ",\"description\":" + "[".repeat(depth) + "]".repeat(depth)
+                        + "}";
         };
         return new Raw(nested.getBytes(StandardCharsets.UTF_8), "application/json", false);
     }
@@ -522,16 +763,25 @@ public final class HostilePostings {
     /** Duplicate keys: the model reads the last one, as the service's parser does. */
     private static Raw duplicateKeys(Random r, ObjectNode p, boolean batch) {
         String key = pick(r, List.of("amount", "postingId", "type", "fundSource", "fiscalYear", "description"));
-        String extra = ",\"" + key + "\":" + pick(r, List.of("\"-1\"", "\"100.00\"", "null", "2020", "\"EXPENDITURE\"", "\"<script>\""));
+        String extra = ",\"" + key + "\":"
+                + pick(r, List.of("\"-1\"", "\"100.00\"", "null", "2020", "\"EXPENDITURE\"", "\"<script>\""));
         String dup = p.toString();
-        dup = r.nextBoolean() ? dup.substring(0, dup.length() - 1) + extra + "}" : "{" + extra.substring(1) + "," + dup.substring(1);
+        dup = r.nextBoolean()
+                ? dup.substring(0, dup.length() - 1) + extra + "}"
+                : "{" + extra.substring(1) + "," + dup.substring(1);
         return new Raw((batch ? "[" + dup + "]" : dup).getBytes(StandardCharsets.UTF_8), "application/json", batch);
     }
 
     /** Invalid UTF-8 inside a string. */
     private static Raw invalidUtf8(Random r, String text, boolean batch) {
-        byte[] bad = pick(r, List.of(new byte[]{(byte) 0xC3, 0x28}, new byte[]{(byte) 0xC0, (byte) 0xAF},
-                new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[]{(byte) 0xFF}, new byte[]{(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
+        byte[] bad = pick(
+                r,
+                List.of(
+                        new byte[] {(byte) 0xC3, 0x28},
+                        new byte[] {(byte) 0xC0, (byte) 0xAF},
+                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                        new byte[] {(byte) 0xFF},
+                        new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
         String head = text.substring(0, text.indexOf("\"type\""));
         byte[] headBytes = (head + "\"description\":\"x").getBytes(StandardCharsets.UTF_8);
         byte[] tailBytes = ("\"," + text.substring(text.indexOf("\"type\""))).getBytes(StandardCharsets.UTF_8);
@@ -567,7 +817,8 @@ public final class HostilePostings {
         if (r.nextBoolean()) {
             String field = pick(r, List.of("description", "amount", "occurredOn", "functionalCode"));
             if (again.has(field) || field.equals("description")) {
-                again.put(field, field.equals("description") ? "changed " + pick(r, FINE_TEXT) : pick(r, WEIRD_AMOUNTS));
+                again.put(
+                        field, field.equals("description") ? "changed " + pick(r, FINE_TEXT) : pick(r, WEIRD_AMOUNTS));
             }
         }
         return bytes(again, r);
@@ -595,14 +846,16 @@ public final class HostilePostings {
             return null; // a tombstone
         }
         if (roll < 72) {
-            return pick(r, List.of("", "null", "42", "[]", "\"x\"", "[{}]", "true")).getBytes(StandardCharsets.UTF_8);
+            return pick(r, List.of("", "null", "42", "[]", "\"x\"", "[{}]", "true"))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         if (roll < 76) {
             return ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
         }
         if (roll < 80) {
             String p = validPosting(r, m, id).toString();
-            return (p.substring(0, p.length() - 1) + ",\"amount\":\"" + pick(r, WEIRD_AMOUNTS) + "\"}").getBytes(StandardCharsets.UTF_8);
+            return (p.substring(0, p.length() - 1) + ",\"amount\":\"" + pick(r, WEIRD_AMOUNTS) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
         if (roll < 86) {
             return replay(r, m, id);
@@ -611,7 +864,11 @@ public final class HostilePostings {
             return bytes(validPosting(r, m, id).put("description", pick(r, List.of(LONG_A, LONG_EMOJI, "x\ud800"))), r);
         }
         Raw raw = raw(r, m, id);
-        return raw.body() == null || raw.contentType() == null || !raw.contentType().equals("application/json") || raw.batch()
-                ? bytes(posting(r, m, id), r) : raw.body();
+        return raw.body() == null
+                        || raw.contentType() == null
+                        || !raw.contentType().equals("application/json")
+                        || raw.batch()
+                ? bytes(posting(r, m, id), r)
+                : raw.body();
     }
 }

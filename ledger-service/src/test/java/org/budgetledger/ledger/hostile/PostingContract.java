@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.hostile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,16 +19,46 @@ final class PostingContract {
     /** A plain mapper, as the service's parser reads JSON: the last of duplicate keys wins. */
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static final List<String> FIELDS = List.of("postingId", "sourceSystem", "unitCode", "fiscalYear", "type",
-            "fundSource", "functionalCode", "economicCode", "expenditureKind", "stage", "amount", "occurredOn",
-            "description", "activity", "procurement", "reverses", "reason");
+    static final List<String> FIELDS = List.of(
+            "postingId",
+            "sourceSystem",
+            "unitCode",
+            "fiscalYear",
+            "type",
+            "fundSource",
+            "functionalCode",
+            "economicCode",
+            "expenditureKind",
+            "stage",
+            "amount",
+            "occurredOn",
+            "description",
+            "activity",
+            "procurement",
+            "reverses",
+            "reason");
     static final List<String> ACTIVITY_FIELDS = List.of("kind", "groups", "persons");
     static final List<String> PROCUREMENT_FIELDS = List.of("category", "smeAwarded", "smallMicroAwarded");
     /** Every field, and every field of a nested object as {@code parent.field}. */
     static final Set<String> PATHS;
-    static final List<String> TEXT_PATHS = List.of("postingId", "sourceSystem", "unitCode", "type", "fundSource",
-            "functionalCode", "economicCode", "expenditureKind", "stage", "amount", "occurredOn", "description",
-            "reverses", "reason", "activity.kind", "procurement.category");
+
+    static final List<String> TEXT_PATHS = List.of(
+            "postingId",
+            "sourceSystem",
+            "unitCode",
+            "type",
+            "fundSource",
+            "functionalCode",
+            "economicCode",
+            "expenditureKind",
+            "stage",
+            "amount",
+            "occurredOn",
+            "description",
+            "reverses",
+            "reason",
+            "activity.kind",
+            "procurement.category");
 
     static {
         Set<String> paths = new LinkedHashSet<>(FIELDS);
@@ -38,17 +67,40 @@ final class PostingContract {
         PATHS = java.util.Collections.unmodifiableSet(paths);
     }
 
-    static final List<String> TYPES = List.of("APPROPRIATION", "INCOME", "EXPENDITURE", "OPENING_BALANCE",
-            "BUDGET", "PROCUREMENT", "FUND_OFFSET", "SURPLUS_DISTRIBUTION", "REVERSAL");
+    static final List<String> TYPES = List.of(
+            "APPROPRIATION",
+            "INCOME",
+            "EXPENDITURE",
+            "OPENING_BALANCE",
+            "BUDGET",
+            "PROCUREMENT",
+            "FUND_OFFSET",
+            "SURPLUS_DISTRIBUTION",
+            "REVERSAL");
     static final List<String> FISCAL = List.of("GENERAL_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL");
-    static final List<String> NON_FISCAL = List.of("SUPERIOR_SUBSIDY", "OPERATING", "BUSINESS", "AFFILIATE_REMITTANCE", "OTHER");
-    static final List<String> FUND_SOURCES = Stream.concat(FISCAL.stream(), NON_FISCAL.stream()).toList();
-    static final List<String> KINDS = List.of("BASIC", "PROJECT", "REMIT_TO_SUPERIOR", "BUSINESS", "SUBSIDY_TO_AFFILIATES");
+    static final List<String> NON_FISCAL =
+            List.of("SUPERIOR_SUBSIDY", "OPERATING", "BUSINESS", "AFFILIATE_REMITTANCE", "OTHER");
+    static final List<String> FUND_SOURCES =
+            Stream.concat(FISCAL.stream(), NON_FISCAL.stream()).toList();
+    static final List<String> KINDS =
+            List.of("BASIC", "PROJECT", "REMIT_TO_SUPERIOR", "BUSINESS", "SUBSIDY_TO_AFFILIATES");
     static final List<String> STAGES = List.of("INITIAL", "INCREASE", "DECREASE");
     static final List<String> CATEGORIES = List.of("GOODS", "WORKS", "SERVICES");
-    static final List<String> ACTIVITY_KINDS = List.of("MEETING", "TRAINING", "FESTIVAL", "RECEPTION", "OVERSEAS_TRIP", "VEHICLE");
-    static final Map<String, List<String>> ENUMS = Map.of("type", TYPES, "fundSource", FUND_SOURCES,
-            "expenditureKind", KINDS, "stage", STAGES, "procurement.category", CATEGORIES, "activity.kind", ACTIVITY_KINDS);
+    static final List<String> ACTIVITY_KINDS =
+            List.of("MEETING", "TRAINING", "FESTIVAL", "RECEPTION", "OVERSEAS_TRIP", "VEHICLE");
+    static final Map<String, List<String>> ENUMS = Map.of(
+            "type",
+            TYPES,
+            "fundSource",
+            FUND_SOURCES,
+            "expenditureKind",
+            KINDS,
+            "stage",
+            STAGES,
+            "procurement.category",
+            CATEGORIES,
+            "activity.kind",
+            ACTIVITY_KINDS);
 
     static final Pattern POSTING_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
@@ -56,8 +108,7 @@ final class PostingContract {
     static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
-    private PostingContract() {
-    }
+    private PostingContract() {}
 
     static boolean in(List<String> values, String value) {
         return value != null && values.contains(value);

@@ -1,24 +1,5 @@
 package org.budgetledger.ledger.hostile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.budgetledger.ledger.hostile.ExpectedLedger.Held;
-
-import java.math.BigDecimal;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import static org.budgetledger.ledger.hostile.PostingContract.ACTIVITY_FIELDS;
 import static org.budgetledger.ledger.hostile.PostingContract.ACTIVITY_KINDS;
 import static org.budgetledger.ledger.hostile.PostingContract.AMOUNT;
@@ -37,6 +18,24 @@ import static org.budgetledger.ledger.hostile.PostingContract.TYPES;
 import static org.budgetledger.ledger.hostile.PostingContract.UNIT_CODE;
 import static org.budgetledger.ledger.hostile.PostingContract.effect;
 import static org.budgetledger.ledger.hostile.PostingContract.in;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.budgetledger.ledger.hostile.ExpectedLedger.Held;
 
 /**
  * The second opinion on every posting the hostile-input tests send: the contract's rules (docs/POSTINGS.md#posting-fields,
@@ -79,7 +78,9 @@ public final class PostingOracle {
         }
         JsonNode node = parse(body, contentType);
         if (!batch) {
-            return node == null || !node.isObject() ? Verdict.malformed() : judge(node, m); // applied once the answer is checked
+            return node == null || !node.isObject()
+                    ? Verdict.malformed()
+                    : judge(node, m); // applied once the answer is checked
         }
         if (node == null || !node.isArray()) {
             return Verdict.malformed();
@@ -132,19 +133,30 @@ public final class PostingOracle {
     // ---- one posting ------------------------------------------------------------------------------------------
 
     /** The posting's fields as read: null when absent, or of the wrong JSON type (a defect noted then). */
-    private record Fields(String postingId, String sourceSystem, String unitCode, Integer year, String type, String fundSource,
-                          String functionalCode, String economicCode, String kind, String stage, String amount,
-                          String occurredOn, String description, String reverses, String reason,
-                          Activity activity, Procurement procurement) {
-    }
+    private record Fields(
+            String postingId,
+            String sourceSystem,
+            String unitCode,
+            Integer year,
+            String type,
+            String fundSource,
+            String functionalCode,
+            String economicCode,
+            String kind,
+            String stage,
+            String amount,
+            String occurredOn,
+            String description,
+            String reverses,
+            String reason,
+            Activity activity,
+            Procurement procurement) {}
 
     /** An {@code activity} object as read (null when absent or no object). */
-    private record Activity(String kind, Integer groups, Integer persons) {
-    }
+    private record Activity(String kind, Integer groups, Integer persons) {}
 
     /** A {@code procurement} object as read (null when absent or no object). */
-    private record Procurement(String category, Boolean sme, Boolean smallMicro) {
-    }
+    private record Procurement(String category, Boolean sme, Boolean smallMicro) {}
 
     /**
      * The contract's rules for one posting (docs/POSTINGS.md#posting-fields), written out independently of the service:
@@ -187,13 +199,24 @@ public final class PostingOracle {
         unknownKeys(p, FIELDS, "", d, unknown);
         Activity activity = activity(p, d, unknown);
         Procurement procurement = procurement(p, d, unknown);
-        return new Fields(text(p, "postingId", "postingId", d), text(p, "sourceSystem", "sourceSystem", d),
-                text(p, "unitCode", "unitCode", d), integer(p, "fiscalYear", "fiscalYear", d), text(p, "type", "type", d),
-                text(p, "fundSource", "fundSource", d), text(p, "functionalCode", "functionalCode", d),
-                text(p, "economicCode", "economicCode", d), text(p, "expenditureKind", "expenditureKind", d),
-                text(p, "stage", "stage", d), text(p, "amount", "amount", d), text(p, "occurredOn", "occurredOn", d),
-                text(p, "description", "description", d), text(p, "reverses", "reverses", d), text(p, "reason", "reason", d),
-                activity, procurement);
+        return new Fields(
+                text(p, "postingId", "postingId", d),
+                text(p, "sourceSystem", "sourceSystem", d),
+                text(p, "unitCode", "unitCode", d),
+                integer(p, "fiscalYear", "fiscalYear", d),
+                text(p, "type", "type", d),
+                text(p, "fundSource", "fundSource", d),
+                text(p, "functionalCode", "functionalCode", d),
+                text(p, "economicCode", "economicCode", d),
+                text(p, "expenditureKind", "expenditureKind", d),
+                text(p, "stage", "stage", d),
+                text(p, "amount", "amount", d),
+                text(p, "occurredOn", "occurredOn", d),
+                text(p, "description", "description", d),
+                text(p, "reverses", "reverses", d),
+                text(p, "reason", "reason", d),
+                activity,
+                procurement);
     }
 
     private static Activity activity(JsonNode p, List<Set<String>> d, Set<String> unknown) {
@@ -206,7 +229,9 @@ public final class PostingOracle {
             return null;
         }
         unknownKeys(a, ACTIVITY_FIELDS, "activity.", d, unknown);
-        return new Activity(text(a, "kind", "activity.kind", d), integer(a, "groups", "activity.groups", d),
+        return new Activity(
+                text(a, "kind", "activity.kind", d),
+                integer(a, "groups", "activity.groups", d),
                 integer(a, "persons", "activity.persons", d));
     }
 
@@ -220,7 +245,9 @@ public final class PostingOracle {
             return null;
         }
         unknownKeys(pr, PROCUREMENT_FIELDS, "procurement.", d, unknown);
-        return new Procurement(text(pr, "category", "procurement.category", d), bool(pr, "smeAwarded", "procurement.smeAwarded", d),
+        return new Procurement(
+                text(pr, "category", "procurement.category", d),
+                bool(pr, "smeAwarded", "procurement.smeAwarded", d),
                 bool(pr, "smallMicroAwarded", "procurement.smallMicroAwarded", d));
     }
 
@@ -233,7 +260,10 @@ public final class PostingOracle {
             identity = false;
         }
         String sourceSystem = f.sourceSystem();
-        if (sourceSystem == null || sourceSystem.isEmpty() || sourceSystem.length() > 64 || !sourceSystem.equals(sourceSystem.strip())
+        if (sourceSystem == null
+                || sourceSystem.isEmpty()
+                || sourceSystem.length() > 64
+                || !sourceSystem.equals(sourceSystem.strip())
                 || sourceSystem.chars().anyMatch(Character::isISOControl)) {
             d.add(Set.of("sourceSystem"));
             identity = false;
@@ -265,10 +295,24 @@ public final class PostingOracle {
     private static List<Object> content(Fields f) {
         Activity a = f.activity();
         Procurement pr = f.procurement();
-        return new ArrayList<>(Arrays.asList(f.postingId(), f.sourceSystem(), f.unitCode(), f.year(), f.type(), f.fundSource(),
-                f.functionalCode(), f.economicCode(), f.kind(), f.stage(), normalizedAmount(f.amount()), f.occurredOn(),
-                f.description(), a != null ? a.kind() + "/" + a.groups() + "/" + a.persons() : null,
-                pr != null ? pr.category() + "/" + pr.sme() + "/" + pr.smallMicro() : null, f.reverses(), f.reason()));
+        return new ArrayList<>(Arrays.asList(
+                f.postingId(),
+                f.sourceSystem(),
+                f.unitCode(),
+                f.year(),
+                f.type(),
+                f.fundSource(),
+                f.functionalCode(),
+                f.economicCode(),
+                f.kind(),
+                f.stage(),
+                normalizedAmount(f.amount()),
+                f.occurredOn(),
+                f.description(),
+                a != null ? a.kind() + "/" + a.groups() + "/" + a.persons() : null,
+                pr != null ? pr.category() + "/" + pr.sme() + "/" + pr.smallMicro() : null,
+                f.reverses(),
+                f.reason()));
     }
 
     /** The type, if it is one (else null), after noting every field present that the type does not take. */
@@ -280,16 +324,17 @@ public final class PostingOracle {
         }
         boolean reversal = t.equals("REVERSAL");
         Object[][] applies = {
-                {"fundSource", f.fundSource(), !reversal},
-                {"functionalCode", f.functionalCode(), !reversal},
-                {"economicCode", f.economicCode(), t.equals("EXPENDITURE") || t.equals("BUDGET")},
-                {"expenditureKind", f.kind(), t.equals("EXPENDITURE") || t.equals("OPENING_BALANCE")},
-                {"stage", f.stage(), t.equals("BUDGET")},
-                {"amount", f.amount(), !reversal},
-                {"occurredOn", f.occurredOn(), !reversal},
-                {"procurement", f.procurement() != null ? "" : null, t.equals("PROCUREMENT")},
-                {"reverses", f.reverses(), reversal},
-                {"reason", f.reason(), reversal}};
+            {"fundSource", f.fundSource(), !reversal},
+            {"functionalCode", f.functionalCode(), !reversal},
+            {"economicCode", f.economicCode(), t.equals("EXPENDITURE") || t.equals("BUDGET")},
+            {"expenditureKind", f.kind(), t.equals("EXPENDITURE") || t.equals("OPENING_BALANCE")},
+            {"stage", f.stage(), t.equals("BUDGET")},
+            {"amount", f.amount(), !reversal},
+            {"occurredOn", f.occurredOn(), !reversal},
+            {"procurement", f.procurement() != null ? "" : null, t.equals("PROCUREMENT")},
+            {"reverses", f.reverses(), reversal},
+            {"reason", f.reason(), reversal}
+        };
         for (Object[] field : applies) {
             if (field[1] != null && !(Boolean) field[2]) {
                 d.add(Set.of((String) field[0]));
@@ -300,10 +345,12 @@ public final class PostingOracle {
 
     /** Free texts are at most 2,000 characters of valid Unicode without control characters; an activity's counts. */
     private static void textAndActivityRules(Fields f, List<Set<String>> d) {
-        for (String[] text : new String[][]{{"description", f.description()}, {"reason", f.reason()}}) {
-            if (text[1] != null && (text[1].length() > 2000
-                    || text[1].chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
-                    || unpairedSurrogate(text[1]))) {
+        for (String[] text : new String[][] {{"description", f.description()}, {"reason", f.reason()}}) {
+            if (text[1] != null
+                    && (text[1].length() > 2000
+                            || text[1].chars()
+                                    .anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+                            || unpairedSurrogate(text[1]))) {
                 d.add(Set.of(text[0]));
             }
         }
@@ -312,7 +359,7 @@ public final class PostingOracle {
             if (!in(ACTIVITY_KINDS, a.kind())) {
                 d.add(Set.of("activity.kind"));
             }
-            for (Integer count : new Integer[]{a.groups(), a.persons()}) {
+            for (Integer count : new Integer[] {a.groups(), a.persons()}) {
                 if (count != null && (count < 0 || count > 1_000_000)) {
                     d.add(Set.of("activity", "activity.groups", "activity.persons"));
                 }
@@ -344,7 +391,8 @@ public final class PostingOracle {
             d.add(Set.of("functionalCode"));
         }
         String economicCode = f.economicCode();
-        if ((t.equals("EXPENDITURE") && economicCode == null) || (economicCode != null && !economicCodes.contains(economicCode))) {
+        if ((t.equals("EXPENDITURE") && economicCode == null)
+                || (economicCode != null && !economicCodes.contains(economicCode))) {
             d.add(Set.of("economicCode"));
         }
         String kind = f.kind();
@@ -365,7 +413,9 @@ public final class PostingOracle {
     /** A positive amount of at most 15 digits and 2 decimals, at most {@link PostingContract#MAX_AMOUNT}: its fen, else 0. */
     private static long fen(String amount, List<Set<String>> d) {
         long fen = 0;
-        if (amount == null || !AMOUNT.matcher(amount.startsWith("-") ? amount.substring(1) : amount).matches()
+        if (amount == null
+                || !AMOUNT.matcher(amount.startsWith("-") ? amount.substring(1) : amount)
+                        .matches()
                 || amount.startsWith("-")) {
             d.add(Set.of("amount"));
         } else {
@@ -408,8 +458,8 @@ public final class PostingOracle {
     }
 
     /** A posting with nothing wrong, against the ledger's state: reversals and availability. */
-    private static Verdict ledgerState(JsonNode p, Fields f, String t, long fen, List<Object> content, Set<String> unknown,
-                                       ExpectedLedger m) {
+    private static Verdict ledgerState(
+            JsonNode p, Fields f, String t, long fen, List<Object> content, Set<String> unknown, ExpectedLedger m) {
         String sourceSystem = f.sourceSystem();
         String fundSource = f.fundSource();
         String key = sourceSystem + "|" + f.postingId();
@@ -432,8 +482,14 @@ public final class PostingOracle {
     }
 
     /** A reversal undoes a recorded posting of the same source system, once, if what it added is still available. */
-    private static Verdict reversal(String sourceSystem, String reverses, String key, List<Object> content, ObjectNode json,
-                                    Set<String> unknown, ExpectedLedger m) {
+    private static Verdict reversal(
+            String sourceSystem,
+            String reverses,
+            String key,
+            List<Object> content,
+            ObjectNode json,
+            Set<String> unknown,
+            ExpectedLedger m) {
         Held target = m.postings.get(sourceSystem + "|" + reverses);
         if (target == null || target.type.equals("REVERSAL") || target.reversed) {
             return new Verdict(422, Set.of(), List.of(Set.of("reverses")), unknown, null);
@@ -460,7 +516,8 @@ public final class PostingOracle {
         return new BigDecimal(amount).setScale(2).toPlainString();
     }
 
-    private static void unknownKeys(JsonNode node, List<String> known, String prefix, List<Set<String>> d, Set<String> unknown) {
+    private static void unknownKeys(
+            JsonNode node, List<String> known, String prefix, List<Set<String>> d, Set<String> unknown) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {

@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,11 @@ public final class Verdict {
     /** For a batch that must be read item by item (200): its items, each to be judged in turn. */
     List<JsonNode> items;
 
-    Verdict(int status, Set<Integer> alternatives, List<Set<String>> defects, Set<String> unknownKeys,
+    Verdict(
+            int status,
+            Set<Integer> alternatives,
+            List<Set<String>> defects,
+            Set<String> unknownKeys,
             Consumer<ExpectedLedger> effect) {
         this.status = status;
         this.alternatives = alternatives;
@@ -79,8 +82,15 @@ public final class Verdict {
 
     /** The same expectation with every field name as it reads back from UTF-8 bytes. */
     public Verdict asUtf8() {
-        List<Set<String>> mapped = defects.stream().map(set -> set.stream().map(Verdict::utf8).collect(Collectors.toSet())).toList();
-        return new Verdict(status, alternatives, mapped, unknownKeys.stream().map(Verdict::utf8).collect(Collectors.toSet()), effect);
+        List<Set<String>> mapped = defects.stream()
+                .map(set -> set.stream().map(Verdict::utf8).collect(Collectors.toSet()))
+                .toList();
+        return new Verdict(
+                status,
+                alternatives,
+                mapped,
+                unknownKeys.stream().map(Verdict::utf8).collect(Collectors.toSet()),
+                effect);
     }
 
     private static String utf8(String s) {

@@ -1,9 +1,7 @@
 package org.budgetledger.ledger.posting;
 
-import org.budgetledger.ledger.posting.domain.Commands;
-import org.budgetledger.ledger.posting.domain.PostingInput;
-import org.budgetledger.ledger.posting.domain.PostingOutcome;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.posting.domain.PostingInput;
+import org.budgetledger.ledger.posting.domain.PostingOutcome;
+import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
 
@@ -29,10 +28,15 @@ class GroupCommitTest {
             groups.add(submissions.size());
             assertThat(submissions.size()).isBetween(1, GroupCommit.MAX_GROUP);
             sleep(1); // a ledger deciding: callers arriving meanwhile queue for the next group
-            return submissions.stream().map(s -> {
-                decided.merge(s.input().postingId(), 1, Integer::sum);
-                return new PostingResult(s.input().unitCode() + ":2019", PostingOutcome.recorded(s.input().postingId(), "e-" + s.input().postingId(), 0));
-            }).toList();
+            return submissions.stream()
+                    .map(s -> {
+                        decided.merge(s.input().postingId(), 1, Integer::sum);
+                        return new PostingResult(
+                                s.input().unitCode() + ":2019",
+                                PostingOutcome.recorded(
+                                        s.input().postingId(), "e-" + s.input().postingId(), 0));
+                    })
+                    .toList();
         });
         int threads = 16;
         int each = 200;
@@ -62,7 +66,9 @@ class GroupCommitTest {
             }
         }
         pool.shutdown();
-        assertThat(decided).hasSize(threads * each).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+        assertThat(decided)
+                .hasSize(threads * each)
+                .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
         assertThat(groups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(threads * each);
         assertThat(groups.size()).as("concurrent posts are decided together").isLessThan(threads * each);
     }
@@ -74,15 +80,38 @@ class GroupCommitTest {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("store away");
             }
-            return submissions.stream().map(s -> new PostingResult("U:2019", PostingOutcome.duplicate(s.input().postingId()))).toList();
+            return submissions.stream()
+                    .map(s -> new PostingResult(
+                            "U:2019", PostingOutcome.duplicate(s.input().postingId())))
+                    .toList();
         });
-        assertThatThrownBy(() -> commit.submit(submission("P-1", "U"), "rest")).isInstanceOf(IllegalStateException.class).hasMessage("store away");
-        assertThat(commit.submit(submission("P-1", "U"), "rest").outcome().status()).isEqualTo(PostingOutcome.Status.DUPLICATE);
+        assertThatThrownBy(() -> commit.submit(submission("P-1", "U"), "rest"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("store away");
+        assertThat(commit.submit(submission("P-1", "U"), "rest").outcome().status())
+                .isEqualTo(PostingOutcome.Status.DUPLICATE);
     }
 
     private static Commands.Submission submission(String id, String unit) {
-        PostingInput in = new PostingInput(id, "treasury-payments", unit, 2019, "INCOME", "GENERAL_BUDGET", null, null, null,
-                null, "1.00", "2019-03-15", null, null, null, null, null, List.of());
+        PostingInput in = new PostingInput(
+                id,
+                "treasury-payments",
+                unit,
+                2019,
+                "INCOME",
+                "GENERAL_BUDGET",
+                null,
+                null,
+                null,
+                null,
+                "1.00",
+                "2019-03-15",
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
         return new Commands.Submission(in, "c-" + id, "rest");
     }
 

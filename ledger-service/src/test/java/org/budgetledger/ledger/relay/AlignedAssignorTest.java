@@ -1,13 +1,6 @@
 package org.budgetledger.ledger.relay;
 
-import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.GroupSubscription;
-import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Subscription;
-import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.Cluster;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.GroupSubscription;
+import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Subscription;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 /** The postings group and the relay's group give each partition number to the same instance. */
 class AlignedAssignorTest {
@@ -32,21 +31,29 @@ class AlignedAssignorTest {
 
     @Test
     void theInstanceThatIngestsAPartitionPublishesIt() {
-        for (List<String> instances : List.of(List.of("a"), List.of("a", "b"), List.of("b", "c", "a"), List.of("a", "b", "c", "d"))) {
+        for (List<String> instances :
+                List.of(List.of("a"), List.of("a", "b"), List.of("b", "c", "a"), List.of("a", "b", "c", "d"))) {
             Map<String, Subscription> postings = new LinkedHashMap<>();
             Map<String, Subscription> relay = new LinkedHashMap<>();
             for (String instance : instances) {
                 for (int consumer = 0; consumer < 3; consumer++) { // LEDGER_KAFKA_CONSUMERS
-                    postings.put(instance + "-" + consumer + "-" + (7 - consumer), subscription(POSTINGS, instance, List.of()));
+                    postings.put(
+                            instance + "-" + consumer + "-" + (7 - consumer),
+                            subscription(POSTINGS, instance, List.of()));
                 }
                 relay.put("relay-" + instance + "-uuid", subscription(EVENTS, instance, List.of()));
             }
             Map<Integer, String> ingests = instanceByPartition(assign(postings), postings);
             Map<Integer, String> publishes = instanceByPartition(assign(relay), relay);
-            assertThat(ingests).as("every partition of ledger.postings assigned, %s", instances).hasSize(PARTITIONS);
+            assertThat(ingests)
+                    .as("every partition of ledger.postings assigned, %s", instances)
+                    .hasSize(PARTITIONS);
             assertThat(publishes).as("with %s", instances).isEqualTo(ingests);
-            instances.forEach(instance -> assertThat(publishes.values().stream().filter(instance::equals).count())
-                    .as("%s's share among %s", instance, instances).isBetween((long) PARTITIONS / instances.size(),
+            instances.forEach(instance -> assertThat(
+                            publishes.values().stream().filter(instance::equals).count())
+                    .as("%s's share among %s", instance, instances)
+                    .isBetween(
+                            (long) PARTITIONS / instances.size(),
                             (long) (PARTITIONS + instances.size() - 1) / instances.size()));
         }
     }
@@ -96,16 +103,22 @@ class AlignedAssignorTest {
 
     private Map<String, List<TopicPartition>> assign(Map<String, Subscription> members) {
         Map<String, List<TopicPartition>> answer = new HashMap<>();
-        assignor.assign(cluster, new GroupSubscription(members)).groupAssignment()
+        assignor.assign(cluster, new GroupSubscription(members))
+                .groupAssignment()
                 .forEach((member, assignment) -> answer.put(member, assignment.partitions()));
         return answer;
     }
 
-    private static Map<Integer, String> instanceByPartition(Map<String, List<TopicPartition>> assigned, Map<String, Subscription> members) {
+    private static Map<Integer, String> instanceByPartition(
+            Map<String, List<TopicPartition>> assigned, Map<String, Subscription> members) {
         Map<Integer, String> byPartition = new HashMap<>();
         assigned.forEach((member, partitions) -> partitions.forEach(p -> {
-            String instance = StandardCharsets.UTF_8.decode(members.get(member).userData().duplicate()).toString();
-            assertThat(byPartition.put(p.partition(), instance)).as("partition %s assigned twice", p).isNull();
+            String instance = StandardCharsets.UTF_8
+                    .decode(members.get(member).userData().duplicate())
+                    .toString();
+            assertThat(byPartition.put(p.partition(), instance))
+                    .as("partition %s assigned twice", p)
+                    .isNull();
         }));
         return byPartition;
     }
@@ -117,7 +130,8 @@ class AlignedAssignorTest {
     private static Subscription subscription(String topic, String instance, List<Integer> owned) {
         List<TopicPartition> ownedPartitions = new ArrayList<>();
         owned.forEach(p -> ownedPartitions.add(new TopicPartition(topic, p)));
-        return new Subscription(List.of(topic), ByteBuffer.wrap(instance.getBytes(StandardCharsets.UTF_8)), ownedPartitions);
+        return new Subscription(
+                List.of(topic), ByteBuffer.wrap(instance.getBytes(StandardCharsets.UTF_8)), ownedPartitions);
     }
 
     private static Cluster cluster(Map<String, Integer> topics) {

@@ -1,6 +1,11 @@
 package org.budgetledger.ledger.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.budgetledger.contract.FundSource;
@@ -9,16 +14,10 @@ import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
 import org.budgetledger.contract.event.AppropriationRecorded;
+import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.contract.event.Recording;
-import org.budgetledger.contract.event.EventChain;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EnvelopesTest {
 
@@ -26,17 +25,45 @@ class EnvelopesTest {
 
     @Test
     void aJustCommittedEventIsWrittenExactlyAsItsJsonTreeWouldBe() throws Exception {
-        AppropriationRecorded event = new AppropriationRecorded(new Posting("A-1", "treasury", "HT-CAC", 2019,
-                PostingType.APPROPRIATION, FundSource.GENERAL_BUDGET, "2013701", null, null, null, Money.parse("1234.56"),
-                LocalDate.of(2019, 3, 1), "拨款 \"一\"", null, null, null, null), "00000000000000a0",
+        AppropriationRecorded event = new AppropriationRecorded(
+                new Posting(
+                        "A-1",
+                        "treasury",
+                        "HT-CAC",
+                        2019,
+                        PostingType.APPROPRIATION,
+                        FundSource.GENERAL_BUDGET,
+                        "2013701",
+                        null,
+                        null,
+                        null,
+                        Money.parse("1234.56"),
+                        LocalDate.of(2019, 3, 1),
+                        "拨款 \"一\"",
+                        null,
+                        null,
+                        null,
+                        null),
+                "00000000000000a0",
                 new Recording(Instant.parse("2019-03-01T08:00:00.123456789Z"), "corr-1", "rest"));
-        var message = new GenericDomainEventMessage<>("Ledger", "HT-CAC:2019", 7, event,
+        var message = new GenericDomainEventMessage<>(
+                "Ledger",
+                "HT-CAC:2019",
+                7,
+                event,
                 MetaData.from(Map.of(EventChain.HASH, "h7", EventChain.PREVIOUS, "h6")));
 
         String written = new Envelopes().fromMessage(message);
 
-        EventEnvelope viaTree = new EventEnvelope("HT-CAC:2019", 7, message.getIdentifier(), "AppropriationRecorded",
-                message.getTimestamp(), mapper.valueToTree(event), "h7", "h6");
+        EventEnvelope viaTree = new EventEnvelope(
+                "HT-CAC:2019",
+                7,
+                message.getIdentifier(),
+                "AppropriationRecorded",
+                message.getTimestamp(),
+                mapper.valueToTree(event),
+                "h7",
+                "h6");
         assertThat(written).isEqualTo(mapper.writeValueAsString(viaTree));
         assertThat(mapper.readValue(written, EventEnvelope.class).payload()).isEqualTo(mapper.valueToTree(event));
     }

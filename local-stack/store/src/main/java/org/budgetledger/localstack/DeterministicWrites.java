@@ -26,8 +26,7 @@ import java.util.Map;
  */
 final class DeterministicWrites {
 
-    private DeterministicWrites() {
-    }
+    private DeterministicWrites() {}
 
     /** Fixes, before the command runs, what the server would choose itself. */
     static void fix(String command, Document body) {
@@ -43,12 +42,15 @@ final class DeterministicWrites {
 
     /** Puts the ids the server gave upserted documents (the answer's {@code upserted}) into the journaled statements. */
     static void upsertedIds(String command, Document journaled, Document answer) {
-        if (!command.equalsIgnoreCase("update") || !(answer.get("upserted") instanceof List<?> upserted)
+        if (!command.equalsIgnoreCase("update")
+                || !(answer.get("upserted") instanceof List<?> upserted)
                 || !(journaled.get("updates") instanceof List<?> statements)) {
             return;
         }
         for (Object u : upserted) {
-            if (u instanceof Document d && d.get("index") instanceof Number index && index.intValue() < statements.size()
+            if (u instanceof Document d
+                    && d.get("index") instanceof Number index
+                    && index.intValue() < statements.size()
                     && statements.get(index.intValue()) instanceof Document statement
                     && statement.get("u") instanceof Document update) {
                 setId(update, d.get("_id"));
@@ -58,7 +60,10 @@ final class DeterministicWrites {
 
     private static void eachDocument(Object value, java.util.function.Consumer<Document> action) {
         if (value instanceof List<?> list) {
-            list.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(action);
+            list.stream()
+                    .filter(Document.class::isInstance)
+                    .map(Document.class::cast)
+                    .forEach(action);
         }
     }
 
@@ -78,8 +83,11 @@ final class DeterministicWrites {
             return;
         }
         if (!isOperatorUpdate(update)) {
-            throw new MongoServerError(2, "BadValue", "the embedded store cannot journal a findAndModify upsert by "
-                    + "replacement whose query names no _id: put the _id in the query or the replacement");
+            throw new MongoServerError(
+                    2,
+                    "BadValue",
+                    "the embedded store cannot journal a findAndModify upsert by "
+                            + "replacement whose query names no _id: put the _id in the query or the replacement");
         }
         setId(update, new ObjectId());
     }
@@ -112,12 +120,15 @@ final class DeterministicWrites {
             return false;
         }
         Object id = q.get("_id");
-        return !(id instanceof Map<?, ?> m) || m.isEmpty() || !m.keySet().stream().allMatch(k -> String.valueOf(k).startsWith("$"))
+        return !(id instanceof Map<?, ?> m)
+                || m.isEmpty()
+                || !m.keySet().stream().allMatch(k -> String.valueOf(k).startsWith("$"))
                 || m.size() == 1 && m.containsKey("$eq");
     }
 
     private static boolean setsId(Document update) {
-        return update.containsKey("_id") || update.values().stream().anyMatch(v -> v instanceof Map<?, ?> m && m.containsKey("_id"));
+        return update.containsKey("_id")
+                || update.values().stream().anyMatch(v -> v instanceof Map<?, ?> m && m.containsKey("_id"));
     }
 
     private static boolean isOperatorUpdate(Document update) {

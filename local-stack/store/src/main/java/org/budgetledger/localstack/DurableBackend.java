@@ -50,19 +50,44 @@ final class DurableBackend implements MongoBackend {
     private static final Logger log = LoggerFactory.getLogger(DurableBackend.class);
 
     /** Commands that never change data (names as the wire protocol sends them, compared without case). */
-    private static final Set<String> READS = Set.of("find", "getmore", "killcursors", "count", "distinct",
-            "listcollections", "listindexes", "listdatabases", "dbstats", "collstats", "ismaster", "hello", "buildinfo",
-            "ping", "serverstatus", "whatsmyuri", "getlasterror", "getparameter", "getlog", "endsessions",
-            "connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "saslstart", "saslcontinue");
+    private static final Set<String> READS = Set.of(
+            "find",
+            "getmore",
+            "killcursors",
+            "count",
+            "distinct",
+            "listcollections",
+            "listindexes",
+            "listdatabases",
+            "dbstats",
+            "collstats",
+            "ismaster",
+            "hello",
+            "buildinfo",
+            "ping",
+            "serverstatus",
+            "whatsmyuri",
+            "getlasterror",
+            "getparameter",
+            "getlog",
+            "endsessions",
+            "connectionstatus",
+            "hostinfo",
+            "getcmdlineopts",
+            "getfreemonitoringstatus",
+            "saslstart",
+            "saslcontinue");
     /** Commands on one collection, named by the command's value: they keep their order per collection only. */
-    private static final Set<String> ON_ONE_COLLECTION = Set.of("insert", "update", "delete", "findandmodify",
-            "createindexes", "dropindexes", "create", "drop", "collmod");
+    private static final Set<String> ON_ONE_COLLECTION = Set.of(
+            "insert", "update", "delete", "findandmodify", "createindexes", "dropindexes", "create", "drop", "collmod");
     /** The MVStore map that records the last journaled command each checkpoint holds. */
     static final String CHECKPOINT_MAP = "budgetledger.checkpoint";
+
     private static final String CHECKPOINT_KEY = "journal";
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
     /** The journal moves to its other file once this much is written since the last move. */
     private static final long ROTATE_AFTER_BYTES = 16L * 1024 * 1024;
+
     private static final Duration SLOW_CHECKPOINT = Duration.ofMillis(500);
 
     private final H2Backend delegate;
@@ -71,6 +96,7 @@ final class DurableBackend implements MongoBackend {
     private final WriteJournal journal;
     /** Writes on one collection hold its lock and the shared side; a checkpoint, or a write on many, the exclusive side. */
     private final ReentrantReadWriteLock order = new ReentrantReadWriteLock(true);
+
     private final ConcurrentHashMap<String, Lock> collections = new ConcurrentHashMap<>();
     private static final Lock NO_LOCK = new NoLock();
     private final Thread checkpointer;
@@ -116,11 +142,16 @@ final class DurableBackend implements MongoBackend {
                 continue;
             }
             if (e.sequence() != last + 1) {
-                log.error("journal: command {} follows {}; the commands from {} on are not replayed", e.sequence(), last, e.sequence());
+                log.error(
+                        "journal: command {} follows {}; the commands from {} on are not replayed",
+                        e.sequence(),
+                        last,
+                        e.sequence());
                 break;
             }
             try {
-                h2.handleCommand(replaying, e.database(), e.command().keySet().iterator().next(), e.command());
+                h2.handleCommand(
+                        replaying, e.database(), e.command().keySet().iterator().next(), e.command());
             } catch (RuntimeException ex) {
                 failed++; // it failed the same way when it first ran: it is answered, and its part done, as then
             }
@@ -129,8 +160,11 @@ final class DurableBackend implements MongoBackend {
         }
         h2.handleClose(replaying);
         if (replayed > 0) {
-            log.info("journal: {} commands after checkpoint {} replayed ({} of them failed as when they first ran)",
-                    replayed, checkpoint, failed);
+            log.info(
+                    "journal: {} commands after checkpoint {} replayed ({} of them failed as when they first ran)",
+                    replayed,
+                    checkpoint,
+                    failed);
         }
         return last;
     }
@@ -139,15 +173,18 @@ final class DurableBackend implements MongoBackend {
         String name = command.toLowerCase(Locale.ROOT);
         if (name.equals("aggregate")) {
             // only a pipeline that ends in $out or $merge writes
-            return query.get("pipeline") instanceof List<?> stages && stages.stream()
-                    .anyMatch(s -> s instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
+            return query.get("pipeline") instanceof List<?> stages
+                    && stages.stream()
+                            .anyMatch(
+                                    s -> s instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
         }
         return !READS.contains(name);
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return writes(command, query) ? write(channel, database, command, query)
+        return writes(command, query)
+                ? write(channel, database, command, query)
                 : delegate.handleCommand(channel, database, command, query);
     }
 
@@ -155,7 +192,8 @@ final class DurableBackend implements MongoBackend {
     public Document handleMessage(MongoMessage message) {
         Document body = message.getDocument();
         String command = body.keySet().iterator().next();
-        return writes(command, body) ? write(message.getChannel(), message.getDatabaseName(), command, body)
+        return writes(command, body)
+                ? write(message.getChannel(), message.getDatabaseName(), command, body)
                 : delegate.handleMessage(message);
     }
 
@@ -186,11 +224,11 @@ final class DurableBackend implements MongoBackend {
         return done.answer();
     }
 
-    private record Journaled(Document answer, long sequence) {
-    }
+    private record Journaled(Document answer, long sequence) {}
 
     /** Runs the command and journals it, whether it succeeded or not: a failed command may have done part of its work. */
-    private Journaled runJournaled(Channel channel, String database, String command, Document body, Document journaled) {
+    private Journaled runJournaled(
+            Channel channel, String database, String command, Document body, Document journaled) {
         Document answer;
         try {
             answer = delegate.handleCommand(channel, database, command, body);
@@ -281,7 +319,9 @@ final class DurableBackend implements MongoBackend {
         long millis = (resumed - paused) / 1_000_000;
         longestPauseMillis = Math.max(longestPauseMillis, millis);
         if (millis >= SLOW_CHECKPOINT.toMillis()) {
-            log.warn("checkpoint held writes for {} ms (waited {} ms for running writes first)", millis,
+            log.warn(
+                    "checkpoint held writes for {} ms (waited {} ms for running writes first)",
+                    millis,
                     (paused - asked) / 1_000_000);
         }
     }
@@ -319,7 +359,9 @@ final class DurableBackend implements MongoBackend {
                 checkpoint();
             }
             journal.close();
-            log.info("journal closed at command {}; the longest checkpoint held writes for {} ms", checkpointed,
+            log.info(
+                    "journal closed at command {}; the longest checkpoint held writes for {} ms",
+                    checkpointed,
                     longestPauseMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -394,11 +436,9 @@ final class DurableBackend implements MongoBackend {
     /** The collection lock of a write that holds the exclusive side already. */
     private static final class NoLock extends ReentrantLock {
         @Override
-        public void lock() {
-        }
+        public void lock() {}
 
         @Override
-        public void unlock() {
-        }
+        public void unlock() {}
     }
 }

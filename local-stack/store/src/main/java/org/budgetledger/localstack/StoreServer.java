@@ -42,7 +42,10 @@ public final class StoreServer implements AutoCloseable {
         return (int) Math.max(16, Math.min(H2_CACHE_MB, halfHeapMb));
     }
 
-    public enum Backend { H2, MEMORY }
+    public enum Backend {
+        H2,
+        MEMORY
+    }
 
     public record Config(String bind, int port, Path dataDir, Backend backend, WriteJournal.Sync sync) {
 
@@ -76,8 +79,11 @@ public final class StoreServer implements AutoCloseable {
                     throw new IllegalArgumentException("missing value for " + arg);
                 }
             }
-            return new Config(values.get("--bind"), port(values.get("--port")),
-                    Path.of(values.get("--data")).toAbsolutePath().normalize(), backend(values.get("--backend")),
+            return new Config(
+                    values.get("--bind"),
+                    port(values.get("--port")),
+                    Path.of(values.get("--data")).toAbsolutePath().normalize(),
+                    backend(values.get("--backend")),
                     sync(values.get("--sync")));
         }
 
@@ -119,7 +125,8 @@ public final class StoreServer implements AutoCloseable {
     private final InetSocketAddress address;
     private boolean closed;
 
-    private StoreServer(Config config, MongoServer server, MVStore mvStore, DurableBackend durable, InetSocketAddress address) {
+    private StoreServer(
+            Config config, MongoServer server, MVStore mvStore, DurableBackend durable, InetSocketAddress address) {
         this.config = config;
         this.server = server;
         this.mvStore = mvStore;
@@ -225,12 +232,16 @@ public final class StoreServer implements AutoCloseable {
         }
         // A process of its own: SIGTERM runs the shutdown hooks, which is our clean stop.
         Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-shutdown"));
-        log.info("store listening on {}:{}, backend {}, data {}",
-                store.address().getHostString(), store.address().getPort(),
+        log.info(
+                "store listening on {}:{}, backend {}, data {}",
+                store.address().getHostString(),
+                store.address().getPort(),
                 config.backend().name().toLowerCase(Locale.ROOT),
                 config.backend() == Backend.H2
                         ? config.dataFile() + " (cache " + h2CacheMegabytes() + " MB, every write "
-                                + (config.sync() == WriteJournal.Sync.FSYNC ? "forced to the disk" : "written to the file")
+                                + (config.sync() == WriteJournal.Sync.FSYNC
+                                        ? "forced to the disk"
+                                        : "written to the file")
                                 + " in the journal before it is acknowledged)"
                         : "in memory (lost on stop)");
         while (!store.failed()) {

@@ -44,8 +44,7 @@ final class WriteJournal implements AutoCloseable {
     }
 
     /** One journaled command: the database it ran on and its body as the wire protocol delivered it. */
-    record Entry(long sequence, String database, Document command) {
-    }
+    record Entry(long sequence, String database, Document command) {}
 
     static final String[] FILES = {"journal-a.wal", "journal-b.wal"};
     private static final int HEADER_BYTES = 4 + 4 + 8;
@@ -142,7 +141,11 @@ final class WriteJournal implements AutoCloseable {
         try {
             long sequence = ++appended;
             ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + payload.length);
-            record.putInt(payload.length).putInt(checksum(sequence, payload)).putLong(sequence).put(payload).flip();
+            record.putInt(payload.length)
+                    .putInt(checksum(sequence, payload))
+                    .putLong(sequence)
+                    .put(payload)
+                    .flip();
             pending.add(record);
             bytesSinceRotation += record.remaining();
             return sequence;
@@ -258,8 +261,8 @@ final class WriteJournal implements AutoCloseable {
     }
 
     private FileChannel emptied(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         if (sync == Sync.FSYNC) {
             channel.force(true);
         }
@@ -309,7 +312,9 @@ final class WriteJournal implements AutoCloseable {
         Document body = new Document();
         List<String> sequences = new ArrayList<>();
         command.forEach((key, value) -> {
-            if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Document.class::isInstance)) {
+            if (value instanceof List<?> list
+                    && !list.isEmpty()
+                    && list.stream().allMatch(Document.class::isInstance)) {
                 sequences.add(key);
             } else {
                 body.put(key, value);
@@ -317,7 +322,8 @@ final class WriteJournal implements AutoCloseable {
         });
         ByteBuf out = Unpooled.buffer();
         try {
-            BsonEncoder.encodeDocument(new Document("db", database).append("body", body).append("sequences", sequences), out);
+            BsonEncoder.encodeDocument(
+                    new Document("db", database).append("body", body).append("sequences", sequences), out);
             for (String key : sequences) {
                 List<?> docs = (List<?>) command.get(key);
                 out.writeInt(docs.size());

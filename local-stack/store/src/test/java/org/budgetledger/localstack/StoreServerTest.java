@@ -3,8 +3,8 @@ package org.budgetledger.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -22,9 +22,9 @@ import org.bson.Document;
 import org.budgetledger.localstack.StoreServer.Backend;
 import org.budgetledger.localstack.StoreServer.Config;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class StoreServerTest {
 
@@ -35,12 +35,14 @@ class StoreServerTest {
     void h2StoreKeepsEveryWriteAcrossACleanRestart() throws Exception {
         Config config = new Config("127.0.0.1", 0, dataDir, Backend.H2);
 
-        try (StoreServer store = StoreServer.start(config); MongoClient client = client(store.connectionString())) {
+        try (StoreServer store = StoreServer.start(config);
+                MongoClient client = client(store.connectionString())) {
             insert(collection(client), 500);
         }
         assertThat(dataDir.resolve("ledger.mv")).isRegularFile();
 
-        try (StoreServer store = StoreServer.start(config); MongoClient client = client(store.connectionString())) {
+        try (StoreServer store = StoreServer.start(config);
+                MongoClient client = client(store.connectionString())) {
             MongoCollection<Document> postings = collection(client);
             assertThat(postings.countDocuments()).isEqualTo(500);
             assertThat(postings.find(new Document("_id", 499)).first()).containsEntry("amount", 4990L);
@@ -51,7 +53,8 @@ class StoreServerTest {
     void memoryStoreServesTheWireProtocolAndWritesNoFile() throws Exception {
         Config config = new Config("127.0.0.1", 0, dataDir, Backend.MEMORY);
 
-        try (StoreServer store = StoreServer.start(config); MongoClient client = client(store.connectionString())) {
+        try (StoreServer store = StoreServer.start(config);
+                MongoClient client = client(store.connectionString())) {
             insert(collection(client), 100);
             assertThat(collection(client).countDocuments()).isEqualTo(100);
         }
@@ -73,14 +76,16 @@ class StoreServerTest {
                 insert(collection(client), 2000); // well inside the one-second checkpoint interval
             }
             process.destroy(); // SIGTERM
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("store stopped").isTrue();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("store stopped")
+                    .isTrue();
         } finally {
             process.destroyForcibly();
         }
         assertThat(Files.readString(log)).contains("store stopped, data committed to");
 
         try (StoreServer store = StoreServer.start(new Config("127.0.0.1", 0, data, Backend.H2));
-             MongoClient client = client(store.connectionString())) {
+                MongoClient client = client(store.connectionString())) {
             assertThat(collection(client).countDocuments()).isEqualTo(2000);
         }
     }
@@ -111,7 +116,7 @@ class StoreServerTest {
         assertThat(Files.readString(log)).doesNotContain("store stopped");
 
         try (StoreServer store = StoreServer.start(new Config("127.0.0.1", 0, data, Backend.H2));
-             MongoClient client = client(store.connectionString())) {
+                MongoClient client = client(store.connectionString())) {
             assertThat(before.get("events")).hasSizeGreaterThan(100);
             assertThat(contents(client)).isEqualTo(before);
         }
@@ -134,10 +139,15 @@ class StoreServerTest {
                     } else {
                         events.insertOne(new Document("_id", id).append("writer", writer));
                     }
-                    figures.updateOne(new Document("_id", "F" + (i % 7)),
-                            new Document("$inc", new Document("cells.c" + writer, 1L)), new UpdateOptions().upsert(true));
-                    marks.updateOne(new Document("mark", id), new Document("$set", new Document("seen", true)),
-                            new UpdateOptions().upsert(true)); // the server picks this _id: the replay must pick the same
+                    figures.updateOne(
+                            new Document("_id", "F" + (i % 7)),
+                            new Document("$inc", new Document("cells.c" + writer, 1L)),
+                            new UpdateOptions().upsert(true));
+                    marks.updateOne(
+                            new Document("mark", id),
+                            new Document("$set", new Document("seen", true)),
+                            new UpdateOptions()
+                                    .upsert(true)); // the server picks this _id: the replay must pick the same
                     if (i % 5 == 4) {
                         events.deleteOne(new Document("_id", writer + "-" + (i - 1)));
                     }
@@ -153,7 +163,12 @@ class StoreServerTest {
         Map<String, List<Document>> all = new java.util.TreeMap<>();
         for (String[] c : new String[][] {{"ledger", "events"}, {"projection", "figures"}, {"projection", "marks"}}) {
             List<Document> docs = new ArrayList<>();
-            client.getDatabase(c[0]).getCollection(c[1]).find().sort(new Document("_id", 1)).batchSize(10_000).into(docs);
+            client.getDatabase(c[0])
+                    .getCollection(c[1])
+                    .find()
+                    .sort(new Document("_id", 1))
+                    .batchSize(10_000)
+                    .into(docs);
             all.put(c[1], docs);
         }
         return all;
@@ -161,10 +176,20 @@ class StoreServerTest {
 
     private static Process startProcess(int port, Path data, String sync, Path log) throws Exception {
         return new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"),
-                StoreServer.class.getName(), "--port", String.valueOf(port), "--data", data.toString(), "--sync", sync)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StoreServer.class.getName(),
+                        "--port",
+                        String.valueOf(port),
+                        "--data",
+                        data.toString(),
+                        "--sync",
+                        sync)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     @Test
@@ -173,17 +198,19 @@ class StoreServerTest {
         assertThat(defaults.port()).isEqualTo(27017);
         assertThat(defaults.bind()).isEqualTo("127.0.0.1");
         assertThat(defaults.backend()).isEqualTo(Backend.H2);
-        assertThat(defaults.dataFile()).isEqualTo(Path.of(".ledger/store/ledger.mv").toAbsolutePath());
+        assertThat(defaults.dataFile())
+                .isEqualTo(Path.of(".ledger/store/ledger.mv").toAbsolutePath());
         assertThat(defaults.sync()).isEqualTo(WriteJournal.Sync.FSYNC);
 
-        Map<String, String> env = Map.of("LEDGER_STORE_PORT", "27100", "LEDGER_STORE_BACKEND", "memory",
-                "LEDGER_STORE_DATA", "/tmp/x");
+        Map<String, String> env =
+                Map.of("LEDGER_STORE_PORT", "27100", "LEDGER_STORE_BACKEND", "memory", "LEDGER_STORE_DATA", "/tmp/x");
         Config fromEnv = Config.from(new String[0], env);
         assertThat(fromEnv.port()).isEqualTo(27100);
         assertThat(fromEnv.backend()).isEqualTo(Backend.MEMORY);
         assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/tmp/x"));
 
-        Config fromArgs = Config.from(new String[] {"--port", "27200", "--backend=h2", "--bind", "0.0.0.0", "--sync", "commit"}, env);
+        Config fromArgs = Config.from(
+                new String[] {"--port", "27200", "--backend=h2", "--bind", "0.0.0.0", "--sync", "commit"}, env);
         assertThat(fromArgs.sync()).isEqualTo(WriteJournal.Sync.COMMIT);
         assertThat(fromArgs.port()).isEqualTo(27200);
         assertThat(fromArgs.backend()).isEqualTo(Backend.H2);
@@ -228,7 +255,9 @@ class StoreServerTest {
             if (Files.exists(log) && Files.readString(log).contains(text)) {
                 return;
             }
-            assertThat(process.isAlive()).as("store process alive; log: %s", Files.readString(log)).isTrue();
+            assertThat(process.isAlive())
+                    .as("store process alive; log: %s", Files.readString(log))
+                    .isTrue();
             Thread.sleep(50);
         }
         throw new AssertionError("store did not log '" + text + "': " + Files.readString(log));

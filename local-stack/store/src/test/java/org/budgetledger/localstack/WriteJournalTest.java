@@ -20,12 +20,14 @@ class WriteJournalTest {
     void recordsComeBackInOrderWithTheirDatabaseAndBody() throws Exception {
         List<Document> many = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
-            many.add(new Document("_id", "E" + i).append("payload", "x".repeat(10_000))); // 20 MB: more than one BSON document may hold
+            many.add(new Document("_id", "E" + i)
+                    .append("payload", "x".repeat(10_000))); // 20 MB: more than one BSON document may hold
         }
         try (WriteJournal journal = new WriteJournal(dir, WriteJournal.Sync.FSYNC, 41)) {
-            journal.awaitDurable(journal.append(WriteJournal.encode("ledger", new Document("insert", "events").append("documents", many))));
-            journal.awaitDurable(journal.append(WriteJournal.encode("projection",
-                    new Document("update", "figures").append("ordered", true))));
+            journal.awaitDurable(journal.append(
+                    WriteJournal.encode("ledger", new Document("insert", "events").append("documents", many))));
+            journal.awaitDurable(journal.append(
+                    WriteJournal.encode("projection", new Document("update", "figures").append("ordered", true))));
         }
         List<WriteJournal.Entry> read = WriteJournal.read(dir);
         assertThat(read).extracting(WriteJournal.Entry::sequence).containsExactly(42L, 43L);
@@ -46,7 +48,9 @@ class WriteJournalTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(raf.length() - 3);
         }
-        assertThat(WriteJournal.read(dir)).extracting(WriteJournal.Entry::sequence).containsExactly(1L, 2L);
+        assertThat(WriteJournal.read(dir))
+                .extracting(WriteJournal.Entry::sequence)
+                .containsExactly(1L, 2L);
 
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(20); // inside the first record's payload
@@ -74,8 +78,11 @@ class WriteJournalTest {
             }
         }
         assertThat(acknowledged).hasSize(1_600);
-        assertThat(WriteJournal.read(dir)).extracting(WriteJournal.Entry::sequence)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1_600).boxed().toList());
+        assertThat(WriteJournal.read(dir))
+                .extracting(WriteJournal.Entry::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1_600)
+                        .boxed()
+                        .toList());
     }
 
     /** After a rotation the file left behind keeps its records until the next one, and a reopen empties both. */
@@ -85,10 +92,14 @@ class WriteJournalTest {
             journal.awaitDurable(journal.append(WriteJournal.encode("db", new Document("insert", "a"))));
             journal.rotate();
             journal.awaitDurable(journal.append(WriteJournal.encode("db", new Document("insert", "b"))));
-            assertThat(WriteJournal.read(dir)).extracting(WriteJournal.Entry::sequence).containsExactly(1L, 2L);
+            assertThat(WriteJournal.read(dir))
+                    .extracting(WriteJournal.Entry::sequence)
+                    .containsExactly(1L, 2L);
             journal.rotate();
             journal.awaitDurable(journal.append(WriteJournal.encode("db", new Document("insert", "c"))));
-            assertThat(WriteJournal.read(dir)).extracting(WriteJournal.Entry::sequence).containsExactly(2L, 3L);
+            assertThat(WriteJournal.read(dir))
+                    .extracting(WriteJournal.Entry::sequence)
+                    .containsExactly(2L, 3L);
         }
         new WriteJournal(dir, WriteJournal.Sync.FSYNC, 3).close();
         assertThat(WriteJournal.read(dir)).isEmpty();

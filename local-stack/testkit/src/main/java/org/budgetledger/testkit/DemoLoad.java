@@ -2,7 +2,6 @@ package org.budgetledger.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,12 +28,15 @@ public final class DemoLoad {
 
     /** How long the projection may take to catch up with the ledger after the batch. */
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
+
     private static final Duration POLL = Duration.ofMillis(500);
     /** One request's bound: the batch is decided in one request, on a store that may be busy replaying its journal. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String ledger;
     private final String projection;
     private final String adminKey;
@@ -75,7 +77,8 @@ public final class DemoLoad {
         List<JsonNode> postings = seed.postings();
         String units = ledger + "/api/v1/units/" + unitCode + "/years/" + year;
         String accounts = projection + "/api/v1/final-accounts/" + unitCode + "/" + year;
-        System.out.println("registering " + unitCode + " for " + year + " and posting " + postings.size() + " postings...");
+        System.out.println(
+                "registering " + unitCode + " for " + year + " and posting " + postings.size() + " postings...");
         // 201 the first time, 200 when a run before registered it: either way the profile is the fixture's
         send("PUT", units, unit.get("profile").toString(), adminKey, 200, 201);
         // the office's own words for its 情况说明 (it was founded in 2019: its cause for having nothing to compare with)
@@ -83,7 +86,8 @@ public final class DemoLoad {
             send("PUT", units + "/narrative", seed.narrativeBody().get(), adminKey, 200);
         }
         String batch = ledger + "/api/v1/postings/batch";
-        HttpResponse<byte[]> posted = send("POST", batch, JSON.valueToTree(postings).toString(), posterKey, 200);
+        HttpResponse<byte[]> posted =
+                send("POST", batch, JSON.valueToTree(postings).toString(), posterKey, 200);
         System.out.println(tally(batch, json("POST " + batch, posted)));
         JsonNode state = json("GET " + units + "/ledger", send("GET", units + "/ledger", null, viewerKey, 200));
         if (!state.path("nextSequence").canConvertToLong()) {
@@ -92,7 +96,8 @@ public final class DemoLoad {
         awaitProjection(accounts + "/cells", state.get("nextSequence").asLong());
         System.out.println();
         // the bytes as rendered: System.out's charset follows the locale, and would turn the Chinese into '?' under C
-        byte[] table = send("GET", accounts + "/tables/01.txt", null, viewerKey, 200).body();
+        byte[] table =
+                send("GET", accounts + "/tables/01.txt", null, viewerKey, 200).body();
         System.out.write(table, 0, table.length);
         System.out.flush();
     }
@@ -112,7 +117,8 @@ public final class DemoLoad {
             counts.merge(item.path("status").asText("?"), 1, Integer::sum);
         }
         StringBuilder line = new StringBuilder("postings:");
-        counts.forEach((status, count) -> line.append(' ').append(status).append(' ').append(count));
+        counts.forEach(
+                (status, count) -> line.append(' ').append(status).append(' ').append(count));
         return line.toString();
     }
 
@@ -127,8 +133,8 @@ public final class DemoLoad {
         String last = "no answer yet";
         while (true) {
             try {
-                HttpResponse<byte[]> answer = http.send(request("GET", cells, null, viewerKey),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> answer =
+                        http.send(request("GET", cells, null, viewerKey), HttpResponse.BodyHandlers.ofByteArray());
                 if (answer.statusCode() == 200) {
                     position = json("GET " + cells, answer).path("position").asLong();
                     if (position >= events) {
@@ -142,8 +148,8 @@ public final class DemoLoad {
                 last = "last attempt: " + e;
             }
             if (System.nanoTime() >= deadline) {
-                throw new Failure("the projection did not catch up with the ledger within " + CATCH_UP.toSeconds() + "s ("
-                        + position + " of " + events + " events; GET " + cells + ", " + last + ")");
+                throw new Failure("the projection did not catch up with the ledger within " + CATCH_UP.toSeconds()
+                        + "s (" + position + " of " + events + " events; GET " + cells + ", " + last + ")");
             }
             Thread.sleep(POLL.toMillis());
         }
@@ -167,9 +173,13 @@ public final class DemoLoad {
     }
 
     private static HttpRequest request(String method, String url, String body, String key) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json").header("X-API-Key", key)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", key)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 

@@ -2,7 +2,6 @@ package org.budgetledger.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,8 +54,11 @@ public final class Fixtures {
     /** The unit's free text (narrative.json, when present) as section key → text, as the narrative endpoint takes it. */
     public java.util.Map<String, String> narrative() {
         java.util.Map<String, String> sections = new java.util.LinkedHashMap<>();
-        json("narrative.json").ifPresent(n -> n.get("sections").fields()
-                .forEachRemaining(e -> sections.put(e.getKey(), e.getValue().asText())));
+        json("narrative.json")
+                .ifPresent(n -> n.get("sections")
+                        .fields()
+                        .forEachRemaining(
+                                e -> sections.put(e.getKey(), e.getValue().asText())));
         return sections;
     }
 

@@ -3,9 +3,7 @@ package org.budgetledger.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +21,7 @@ public final class OpenApiDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private OpenApiDocuments() {
-    }
+    private OpenApiDocuments() {}
 
     /** The document as committed: indented, ending with a newline (the service serves it compact). */
     public static String normalized(String served) throws IOException {
@@ -38,7 +35,8 @@ public final class OpenApiDocuments {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no docs/openapi above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no docs/openapi above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docs/openapi/" + service + ".json");
     }
@@ -47,7 +45,10 @@ public final class OpenApiDocuments {
     public static List<String> lint(Path document) throws IOException, InterruptedException {
         Path report = Files.createTempFile("redocly", ".json");
         Process process = new ProcessBuilder("npx", "--yes", REDOCLY, "lint", "--format=json", document.toString())
-                .redirectOutput(report.toFile()).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(report.toFile())
+                .redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("redocly lint did not end within 5 minutes");
@@ -56,12 +57,15 @@ public final class OpenApiDocuments {
         Files.deleteIfExists(report);
         int start = output.indexOf('{');
         if (start < 0) {
-            throw new IllegalStateException("redocly lint gave no report (exit " + process.exitValue() + "; is npx on the PATH?): " + output);
+            throw new IllegalStateException(
+                    "redocly lint gave no report (exit " + process.exitValue() + "; is npx on the PATH?): " + output);
         }
         JsonNode result = JSON.readTree(output.substring(start));
         List<String> problems = new ArrayList<>();
-        result.path("problems").forEach(p -> problems.add(p.path("severity").asText() + " " + p.path("ruleId").asText() + ": "
-                + p.path("message").asText() + " at " + p.path("location").path(0).path("pointer").asText()));
+        result.path("problems")
+                .forEach(p -> problems.add(p.path("severity").asText() + " "
+                        + p.path("ruleId").asText() + ": " + p.path("message").asText() + " at "
+                        + p.path("location").path(0).path("pointer").asText()));
         return problems;
     }
 

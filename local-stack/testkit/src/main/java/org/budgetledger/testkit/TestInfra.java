@@ -2,13 +2,12 @@ package org.budgetledger.testkit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.kafka.KafkaContainer;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One fixture, two worlds (docs/STACK.md#two-worlds). Once per test JVM: real MongoDB and Kafka containers when a
@@ -26,8 +25,7 @@ public final class TestInfra {
     private static String mongoUri;
     private static String kafkaBootstrap;
 
-    private TestInfra() {
-    }
+    private TestInfra() {}
 
     public static synchronized boolean useContainers() {
         if (containers == null) {
@@ -102,7 +100,12 @@ public final class TestInfra {
 
     /** The environment of a service process started against the test broker (unauthenticated, as said). */
     public static java.util.Map<String, String> unauthenticatedKafka() {
-        return java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(), "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
-                "KAFKA_ALLOW_UNAUTHENTICATED", "true");
+        return java.util.Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                kafkaBootstrap(),
+                "KAFKA_SECURITY_PROTOCOL",
+                "PLAINTEXT",
+                "KAFKA_ALLOW_UNAUTHENTICATED",
+                "true");
     }
 }

@@ -1,11 +1,10 @@
 package org.budgetledger.projection.apply;
 
-import org.budgetledger.contract.event.EventEnvelope;
-import org.budgetledger.projection.store.LedgerRecords;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.budgetledger.contract.event.EventEnvelope;
+import org.budgetledger.projection.store.LedgerRecords;
 
 /**
  * Whether what arrives continues the history the projection applied: each event of a run names the hash of the one
@@ -16,18 +15,18 @@ import java.util.Optional;
 final class ChainCheck {
 
     /** Where the history parts: at which sequence, what the projection applied, what arrived. */
-    record Break(long sequence, String applied, String arrived) {
-    }
+    record Break(long sequence, String applied, String arrived) {}
 
-    private ChainCheck() {
-    }
+    private ChainCheck() {}
 
     /** The first event of the run that does not follow the one before it (the head applied, then each other). */
     static Optional<Break> firstBreak(LedgerRecords.Position at, List<EventEnvelope> run) {
         String expected = at.applied() == LedgerRecords.NONE ? EventEnvelope.GENESIS : at.head();
         for (EventEnvelope e : run) {
             if (expected != null && e.previousHash() != null && !expected.equals(e.previousHash())) {
-                return Optional.of(new Break(e.sequence(), "event " + (e.sequence() - 1) + " with hash " + abbreviated(expected),
+                return Optional.of(new Break(
+                        e.sequence(),
+                        "event " + (e.sequence() - 1) + " with hash " + abbreviated(expected),
                         "an event whose previous hash is " + abbreviated(e.previousHash())));
             }
             expected = e.hash();
@@ -40,7 +39,9 @@ final class ChainCheck {
         for (EventEnvelope e : redelivered) {
             String hash = applied.get(e.sequence());
             if (hash != null && e.hash() != null && !hash.equals(e.hash())) {
-                return Optional.of(new Break(e.sequence(), "the event with hash " + abbreviated(hash),
+                return Optional.of(new Break(
+                        e.sequence(),
+                        "the event with hash " + abbreviated(hash),
                         "another event (" + e.type() + ", hash " + abbreviated(e.hash()) + ")"));
             }
         }

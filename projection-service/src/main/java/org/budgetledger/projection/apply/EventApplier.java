@@ -5,31 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.budgetledger.contract.Json;
-import org.budgetledger.contract.Posting;
-import org.budgetledger.contract.UnitProfile;
-import org.budgetledger.contract.event.CatalogueRevised;
-import org.budgetledger.contract.event.EventEnvelope;
-import org.budgetledger.contract.event.LedgerEvent;
-import org.budgetledger.contract.event.LedgerEvents;
-import org.budgetledger.contract.event.FiguresImported;
-import org.budgetledger.contract.event.NarrativeRecorded;
-import org.budgetledger.contract.event.PostingRecorded;
-import org.budgetledger.contract.event.PostingReversed;
-import org.budgetledger.contract.event.UnitProfiled;
-import org.budgetledger.contract.event.YearClosed;
-import org.budgetledger.kit.health.Divergences;
-import org.budgetledger.projection.store.Checkpoints;
-import org.budgetledger.projection.store.Imported;
-import org.budgetledger.projection.store.LedgerRecord;
-import org.budgetledger.projection.store.LedgerRecords;
-import org.budgetledger.projection.finalaccounts.Contributions;
-import org.budgetledger.projection.journal.JournalEntry;
-import org.budgetledger.projection.store.ProjectionStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.budgetledger.contract.Json;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.contract.event.CatalogueRevised;
+import org.budgetledger.contract.event.EventEnvelope;
+import org.budgetledger.contract.event.FiguresImported;
+import org.budgetledger.contract.event.LedgerEvent;
+import org.budgetledger.contract.event.LedgerEvents;
+import org.budgetledger.contract.event.NarrativeRecorded;
+import org.budgetledger.contract.event.PostingRecorded;
+import org.budgetledger.contract.event.PostingReversed;
+import org.budgetledger.contract.event.UnitProfiled;
+import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.kit.health.Divergences;
+import org.budgetledger.projection.finalaccounts.Contributions;
+import org.budgetledger.projection.journal.JournalEntry;
+import org.budgetledger.projection.store.Checkpoints;
+import org.budgetledger.projection.store.Imported;
+import org.budgetledger.projection.store.LedgerRecord;
+import org.budgetledger.projection.store.LedgerRecords;
+import org.budgetledger.projection.store.ProjectionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Applies ledger.events: each (stream, sequence) exactly once, in order. A stream's events past its cursor are
@@ -58,6 +57,7 @@ public class EventApplier {
     private static final String DIVERGENCE = "projection";
     /** Ledgers being applied again from their start on this instance (a break found meanwhile is the store's own). */
     private final java.util.Set<String> repairing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Clock clock;
     private final ObjectMapper mapper = Json.newMapper();
     private final Counter applied;
@@ -68,9 +68,13 @@ public class EventApplier {
         this.divergences = divergences;
         divergences.expect(DIVERGENCE);
         this.clock = clock;
-        this.applied = Counter.builder("projection.events.applied").description("events applied to the figures").register(meters);
-        this.lag = DistributionSummary.builder("projection.lag").baseUnit("seconds")
-                .description("seconds between an event's recording and its application").publishPercentiles(0.5, 0.99)
+        this.applied = Counter.builder("projection.events.applied")
+                .description("events applied to the figures")
+                .register(meters);
+        this.lag = DistributionSummary.builder("projection.lag")
+                .baseUnit("seconds")
+                .description("seconds between an event's recording and its application")
+                .publishPercentiles(0.5, 0.99)
                 .register(meters);
     }
 
@@ -94,22 +98,30 @@ public class EventApplier {
      * a record that was quarantined is filled at once, not only when a later event of the stream arrives.
      */
     public void fill(ProjectionStore store, String stream, long sequence) {
-        long cursor = stream.startsWith("catalogue:") ? store.catalogues().applied(stream) : store.records().position(stream).applied();
+        long cursor = stream.startsWith("catalogue:")
+                ? store.catalogues().applied(stream)
+                : store.records().position(stream).applied();
         if (sequence <= cursor) {
             return;
         }
         TreeMap<Long, EventEnvelope> held = new TreeMap<>();
         try {
-            source.events(stream, cursor + 1).stream().filter(e -> e.sequence() <= sequence).forEach(e -> held.put(e.sequence(), e));
+            source.events(stream, cursor + 1).stream()
+                    .filter(e -> e.sequence() <= sequence)
+                    .forEach(e -> held.put(e.sequence(), e));
         } catch (RuntimeException e) {
             // no such stream, or the ledger service away: the place is filled with the next event of the stream instead
-            log.warn("could not read {} from the ledger's event store to fill a quarantined place: {}", stream, e.toString());
+            log.warn(
+                    "could not read {} from the ledger's event store to fill a quarantined place: {}",
+                    stream,
+                    e.toString());
             return;
         }
         applyStream(store, stream, held, new ArrayList<>());
     }
 
-    private void applyStream(ProjectionStore store, String stream, TreeMap<Long, EventEnvelope> events, List<EventEnvelope> strangers) {
+    private void applyStream(
+            ProjectionStore store, String stream, TreeMap<Long, EventEnvelope> events, List<EventEnvelope> strangers) {
         if (stream.startsWith("catalogue:")) {
             applyCatalogue(store, stream, events, strangers);
         } else {
@@ -118,8 +130,8 @@ public class EventApplier {
     }
 
     /** The run past the cursor; delivered events the event store does not hold are moved to the strangers. */
-    private List<EventEnvelope> runOrStrangers(String stream, long cursor, TreeMap<Long, EventEnvelope> delivered,
-                                               List<EventEnvelope> strangers) {
+    private List<EventEnvelope> runOrStrangers(
+            String stream, long cursor, TreeMap<Long, EventEnvelope> delivered, List<EventEnvelope> strangers) {
         try {
             return contiguousRun(stream, cursor, delivered);
         } catch (GapException.Absent absent) {
@@ -130,7 +142,11 @@ public class EventApplier {
         }
     }
 
-    private void applyLedger(ProjectionStore store, String ledger, TreeMap<Long, EventEnvelope> delivered, List<EventEnvelope> strangers) {
+    private void applyLedger(
+            ProjectionStore store,
+            String ledger,
+            TreeMap<Long, EventEnvelope> delivered,
+            List<EventEnvelope> strangers) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             LedgerRecords.Position at = store.records().position(ledger);
             Optional<ChainCheck.Break> redelivery = redeliveryBreak(store, ledger, at, delivered);
@@ -183,8 +199,8 @@ public class EventApplier {
     }
 
     /** Events delivered again (at or before the cursor): each must be the event applied at its place. */
-    private static Optional<ChainCheck.Break> redeliveryBreak(ProjectionStore store, String ledger, LedgerRecords.Position at,
-                                                                TreeMap<Long, EventEnvelope> delivered) {
+    private static Optional<ChainCheck.Break> redeliveryBreak(
+            ProjectionStore store, String ledger, LedgerRecords.Position at, TreeMap<Long, EventEnvelope> delivered) {
         Map<Long, EventEnvelope> again = delivered.headMap(at.applied(), true);
         if (again.isEmpty()) {
             return Optional.empty();
@@ -202,10 +218,16 @@ public class EventApplier {
      * nothing more can be trusted: the poll fails and is retried, and the health shows the divergence.
      */
     private void repair(ProjectionStore store, String ledger, ChainCheck.Break at) {
-        divergences.report(ledger, DIVERGENCE, at.sequence(), at.applied(), at.arrived(),
+        divergences.report(
+                ledger,
+                DIVERGENCE,
+                at.sequence(),
+                at.applied(),
+                at.arrived(),
                 "the ledger is applied again from its first event, read from the ledger's event store");
         if (!repairing.add(ledger)) {
-            throw new IllegalStateException(ledger + ": the ledger's own history does not link at sequence " + at.sequence());
+            throw new IllegalStateException(
+                    ledger + ": the ledger's own history does not link at sequence " + at.sequence());
         }
         try {
             store.forget(ledger);
@@ -219,7 +241,10 @@ public class EventApplier {
                     break;
                 }
             }
-            log.warn("{} applied again from the ledger's event store: {} events", ledger, store.records().position(ledger).applied() + 1);
+            log.warn(
+                    "{} applied again from the ledger's event store: {} events",
+                    ledger,
+                    store.records().position(ledger).applied() + 1);
         } finally {
             repairing.remove(ledger);
         }
@@ -231,7 +256,8 @@ public class EventApplier {
      */
     private static void checkpoint(ProjectionStore store, String ledger, long applied) {
         try {
-            store.records().find(ledger)
+            store.records()
+                    .find(ledger)
                     .filter(r -> r.applied() == applied && r.recordedUpTo() != null)
                     .ifPresent(r -> store.checkpoints().record(ledger, applied, r.recordedUpTo(), r.cells()));
         } catch (RuntimeException e) {
@@ -270,7 +296,10 @@ public class EventApplier {
                 }
             }
         } catch (RuntimeException e) {
-            throw new GapException("events " + from + ".." + to + " of " + stream + " are missing and the ledger service did not answer", e);
+            throw new GapException(
+                    "events " + from + ".." + to + " of " + stream
+                            + " are missing and the ledger service did not answer",
+                    e);
         }
         if (from <= to) {
             throw new GapException.Absent(stream, from, to);
@@ -279,11 +308,24 @@ public class EventApplier {
         return missing;
     }
 
-    private record Run(String unitCode, int fiscalYear, List<JournalEntry> entries, Map<String, Long> deltas, long postings,
-                       UnitProfile profile, long profileSequence, Map<String, String> narrative, Boolean closed, long to,
-                       String head, Instant last, Instant latest, Imported imported) {
+    private record Run(
+            String unitCode,
+            int fiscalYear,
+            List<JournalEntry> entries,
+            Map<String, Long> deltas,
+            long postings,
+            UnitProfile profile,
+            long profileSequence,
+            Map<String, String> narrative,
+            Boolean closed,
+            long to,
+            String head,
+            Instant last,
+            Instant latest,
+            Imported imported) {
         LedgerRecords.Change change(long from, long epoch) {
-            return new LedgerRecords.Change(from, epoch, to, head, deltas, postings, profile, narrative, closed, last, latest, imported);
+            return new LedgerRecords.Change(
+                    from, epoch, to, head, deltas, postings, profile, narrative, closed, last, latest, imported);
         }
     }
 
@@ -313,8 +355,10 @@ public class EventApplier {
             } else if (event instanceof PostingReversed r) {
                 Posting reversed = inRun.get(JournalEntry.keyOf(r.posting().sourceSystem(), r.reversedPostingId()));
                 if (reversed == null) {
-                    reversed = store.lookup().find(ledger, cursor, r.posting().sourceSystem(), r.reversedPostingId())
-                            .orElseThrow(() -> new IllegalStateException(ledger + ": reversal of " + r.reversedPostingId() + " which the journal lacks"));
+                    reversed = store.lookup()
+                            .find(ledger, cursor, r.posting().sourceSystem(), r.reversedPostingId())
+                            .orElseThrow(() -> new IllegalStateException(
+                                    ledger + ": reversal of " + r.reversedPostingId() + " which the journal lacks"));
                 }
                 Contributions.of(reversed).forEach((k, fen) -> deltas.merge(k, -fen, Math::addExact));
                 entries.add(entry(ledger, envelope, r, reversed));
@@ -322,23 +366,45 @@ public class EventApplier {
             } else if (event instanceof PostingRecorded p) {
                 Contributions.of(p.posting()).forEach((k, fen) -> deltas.merge(k, fen, Math::addExact));
                 entries.add(entry(ledger, envelope, p, null));
-                inRun.put(JournalEntry.keyOf(p.posting().sourceSystem(), p.posting().postingId()), p.posting());
+                inRun.put(
+                        JournalEntry.keyOf(
+                                p.posting().sourceSystem(), p.posting().postingId()),
+                        p.posting());
                 postings++;
             }
         }
         EventEnvelope last = run.get(run.size() - 1);
-        Instant latest = run.stream().map(EventEnvelope::recordedAt).max(Instant::compareTo).orElseThrow();
-        return new Run(id.unitCode(), id.fiscalYear(), entries, deltas, postings, profile, profileSequence, narrative, closed,
-                last.sequence(), last.hash(), last.recordedAt(), latest, imported);
+        Instant latest = run.stream()
+                .map(EventEnvelope::recordedAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        return new Run(
+                id.unitCode(),
+                id.fiscalYear(),
+                entries,
+                deltas,
+                postings,
+                profile,
+                profileSequence,
+                narrative,
+                closed,
+                last.sequence(),
+                last.hash(),
+                last.recordedAt(),
+                latest,
+                imported);
     }
 
     /**
      * Imported figures replace the ledger's cells: the deltas that take the cells at the cursor, with the run's changes
      * so far, to exactly these. (The conditional update refuses them if the ledger moved meanwhile.)
      */
-    private static void replaceCells(ProjectionStore store, String ledger, long cursor, Map<String, Long> deltas, Map<String, Long> cells) {
-        Map<String, Long> current = new HashMap<>(cursor == LedgerRecords.NONE ? Map.of()
-                : store.records().find(ledger).map(LedgerRecord::cells).orElse(Map.of()));
+    private static void replaceCells(
+            ProjectionStore store, String ledger, long cursor, Map<String, Long> deltas, Map<String, Long> cells) {
+        Map<String, Long> current = new HashMap<>(
+                cursor == LedgerRecords.NONE
+                        ? Map.of()
+                        : store.records().find(ledger).map(LedgerRecord::cells).orElse(Map.of()));
         deltas.forEach((k, v) -> current.merge(k, v, Math::addExact));
         java.util.Set<String> keys = new java.util.HashSet<>(current.keySet());
         keys.addAll(cells.keySet());
@@ -351,11 +417,22 @@ public class EventApplier {
     }
 
     private static JournalEntry entry(String ledger, EventEnvelope envelope, PostingRecorded event, Posting reversed) {
-        return new JournalEntry(ledger, envelope.sequence(), envelope.eventId(), envelope.recordedAt(),
-                event.recording().correlationId(), event.recording().origin(), event.posting(), reversed);
+        return new JournalEntry(
+                ledger,
+                envelope.sequence(),
+                envelope.eventId(),
+                envelope.recordedAt(),
+                event.recording().correlationId(),
+                event.recording().origin(),
+                event.posting(),
+                reversed);
     }
 
-    private void applyCatalogue(ProjectionStore store, String stream, TreeMap<Long, EventEnvelope> delivered, List<EventEnvelope> strangers) {
+    private void applyCatalogue(
+            ProjectionStore store,
+            String stream,
+            TreeMap<Long, EventEnvelope> delivered,
+            List<EventEnvelope> strangers) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             long cursor = store.catalogues().applied(stream);
             List<EventEnvelope> run = runOrStrangers(stream, cursor, delivered, strangers);
@@ -365,7 +442,8 @@ public class EventApplier {
             if (run.isEmpty()) {
                 return;
             }
-            List<CatalogueRevised> revisions = run.stream().map(e -> (CatalogueRevised) parse(e)).toList();
+            List<CatalogueRevised> revisions =
+                    run.stream().map(e -> (CatalogueRevised) parse(e)).toList();
             if (store.catalogues().apply(stream, cursor, run.get(run.size() - 1).sequence(), revisions)) {
                 count(run);
                 return;
@@ -384,11 +462,13 @@ public class EventApplier {
 
     private LedgerEvent parse(EventEnvelope envelope) {
         Class<? extends LedgerEvent> type = LedgerEvents.byName(envelope.type())
-                .orElseThrow(() -> new IllegalStateException("unknown event type " + envelope.type() + " in " + envelope.stream()));
+                .orElseThrow(() -> new IllegalStateException(
+                        "unknown event type " + envelope.type() + " in " + envelope.stream()));
         try {
             return mapper.treeToValue(envelope.payload(), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable " + envelope.type() + " " + envelope.stream() + "/" + envelope.sequence(), e);
+            throw new IllegalStateException(
+                    "unreadable " + envelope.type() + " " + envelope.stream() + "/" + envelope.sequence(), e);
         }
     }
 }

@@ -14,7 +14,9 @@ public class GapException extends RuntimeException {
         private final long from;
 
         Absent(String stream, long from, long to) {
-            super("events " + from + ".." + to + " of " + stream + " are missing from the ledger's event store too", null);
+            super(
+                    "events " + from + ".." + to + " of " + stream + " are missing from the ledger's event store too",
+                    null);
             this.from = from;
         }
 

@@ -1,5 +1,9 @@
 package org.budgetledger.projection.apply;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
@@ -7,11 +11,6 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The ledger service's event store, read over HTTP: what fills a gap in what Kafka delivered, and what a rebuild
@@ -25,18 +24,24 @@ public class LedgerSource {
     private final List<RestClient> instances;
     private final AtomicInteger answering = new AtomicInteger();
 
-    public LedgerSource(@Value("${projection.ledger-url:http://127.0.0.1:8081}") String ledgerUrls,
-                        @Value("${projection.ledger-api-key:}") String apiKey, RestClient.Builder builder) {
+    public LedgerSource(
+            @Value("${projection.ledger-url:http://127.0.0.1:8081}") String ledgerUrls,
+            @Value("${projection.ledger-api-key:}") String apiKey,
+            RestClient.Builder builder) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(2_000);
         requests.setReadTimeout(30_000);
-        this.instances = Arrays.stream(ledgerUrls.split(",")).map(String::trim).filter(u -> !u.isEmpty()).map(url -> {
-            RestClient.Builder configured = builder.clone().baseUrl(url).requestFactory(requests);
-            if (!apiKey.isBlank()) {
-                configured.defaultHeader("X-API-Key", apiKey);
-            }
-            return configured.build();
-        }).toList();
+        this.instances = Arrays.stream(ledgerUrls.split(","))
+                .map(String::trim)
+                .filter(u -> !u.isEmpty())
+                .map(url -> {
+                    RestClient.Builder configured = builder.clone().baseUrl(url).requestFactory(requests);
+                    if (!apiKey.isBlank()) {
+                        configured.defaultHeader("X-API-Key", apiKey);
+                    }
+                    return configured.build();
+                })
+                .toList();
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("projection.ledger-url names no ledger service: '" + ledgerUrls + "'");
         }
@@ -60,21 +65,24 @@ public class LedgerSource {
     }
 
     /** A stream the ledger service holds, and the last sequence it published (−1: none yet). */
-    public record Stream(String stream, long published) {
-    }
+    public record Stream(String stream, long published) {}
 
     /** Every stream of the ledger service's event store. */
     public List<Stream> streams() {
-        List<Stream> streams = read(http -> http.get().uri("/api/v1/streams").retrieve().body(new ParameterizedTypeReference<List<Stream>>() { }));
+        List<Stream> streams = read(http ->
+                http.get().uri("/api/v1/streams").retrieve().body(new ParameterizedTypeReference<List<Stream>>() {}));
         return streams == null ? List.of() : streams;
     }
 
     /** The stream's events from {@code from} on, at most one page; fewer means the stream ends there. */
     public List<EventEnvelope> events(String stream, long from) {
         List<EventEnvelope> page = read(http -> http.get()
-                .uri(u -> u.path("/api/v1/streams/{stream}/events").queryParam("from", from).queryParam("limit", PAGE).build(stream))
+                .uri(u -> u.path("/api/v1/streams/{stream}/events")
+                        .queryParam("from", from)
+                        .queryParam("limit", PAGE)
+                        .build(stream))
                 .retrieve()
-                .body(new ParameterizedTypeReference<List<EventEnvelope>>() { }));
+                .body(new ParameterizedTypeReference<List<EventEnvelope>>() {}));
         return page == null ? List.of() : page;
     }
 }

@@ -1,6 +1,7 @@
 package org.budgetledger.projection.apply;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.catalogue.CatalogueKind;
@@ -9,8 +10,6 @@ import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.LedgerEvents;
-
-import java.util.Optional;
 
 /**
  * What a record of ledger.events must be before it may count: an event of a known type whose content reads, and for
@@ -25,11 +24,9 @@ final class RecordCheck {
     private static final ObjectMapper MAPPER = Json.newMapper();
 
     /** Why a record is refused. */
-    record Refusal(String reason, String detail) {
-    }
+    record Refusal(String reason, String detail) {}
 
-    private RecordCheck() {
-    }
+    private RecordCheck() {}
 
     static boolean catalogue(String stream) {
         return stream.startsWith("catalogue:");
@@ -40,7 +37,9 @@ final class RecordCheck {
         try {
             if (catalogue(stream)) {
                 String[] parts = stream.split(":", -1);
-                return parts.length == 3 && CatalogueKind.fromPath(parts[1]).stream(Integer.parseInt(parts[2])).equals(stream);
+                return parts.length == 3
+                        && CatalogueKind.fromPath(parts[1]).stream(Integer.parseInt(parts[2]))
+                                .equals(stream);
             }
             return LedgerId.parse(stream).toString().equals(stream);
         } catch (RuntimeException notAStream) {
@@ -49,18 +48,26 @@ final class RecordCheck {
     }
 
     static Optional<Refusal> refusal(EventEnvelope e) {
-        if (e.stream() == null || e.sequence() < 0 || e.type() == null || e.payload() == null || e.recordedAt() == null) {
-            return Optional.of(new Refusal("incomplete", "stream, sequence, type, payload and recordedAt are required"));
+        if (e.stream() == null
+                || e.sequence() < 0
+                || e.type() == null
+                || e.payload() == null
+                || e.recordedAt() == null) {
+            return Optional.of(
+                    new Refusal("incomplete", "stream, sequence, type, payload and recordedAt are required"));
         }
         if (!stream(e.stream())) {
-            return Optional.of(new Refusal("unknown_stream", "not a ledger (UNIT:YEAR) nor a catalogue (catalogue:KIND:YEAR)"));
+            return Optional.of(
+                    new Refusal("unknown_stream", "not a ledger (UNIT:YEAR) nor a catalogue (catalogue:KIND:YEAR)"));
         }
         Optional<Class<? extends LedgerEvent>> type = LedgerEvents.byName(e.type());
         if (type.isEmpty()) {
             return Optional.of(new Refusal("unknown_type", "no event type " + e.type()));
         }
         if (catalogue(e.stream()) != (type.get() == CatalogueRevised.class)) {
-            return Optional.of(new Refusal("type.not_of_stream", e.type() + " is not an event of a " + (catalogue(e.stream()) ? "catalogue" : "ledger")));
+            return Optional.of(new Refusal(
+                    "type.not_of_stream",
+                    e.type() + " is not an event of a " + (catalogue(e.stream()) ? "catalogue" : "ledger")));
         }
         try {
             MAPPER.treeToValue(e.payload(), type.get());
@@ -71,12 +78,15 @@ final class RecordCheck {
             return Optional.empty();
         }
         if (e.hash() == null || e.previousHash() == null) {
-            return Optional.of(new Refusal("hash.missing", "an event of a ledger carries its hash and the previous one"));
+            return Optional.of(
+                    new Refusal("hash.missing", "an event of a ledger carries its hash and the previous one"));
         }
         String recomputed = EventChain.link(e.previousHash(), e.sequence(), e.type(), e.payload());
         if (!recomputed.equals(e.hash())) {
-            return Optional.of(new Refusal("hash.mismatch", "the content hashes to " + ChainCheck.abbreviated(recomputed)
-                    + ", the record says " + ChainCheck.abbreviated(e.hash())));
+            return Optional.of(new Refusal(
+                    "hash.mismatch",
+                    "the content hashes to " + ChainCheck.abbreviated(recomputed) + ", the record says "
+                            + ChainCheck.abbreviated(e.hash())));
         }
         return Optional.empty();
     }

@@ -1,23 +1,19 @@
 package org.budgetledger.projection.audit;
 
-import org.budgetledger.contract.LedgerId;
-import org.budgetledger.contract.Money;
-import org.budgetledger.contract.Posting;
-import org.budgetledger.projection.finalaccounts.FinalAccounts;
-import org.budgetledger.projection.store.UnitDirectory;
-import org.budgetledger.projection.finalaccounts.domain.CellKeys;
-import org.budgetledger.projection.finalaccounts.domain.CellRouting;
-import org.budgetledger.projection.journal.JournalEntry;
-import org.budgetledger.projection.journal.PostingIndex;
-import org.budgetledger.projection.store.ProjectionStore;
-import org.budgetledger.projection.store.Stores;
-import org.springframework.stereotype.Service;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.journal.JournalEntry;
+import org.budgetledger.projection.journal.PostingIndex;
+import org.budgetledger.projection.store.ProjectionStore;
+import org.budgetledger.projection.store.Stores;
+import org.budgetledger.projection.store.UnitDirectory;
+import org.springframework.stereotype.Service;
 
 /**
  * The trail from a posting to everything it touched: the event that recorded it, whether and by what it was
@@ -32,23 +28,33 @@ public class PostingTrail {
         this.stores = stores;
     }
 
-    public record Trail(String ledger, JournalEntry entry, PostingIndex.Reversal reversedBy, Map<String, Money> cells,
-                        List<String> consolidatedInto) {
-    }
+    public record Trail(
+            String ledger,
+            JournalEntry entry,
+            PostingIndex.Reversal reversedBy,
+            Map<String, Money> cells,
+            List<String> consolidatedInto) {}
 
     public Optional<Trail> find(String sourceSystem, String postingId) {
         ProjectionStore store = stores.active();
-        return store.postings().find(sourceSystem, postingId).flatMap(location ->
-                store.journal().entry(location.ledger(), location.sequence()).map(entry -> {
-                    LedgerId ledger = LedgerId.parse(location.ledger());
-                    Optional<UnitDirectory.Unit> unit = store.units().unit(ledger.unitCode(), ledger.fiscalYear());
-                    Map<String, Money> cells = new TreeMap<>();
-                    entry.contributions().forEach((key, fen) -> cells.put(key, Money.ofFen(fen)));
-                    if (unit.isPresent() && unit.get().kind().reportsOperatingCosts() && cells.containsKey(CellKeys.PUBLIC_TOTAL_KEY)) {
-                        cells.put(CellKeys.OPERATING_COSTS_KEY, cells.get(CellKeys.PUBLIC_TOTAL_KEY));
-                    }
-                    return new Trail(location.ledger(), entry, location.reversedBy(), cells, ancestors(store, ledger));
-                }));
+        return store.postings()
+                .find(sourceSystem, postingId)
+                .flatMap(location -> store.journal()
+                        .entry(location.ledger(), location.sequence())
+                        .map(entry -> {
+                            LedgerId ledger = LedgerId.parse(location.ledger());
+                            Optional<UnitDirectory.Unit> unit =
+                                    store.units().unit(ledger.unitCode(), ledger.fiscalYear());
+                            Map<String, Money> cells = new TreeMap<>();
+                            entry.contributions().forEach((key, fen) -> cells.put(key, Money.ofFen(fen)));
+                            if (unit.isPresent()
+                                    && unit.get().kind().reportsOperatingCosts()
+                                    && cells.containsKey(CellKeys.PUBLIC_TOTAL_KEY)) {
+                                cells.put(CellKeys.OPERATING_COSTS_KEY, cells.get(CellKeys.PUBLIC_TOTAL_KEY));
+                            }
+                            return new Trail(
+                                    location.ledger(), entry, location.reversedBy(), cells, ancestors(store, ledger));
+                        }));
     }
 
     /** The unit and every unit above it: each consolidates the posting into its department's figures. */
@@ -57,7 +63,10 @@ public class PostingTrail {
         String current = ledger.unitCode();
         for (int depth = 0; current != null && depth < 64; depth++) {
             chain.add(current);
-            current = store.units().unit(current, ledger.fiscalYear()).map(UnitDirectory.Unit::parentUnitCode).orElse(null);
+            current = store.units()
+                    .unit(current, ledger.fiscalYear())
+                    .map(UnitDirectory.Unit::parentUnitCode)
+                    .orElse(null);
         }
         return chain;
     }

@@ -2,15 +2,14 @@ package org.budgetledger.projection.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/v1/postings", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -24,9 +23,13 @@ public class PostingTrailController {
     }
 
     @GetMapping("/{sourceSystem}/{postingId}")
-    @Operation(operationId = "getPostingTrail", summary = "A posting's events, status (recorded, or reversed by which posting) and the cells it contributes to",
-            description = "cells: signed yuan per cell key of the posting's own unit; the same amounts reach the consolidated figures "
-                    + "of every unit listed in consolidatedInto.")
+    @Operation(
+            operationId = "getPostingTrail",
+            summary =
+                    "A posting's events, status (recorded, or reversed by which posting) and the cells it contributes to",
+            description =
+                    "cells: signed yuan per cell key of the posting's own unit; the same amounts reach the consolidated figures "
+                            + "of every unit listed in consolidatedInto.")
     public Map<String, Object> trail(@PathVariable String sourceSystem, @PathVariable String postingId) {
         PostingTrail.Trail t = trails.find(sourceSystem, postingId)
                 .orElseThrow(() -> new NotFound("no posting " + postingId + " of source system " + sourceSystem));

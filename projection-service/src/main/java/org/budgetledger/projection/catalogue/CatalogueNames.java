@@ -1,23 +1,22 @@
 package org.budgetledger.projection.catalogue;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import org.bson.Document;
-import org.budgetledger.contract.catalogue.Catalogue;
-import org.budgetledger.contract.catalogue.CatalogueEntry;
-import org.budgetledger.contract.catalogue.CatalogueKind;
-import org.budgetledger.contract.catalogue.ShippedCatalogues;
-import org.budgetledger.contract.event.CatalogueRevised;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.contract.catalogue.CatalogueEntry;
+import org.budgetledger.contract.catalogue.CatalogueKind;
+import org.budgetledger.contract.catalogue.ShippedCatalogues;
+import org.budgetledger.contract.event.CatalogueRevised;
 
 /**
  * The names the tables print: the catalogue of the fiscal year as shipped plus the revisions operators made on the
@@ -48,7 +47,9 @@ public class CatalogueNames {
             e.codes().forEach(c -> set.append("codes." + c.code(), c.name()));
         }
         try {
-            UpdateResult r = revisions.updateOne(new Document("_id", stream).append("applied", from), new Document("$set", set),
+            UpdateResult r = revisions.updateOne(
+                    new Document("_id", stream).append("applied", from),
+                    new Document("$set", set),
                     new UpdateOptions().upsert(from == -1));
             stale = true;
             return r.getMatchedCount() == 1 || r.getUpsertedId() != null;
@@ -84,7 +85,8 @@ public class CatalogueNames {
                 int year = d.getInteger("year");
                 CatalogueKind kind = CatalogueKind.valueOf(d.getString("kind"));
                 List<CatalogueEntry> codes = new ArrayList<>();
-                d.get("codes", Document.class).forEach((code, name) -> codes.add(new CatalogueEntry(code, (String) name)));
+                d.get("codes", Document.class)
+                        .forEach((code, name) -> codes.add(new CatalogueEntry(code, (String) name)));
                 Catalogue base = ShippedCatalogues.load(year, kind).orElseGet(() -> Catalogue.empty(year, kind));
                 loaded.put(kind.path() + ":" + year, base.revisedWith(codes));
             }

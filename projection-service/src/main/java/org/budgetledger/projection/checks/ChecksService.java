@@ -1,15 +1,23 @@
 package org.budgetledger.projection.checks;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.projection.checks.domain.BalanceKey;
 import org.budgetledger.projection.checks.domain.CheckInput;
 import org.budgetledger.projection.checks.domain.CheckReport;
 import org.budgetledger.projection.checks.domain.CheckResult;
-import org.budgetledger.projection.checks.domain.Status;
-import org.budgetledger.projection.checks.domain.Term;
 import org.budgetledger.projection.checks.domain.Checks;
 import org.budgetledger.projection.checks.domain.PostingCounts;
 import org.budgetledger.projection.checks.domain.PublishedClosing;
+import org.budgetledger.projection.checks.domain.Status;
+import org.budgetledger.projection.checks.domain.Term;
 import org.budgetledger.projection.checks.domain.UnitFigures;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
@@ -19,15 +27,6 @@ import org.budgetledger.projection.journal.JournalTotals;
 import org.budgetledger.projection.store.ProjectionStore;
 import org.budgetledger.projection.store.Stores;
 import org.springframework.stereotype.Service;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Runs the 审核公式 on a unit's year as an auditor would: the published figures, each unit's own figures, and a
@@ -46,57 +45,92 @@ public class ChecksService {
 
     public Optional<CheckReport> check(String unitCode, int fiscalYear) {
         ProjectionStore store = stores.active();
-        Journal journal = store.journal();
-        return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, null).map(view -> {
-            List<UnitFigures> units = new ArrayList<>();
-            JournalTotals totals = new JournalTotals();
-            JournalTotals previous = new JournalTotals();
-            boolean previousKnown = false;
-            Map<String, Long> auditSums = new TreeMap<>();
-            Map<BalanceKey, Long> importedClosing = new HashMap<>();
-            for (FinalAccounts.Part part : view.parts()) {
-                units.add(new UnitFigures(part.unit().unitCode(), part.unit().kind(), cellsOf(part.figures())));
-                JournalTotals own = new JournalTotals();
-                journal.read(part.record().ledger(), part.record().applied(), e -> {
-                    own.add(e);
-                    totals.add(e);
+        return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, null)
+                .map(view -> {
+                    Gathered g = gather(store, view, fiscalYear);
+                    CheckReport report = Checks.report(input(store, unitCode, fiscalYear, view, g));
+                    Set<String> held = heldByImports(view);
+                    return held == null
+                            ? report
+                            : new CheckReport(report.results().stream()
+                                    .map(r -> beyond(r, held))
+                                    .toList());
                 });
-                own.cells().forEach((k, v) -> auditSums.merge(k, v, Long::sum));
-                if (part.record().imported() != null) {
-                    // published figures imported from a document: the file is their only source, the journal is empty
-                    cellsOf(part.figures()).forEach((k, v) -> auditSums.merge(k, v, Long::sum));
-                }
-                if (part.unit().kind().reportsOperatingCosts()) {
-                    auditSums.merge(CellKeys.OPERATING_COSTS_KEY, own.cells().getOrDefault(CellKeys.PUBLIC_TOTAL_KEY, 0L), Long::sum);
-                }
-                String before = new org.budgetledger.contract.LedgerId(part.unit().unitCode(), fiscalYear - 1).toString();
-                var last = store.records().find(before);
-                if (last.isPresent()) {
-                    previousKnown = true;
-                    if (last.get().imported() != null) {
-                        PublishedClosing.of(last.get().cells()).forEach((k, v) -> importedClosing.merge(k, v, Long::sum));
-                    } else {
-                        journal.read(before, last.get().applied(), previous::add);
-                    }
+    }
+
+    /** What the checks read beyond the figures, in one pass over the members' journals (and last year's). */
+    private static final class Gathered {
+        final List<UnitFigures> units = new ArrayList<>();
+        final JournalTotals totals = new JournalTotals();
+        final JournalTotals previous = new JournalTotals();
+        final Map<String, Long> auditSums = new TreeMap<>();
+        final Map<BalanceKey, Long> importedClosing = new HashMap<>();
+        boolean previousKnown;
+    }
+
+    private static Gathered gather(ProjectionStore store, FinalAccounts.View view, int fiscalYear) {
+        Journal journal = store.journal();
+        Gathered g = new Gathered();
+        for (FinalAccounts.Part part : view.parts()) {
+            g.units.add(new UnitFigures(part.unit().unitCode(), part.unit().kind(), cellsOf(part.figures())));
+            JournalTotals own = new JournalTotals();
+            journal.read(part.record().ledger(), part.record().applied(), e -> {
+                own.add(e);
+                g.totals.add(e);
+            });
+            own.cells().forEach((k, v) -> g.auditSums.merge(k, v, Long::sum));
+            if (part.record().imported() != null) {
+                // published figures imported from a document: the file is their only source, the journal is
+                // empty
+                cellsOf(part.figures()).forEach((k, v) -> g.auditSums.merge(k, v, Long::sum));
+            }
+            if (part.unit().kind().reportsOperatingCosts()) {
+                g.auditSums.merge(
+                        CellKeys.OPERATING_COSTS_KEY,
+                        own.cells().getOrDefault(CellKeys.PUBLIC_TOTAL_KEY, 0L),
+                        Long::sum);
+            }
+            String before = new org.budgetledger.contract.LedgerId(part.unit().unitCode(), fiscalYear - 1).toString();
+            var last = store.records().find(before);
+            if (last.isPresent()) {
+                g.previousKnown = true;
+                if (last.get().imported() != null) {
+                    PublishedClosing.of(last.get().cells()).forEach((k, v) -> g.importedClosing.merge(k, v, Long::sum));
+                } else {
+                    journal.read(before, last.get().applied(), g.previous::add);
                 }
             }
-            Map<BalanceKey, Long> opening = balances(totals.opening());
-            CheckInput.Builder input = CheckInput.builder(unitCode, fiscalYear, cellsOf(view.figures()))
-                    .units(units)
-                    .auditSums(auditSums)
-                    .openingBalances(importedClosing.isEmpty() ? opening : PublishedClosing.atTheirGrain(opening, importedClosing))
-                    .postingCounts(new PostingCounts(totals.fiscalExpenditureOtherKind(), totals.smallMicroWithoutSme(), totals.stateCapital()))
-                    .catalogues(store.catalogues().of(fiscalYear, CatalogueKind.FUNCTIONAL).orElse(null),
-                            store.catalogues().of(fiscalYear, CatalogueKind.ECONOMIC).orElse(null));
-            if (previousKnown) {
-                Map<BalanceKey, Long> closing = balances(previous.closing());
-                importedClosing.forEach((k, v) -> closing.merge(k, v, Long::sum));
-                input.previousClosing(closing);
-            }
-            CheckReport report = Checks.report(input.build());
-            Set<String> held = heldByImports(view);
-            return held == null ? report : new CheckReport(report.results().stream().map(r -> beyond(r, held)).toList());
-        });
+        }
+        return g;
+    }
+
+    private static CheckInput input(
+            ProjectionStore store, String unitCode, int fiscalYear, FinalAccounts.View view, Gathered g) {
+        Map<BalanceKey, Long> opening = balances(g.totals.opening());
+        CheckInput.Builder input = CheckInput.builder(unitCode, fiscalYear, cellsOf(view.figures()))
+                .units(g.units)
+                .auditSums(g.auditSums)
+                .openingBalances(
+                        g.importedClosing.isEmpty()
+                                ? opening
+                                : PublishedClosing.atTheirGrain(opening, g.importedClosing))
+                .postingCounts(new PostingCounts(
+                        g.totals.fiscalExpenditureOtherKind(),
+                        g.totals.smallMicroWithoutSme(),
+                        g.totals.stateCapital()))
+                .catalogues(
+                        store.catalogues()
+                                .of(fiscalYear, CatalogueKind.FUNCTIONAL)
+                                .orElse(null),
+                        store.catalogues()
+                                .of(fiscalYear, CatalogueKind.ECONOMIC)
+                                .orElse(null));
+        if (g.previousKnown) {
+            Map<BalanceKey, Long> closing = balances(g.previous.closing());
+            g.importedClosing.forEach((k, v) -> closing.merge(k, v, Long::sum));
+            input.previousClosing(closing);
+        }
+        return input.build();
     }
 
     /**
@@ -108,7 +142,8 @@ public class ChecksService {
             return null;
         }
         Set<String> held = new HashSet<>(Set.of("ops"));
-        view.parts().stream().filter(p -> p.record().imported() != null)
+        view.parts().stream()
+                .filter(p -> p.record().imported() != null)
                 .forEach(p -> held.addAll(p.record().imported().source().tables()));
         return held;
     }
@@ -123,13 +158,24 @@ public class ChecksService {
         }
         List<String> missing = r.failing().stream()
                 .flatMap(c -> java.util.stream.Stream.concat(c.left().stream(), c.right().stream()))
-                .map(Term::key).filter(k -> k != null && k.indexOf('/') > 0 && !held.contains(k.substring(0, k.indexOf('/'))))
-                .distinct().toList();
+                .map(Term::key)
+                .filter(k -> k != null && k.indexOf('/') > 0 && !held.contains(k.substring(0, k.indexOf('/'))))
+                .distinct()
+                .toList();
         if (missing.isEmpty()) {
             return r;
         }
-        return new CheckResult(r.id(), r.subject(), r.description(), r.nameZh(), r.severity(), r.tolerance(), Status.SKIPPED,
-                List.of(), "the imported document does not hold " + missing, "导入的已公开文件不含 " + missing);
+        return new CheckResult(
+                r.id(),
+                r.subject(),
+                r.description(),
+                r.nameZh(),
+                r.severity(),
+                r.tolerance(),
+                Status.SKIPPED,
+                List.of(),
+                "the imported document does not hold " + missing,
+                "导入的已公开文件不含 " + missing);
     }
 
     private static Map<String, Long> cellsOf(Figures figures) {

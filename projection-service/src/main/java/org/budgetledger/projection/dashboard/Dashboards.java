@@ -1,13 +1,5 @@
 package org.budgetledger.projection.dashboard;
 
-import org.budgetledger.contract.Money;
-import org.budgetledger.projection.finalaccounts.FinalAccounts;
-import org.budgetledger.projection.store.UnitDirectory;
-import org.budgetledger.projection.finalaccounts.domain.CellKeys;
-import org.budgetledger.projection.finalaccounts.domain.Figures;
-import org.budgetledger.projection.store.Stores;
-import org.springframework.stereotype.Service;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -17,15 +9,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.finalaccounts.domain.Figures;
+import org.budgetledger.projection.store.Stores;
+import org.budgetledger.projection.store.UnitDirectory;
+import org.springframework.stereotype.Service;
 
 /** What a dashboard asks across units, answered from the projections (no event is read). */
 @Service
 public class Dashboards {
 
     static final Map<String, Function<Headline, String>> SORTABLE = Map.of(
-            "income", Headline::income, "expenditure", Headline::expenditure, "basic", Headline::basic,
-            "project", Headline::project, "operatingCosts", Headline::operatingCosts,
-            "sangong", h -> h.sangong().get("total").get("actual"), "closingBalance", Headline::closingBalance);
+            "income",
+            Headline::income,
+            "expenditure",
+            Headline::expenditure,
+            "basic",
+            Headline::basic,
+            "project",
+            Headline::project,
+            "operatingCosts",
+            Headline::operatingCosts,
+            "sangong",
+            h -> h.sangong().get("total").get("actual"),
+            "closingBalance",
+            Headline::closingBalance);
 
     private final Stores stores;
     private final FinalAccounts accounts;
@@ -40,12 +50,15 @@ public class Dashboards {
     }
 
     /** Every unit of the year (under a parent, in a region), its headline figures, sorted. */
-    public List<Headline> headlines(int fiscalYear, String region, String parent, FinalAccounts.Scope scope, String sort, boolean descending) {
+    public List<Headline> headlines(
+            int fiscalYear, String region, String parent, FinalAccounts.Scope scope, String sort, boolean descending) {
         UnitDirectory units = stores.active().units();
         List<UnitDirectory.Unit> selected = new ArrayList<>();
-        List<UnitDirectory.Unit> pool = parent == null ? List.copyOf(units.all().values()) : units.department(parent, fiscalYear);
+        List<UnitDirectory.Unit> pool =
+                parent == null ? List.copyOf(units.all().values()) : units.department(parent, fiscalYear);
         for (UnitDirectory.Unit u : pool) {
-            if (u.fiscalYear() == fiscalYear && (region == null || (u.region() != null && u.region().startsWith(region)))) {
+            if (u.fiscalYear() == fiscalYear
+                    && (region == null || (u.region() != null && u.region().startsWith(region)))) {
                 selected.add(u);
             }
         }
@@ -55,7 +68,10 @@ public class Dashboards {
         }
         Function<Headline, String> key = SORTABLE.getOrDefault(sort, Headline::expenditure);
         Comparator<Headline> order = Comparator.comparing(h -> new BigDecimal(key.apply(h)));
-        headlines.sort(descending ? order.reversed().thenComparing(Headline::unitCode) : order.thenComparing(Headline::unitCode));
+        headlines.sort(
+                descending
+                        ? order.reversed().thenComparing(Headline::unitCode)
+                        : order.thenComparing(Headline::unitCode));
         return headlines;
     }
 
@@ -67,7 +83,13 @@ public class Dashboards {
         return accounts.figures(u.unitCode(), u.fiscalYear(), scope, null).map(view -> {
             Figures f = view.figures();
             Map<String, Map<String, String>> sangong = new LinkedHashMap<>();
-            for (String item : List.of(CellKeys.TOTAL, "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")) {
+            for (String item : List.of(
+                    CellKeys.TOTAL,
+                    "overseas_travel",
+                    "vehicles",
+                    "vehicle_purchase",
+                    "vehicle_operation",
+                    "reception")) {
                 Map<String, String> pair = new LinkedHashMap<>();
                 pair.put("budget", wan(f, CellKeys.key(CellKeys.T07, CellKeys.BUDGET, item)));
                 pair.put("actual", wan(f, CellKeys.key(CellKeys.T07, CellKeys.ACTUAL, item)));
@@ -75,12 +97,26 @@ public class Dashboards {
             }
             Headline.Change change = accounts.figures(u.unitCode(), u.fiscalYear() - 1, scope, null)
                     .filter(FinalAccounts.View::hasFigures)
-                    .map(previous -> change(previous.figures().fen("01/expenditure.total/amount"), f.fen("01/expenditure.total/amount")))
+                    .map(previous -> change(
+                            previous.figures().fen("01/expenditure.total/amount"),
+                            f.fen("01/expenditure.total/amount")))
                     .orElse(null);
-            return new Headline(u.unitCode(), u.fiscalYear(), u.name(), u.kind().name(), u.parentUnitCode(), u.region(),
-                    wan(f, "01/income.total/amount"), wan(f, "01/expenditure.total/amount"), wan(f, "03/total/basic"),
-                    wan(f, "03/total/project"), wan(f, CellKeys.OPERATING_COSTS_KEY), wan(f, "01/expenditure.closing_balance/amount"),
-                    sangong, change, view.position());
+            return new Headline(
+                    u.unitCode(),
+                    u.fiscalYear(),
+                    u.name(),
+                    u.kind().name(),
+                    u.parentUnitCode(),
+                    u.region(),
+                    wan(f, "01/income.total/amount"),
+                    wan(f, "01/expenditure.total/amount"),
+                    wan(f, "03/total/basic"),
+                    wan(f, "03/total/project"),
+                    wan(f, CellKeys.OPERATING_COSTS_KEY),
+                    wan(f, "01/expenditure.closing_balance/amount"),
+                    sangong,
+                    change,
+                    view.position());
         });
     }
 
@@ -103,9 +139,14 @@ public class Dashboards {
 
     static Headline.Change change(long previousFen, long currentFen) {
         long delta = currentFen - previousFen;
-        String growth = previousFen == 0 ? null : BigDecimal.valueOf(delta).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(previousFen), 2, RoundingMode.HALF_UP).toPlainString();
-        return new Headline.Change(Money.ofFen(previousFen).toWanYuan(), Money.ofFen(delta).toWanYuan(), growth);
+        String growth = previousFen == 0
+                ? null
+                : BigDecimal.valueOf(delta)
+                        .multiply(BigDecimal.valueOf(100))
+                        .divide(BigDecimal.valueOf(previousFen), 2, RoundingMode.HALF_UP)
+                        .toPlainString();
+        return new Headline.Change(
+                Money.ofFen(previousFen).toWanYuan(), Money.ofFen(delta).toWanYuan(), growth);
     }
 
     private static String wan(Figures f, String key) {

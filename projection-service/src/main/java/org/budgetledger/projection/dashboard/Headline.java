@@ -1,7 +1,6 @@
 package org.budgetledger.projection.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.Map;
 
 /**
@@ -9,12 +8,23 @@ import java.util.Map;
  * 三公 item (total, overseas_travel, vehicles, vehicle_purchase, vehicle_operation, reception) to {budget, actual}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Headline(String unitCode, int fiscalYear, String name, String kind, String parentUnitCode, String region,
-                       String income, String expenditure, String basic, String project, String operatingCosts,
-                       String closingBalance, Map<String, Map<String, String>> sangong, Change expenditureChange,
-                       long position) {
+public record Headline(
+        String unitCode,
+        int fiscalYear,
+        String name,
+        String kind,
+        String parentUnitCode,
+        String region,
+        String income,
+        String expenditure,
+        String basic,
+        String project,
+        String operatingCosts,
+        String closingBalance,
+        Map<String, Map<String, String>> sangong,
+        Change expenditureChange,
+        long position) {
 
     /** Against the previous year's ledger, when there is one. */
-    public record Change(String previous, String delta, String growthPercent) {
-    }
+    public record Change(String previous, String delta, String growthPercent) {}
 }

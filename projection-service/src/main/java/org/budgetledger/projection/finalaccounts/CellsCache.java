@@ -13,11 +13,9 @@ final class CellsCache {
 
     static final int MAX_ENTRIES = 2_000;
 
-    record Key(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {
-    }
+    record Key(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {}
 
-    private record Entry(FinalAccounts.Positions positions, byte[] json) {
-    }
+    private record Entry(FinalAccounts.Positions positions, byte[] json) {}
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override

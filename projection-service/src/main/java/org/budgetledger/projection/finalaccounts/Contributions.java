@@ -1,12 +1,11 @@
 package org.budgetledger.projection.finalaccounts;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 import org.budgetledger.projection.finalaccounts.domain.MonthlyFacts;
 import org.budgetledger.projection.report.domain.Facts;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Everything one posting adds to its ledger's figures: the published cells and the facts kept beside them (months
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 public final class Contributions {
 
-    private Contributions() {
-    }
+    private Contributions() {}
 
     public static Map<String, Long> of(Posting posting) {
         Map<String, Long> all = new HashMap<>(CellRouting.contributions(posting));

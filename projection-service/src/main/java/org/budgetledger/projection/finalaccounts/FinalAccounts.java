@@ -1,28 +1,23 @@
 package org.budgetledger.projection.finalaccounts;
 
-import org.budgetledger.projection.store.LedgerRecords;
-import org.budgetledger.projection.store.LedgerRecord;
-import org.budgetledger.projection.store.Imported;
-import org.budgetledger.projection.store.Checkpoints;
-import org.budgetledger.projection.store.UnitDirectory;
-
-import org.budgetledger.contract.Money;
-import org.budgetledger.contract.Posting;
-import org.budgetledger.contract.UnitKind;
-import org.budgetledger.projection.finalaccounts.domain.CellKeys;
-import org.budgetledger.projection.finalaccounts.domain.CellRouting;
-import org.budgetledger.projection.finalaccounts.domain.Figures;
-import org.budgetledger.projection.journal.JournalEntry;
-import org.budgetledger.projection.store.ProjectionStore;
-import org.budgetledger.projection.store.Stores;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.finalaccounts.domain.Figures;
+import org.budgetledger.projection.journal.JournalEntry;
+import org.budgetledger.projection.store.Checkpoints;
+import org.budgetledger.projection.store.Imported;
+import org.budgetledger.projection.store.LedgerRecord;
+import org.budgetledger.projection.store.LedgerRecords;
+import org.budgetledger.projection.store.ProjectionStore;
+import org.budgetledger.projection.store.Stores;
+import org.budgetledger.projection.store.UnitDirectory;
+import org.springframework.stereotype.Service;
 
 /**
  * A unit's figures for a year: consolidated over the unit and its descendants by plain summation, or the unit alone
@@ -42,11 +37,13 @@ public class FinalAccounts {
         this.stores = stores;
     }
 
-    public enum Scope { DEPARTMENT, SELF }
+    public enum Scope {
+        DEPARTMENT,
+        SELF
+    }
 
     /** One unit's part: its ledger record and its figures (with 机关运行经费 by its own kind). */
-    public record Part(UnitDirectory.Unit unit, LedgerRecord record, Figures figures) {
-    }
+    public record Part(UnitDirectory.Unit unit, LedgerRecord record, Figures figures) {}
 
     /** The figures of a unit and year, with the parts they sum and how many events they include. */
     public record View(String unitCode, int fiscalYear, Scope scope, Instant asOf, List<Part> parts, Figures figures) {
@@ -65,13 +62,16 @@ public class FinalAccounts {
          * nothing to compare with, rather than zeros.
          */
         public boolean hasFigures() {
-            return parts.stream().anyMatch(p -> p.record().postings() > 0 || p.record().imported() != null);
+            return parts.stream()
+                    .anyMatch(p -> p.record().postings() > 0 || p.record().imported() != null);
         }
 
         /** The epochs of the members applied again from their start (none normally). */
         public Map<String, Long> epochs() {
             Map<String, Long> epochs = new LinkedHashMap<>();
-            parts.stream().filter(p -> p.record().epoch() != 0).forEach(p -> epochs.put(p.record().ledger(), p.record().epoch()));
+            parts.stream()
+                    .filter(p -> p.record().epoch() != 0)
+                    .forEach(p -> epochs.put(p.record().ledger(), p.record().epoch()));
             return epochs;
         }
     }
@@ -88,13 +88,20 @@ public class FinalAccounts {
             if (record.isEmpty()) {
                 continue;
             }
-            Figures own = asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(store, record.get(), asOf);
+            Figures own =
+                    asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(store, record.get(), asOf);
             parts.add(new Part(unit, record.get(), own.withOperatingCosts(unit.kind())));
         }
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new View(unitCode, fiscalYear, scope, asOf, parts, Figures.sum(parts.stream().map(Part::figures).toList())));
+        return Optional.of(new View(
+                unitCode,
+                fiscalYear,
+                scope,
+                asOf,
+                parts,
+                Figures.sum(parts.stream().map(Part::figures).toList())));
     }
 
     /**
@@ -141,12 +148,10 @@ public class FinalAccounts {
     }
 
     /** A cell's audit trail: every posting that contributes to it, reversals as negative lines. */
-    public record AuditLine(UnitDirectory.Unit unit, JournalEntry entry, long contributionFen) {
-    }
+    public record AuditLine(UnitDirectory.Unit unit, JournalEntry entry, long contributionFen) {}
 
     /** A figure of a year that holds imported published figures: the file it came from, and its amount there. */
-    public record ImportLine(UnitDirectory.Unit unit, Imported imported, long fen) {
-    }
+    public record ImportLine(UnitDirectory.Unit unit, Imported imported, long fen) {}
 
     /** The imported figures behind a cell (none where the members' figures come from postings). */
     public List<ImportLine> importedLines(String unitCode, int fiscalYear, Scope scope, String cellKey, Instant asOf) {
@@ -154,11 +159,14 @@ public class FinalAccounts {
         List<ImportLine> lines = new ArrayList<>();
         for (UnitDirectory.Unit unit : members(store, unitCode, fiscalYear, scope)) {
             Optional<LedgerRecord> record = store.records().find(unit.ledger());
-            if (record.isEmpty() || record.get().imported() == null
+            if (record.isEmpty()
+                    || record.get().imported() == null
                     || (asOf != null && record.get().imported().recordedAt().isAfter(asOf))) {
                 continue;
             }
-            String routedKey = cellKey.equals(OPERATING_COSTS) ? (unit.kind().reportsOperatingCosts() ? PUBLIC_TOTAL : null) : cellKey;
+            String routedKey = cellKey.equals(OPERATING_COSTS)
+                    ? (unit.kind().reportsOperatingCosts() ? PUBLIC_TOTAL : null)
+                    : cellKey;
             long fen = routedKey == null ? 0 : record.get().cells().getOrDefault(routedKey, 0L);
             if (fen != 0) {
                 lines.add(new ImportLine(unit, record.get().imported(), fen));
@@ -180,7 +188,9 @@ public class FinalAccounts {
                 continue;
             }
             // 机关运行经费 is the 公用经费 of units of an administrative kind
-            String routedKey = cellKey.equals(OPERATING_COSTS) ? (unit.kind().reportsOperatingCosts() ? PUBLIC_TOTAL : null) : cellKey;
+            String routedKey = cellKey.equals(OPERATING_COSTS)
+                    ? (unit.kind().reportsOperatingCosts() ? PUBLIC_TOTAL : null)
+                    : cellKey;
             if (routedKey == null) {
                 continue;
             }
@@ -211,7 +221,8 @@ public class FinalAccounts {
                 entry.contributions().forEach((key, fen) -> {
                     lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new AuditLine(unit, entry, fen));
                     if (key.equals(PUBLIC_TOTAL) && unit.kind().reportsOperatingCosts()) {
-                        lines.computeIfAbsent(OPERATING_COSTS, k -> new ArrayList<>()).add(new AuditLine(unit, entry, fen));
+                        lines.computeIfAbsent(OPERATING_COSTS, k -> new ArrayList<>())
+                                .add(new AuditLine(unit, entry, fen));
                     }
                 });
             });
@@ -230,19 +241,25 @@ public class FinalAccounts {
 
     /** The figures as they stood at {@code asOf}: from the latest checkpoint wholly before it, then the journal after it. */
     private static Figures replay(ProjectionStore store, LedgerRecord record, Instant asOf) {
-        Optional<Checkpoints.Checkpoint> checkpoint = record.recordedUpTo() == null ? Optional.empty()
+        Optional<Checkpoints.Checkpoint> checkpoint = record.recordedUpTo() == null
+                ? Optional.empty()
                 : store.checkpoints().before(record.ledger(), asOf, record.applied());
         Figures figures = checkpoint.map(c -> new Figures().apply(c.cells(), 1)).orElseGet(Figures::new);
         long from = checkpoint.map(c -> c.applied() + 1).orElse(0L);
-        store.journal().read(record.ledger(), from, record.applied(), asOf, entry ->
-                figures.apply(Contributions.of(entry.routed()), entry.sign()));
+        store.journal()
+                .read(
+                        record.ledger(),
+                        from,
+                        record.applied(),
+                        asOf,
+                        entry -> figures.apply(Contributions.of(entry.routed()), entry.sign()));
         return figures;
     }
 
-    private static List<UnitDirectory.Unit> members(ProjectionStore store, String unitCode, int fiscalYear, Scope scope) {
+    private static List<UnitDirectory.Unit> members(
+            ProjectionStore store, String unitCode, int fiscalYear, Scope scope) {
         return scope == Scope.SELF
                 ? store.units().unit(unitCode, fiscalYear).map(List::of).orElse(List.of())
                 : store.units().department(unitCode, fiscalYear);
     }
-
 }

@@ -1,7 +1,5 @@
 package org.budgetledger.projection.finalaccounts;
 
-import org.budgetledger.projection.store.Imported;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +7,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.budgetledger.contract.Money;
+import org.budgetledger.projection.store.Imported;
 import org.budgetledger.projection.web.AsOf;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,12 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping(path = "/api/v1/final-accounts/{unitCode}/{fiscalYear}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,16 +40,25 @@ public class FinalAccountsController {
     }
 
     @GetMapping("/cells")
-    @Operation(operationId = "getCells", summary = "Every non-zero published figure (万元, 2 decimals, rounded half-up once from the exact total)",
-            description = "Consolidated over the unit and its descendants, or the unit alone with scope=self. position counts "
-                    + "the events the figures include (positions: per ledger), so a reader can wait for a posting it made.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
-    public ResponseEntity<byte[]> cells(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                                        @RequestParam(defaultValue = "department") String scope,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf)
+    @Operation(
+            operationId = "getCells",
+            summary = "Every non-zero published figure (万元, 2 decimals, rounded half-up once from the exact total)",
+            description =
+                    "Consolidated over the unit and its descendants, or the unit alone with scope=self. position counts "
+                            + "the events the figures include (positions: per ledger), so a reader can wait for a posting it made.")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
+    public ResponseEntity<byte[]> cells(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @RequestParam(defaultValue = "department") String scope,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf)
             throws JsonProcessingException {
         CellsCache.Key key = new CellsCache.Key(unitCode, fiscalYear, scope(scope));
-        FinalAccounts.Positions current = asOf == null ? accounts.positions(unitCode, fiscalYear, key.scope()).orElse(null) : null;
+        FinalAccounts.Positions current = asOf == null
+                ? accounts.positions(unitCode, fiscalYear, key.scope()).orElse(null)
+                : null;
         byte[] cached = current == null ? null : cache.get(key, current);
         if (cached != null) {
             return json(cached);
@@ -85,20 +91,32 @@ public class FinalAccountsController {
     }
 
     @GetMapping({"/cells/{cellKey}/audit", "/cells/{table}/{row}/{column}/audit"})
-    @Operation(operationId = "getCellAudit", summary = "Every posting behind a figure: reversals as negative lines; the lines (yuan) add up to the cell (万元)",
+    @Operation(
+            operationId = "getCellAudit",
+            summary =
+                    "Every posting behind a figure: reversals as negative lines; the lines (yuan) add up to the cell (万元)",
             description = "The cell key's '/' may be URL-encoded (%2F) or not.")
-    public Map<String, Object> audit(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                                     @PathVariable(required = false) String cellKey,
-                                     @PathVariable(required = false) String table, @PathVariable(required = false) String row,
-                                     @PathVariable(required = false) String column,
-                                     @RequestParam(defaultValue = "department") String scope,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+    public Map<String, Object> audit(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @PathVariable(required = false) String cellKey,
+            @PathVariable(required = false) String table,
+            @PathVariable(required = false) String row,
+            @PathVariable(required = false) String column,
+            @RequestParam(defaultValue = "department") String scope,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         String key = cellKey != null ? cellKey : table + "/" + row + "/" + column;
-        List<FinalAccounts.AuditLine> lines = accounts.audit(unitCode, fiscalYear, scope(scope), key, AsOf.checked(asOf))
+        List<FinalAccounts.AuditLine> lines = accounts.audit(
+                        unitCode, fiscalYear, scope(scope), key, AsOf.checked(asOf))
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
-        List<Map<String, Object>> out = lines.stream().map(FinalAccountsController::line).toList();
-        List<FinalAccounts.ImportLine> fromFiles = accounts.importedLines(unitCode, fiscalYear, scope(scope), key, AsOf.checked(asOf));
-        Money total = FinalAccounts.sum(lines).plus(Money.ofFen(fromFiles.stream().mapToLong(FinalAccounts.ImportLine::fen).sum()));
+        List<Map<String, Object>> out =
+                lines.stream().map(FinalAccountsController::line).toList();
+        List<FinalAccounts.ImportLine> fromFiles =
+                accounts.importedLines(unitCode, fiscalYear, scope(scope), key, AsOf.checked(asOf));
+        Money total = FinalAccounts.sum(lines)
+                .plus(Money.ofFen(fromFiles.stream()
+                        .mapToLong(FinalAccounts.ImportLine::fen)
+                        .sum()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cell", key);
         body.put("value", total.toWanYuan());
@@ -106,21 +124,30 @@ public class FinalAccountsController {
         body.put("lines", out);
         if (!fromFiles.isEmpty()) {
             // a year of published figures imported from a document: the figure's source is the file, not postings
-            body.put("imported", fromFiles.stream().map(FinalAccountsController::importLine).toList());
+            body.put(
+                    "imported",
+                    fromFiles.stream().map(FinalAccountsController::importLine).toList());
         }
         return body;
     }
 
     @GetMapping(path = "/audit", produces = "application/x-ndjson")
-    @Operation(operationId = "exportAudit", summary = "Every published figure with its audit lines, as JSON Lines (one cell per line), for audit tools")
-    public void auditExport(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                            @RequestParam(defaultValue = "department") String scope,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-                            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        Map<String, List<FinalAccounts.AuditLine>> all = accounts.auditAll(unitCode, fiscalYear, scope(scope), AsOf.checked(asOf))
+    @Operation(
+            operationId = "exportAudit",
+            summary = "Every published figure with its audit lines, as JSON Lines (one cell per line), for audit tools")
+    public void auditExport(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @RequestParam(defaultValue = "department") String scope,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        Map<String, List<FinalAccounts.AuditLine>> all = accounts.auditAll(
+                        unitCode, fiscalYear, scope(scope), AsOf.checked(asOf))
                 .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
         response.setContentType("application/x-ndjson");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + unitCode + "-" + fiscalYear + "-audit.jsonl\"");
+        response.setHeader(
+                "Content-Disposition", "attachment; filename=\"" + unitCode + "-" + fiscalYear + "-audit.jsonl\"");
         var out = response.getOutputStream();
         for (Map.Entry<String, List<FinalAccounts.AuditLine>> cell : all.entrySet()) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -128,7 +155,9 @@ public class FinalAccountsController {
             line.put("cell", cell.getKey());
             line.put("value", total.toWanYuan());
             line.put("exactYuan", total.toString());
-            line.put("lines", cell.getValue().stream().map(FinalAccountsController::line).toList());
+            line.put(
+                    "lines",
+                    cell.getValue().stream().map(FinalAccountsController::line).toList());
             out.write(JSON.writeValueAsBytes(line));
             out.write('\n');
         }
@@ -148,7 +177,11 @@ public class FinalAccountsController {
         line.put("sourceSystem", l.entry().posting().sourceSystem());
         line.put("type", l.entry().posting().type());
         line.put("amount", Money.ofFen(l.contributionFen()).toString());
-        line.put("occurredOn", l.entry().isReversal() ? l.entry().reversed().occurredOn() : l.entry().posting().occurredOn());
+        line.put(
+                "occurredOn",
+                l.entry().isReversal()
+                        ? l.entry().reversed().occurredOn()
+                        : l.entry().posting().occurredOn());
         line.put("recordedAt", l.entry().recordedAt());
         line.put("eventId", l.entry().eventId());
         line.put("unitCode", l.unit().unitCode());
@@ -160,11 +193,14 @@ public class FinalAccountsController {
     }
 
     private static List<Map<String, Object>> imported(List<FinalAccounts.Part> parts) {
-        return parts.stream().filter(p -> p.record().imported() != null).map(p -> {
-            Map<String, Object> m = source(p.record().imported());
-            m.put("unitCode", p.unit().unitCode());
-            return m;
-        }).toList();
+        return parts.stream()
+                .filter(p -> p.record().imported() != null)
+                .map(p -> {
+                    Map<String, Object> m = source(p.record().imported());
+                    m.put("unitCode", p.unit().unitCode());
+                    return m;
+                })
+                .toList();
     }
 
     private static Map<String, Object> importLine(FinalAccounts.ImportLine l) {

@@ -1,6 +1,5 @@
 package org.budgetledger.projection.finalaccounts;
 
-import org.budgetledger.kit.Futures;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.budgetledger.kit.Futures;
 
 /**
  * Concurrent readers of positions share one read, and never one that began before they asked: while a read is in

@@ -7,11 +7,6 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import org.bson.Document;
-import org.budgetledger.contract.Json;
-import org.budgetledger.projection.storage.EpochNanos;
-import org.budgetledger.projection.storage.InsertsFirst;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.bson.Document;
+import org.budgetledger.contract.Json;
+import org.budgetledger.projection.storage.EpochNanos;
+import org.budgetledger.projection.storage.InsertsFirst;
 
 /**
  * Every ledger's postings in sequence order, in buckets of consecutive sequence numbers: one document per bucket,
@@ -36,6 +35,7 @@ public class Journal {
     public static final int BUCKET = 50;
     /** Buckets fetched per round trip when a ledger's journal is read in order. */
     static final int BUCKETS_PER_READ = 40;
+
     private static final int MAX_BUCKETS = 1_000_000;
 
     private final MongoCollection<Document> buckets;
@@ -67,18 +67,21 @@ public class Journal {
         entries.forEach(e -> run.putIfAbsent(e.sequence(), null));
         run.forEach((sequence, hash) -> bucket(touched, ledger, sequence).hash(String.valueOf(sequence), hash));
         for (JournalEntry e : entries) {
-            bucket(touched, ledger, e.sequence()).add(String.valueOf(e.sequence()), json(e), EpochNanos.of(e.recordedAt()));
+            bucket(touched, ledger, e.sequence())
+                    .add(String.valueOf(e.sequence()), json(e), EpochNanos.of(e.recordedAt()));
         }
         if (touched.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         touched.values().forEach(b -> writes.add(b.fresh() ? new InsertOneModel<>(b.whole()) : b.entryByEntry()));
-        InsertsFirst.write(buckets, writes, whole -> touched.get(whole.getString("_id")).entryByEntry());
+        InsertsFirst.write(
+                buckets, writes, whole -> touched.get(whole.getString("_id")).entryByEntry());
     }
 
     private Bucket bucket(Map<String, Bucket> touched, String ledger, long sequence) {
-        return touched.computeIfAbsent(bucketId(ledger, sequence / bucketSize),
+        return touched.computeIfAbsent(
+                bucketId(ledger, sequence / bucketSize),
                 id -> new Bucket(id, !touched.isEmpty() || sequence % bucketSize == 0));
     }
 
@@ -100,7 +103,10 @@ public class Journal {
         }
 
         Document whole() {
-            return new Document("_id", id).append("entries", entries).append("at", at).append("hashes", hashes);
+            return new Document("_id", id)
+                    .append("entries", entries)
+                    .append("at", at)
+                    .append("hashes", hashes);
         }
 
         /**
@@ -110,7 +116,8 @@ public class Journal {
         UpdateOneModel<Document> entryByEntry() {
             Document set = new Document();
             Document unset = new Document();
-            entries.forEach((sequence, json) -> set.append("entries." + sequence, json).append("at." + sequence, at.get(sequence)));
+            entries.forEach((sequence, json) ->
+                    set.append("entries." + sequence, json).append("at." + sequence, at.get(sequence)));
             hashes.forEach((sequence, hash) -> {
                 set.append("hashes." + sequence, hash);
                 if (!entries.containsKey(sequence)) {
@@ -131,8 +138,12 @@ public class Journal {
      */
     public Map<Long, String> hashes(String ledger, java.util.Collection<Long> sequences) {
         Map<Long, String> found = new TreeMap<>();
-        List<String> ids = sequences.stream().map(s -> bucketId(ledger, s / bucketSize)).distinct().toList();
-        for (Document doc : buckets.find(new Document("_id", new Document("$in", ids))).projection(new Document("hashes", 1))) {
+        List<String> ids = sequences.stream()
+                .map(s -> bucketId(ledger, s / bucketSize))
+                .distinct()
+                .toList();
+        for (Document doc :
+                buckets.find(new Document("_id", new Document("$in", ids))).projection(new Document("hashes", 1))) {
             Document hashes = doc.get("hashes", Document.class);
             if (hashes != null) {
                 sequences.forEach(s -> {
@@ -188,7 +199,8 @@ public class Journal {
                     boolean late = byNanos != null && recorded instanceof Number n && n.longValue() > byNanos;
                     if (sequence >= from && sequence <= upTo && !late) {
                         JournalEntry entry = parse((String) value);
-                        if (recordedBy == null || !entry.recordedAt().isAfter(recordedBy)) { // a bucket written without times
+                        if (recordedBy == null
+                                || !entry.recordedAt().isAfter(recordedBy)) { // a bucket written without times
                             ordered.put(sequence, entry);
                         }
                     }
@@ -200,7 +212,9 @@ public class Journal {
 
     /** One entry by its sequence number: one read of its bucket. */
     public Optional<JournalEntry> entry(String ledger, long sequence) {
-        Document doc = buckets.find(new Document("_id", bucketId(ledger, sequence / bucketSize))).limit(1).first();
+        Document doc = buckets.find(new Document("_id", bucketId(ledger, sequence / bucketSize)))
+                .limit(1)
+                .first();
         if (doc == null) {
             return Optional.empty();
         }

@@ -1,12 +1,11 @@
 package org.budgetledger.projection.journal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.budgetledger.contract.Posting;
-import org.budgetledger.projection.finalaccounts.domain.CellRouting;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 
 /**
  * One recorded posting as the query side keeps it: the posting, the event that recorded it (stream, sequence,
@@ -14,8 +13,15 @@ import java.util.Map;
  * of figures comes from these.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JournalEntry(String ledger, long sequence, String eventId, Instant recordedAt, String correlationId,
-                           String origin, Posting posting, Posting reversed) {
+public record JournalEntry(
+        String ledger,
+        long sequence,
+        String eventId,
+        Instant recordedAt,
+        String correlationId,
+        String origin,
+        Posting posting,
+        Posting reversed) {
 
     public boolean isReversal() {
         return reversed != null;

@@ -1,13 +1,11 @@
 package org.budgetledger.projection.journal;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.budgetledger.contract.ExpenditureKind;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
-import org.budgetledger.projection.finalaccounts.domain.CellRouting;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A straightforward recomputation from a ledger's journal, for the checks: every cell as the sum of its audit lines,
@@ -16,8 +14,7 @@ import java.util.Map;
 public final class JournalTotals {
 
     /** Fund source and 7-digit functional code. */
-    public record Balance(FundSource fundSource, String functionalCode) {
-    }
+    public record Balance(FundSource fundSource, String functionalCode) {}
 
     private final Map<String, Long> cells = new HashMap<>();
     private final Map<Balance, Long> opening = new HashMap<>();
@@ -33,11 +30,15 @@ public final class JournalTotals {
         if (p.fundSource() == FundSource.STATE_CAPITAL) {
             stateCapital += sign;
         }
-        if (p.type() == PostingType.EXPENDITURE && p.fundSource().fiscal() && p.expenditureKind() != ExpenditureKind.BASIC
+        if (p.type() == PostingType.EXPENDITURE
+                && p.fundSource().fiscal()
+                && p.expenditureKind() != ExpenditureKind.BASIC
                 && p.expenditureKind() != ExpenditureKind.PROJECT) {
             fiscalExpenditureOtherKind += sign;
         }
-        if (p.type() == PostingType.PROCUREMENT && p.procurement() != null && p.procurement().smallMicroAwarded()
+        if (p.type() == PostingType.PROCUREMENT
+                && p.procurement() != null
+                && p.procurement().smallMicroAwarded()
                 && !p.procurement().smeAwarded()) {
             smallMicroWithoutSme += sign;
         }

@@ -2,12 +2,11 @@ package org.budgetledger.projection.journal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.budgetledger.contract.Posting;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.budgetledger.contract.Posting;
 
 /**
  * Finds a ledger's posting by source system and id (what a REVERSAL names): from memory when the ledger was read
@@ -16,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PostingLookup {
 
     private final Journal journal;
-    private final Cache<String, Map<String, Posting>> byLedger = Caffeine.newBuilder().maximumSize(200).build();
+    private final Cache<String, Map<String, Posting>> byLedger =
+            Caffeine.newBuilder().maximumSize(200).build();
 
     public PostingLookup(Journal journal) {
         this.journal = journal;

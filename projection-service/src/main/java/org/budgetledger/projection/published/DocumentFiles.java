@@ -1,5 +1,12 @@
 package org.budgetledger.projection.published;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -10,14 +17,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.budgetledger.projection.published.domain.SheetText;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A published document's bytes as the text of its sheets: an .xlsx workbook (Apache POI; numbers as plain decimals,
@@ -41,8 +40,7 @@ final class DocumentFiles {
         org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_ENTRY);
     }
 
-    private DocumentFiles() {
-    }
+    private DocumentFiles() {}
 
     static List<SheetText> workbook(byte[] bytes) throws Unreadable {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
@@ -80,7 +78,9 @@ final class DocumentFiles {
             }
             String value = text[merged.getFirstRow()][merged.getFirstColumn()];
             for (int r = merged.getFirstRow(); r <= Math.min(merged.getLastRow(), height - 1); r++) {
-                for (int c = merged.getFirstColumn(); c <= Math.min(merged.getLastColumn(), SheetText.MAX_COLUMNS - 1); c++) {
+                for (int c = merged.getFirstColumn();
+                        c <= Math.min(merged.getLastColumn(), SheetText.MAX_COLUMNS - 1);
+                        c++) {
                     text[r][c] = value;
                 }
             }
@@ -100,7 +100,9 @@ final class DocumentFiles {
     private static String text(Cell cell, DataFormatter formatter) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.NUMERIC) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(cell.getNumericCellValue())
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return type == CellType.STRING ? cell.getStringCellValue() : formatter.formatCellValue(cell);
     }

@@ -1,5 +1,11 @@
 package org.budgetledger.projection.published;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueKind;
@@ -17,13 +23,6 @@ import org.budgetledger.projection.report.domain.Template;
 import org.budgetledger.projection.store.Stores;
 import org.springframework.stereotype.Service;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-
 /**
  * Reads the published figures of a year from a file and checks them against the 审核公式 of their own tables (the
  * W rules within a table, the X rules between tables): figures that the published document itself contradicts are
@@ -33,7 +32,11 @@ import java.util.function.Function;
 public class PublishedFigures {
 
     /** The document formats taken. */
-    public enum Format { XLSX, CSV, JSON }
+    public enum Format {
+        XLSX,
+        CSV,
+        JSON
+    }
 
     private final Stores stores;
 
@@ -42,7 +45,8 @@ public class PublishedFigures {
     }
 
     /** The figures of the file, or the problems that stop it from being read. */
-    PublishedDocument.Reading read(int fiscalYear, Format format, byte[] body, Map<String, String> json, String fileName)
+    PublishedDocument.Reading read(
+            int fiscalYear, Format format, byte[] body, Map<String, String> json, String fileName)
             throws DocumentFiles.Unreadable {
         Template template = Template.forYear(fiscalYear);
         Function<String, Optional<String>> classes = classCodes(fiscalYear, template);
@@ -59,20 +63,32 @@ public class PublishedFigures {
      * not in a workbook of tables. 机关运行经费 is derived from 06 as for every year.
      */
     List<CheckResult> failing(String unitCode, int fiscalYear, UnitKind kind, PublishedDocument.Reading reading) {
-        return failing(unitCode, fiscalYear, kind, reading, catalogue(fiscalYear, CatalogueKind.FUNCTIONAL),
+        return failing(
+                unitCode,
+                fiscalYear,
+                kind,
+                reading,
+                catalogue(fiscalYear, CatalogueKind.FUNCTIONAL),
                 catalogue(fiscalYear, CatalogueKind.ECONOMIC));
     }
 
-    static List<CheckResult> failing(String unitCode, int fiscalYear, UnitKind kind, PublishedDocument.Reading reading,
-                                     Catalogue functional, Catalogue economic) {
-        Map<String, Long> cells = new HashMap<>(new Figures().apply(reading.cells(), 1).withOperatingCosts(kind).fen());
+    static List<CheckResult> failing(
+            String unitCode,
+            int fiscalYear,
+            UnitKind kind,
+            PublishedDocument.Reading reading,
+            Catalogue functional,
+            Catalogue economic) {
+        Map<String, Long> cells = new HashMap<>(
+                new Figures().apply(reading.cells(), 1).withOperatingCosts(kind).fen());
         CheckInput input = CheckInput.builder(unitCode, fiscalYear, cells)
                 .units(List.of(new UnitFigures(unitCode, kind, cells)))
                 .catalogues(functional, economic)
                 .build();
         Set<String> tables = new java.util.HashSet<>(reading.tables());
         tables.add("ops");
-        return Checks.RULES.stream().filter(r -> r.id().startsWith("W") || r.id().startsWith("X"))
+        return Checks.RULES.stream()
+                .filter(r -> r.id().startsWith("W") || r.id().startsWith("X"))
                 .flatMap(r -> r.evaluate(input).stream())
                 .filter(r -> r.status() == Status.FAIL)
                 .filter(r -> r.failing().stream().allMatch(c -> within(c, tables)))
@@ -81,7 +97,8 @@ public class PublishedFigures {
 
     private static boolean within(Comparison comparison, Set<String> tables) {
         return java.util.stream.Stream.concat(comparison.left().stream(), comparison.right().stream())
-                .map(Term::key).filter(k -> k != null && !k.isEmpty())
+                .map(Term::key)
+                .filter(k -> k != null && !k.isEmpty())
                 .allMatch(k -> tables.contains(k.substring(0, Math.max(0, k.indexOf('/')))));
     }
 
@@ -92,14 +109,17 @@ public class PublishedFigures {
     /** 类 code by the name 01 / 04 print: the year's catalogue, else the template's fixed names. */
     private Function<String, Optional<String>> classCodes(int fiscalYear, Template template) {
         Map<String, String> byName = new HashMap<>();
-        template.tables().stream().filter(t -> t instanceof org.budgetledger.projection.report.domain.TableSpec.Summary)
+        template.tables().stream()
+                .filter(t -> t instanceof org.budgetledger.projection.report.domain.TableSpec.Summary)
                 .flatMap(t -> ((org.budgetledger.projection.report.domain.TableSpec.Summary) t).blocks().stream())
                 .flatMap(b -> java.util.stream.Stream.concat(b.left().stream(), b.right().stream()))
                 .filter(l -> l instanceof org.budgetledger.projection.report.domain.TableSpec.Classes)
                 .flatMap(l -> ((org.budgetledger.projection.report.domain.TableSpec.Classes) l).fixed().stream())
                 .forEach(c -> byName.put(SheetText.normalized(c.name()), c.code()));
-        Optional.ofNullable(catalogue(fiscalYear, CatalogueKind.FUNCTIONAL)).ifPresent(c -> c.entries().stream()
-                .filter(e -> e.code().length() == 3).forEach(e -> byName.put(SheetText.normalized(e.name()), e.code())));
+        Optional.ofNullable(catalogue(fiscalYear, CatalogueKind.FUNCTIONAL))
+                .ifPresent(c -> c.entries().stream()
+                        .filter(e -> e.code().length() == 3)
+                        .forEach(e -> byName.put(SheetText.normalized(e.name()), e.code())));
         return name -> Optional.ofNullable(byName.get(name));
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.kit.web.ErrorBody;
@@ -20,12 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a published document for the ledger, which records its figures (PUT …/published-figures on the ledger
@@ -44,34 +43,54 @@ public class PublishedFiguresController {
         this.published = published;
     }
 
-    @PostMapping(path = "/api/v1/final-accounts/{unitCode}/{fiscalYear}/published-figures/read",
+    @PostMapping(
+            path = "/api/v1/final-accounts/{unitCode}/{fiscalYear}/published-figures/read",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "readPublishedFigures", summary = "Read and check a published document's figures (ADMIN; the ledger calls it)",
-            description = "Body: the .xlsx workbook in the official layout, one table's CSV (text/csv), or {\"cells\": {key: 万元}}. "
-                    + "Answers {format, tables, cells: {key: fen}}; 422 with problems (table, row, column) when the layout cannot "
-                    + "be read, or with the failing W and X rules and their figures.")
-    public ResponseEntity<Map<String, Object>> read(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                                                    @RequestParam UnitKind kind,
-                                                    @RequestParam(defaultValue = "published-figures") String fileName,
-                                                    @RequestHeader(value = "Content-Type", required = false) String contentType,
-                                                    @RequestBody byte[] body) {
+    @Operation(
+            operationId = "readPublishedFigures",
+            summary = "Read and check a published document's figures (ADMIN; the ledger calls it)",
+            description =
+                    "Body: the .xlsx workbook in the official layout, one table's CSV (text/csv), or {\"cells\": {key: 万元}}. "
+                            + "Answers {format, tables, cells: {key: fen}}; 422 with problems (table, row, column) when the layout cannot "
+                            + "be read, or with the failing W and X rules and their figures.")
+    public ResponseEntity<Map<String, Object>> read(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @RequestParam UnitKind kind,
+            @RequestParam(defaultValue = "published-figures") String fileName,
+            @RequestHeader(value = "Content-Type", required = false) String contentType,
+            @RequestBody byte[] body) {
         PublishedFigures.Format format = format(contentType, fileName, body);
         PublishedDocument.Reading reading;
         try {
-            reading = published.read(fiscalYear, format, body, format == PublishedFigures.Format.JSON ? cells(body) : Map.of(), fileName);
+            reading = published.read(
+                    fiscalYear,
+                    format,
+                    body,
+                    format == PublishedFigures.Format.JSON ? cells(body) : Map.of(),
+                    fileName);
         } catch (DocumentFiles.Unreadable e) {
             return ErrorBody.answer(HttpStatus.UNPROCESSABLE_ENTITY, "file.unreadable", "file", e.getMessage());
         } catch (IllegalArgumentException e) {
             return ErrorBody.answer(HttpStatus.UNPROCESSABLE_ENTITY, "cells.required", "cells", e.getMessage());
         }
         if (!reading.readable()) {
-            return unprocessable("layout.unreadable", reading.problems().get(0).text(), "problems",
-                    reading.problems().stream().map(PublishedFiguresController::problem).toList());
+            return unprocessable(
+                    "layout.unreadable",
+                    reading.problems().get(0).text(),
+                    "problems",
+                    reading.problems().stream()
+                            .map(PublishedFiguresController::problem)
+                            .toList());
         }
         List<CheckResult> failing = published.failing(unitCode, fiscalYear, kind, reading);
         if (!failing.isEmpty()) {
-            return unprocessable("figures.rules_failed", "the figures fail " + failing.size() + " rule(s) of their own tables, e.g. "
-                    + failing.get(0).label() + " " + failing.get(0).nameZh(), "failures", failing.stream().map(PublishedFiguresController::failure).toList());
+            return unprocessable(
+                    "figures.rules_failed",
+                    "the figures fail " + failing.size() + " rule(s) of their own tables, e.g. "
+                            + failing.get(0).label() + " " + failing.get(0).nameZh(),
+                    "failures",
+                    failing.stream().map(PublishedFiguresController::failure).toList());
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("format", format.name().toLowerCase());
@@ -107,13 +126,20 @@ public class PublishedFiguresController {
         Map<String, String> cells = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.get("cells").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            cells.put(e.getKey(), e.getValue().isNumber() ? e.getValue().decimalValue().toPlainString() : e.getValue().asText());
+            cells.put(
+                    e.getKey(),
+                    e.getValue().isNumber()
+                            ? e.getValue().decimalValue().toPlainString()
+                            : e.getValue().asText());
         }
         return cells;
     }
 
-    private static ResponseEntity<Map<String, Object>> unprocessable(String error, String message, String listName, List<?> list) {
-        Map<String, Object> body = new LinkedHashMap<>(ErrorBody.answer(HttpStatus.UNPROCESSABLE_ENTITY, error, "file", message).getBody());
+    private static ResponseEntity<Map<String, Object>> unprocessable(
+            String error, String message, String listName, List<?> list) {
+        Map<String, Object> body =
+                new LinkedHashMap<>(ErrorBody.answer(HttpStatus.UNPROCESSABLE_ENTITY, error, "file", message)
+                        .getBody());
         body.put(listName, list);
         return ResponseEntity.unprocessableEntity().body(body);
     }

@@ -2,13 +2,12 @@ package org.budgetledger.projection.quarantine;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/quarantine")
@@ -22,9 +21,11 @@ public class QuarantineController {
     }
 
     @GetMapping
-    @Operation(operationId = "listQuarantined", summary = "Records of ledger.events not applied because they are not what the ledger "
-            + "publishes (unreadable, unknown type, a hash that does not recompute), newest first; the event at each place "
-            + "was read from the ledger's event store instead")
+    @Operation(
+            operationId = "listQuarantined",
+            summary = "Records of ledger.events not applied because they are not what the ledger "
+                    + "publishes (unreadable, unknown type, a hash that does not recompute), newest first; the event at each place "
+                    + "was read from the ledger's event store instead")
     public Map<String, Object> list(@RequestParam(defaultValue = "100") int limit) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", quarantine.count());

@@ -2,6 +2,17 @@ package org.budgetledger.projection.rebuild;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.budgetledger.contract.event.EventEnvelope;
 import org.budgetledger.projection.apply.EventApplier;
@@ -13,18 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds every projection from the complete event history, read from the ledger service's event store (not from
@@ -41,6 +40,7 @@ public class Rebuild {
 
     /** Streams replayed at once. */
     static final int WORKERS = 3;
+
     private final ExecutorService prefetch = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "rebuild-prefetch");
         t.setDaemon(true);
@@ -64,22 +64,46 @@ public class Rebuild {
         this.stores = stores;
         this.applier = applier;
         this.source = source;
-        Gauge.builder("projection.rebuild.events.done", done, AtomicLong::get).description("events applied by the rebuild under way").register(meters);
-        Gauge.builder("projection.rebuild.events.total", total, AtomicLong::get).description("events the rebuild under way has to apply").register(meters);
-        Gauge.builder("projection.rebuild.running", this, r -> r.status.running() ? 1 : 0).register(meters);
+        Gauge.builder("projection.rebuild.events.done", done, AtomicLong::get)
+                .description("events applied by the rebuild under way")
+                .register(meters);
+        Gauge.builder("projection.rebuild.events.total", total, AtomicLong::get)
+                .description("events the rebuild under way has to apply")
+                .register(meters);
+        Gauge.builder("projection.rebuild.running", this, r -> r.status.running() ? 1 : 0)
+                .register(meters);
     }
 
     /** Where a rebuild stands ({@code generation}: the one it builds), and which generation is live. */
-    public record Status(boolean running, Integer generation, Integer replaces, long eventsDone, long eventsTotal,
-                         double eventsPerSecond, Instant startedAt, Instant finishedAt, String phase, String error,
-                         Integer liveGeneration) {
+    public record Status(
+            boolean running,
+            Integer generation,
+            Integer replaces,
+            long eventsDone,
+            long eventsTotal,
+            double eventsPerSecond,
+            Instant startedAt,
+            Instant finishedAt,
+            String phase,
+            String error,
+            Integer liveGeneration) {
         static Status idle() {
             return new Status(false, null, null, 0, 0, 0, null, null, "idle", null, null);
         }
 
         Status live(int generation) {
-            return new Status(running, this.generation, replaces, eventsDone, eventsTotal, eventsPerSecond, startedAt,
-                    finishedAt, phase, error, generation);
+            return new Status(
+                    running,
+                    this.generation,
+                    replaces,
+                    eventsDone,
+                    eventsTotal,
+                    eventsPerSecond,
+                    startedAt,
+                    finishedAt,
+                    phase,
+                    error,
+                    generation);
         }
     }
 
@@ -95,7 +119,8 @@ public class Rebuild {
         int live = stores.activeGeneration();
         int next = stores.rebuild().map(d -> d.getInteger("generation")).orElse(live + 1);
         if (stores.rebuild().isEmpty()) {
-            stores.saveRebuild(new Document("generation", next).append("replaces", live).append("startedAt", new Date()));
+            stores.saveRebuild(
+                    new Document("generation", next).append("replaces", live).append("startedAt", new Date()));
         }
         run(next, live);
         return status();
@@ -115,31 +140,68 @@ public class Rebuild {
         done.set(0);
         total.set(0);
         status = new Status(true, generation, replaces, 0, 0, 0, started, null, "starting", null, null);
-        worker = new Thread(() -> {
-            try {
-                ProjectionStore target = stores.of(generation);
-                for (int pass = 0; pass <= CATCH_UP_PASSES; pass++) {
-                    List<LedgerSource.Stream> streams = source.streams();
-                    if (pass == 0) {
-                        total.set(streams.stream().mapToLong(s -> s.published() + 1).sum());
+        worker = new Thread(
+                () -> {
+                    try {
+                        ProjectionStore target = stores.of(generation);
+                        for (int pass = 0; pass <= CATCH_UP_PASSES; pass++) {
+                            List<LedgerSource.Stream> streams = source.streams();
+                            if (pass == 0) {
+                                total.set(streams.stream()
+                                        .mapToLong(s -> s.published() + 1)
+                                        .sum());
+                            }
+                            long applied = replay(
+                                    target,
+                                    streams,
+                                    pass == 0 ? "replaying" : "catching up (pass " + pass + ")",
+                                    started);
+                            if (pass > 0 && applied == 0) {
+                                break;
+                            }
+                        }
+                        stores.activate(generation);
+                        stores.clearRebuild();
+                        if (replaces != generation) {
+                            stores.drop(replaces);
+                        }
+                        status = new Status(
+                                false,
+                                generation,
+                                replaces,
+                                done.get(),
+                                total.get(),
+                                rate(started),
+                                started,
+                                Instant.now(),
+                                "done",
+                                null,
+                                null);
+                        log.info(
+                                "rebuild done: generation {} is live, {} events in {}",
+                                generation,
+                                done.get(),
+                                Duration.between(started, Instant.now()));
+                    } catch (RuntimeException e) {
+                        status = new Status(
+                                false,
+                                generation,
+                                replaces,
+                                done.get(),
+                                total.get(),
+                                rate(started),
+                                started,
+                                Instant.now(),
+                                "failed",
+                                e.toString(),
+                                null);
+                        log.error(
+                                "rebuild of generation {} failed; POST /api/v1/admin/rebuild resumes it",
+                                generation,
+                                e);
                     }
-                    long applied = replay(target, streams, pass == 0 ? "replaying" : "catching up (pass " + pass + ")", started);
-                    if (pass > 0 && applied == 0) {
-                        break;
-                    }
-                }
-                stores.activate(generation);
-                stores.clearRebuild();
-                if (replaces != generation) {
-                    stores.drop(replaces);
-                }
-                status = new Status(false, generation, replaces, done.get(), total.get(), rate(started), started, Instant.now(), "done", null, null);
-                log.info("rebuild done: generation {} is live, {} events in {}", generation, done.get(), Duration.between(started, Instant.now()));
-            } catch (RuntimeException e) {
-                status = new Status(false, generation, replaces, done.get(), total.get(), rate(started), started, Instant.now(), "failed", e.toString(), null);
-                log.error("rebuild of generation {} failed; POST /api/v1/admin/rebuild resumes it", generation, e);
-            }
-        }, "rebuild");
+                },
+                "rebuild");
         worker.setDaemon(true);
         worker.start();
     }
@@ -154,16 +216,18 @@ public class Rebuild {
         AtomicLong applied = new AtomicLong();
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
-            workers.add(CompletableFuture.runAsync(() -> {
-                try {
-                    for (LedgerSource.Stream s = queue.poll(); s != null; s = queue.poll()) {
-                        applied.addAndGet(replay(target, s, phase, started));
-                    }
-                } catch (RuntimeException e) {
-                    queue.clear(); // the other workers stop after their current stream
-                    throw e;
-                }
-            }, streamWorkers));
+            workers.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            for (LedgerSource.Stream s = queue.poll(); s != null; s = queue.poll()) {
+                                applied.addAndGet(replay(target, s, phase, started));
+                            }
+                        } catch (RuntimeException e) {
+                            queue.clear(); // the other workers stop after their current stream
+                            throw e;
+                        }
+                    },
+                    streamWorkers));
         }
         try {
             CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
@@ -184,15 +248,34 @@ public class Rebuild {
             }
             // the ledger reads the next page while this one is applied
             long after = page.get(page.size() - 1).sequence() + 1;
-            next = page.size() < LedgerSource.PAGE ? CompletableFuture.completedFuture(List.of()) : fetch(s.stream(), after);
+            next = page.size() < LedgerSource.PAGE
+                    ? CompletableFuture.completedFuture(List.of())
+                    : fetch(s.stream(), after);
             applier.apply(target, page);
             applied += page.size();
             done.addAndGet(page.size());
             total.accumulateAndGet(done.get(), Math::max);
-            status = new Status(true, target.generation(), status.replaces(), done.get(), total.get(), rate(started), started, null, phase, null, null);
+            status = new Status(
+                    true,
+                    target.generation(),
+                    status.replaces(),
+                    done.get(),
+                    total.get(),
+                    rate(started),
+                    started,
+                    null,
+                    phase,
+                    null,
+                    null);
             long last = lastLog.get();
-            if (System.nanoTime() - last > Duration.ofSeconds(5).toNanos() && lastLog.compareAndSet(last, System.nanoTime())) {
-                log.info("rebuild {}: {}/{} events, {} events/s", phase, done.get(), total.get(), Math.round(rate(started)));
+            if (System.nanoTime() - last > Duration.ofSeconds(5).toNanos()
+                    && lastLog.compareAndSet(last, System.nanoTime())) {
+                log.info(
+                        "rebuild {}: {}/{} events, {} events/s",
+                        phase,
+                        done.get(),
+                        total.get(),
+                        Math.round(rate(started)));
             }
         }
     }
@@ -209,7 +292,8 @@ public class Rebuild {
     }
 
     private double rate(Instant started) {
-        double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        double seconds =
+                Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
         return done.get() / seconds;
     }
 }

@@ -22,9 +22,12 @@ public class RebuildController {
     }
 
     @PostMapping
-    @Operation(operationId = "startRebuild", summary = "Start a rebuild (or see the one under way)",
-            description = "Queries keep answering from the live projections until the rebuild has caught up; then it becomes live at once. "
-                    + "Progress: GET this path, the metrics projection_rebuild_events_done/total, and the log.")
+    @Operation(
+            operationId = "startRebuild",
+            summary = "Start a rebuild (or see the one under way)",
+            description =
+                    "Queries keep answering from the live projections until the rebuild has caught up; then it becomes live at once. "
+                            + "Progress: GET this path, the metrics projection_rebuild_events_done/total, and the log.")
     public ResponseEntity<Rebuild.Status> start() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
     }

@@ -16,11 +16,9 @@ final class RenderingCache {
 
     static final int MAX_ENTRIES = 200;
 
-    record Key(String unitCode, int fiscalYear, Instant asOf, String rendering) {
-    }
+    record Key(String unitCode, int fiscalYear, Instant asOf, String rendering) {}
 
-    private record Entry(Object stamp, Object rendering) {
-    }
+    private record Entry(Object stamp, Object rendering) {}
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override

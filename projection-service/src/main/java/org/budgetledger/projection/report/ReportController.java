@@ -2,6 +2,9 @@ package org.budgetledger.projection.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import org.budgetledger.projection.report.domain.Report;
 import org.budgetledger.projection.report.domain.ReportTable;
 import org.budgetledger.projection.report.render.CsvRenderer;
@@ -21,16 +24,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Optional;
-
 @RestController
 @RequestMapping("/api/v1/final-accounts/{unitCode}/{fiscalYear}")
-@Tag(name = "Report", description = "The 部门决算公开 as a document: JSON, a printable web page, CSV and XLSX in the official layout")
+@Tag(
+        name = "Report",
+        description = "The 部门决算公开 as a document: JSON, a printable web page, CSV and XLSX in the official layout")
 public class ReportController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportService reports;
@@ -41,55 +43,106 @@ public class ReportController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getReport", summary = "The whole disclosure as JSON: 概况, the tables (rows in the official order with the catalogue's names), "
-            + "情况说明, 名词解释", description = "asOf: as a reader saw the figures at that instant (recorded time).")
-    public Report json(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+    @Operation(
+            operationId = "getReport",
+            summary =
+                    "The whole disclosure as JSON: 概况, the tables (rows in the official order with the catalogue's names), "
+                            + "情况说明, 名词解释",
+            description = "asOf: as a reader saw the figures at that instant (recorded time).")
+    public Report json(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return rendered(unitCode, fiscalYear, asOf, "json", () -> report(unitCode, fiscalYear, asOf));
     }
 
     @GetMapping(path = "/report", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(operationId = "getReportPage", summary = "The disclosure as a printable web page, laid out as the published document")
-    public ResponseEntity<String> html(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .body(rendered(unitCode, fiscalYear, asOf, "html", () -> HtmlRenderer.render(report(unitCode, fiscalYear, asOf))));
+    @Operation(
+            operationId = "getReportPage",
+            summary = "The disclosure as a printable web page, laid out as the published document")
+    public ResponseEntity<String> html(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .body(rendered(
+                        unitCode,
+                        fiscalYear,
+                        asOf,
+                        "html",
+                        () -> HtmlRenderer.render(report(unitCode, fiscalYear, asOf))));
     }
 
     @GetMapping(path = "/report.xlsx")
-    @Operation(operationId = "getReportWorkbook", summary = "Every table as a sheet of one workbook, in the official layout, with the 情况说明")
-    public ResponseEntity<byte[]> xlsx(@PathVariable String unitCode, @PathVariable int fiscalYear,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return download(rendered(unitCode, fiscalYear, asOf, "xlsx", () -> XlsxRenderer.render(report(unitCode, fiscalYear, asOf))),
-                XLSX, unitCode + "-" + fiscalYear + ".xlsx");
+    @Operation(
+            operationId = "getReportWorkbook",
+            summary = "Every table as a sheet of one workbook, in the official layout, with the 情况说明")
+    public ResponseEntity<byte[]> xlsx(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return download(
+                rendered(
+                        unitCode,
+                        fiscalYear,
+                        asOf,
+                        "xlsx",
+                        () -> XlsxRenderer.render(report(unitCode, fiscalYear, asOf))),
+                XLSX,
+                unitCode + "-" + fiscalYear + ".xlsx");
     }
 
     @GetMapping(path = "/tables/{table}.csv")
-    @Operation(operationId = "getTableCsv", summary = "One table (01 … 09) as CSV in the official layout (UTF-8 with BOM, so spreadsheets open it right)")
-    public ResponseEntity<byte[]> csv(@PathVariable String unitCode, @PathVariable int fiscalYear, @PathVariable String table,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return download(rendered(unitCode, fiscalYear, asOf, "csv:" + table, () -> CsvRenderer.bytes(table(unitCode, fiscalYear, table, asOf))),
-                CSV, unitCode + "-" + fiscalYear + "-" + table + ".csv");
+    @Operation(
+            operationId = "getTableCsv",
+            summary =
+                    "One table (01 … 09) as CSV in the official layout (UTF-8 with BOM, so spreadsheets open it right)")
+    public ResponseEntity<byte[]> csv(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @PathVariable String table,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return download(
+                rendered(
+                        unitCode,
+                        fiscalYear,
+                        asOf,
+                        "csv:" + table,
+                        () -> CsvRenderer.bytes(table(unitCode, fiscalYear, table, asOf))),
+                CSV,
+                unitCode + "-" + fiscalYear + "-" + table + ".csv");
     }
 
     @GetMapping(path = "/tables/{table}.txt", produces = "text/plain;charset=UTF-8")
     @Operation(operationId = "getTableText", summary = "One table as plain text, for a terminal")
-    public String text(@PathVariable String unitCode, @PathVariable int fiscalYear, @PathVariable String table,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return rendered(unitCode, fiscalYear, asOf, "txt:" + table, () -> TextRenderer.render(table(unitCode, fiscalYear, table, asOf)));
+    public String text(
+            @PathVariable String unitCode,
+            @PathVariable int fiscalYear,
+            @PathVariable String table,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return rendered(
+                unitCode,
+                fiscalYear,
+                asOf,
+                "txt:" + table,
+                () -> TextRenderer.render(table(unitCode, fiscalYear, table, asOf)));
     }
 
     /** A rendering again while nothing it was made from has moved (RenderingCache); made anew otherwise. */
-    private <T> T rendered(String unitCode, int fiscalYear, Instant asOf, String rendering, java.util.function.Supplier<T> render) {
+    private <T> T rendered(
+            String unitCode, int fiscalYear, Instant asOf, String rendering, java.util.function.Supplier<T> render) {
         Optional<ReportService.Stamp> stamp = reports.stamp(unitCode, fiscalYear);
         if (stamp.isEmpty()) {
             return render.get(); // nothing to cache: it answers what there is, or 404
         }
-        return renderings.get(new RenderingCache.Key(unitCode, fiscalYear, AsOf.checked(asOf), rendering), stamp.get(), render);
+        return renderings.get(
+                new RenderingCache.Key(unitCode, fiscalYear, AsOf.checked(asOf), rendering), stamp.get(), render);
     }
 
     private ReportTable table(String unitCode, int fiscalYear, String table, Instant asOf) {
-        return report(unitCode, fiscalYear, asOf).table(table)
+        return report(unitCode, fiscalYear, asOf)
+                .table(table)
                 .orElseThrow(() -> new NotFound("the " + fiscalYear + " disclosure has no table " + table));
     }
 
@@ -99,8 +152,14 @@ public class ReportController {
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

@@ -1,5 +1,9 @@
 package org.budgetledger.projection.report;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
@@ -9,11 +13,6 @@ import org.budgetledger.projection.report.domain.ReportInput;
 import org.budgetledger.projection.store.ProjectionStore;
 import org.budgetledger.projection.store.Stores;
 import org.springframework.stereotype.Service;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The disclosure of a unit's year: the department's figures (and the previous year's, when that ledger exists), its
@@ -34,8 +33,11 @@ public class ReportService {
      * Everything a disclosure is made from, as positions: equal stamps, equal disclosures (RenderingCache). The
      * previous year's figures and the year's catalogue names are part of it.
      */
-    public record Stamp(FinalAccounts.Positions current, FinalAccounts.Positions previous, Catalogue functional, Catalogue economic) {
-    }
+    public record Stamp(
+            FinalAccounts.Positions current,
+            FinalAccounts.Positions previous,
+            Catalogue functional,
+            Catalogue economic) {}
 
     /**
      * The catalogues are the very names a rendering takes (the instance's copy, which may lag the store by a moment):
@@ -43,9 +45,13 @@ public class ReportService {
      */
     public Optional<Stamp> stamp(String unitCode, int fiscalYear) {
         ProjectionStore store = stores.active();
-        return accounts.positions(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT).map(current -> new Stamp(current,
-                accounts.positions(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT).orElse(null),
-                catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL), catalogue(store, fiscalYear, CatalogueKind.ECONOMIC)));
+        return accounts.positions(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT)
+                .map(current -> new Stamp(
+                        current,
+                        accounts.positions(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT)
+                                .orElse(null),
+                        catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL),
+                        catalogue(store, fiscalYear, CatalogueKind.ECONOMIC)));
     }
 
     private static Catalogue catalogue(ProjectionStore store, int fiscalYear, CatalogueKind kind) {
@@ -58,8 +64,10 @@ public class ReportService {
 
     /** "本年度决算数据非本系统记账生成。…导入自已公开的决算文件《…》（2026年12月6日导入，SHA-256 …）" where figures were imported. */
     static Optional<String> imported(FinalAccounts.View view) {
-        List<String> files = view.parts().stream().filter(p -> p.record().imported() != null)
-                .map(p -> p.unit().name() + "：导入自已公开的决算文件《" + p.record().imported().source().fileName() + "》（"
+        List<String> files = view.parts().stream()
+                .filter(p -> p.record().imported() != null)
+                .map(p -> p.unit().name() + "：导入自已公开的决算文件《"
+                        + p.record().imported().source().fileName() + "》（"
                         + IMPORT_DAY.format(p.record().imported().recordedAt()) + "导入，SHA-256 "
                         + p.record().imported().source().sha256() + "）")
                 .toList();
@@ -68,22 +76,37 @@ public class ReportService {
 
     public Optional<Report> report(String unitCode, int fiscalYear, Instant asOf) {
         ProjectionStore store = stores.active();
-        return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, asOf).flatMap(view -> {
-            FinalAccounts.Part root = view.parts().get(0);
-            if (root.record().profile() == null || !root.unit().unitCode().equals(unitCode)) {
-                return Optional.empty();
-            }
-            List<ReportInput.Unit> units = view.parts().stream()
-                    .map(p -> new ReportInput.Unit(p.unit().unitCode(), p.unit().name(), p.unit().kind(), p.unit().parentUnitCode()))
-                    .toList();
-            Optional<Map<String, Long>> previous = accounts.figures(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
-                    .filter(FinalAccounts.View::hasFigures)
-                    .map(v -> v.figures().fen());
-            Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
-            Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
-            Report report = ReportBuilder.build(ReportInput.withCatalogues(fiscalYear, unitCode, root.record().profile(), units,
-                    view.figures().fen(), previous, root.record().narrative(), functional, economic));
-            return Optional.of(imported(view).map(report::withSource).orElse(report));
-        });
+        return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, asOf)
+                .flatMap(view -> {
+                    FinalAccounts.Part root = view.parts().get(0);
+                    if (root.record().profile() == null
+                            || !root.unit().unitCode().equals(unitCode)) {
+                        return Optional.empty();
+                    }
+                    List<ReportInput.Unit> units = view.parts().stream()
+                            .map(p -> new ReportInput.Unit(
+                                    p.unit().unitCode(),
+                                    p.unit().name(),
+                                    p.unit().kind(),
+                                    p.unit().parentUnitCode()))
+                            .toList();
+                    Optional<Map<String, Long>> previous = accounts.figures(
+                                    unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
+                            .filter(FinalAccounts.View::hasFigures)
+                            .map(v -> v.figures().fen());
+                    Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
+                    Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
+                    Report report = ReportBuilder.build(ReportInput.withCatalogues(
+                            fiscalYear,
+                            unitCode,
+                            root.record().profile(),
+                            units,
+                            view.figures().fen(),
+                            previous,
+                            root.record().narrative(),
+                            functional,
+                            economic));
+                    return Optional.of(imported(view).map(report::withSource).orElse(report));
+                });
     }
 }

@@ -7,11 +7,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.bson.Document;
 
 /**
  * Writes that insert what is probably new: an insert costs the embedded store far less than an update, and never
@@ -20,11 +19,12 @@ import java.util.function.Function;
  */
 public final class InsertsFirst {
 
-    private InsertsFirst() {
-    }
+    private InsertsFirst() {}
 
-    public static void write(MongoCollection<Document> collection, List<WriteModel<Document>> writes,
-                             Function<Document, WriteModel<Document>> instead) {
+    public static void write(
+            MongoCollection<Document> collection,
+            List<WriteModel<Document>> writes,
+            Function<Document, WriteModel<Document>> instead) {
         if (writes.isEmpty()) {
             return;
         }
@@ -33,7 +33,8 @@ public final class InsertsFirst {
         } catch (MongoBulkWriteException e) {
             List<WriteModel<Document>> again = new ArrayList<>();
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || !(writes.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY
+                        || !(writes.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
                     throw e;
                 }
                 again.add(instead.apply(insert.getDocument()));

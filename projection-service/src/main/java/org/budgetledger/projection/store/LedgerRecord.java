@@ -1,9 +1,8 @@
 package org.budgetledger.projection.store;
 
-import org.budgetledger.contract.UnitProfile;
-
 import java.time.Instant;
 import java.util.Map;
+import org.budgetledger.contract.UnitProfile;
 
 /**
  * What the query side holds of one ledger (unit × fiscal year): how far its stream is applied, its exact figures
@@ -12,9 +11,20 @@ import java.util.Map;
  * ledger was applied again from its start because its history differed from the ledger's (0 normally). {@code imported}:
  * where the figures came from when the year holds imported published figures instead of postings (null otherwise).
  */
-public record LedgerRecord(String ledger, String unitCode, int fiscalYear, long applied, Map<String, Long> cells,
-                           UnitProfile profile, Map<String, String> narrative, boolean closed, long postings,
-                           Instant lastRecordedAt, Instant recordedUpTo, long epoch, Imported imported) {
+public record LedgerRecord(
+        String ledger,
+        String unitCode,
+        int fiscalYear,
+        long applied,
+        Map<String, Long> cells,
+        UnitProfile profile,
+        Map<String, String> narrative,
+        boolean closed,
+        long postings,
+        Instant lastRecordedAt,
+        Instant recordedUpTo,
+        long epoch,
+        Imported imported) {
 
     /** How many of the ledger's events the figures include. */
     public long position() {

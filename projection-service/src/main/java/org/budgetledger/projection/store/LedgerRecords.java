@@ -1,19 +1,13 @@
 package org.budgetledger.projection.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.UpdateResult;
-import org.bson.Document;
-import org.budgetledger.contract.Json;
-import org.budgetledger.contract.LedgerId;
-import org.budgetledger.contract.UnitProfile;
-import org.budgetledger.projection.storage.EpochNanos;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -21,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import org.budgetledger.contract.Json;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.projection.storage.EpochNanos;
 
 /**
  * One document per ledger: its applied cursor and its figures. A run of events is applied by ONE conditional
@@ -43,8 +42,7 @@ public class LedgerRecords {
     static final int WHOLE_MAP_FROM = 24;
 
     /** The cells when the cursor was {@code applied} in {@code epoch}; owned by whoever took it out of the memory. */
-    private record Known(long applied, long epoch, Map<String, Long> cells) {
-    }
+    private record Known(long applied, long epoch, Map<String, Long> cells) {}
 
     private final MongoCollection<Document> ledgers;
     private final ObjectMapper mapper = Json.newMapper();
@@ -63,21 +61,28 @@ public class LedgerRecords {
      * A change computed from the events after {@code from} in {@code epoch}, up to {@code to}, whose last one has the
      * chain hash {@code head}.
      */
-    public record Change(long from, long epoch, long to, String head, Map<String, Long> cellDeltas, long postingsDelta,
-                         UnitProfile profile, Map<String, String> narrative, Boolean closed, Instant lastRecordedAt,
-                         Instant latestRecordedAt, Imported imported) {
-    }
+    public record Change(
+            long from,
+            long epoch,
+            long to,
+            String head,
+            Map<String, Long> cellDeltas,
+            long postingsDelta,
+            UnitProfile profile,
+            Map<String, String> narrative,
+            Boolean closed,
+            Instant lastRecordedAt,
+            Instant latestRecordedAt,
+            Imported imported) {}
 
     /**
      * Where a ledger's figures stand: the last sequence applied ({@link #NONE} if none), that event's chain hash (null
      * if none, or applied before hashes were kept), and how many times the ledger was applied again from its start.
      */
-    public record Position(long applied, String head, long epoch) {
-    }
+    public record Position(long applied, String head, long epoch) {}
 
     /** How far the figures of a ledger go, and in which of its applications: what a cached answer is valid for. */
-    public record Mark(long position, long epoch) {
-    }
+    public record Mark(long position, long epoch) {}
 
     public Optional<LedgerRecord> find(String ledger) {
         Document d = ledgers.find(new Document("_id", ledger)).limit(1).first();
@@ -87,7 +92,9 @@ public class LedgerRecords {
     /** Where the ledger's figures stand: a small read, not the figures. */
     public Position position(String ledger) {
         Document d = ledgers.find(new Document("_id", ledger))
-                .projection(new Document("applied", 1).append("head", 1).append("epoch", 1)).limit(1).first();
+                .projection(new Document("applied", 1).append("head", 1).append("epoch", 1))
+                .limit(1)
+                .first();
         if (d == null || d.get("applied") == null) {
             return new Position(NONE, null, d == null ? 0 : epoch(d));
         }
@@ -117,8 +124,13 @@ public class LedgerRecords {
     public void reset(String ledger) {
         LedgerId id = LedgerId.parse(ledger);
         long epoch = position(ledger).epoch() + 1;
-        ledgers.replaceOne(new Document("_id", ledger), new Document("_id", ledger).append("applied", NONE)
-                        .append("unitCode", id.unitCode()).append("fiscalYear", id.fiscalYear()).append("epoch", epoch),
+        ledgers.replaceOne(
+                new Document("_id", ledger),
+                new Document("_id", ledger)
+                        .append("applied", NONE)
+                        .append("unitCode", id.unitCode())
+                        .append("fiscalYear", id.fiscalYear())
+                        .append("epoch", epoch),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
         synchronized (known) {
             known.remove(ledger);
@@ -165,14 +177,20 @@ public class LedgerRecords {
         if (k != null && k.applied() == applied && k.epoch() == epoch) {
             return k.cells();
         }
-        return orRead ? find(ledger).filter(r -> r.applied() == applied && r.epoch() == epoch)
-                .map(r -> new HashMap<>(r.cells())).orElse(null) : null;
+        return orRead
+                ? find(ledger)
+                        .filter(r -> r.applied() == applied && r.epoch() == epoch)
+                        .map(r -> new HashMap<>(r.cells()))
+                        .orElse(null)
+                : null;
     }
 
     /** Sets {@code cells} as the whole map when given, else increments each of {@code changed}. */
     private boolean update(String ledger, Change change, Map<String, Long> cells, Map<String, Long> changed) {
         LedgerId id = LedgerId.parse(ledger);
-        Document set = new Document("applied", change.to()).append("unitCode", id.unitCode()).append("fiscalYear", id.fiscalYear());
+        Document set = new Document("applied", change.to())
+                .append("unitCode", id.unitCode())
+                .append("fiscalYear", id.fiscalYear());
         if (change.head() != null) {
             set.append("head", change.head());
         }
@@ -216,7 +234,8 @@ public class LedgerRecords {
         }
         // the epoch too: figures applied again from their start (another instance repaired them) may stand at the same
         // position with other cells
-        Document filter = new Document("_id", ledger).append("applied", change.from())
+        Document filter = new Document("_id", ledger)
+                .append("applied", change.from())
                 .append("epoch", change.epoch() == 0 ? new Document("$exists", false) : change.epoch());
         try {
             UpdateResult result = ledgers.updateOne(filter, update, new UpdateOptions().upsert(change.from() == NONE));
@@ -236,16 +255,29 @@ public class LedgerRecords {
             stored.forEach((k, v) -> cells.put(decode(k), ((Number) v).longValue()));
         }
         Date last = d.getDate("lastRecordedAt");
-        return new LedgerRecord(d.getString("_id"), d.getString("unitCode"), d.getInteger("fiscalYear", 0),
-                ((Number) d.get("applied")).longValue(), cells,
-                d.getString("profile") == null ? null : parse(d.getString("profile"), new TypeReference<UnitProfile>() { }),
-                d.getString("narrative") == null ? Map.of() : parse(d.getString("narrative"), new TypeReference<Map<String, String>>() { }),
-                Boolean.TRUE.equals(d.getBoolean("closed")), d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
+        return new LedgerRecord(
+                d.getString("_id"),
+                d.getString("unitCode"),
+                d.getInteger("fiscalYear", 0),
+                ((Number) d.get("applied")).longValue(),
+                cells,
+                d.getString("profile") == null
+                        ? null
+                        : parse(d.getString("profile"), new TypeReference<UnitProfile>() {}),
+                d.getString("narrative") == null
+                        ? Map.of()
+                        : parse(d.getString("narrative"), new TypeReference<Map<String, String>>() {}),
+                Boolean.TRUE.equals(d.getBoolean("closed")),
+                d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
                 last == null ? null : last.toInstant(),
-                d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null ? EpochNanos.instant(((Number) d.get("recordedUpTo")).longValue()) : null,
-                epoch(d), d.getString("imported") == null ? null : parse(d.getString("imported"), new TypeReference<Imported>() { }));
+                d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null
+                        ? EpochNanos.instant(((Number) d.get("recordedUpTo")).longValue())
+                        : null,
+                epoch(d),
+                d.getString("imported") == null
+                        ? null
+                        : parse(d.getString("imported"), new TypeReference<Imported>() {}));
     }
-
 
     /** Cell keys contain '.', which MongoDB reads as a path: stored with '~' instead (no key contains '~'). */
     static String encode(String key) {

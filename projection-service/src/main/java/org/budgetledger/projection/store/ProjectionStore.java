@@ -1,12 +1,11 @@
 package org.budgetledger.projection.store;
 
 import com.mongodb.client.MongoDatabase;
+import java.util.List;
 import org.budgetledger.projection.catalogue.CatalogueNames;
 import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.PostingIndex;
 import org.budgetledger.projection.journal.PostingLookup;
-
-import java.util.List;
 
 /**
  * One generation of the projections: every collection the query side writes, under names of that generation.
@@ -14,7 +13,8 @@ import java.util.List;
  */
 public final class ProjectionStore {
 
-    static final List<String> COLLECTIONS = List.of("ledgers", "journal", "units", "catalogue_revisions", "posting_index", "figure_checkpoints");
+    static final List<String> COLLECTIONS =
+            List.of("ledgers", "journal", "units", "catalogue_revisions", "posting_index", "figure_checkpoints");
 
     private final int generation;
     private final LedgerRecords records;

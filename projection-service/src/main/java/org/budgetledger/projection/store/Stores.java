@@ -3,15 +3,14 @@ package org.budgetledger.projection.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
-import org.bson.Document;
-import org.budgetledger.projection.journal.Journal;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.budgetledger.projection.journal.Journal;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Which generation of the projections is live. Every instance reads the choice again at most once a second, so a
@@ -54,9 +53,15 @@ public class Stores {
         String id = "journal-layout-g" + generation;
         Document recorded = meta.find(new Document("_id", id)).limit(1).first();
         if (recorded == null) {
-            boolean written = db.getCollection(ProjectionStore.name("journal", generation)).find().limit(1).first() != null;
-            meta.updateOne(new Document("_id", id),
-                    new Document("$setOnInsert", new Document("bucket", written ? LEGACY_JOURNAL_BUCKET : Journal.BUCKET)),
+            boolean written = db.getCollection(ProjectionStore.name("journal", generation))
+                            .find()
+                            .limit(1)
+                            .first()
+                    != null;
+            meta.updateOne(
+                    new Document("_id", id),
+                    new Document(
+                            "$setOnInsert", new Document("bucket", written ? LEGACY_JOURNAL_BUCKET : Journal.BUCKET)),
                     new UpdateOptions().upsert(true));
             recorded = meta.find(new Document("_id", id)).limit(1).first();
         }
@@ -75,7 +80,9 @@ public class Stores {
 
     /** Makes a generation live, for every instance within a second. */
     public void activate(int generation) {
-        meta.updateOne(new Document("_id", "generation"), new Document("$set", new Document("active", generation)),
+        meta.updateOne(
+                new Document("_id", "generation"),
+                new Document("$set", new Document("active", generation)),
                 new UpdateOptions().upsert(true));
         known = false;
     }
@@ -94,11 +101,15 @@ public class Stores {
 
     /** The rebuild under way, if any, as recorded in the store (so a restarted instance resumes it). */
     public Optional<Document> rebuild() {
-        return Optional.ofNullable(meta.find(new Document("_id", "rebuild")).limit(1).first());
+        return Optional.ofNullable(
+                meta.find(new Document("_id", "rebuild")).limit(1).first());
     }
 
     public void saveRebuild(Document state) {
-        meta.replaceOne(new Document("_id", "rebuild"), state.append("_id", "rebuild"), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        meta.replaceOne(
+                new Document("_id", "rebuild"),
+                state.append("_id", "rebuild"),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     public void clearRebuild() {

@@ -3,11 +3,6 @@ package org.budgetledger.projection.store;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import org.bson.Document;
-import org.budgetledger.contract.LedgerId;
-import org.budgetledger.contract.UnitKind;
-import org.budgetledger.contract.UnitProfile;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.bson.Document;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.contract.UnitKind;
+import org.budgetledger.contract.UnitProfile;
 
 /**
  * Which units have a ledger for which year, with parent, kind and name: the tree a department's figures are
@@ -24,7 +23,8 @@ import java.util.TreeMap;
  */
 public class UnitDirectory {
 
-    public record Unit(String unitCode, int fiscalYear, String parentUnitCode, UnitKind kind, String name, String region) {
+    public record Unit(
+            String unitCode, int fiscalYear, String parentUnitCode, UnitKind kind, String name, String region) {
         public String ledger() {
             return new LedgerId(unitCode, fiscalYear).toString();
         }
@@ -48,12 +48,20 @@ public class UnitDirectory {
      */
     public void record(String unitCode, int fiscalYear, UnitProfile profile, long sequence) {
         String id = new LedgerId(unitCode, fiscalYear).toString();
-        Document doc = new Document("_id", id).append("unitCode", unitCode)
-                .append("fiscalYear", fiscalYear).append("parentUnitCode", profile.parentUnitCode())
-                .append("kind", profile.kind().name()).append("name", profile.name()).append("region", profile.region())
+        Document doc = new Document("_id", id)
+                .append("unitCode", unitCode)
+                .append("fiscalYear", fiscalYear)
+                .append("parentUnitCode", profile.parentUnitCode())
+                .append("kind", profile.kind().name())
+                .append("name", profile.name())
+                .append("region", profile.region())
                 .append("sequence", sequence);
-        Document older = new Document("_id", id).append("$or", List.of(
-                new Document("sequence", new Document("$lte", sequence)), new Document("sequence", new Document("$exists", false))));
+        Document older = new Document("_id", id)
+                .append(
+                        "$or",
+                        List.of(
+                                new Document("sequence", new Document("$lte", sequence)),
+                                new Document("sequence", new Document("$exists", false))));
         if (units.replaceOne(older, doc).getMatchedCount() == 0) {
             try {
                 units.insertOne(doc);
@@ -82,7 +90,8 @@ public class UnitDirectory {
         Map<String, List<Unit>> children = new HashMap<>();
         for (Unit u : all.values()) {
             if (u.fiscalYear() == fiscalYear && u.parentUnitCode() != null) {
-                children.computeIfAbsent(u.parentUnitCode(), p -> new ArrayList<>()).add(u);
+                children.computeIfAbsent(u.parentUnitCode(), p -> new ArrayList<>())
+                        .add(u);
             }
         }
         children.values().forEach(list -> list.sort(java.util.Comparator.comparing(Unit::unitCode)));
@@ -113,9 +122,15 @@ public class UnitDirectory {
         if (stale || System.nanoTime() - loadedAt > FRESH.toNanos()) {
             Map<String, Unit> loaded = new TreeMap<>();
             for (Document d : units.find().batchSize(1000)) {
-                loaded.put(d.getString("_id"), new Unit(d.getString("unitCode"), d.getInteger("fiscalYear"),
-                        d.getString("parentUnitCode"), UnitKind.valueOf(d.getString("kind")), d.getString("name"),
-                        d.getString("region")));
+                loaded.put(
+                        d.getString("_id"),
+                        new Unit(
+                                d.getString("unitCode"),
+                                d.getInteger("fiscalYear"),
+                                d.getString("parentUnitCode"),
+                                UnitKind.valueOf(d.getString("kind")),
+                                d.getString("name"),
+                                d.getString("region")));
             }
             byLedger = Collections.unmodifiableMap(loaded);
             loadedAt = System.nanoTime();

@@ -1,5 +1,6 @@
 package org.budgetledger.projection.web;
 
+import java.util.Map;
 import org.budgetledger.kit.web.ErrorBody;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -8,8 +9,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
-import java.util.Map;
 
 /** Errors answer {"error", "message", "field"} like the ledger service. */
 @RestControllerAdvice
@@ -36,7 +35,8 @@ public class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, "bad_request", e.getName(), e.getName() + " is not valid: " + e.getValue());
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String field, String message) {
+    private static ResponseEntity<Map<String, Object>> body(
+            HttpStatus status, String error, String field, String message) {
         return ErrorBody.answer(status, error, field, message);
     }
 }

@@ -11,10 +11,10 @@ public final class AsOf {
 
     /** The first whole second whose nanoseconds a long holds (its fraction of a second may not be: not offered). */
     public static final Instant EARLIEST = Instant.ofEpochSecond(Long.MIN_VALUE / 1_000_000_000L);
+
     public static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
-    private AsOf() {
-    }
+    private AsOf() {}
 
     /** @return asOf itself (null: now) when it can be answered */
     public static Instant checked(Instant asOf) {

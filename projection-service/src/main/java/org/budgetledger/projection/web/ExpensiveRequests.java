@@ -2,6 +2,11 @@ package org.budgetledger.projection.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.budgetledger.kit.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -9,12 +14,6 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers that cost a real computation (renderings of the disclosure, audit exports, dashboards over every unit, and
@@ -30,7 +29,9 @@ public final class ExpensiveRequests implements HandlerInterceptor {
             "/api/v1/final-accounts/{unit}/{year}/report.xlsx", "/api/v1/final-accounts/{unit}/{year}/tables/{table}",
             "/api/v1/final-accounts/{unit}/{year}/audit", "/api/v1/final-accounts/{unit}/{year}/checks",
             "/api/v1/dashboard/{year}/units", "/api/v1/dashboard/{unit}/{year}/monthly");
-    private static final List<PathPattern> PATTERNS = PATHS.stream().map(PathPatternParser.defaultInstance::parse).toList();
+
+    private static final List<PathPattern> PATTERNS =
+            PATHS.stream().map(PathPatternParser.defaultInstance::parse).toList();
     private static final String UNDER_WAY = ExpensiveRequests.class.getName() + ".caller";
 
     private final int perCaller;
@@ -38,7 +39,8 @@ public final class ExpensiveRequests implements HandlerInterceptor {
 
     public ExpensiveRequests(int perCaller) {
         if (perCaller < 1) {
-            throw new IllegalArgumentException("projection.expensive-requests-per-caller must be at least 1, got " + perCaller);
+            throw new IllegalArgumentException(
+                    "projection.expensive-requests-per-caller must be at least 1, got " + perCaller);
         }
         this.perCaller = perCaller;
     }
@@ -49,7 +51,8 @@ public final class ExpensiveRequests implements HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
         if (!expensive(request.getRequestURI(), request.getParameter("asOf") != null)) {
             return true;
         }
@@ -69,7 +72,8 @@ public final class ExpensiveRequests implements HandlerInterceptor {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         Object caller = request.getAttribute(UNDER_WAY);
         if (caller != null) {
             underWay.computeIfPresent((String) caller, (k, n) -> n <= 1 ? null : n - 1);
@@ -84,8 +88,10 @@ public final class ExpensiveRequests implements HandlerInterceptor {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", "1");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(("{\"error\":\"too_many_requests\",\"message\":\"at most " + perCaller
-                + " expensive requests (reports, exports, dashboards, as-of answers) of one caller at a time: send it again "
-                + "after Retry-After\",\"field\":null}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"error\":\"too_many_requests\",\"message\":\"at most " + perCaller
+                                + " expensive requests (reports, exports, dashboards, as-of answers) of one caller at a time: send it again "
+                                + "after Retry-After\",\"field\":null}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

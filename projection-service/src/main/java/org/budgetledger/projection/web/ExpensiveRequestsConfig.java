@@ -28,14 +28,25 @@ public class ExpensiveRequestsConfig implements WebMvcConfigurer {
 
     @Bean
     OpenApiCustomizer expensiveRequestsDocumented() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-            boolean asOf = operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "asOf".equals(p.getName()));
-            if (ExpensiveRequests.expensive(path, asOf)) {
-                operation.getResponses().addApiResponse("429", new ApiResponse()
-                        .description("This caller already has as many expensive requests under way as allowed: send it again after Retry-After")
-                        .content(new Content().addMediaType("application/json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Error")))));
-            }
-        }));
+        return openApi -> openApi.getPaths()
+                .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                    boolean asOf = operation.getParameters() != null
+                            && operation.getParameters().stream().anyMatch(p -> "asOf".equals(p.getName()));
+                    if (ExpensiveRequests.expensive(path, asOf)) {
+                        operation
+                                .getResponses()
+                                .addApiResponse(
+                                        "429",
+                                        new ApiResponse()
+                                                .description(
+                                                        "This caller already has as many expensive requests under way as allowed: send it again after Retry-After")
+                                                .content(new Content()
+                                                        .addMediaType(
+                                                                "application/json",
+                                                                new MediaType()
+                                                                        .schema(new Schema<>()
+                                                                                .$ref("#/components/schemas/Error")))));
+                    }
+                }));
     }
 }

@@ -1,16 +1,16 @@
 package org.budgetledger.projection.web;
 
+import static org.budgetledger.kit.security.AccessRules.roles;
+import static org.budgetledger.kit.security.Role.ADMIN;
+import static org.budgetledger.kit.security.Role.AUDITOR;
+import static org.budgetledger.kit.security.Role.VIEWER;
+
 import org.budgetledger.kit.security.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-
-import static org.budgetledger.kit.security.AccessRules.roles;
-import static org.budgetledger.kit.security.Role.ADMIN;
-import static org.budgetledger.kit.security.Role.AUDITOR;
-import static org.budgetledger.kit.security.Role.VIEWER;
 
 /** Who may read what: figures and reports for viewers; audit trails, exports and rebuilds for auditors. */
 @Configuration
@@ -19,12 +19,19 @@ public class ProjectionAccess {
     @Bean
     AccessRules projectionAccessRules() {
         return a -> {
-            a.requestMatchers(HttpMethod.GET, "/api/v1/final-accounts/*/*/cells/*/audit", "/api/v1/final-accounts/*/*/cells/*/*/*/audit",
-                    "/api/v1/final-accounts/*/*/audit", "/api/v1/postings/**").hasAnyRole(roles(AUDITOR, ADMIN));
+            a.requestMatchers(
+                            HttpMethod.GET,
+                            "/api/v1/final-accounts/*/*/cells/*/audit",
+                            "/api/v1/final-accounts/*/*/cells/*/*/*/audit",
+                            "/api/v1/final-accounts/*/*/audit",
+                            "/api/v1/postings/**")
+                    .hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers("/api/v1/admin/**").hasAnyRole(roles(AUDITOR, ADMIN));
-            a.requestMatchers(HttpMethod.POST, "/api/v1/final-accounts/*/*/published-figures/read").hasRole(ADMIN.name());
+            a.requestMatchers(HttpMethod.POST, "/api/v1/final-accounts/*/*/published-figures/read")
+                    .hasRole(ADMIN.name());
             a.requestMatchers(HttpMethod.GET, "/api/v1/quarantine").hasAnyRole(roles(AUDITOR, ADMIN));
-            a.requestMatchers(HttpMethod.GET, "/api/v1/final-accounts/**", "/api/v1/dashboard/**").hasAnyRole(roles(VIEWER, AUDITOR, ADMIN));
+            a.requestMatchers(HttpMethod.GET, "/api/v1/final-accounts/**", "/api/v1/dashboard/**")
+                    .hasAnyRole(roles(VIEWER, AUDITOR, ADMIN));
         };
     }
 

@@ -1,7 +1,15 @@
 package org.budgetledger.projection.apply;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.budgetledger.contract.ExpenditureKind;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Json;
@@ -30,15 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.web.client.RestClient;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The applier on its own, against the embedded store, with the ledger's event store stubbed: each (ledger, sequence)
  * counts once whatever the delivery (again, late, out of order, with a gap filled from the ledger), a reversal finds
@@ -56,6 +55,7 @@ class EventApplierTest {
     private final ObjectMapper mapper = Json.newMapper();
     /** What the stubbed ledger service holds: every event of the stream. */
     private final List<EventEnvelope> ledgerHolds = new ArrayList<>();
+
     private SimpleMongoClientDatabaseFactory factory;
     private Stores stores;
     private EventApplier applier;
@@ -67,13 +67,24 @@ class EventApplierTest {
         LedgerSource stub = new LedgerSource("http://127.0.0.1:9", "", RestClient.builder()) {
             @Override
             public List<EventEnvelope> events(String stream, long from) {
-                return ledgerHolds.stream().filter(e -> e.stream().equals(stream) && e.sequence() >= from).toList();
+                return ledgerHolds.stream()
+                        .filter(e -> e.stream().equals(stream) && e.sequence() >= from)
+                        .toList();
             }
         };
-        applier = new EventApplier(stub, Clock.systemUTC(), new SimpleMeterRegistry(),
+        applier = new EventApplier(
+                stub,
+                Clock.systemUTC(),
+                new SimpleMeterRegistry(),
                 new Divergences(new SimpleMeterRegistry(), Clock.systemUTC()));
         ledgerHolds.addAll(List.of(
-                envelope(0, new UnitProfiled(UNIT, YEAR, new UnitProfile("测试单位", UnitKind.ADMINISTRATIVE, null, null, null, null), recording(0))),
+                envelope(
+                        0,
+                        new UnitProfiled(
+                                UNIT,
+                                YEAR,
+                                new UnitProfile("测试单位", UnitKind.ADMINISTRATIVE, null, null, null, null),
+                                recording(0))),
                 envelope(1, new AppropriationRecorded(appropriation("A-1", "100.00"), "h1", recording(1))),
                 envelope(2, new ExpenditureRecorded(expenditure("E-1", "30.00"), "h2", recording(2))),
                 envelope(3, new ExpenditureRecorded(expenditure("E-2", "20.00"), "h3", recording(3)))));
@@ -111,10 +122,34 @@ class EventApplierTest {
     void aReversalFindsItsPostingInAnEarlierRun() {
         ProjectionStore store = stores.active();
         applier.apply(store, ledgerHolds);
-        Posting reversal = new Posting("R-1", "test", UNIT, YEAR, PostingType.REVERSAL, null, null, null, null, null, null,
-                LocalDate.of(YEAR, 6, 1), null, null, null, "E-1", "wrong 项");
-        EventEnvelope reversed = envelope(4, new PostingReversed(reversal, "h4", "E-1", PostingType.EXPENDITURE,
-                FundSource.GENERAL_BUDGET, Money.parse("30.00"), recording(4)));
+        Posting reversal = new Posting(
+                "R-1",
+                "test",
+                UNIT,
+                YEAR,
+                PostingType.REVERSAL,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                LocalDate.of(YEAR, 6, 1),
+                null,
+                null,
+                null,
+                "E-1",
+                "wrong 项");
+        EventEnvelope reversed = envelope(
+                4,
+                new PostingReversed(
+                        reversal,
+                        "h4",
+                        "E-1",
+                        PostingType.EXPENDITURE,
+                        FundSource.GENERAL_BUDGET,
+                        Money.parse("30.00"),
+                        recording(4)));
         ledgerHolds.add(reversed);
         applier.apply(store, List.of(reversed));
         assertThat(fen(SPENT)).isEqualTo(20_00L);
@@ -138,22 +173,43 @@ class EventApplierTest {
         FiguresImported.Source file = new FiguresImported.Source("2019.xlsx", "ab".repeat(32), "xlsx", List.of("01"));
         List<EventEnvelope> imported = List.of(
                 ledgerHolds.get(0),
-                envelope(1, new FiguresImported(UNIT, YEAR, Map.of("01/income.total/amount", 30_740_000L), file, recording(10))),
-                envelope(2, new FiguresImported(UNIT, YEAR, Map.of("01/income.total/amount", 30_750_000L,
-                        "01/income.grand_total/amount", 30_750_000L), file, recording(20))));
+                envelope(
+                        1,
+                        new FiguresImported(
+                                UNIT, YEAR, Map.of("01/income.total/amount", 30_740_000L), file, recording(10))),
+                envelope(
+                        2,
+                        new FiguresImported(
+                                UNIT,
+                                YEAR,
+                                Map.of(
+                                        "01/income.total/amount",
+                                        30_750_000L,
+                                        "01/income.grand_total/amount",
+                                        30_750_000L),
+                                file,
+                                recording(20))));
         ledgerHolds.clear();
         ledgerHolds.addAll(imported);
         applier.apply(store, imported.subList(0, 2));
         assertThat(figures()).containsEntry("01/income.total/amount", 30_740_000L);
         applier.apply(store, imported.subList(2, 3));
-        assertThat(figures()).containsEntry("01/income.total/amount", 30_750_000L)
+        assertThat(figures())
+                .containsEntry("01/income.total/amount", 30_750_000L)
                 .containsEntry("01/income.grand_total/amount", 30_750_000L);
-        assertThat(store.records().find(LEDGER).orElseThrow().imported().sequence()).isEqualTo(2);
+        assertThat(store.records().find(LEDGER).orElseThrow().imported().sequence())
+                .isEqualTo(2);
 
         FinalAccounts accounts = new FinalAccounts(stores);
-        assertThat(accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, BASE.plusSeconds(5)).orElseThrow().figures().fen())
+        assertThat(accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, BASE.plusSeconds(5))
+                        .orElseThrow()
+                        .figures()
+                        .fen())
                 .doesNotContainKey("01/income.total/amount");
-        assertThat(accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, BASE.plusSeconds(15)).orElseThrow().figures().fen())
+        assertThat(accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, BASE.plusSeconds(15))
+                        .orElseThrow()
+                        .figures()
+                        .fen())
                 .containsEntry("01/income.total/amount", 30_740_000L);
     }
 
@@ -162,7 +218,11 @@ class EventApplierTest {
     }
 
     private Map<String, Long> figures() {
-        return new FinalAccounts(stores).figures(UNIT, YEAR, FinalAccounts.Scope.SELF, null).orElseThrow().figures().fen();
+        return new FinalAccounts(stores)
+                .figures(UNIT, YEAR, FinalAccounts.Scope.SELF, null)
+                .orElseThrow()
+                .figures()
+                .fen();
     }
 
     private static Recording recording(int second) {
@@ -170,17 +230,56 @@ class EventApplierTest {
     }
 
     private static Posting appropriation(String id, String amount) {
-        return new Posting(id, "test", UNIT, YEAR, PostingType.APPROPRIATION, FundSource.GENERAL_BUDGET, "2013701", null, null,
-                null, Money.parse(amount), LocalDate.of(YEAR, 1, 5), null, null, null, null, null);
+        return new Posting(
+                id,
+                "test",
+                UNIT,
+                YEAR,
+                PostingType.APPROPRIATION,
+                FundSource.GENERAL_BUDGET,
+                "2013701",
+                null,
+                null,
+                null,
+                Money.parse(amount),
+                LocalDate.of(YEAR, 1, 5),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static Posting expenditure(String id, String amount) {
-        return new Posting(id, "test", UNIT, YEAR, PostingType.EXPENDITURE, FundSource.GENERAL_BUDGET, "2013701", "30201",
-                ExpenditureKind.BASIC, null, Money.parse(amount), LocalDate.of(YEAR, 2, 5), null, null, null, null, null);
+        return new Posting(
+                id,
+                "test",
+                UNIT,
+                YEAR,
+                PostingType.EXPENDITURE,
+                FundSource.GENERAL_BUDGET,
+                "2013701",
+                "30201",
+                ExpenditureKind.BASIC,
+                null,
+                Money.parse(amount),
+                LocalDate.of(YEAR, 2, 5),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private EventEnvelope envelope(long sequence, LedgerEvent event) {
-        return new EventEnvelope(LEDGER, sequence, "e-" + sequence, LedgerEvents.nameOf(event.getClass()),
-                event.recording().recordedAt(), mapper.valueToTree(event), null, null);
+        return new EventEnvelope(
+                LEDGER,
+                sequence,
+                "e-" + sequence,
+                LedgerEvents.nameOf(event.getClass()),
+                event.recording().recordedAt(),
+                mapper.valueToTree(event),
+                null,
+                null);
     }
 }

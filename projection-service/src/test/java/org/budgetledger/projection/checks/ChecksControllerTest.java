@@ -1,5 +1,9 @@
 package org.budgetledger.projection.checks;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,11 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 
+import java.util.Map;
+import java.util.Optional;
 import org.budgetledger.projection.checks.domain.CheckInput;
 import org.budgetledger.projection.checks.domain.Checks;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,9 +22,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The text answer speaks the reader's language: Chinese unless Accept-Language prefers English, and says which in
@@ -38,8 +37,10 @@ class ChecksControllerTest {
     void controllerOverAReportWithPassFailAndSkipped() {
         // an income total with no income row: W01 fails, rules without figures pass, L02 (no last year) is skipped
         ChecksService service = mock(ChecksService.class);
-        when(service.check("HT-CAC", 2019)).thenReturn(Optional.of(Checks.report(
-                CheckInput.builder("HT-CAC", 2019, Map.of("01/income.total/amount", 1_000_000L)).build())));
+        when(service.check("HT-CAC", 2019))
+                .thenReturn(Optional.of(
+                        Checks.report(CheckInput.builder("HT-CAC", 2019, Map.of("01/income.total/amount", 1_000_000L))
+                                .build())));
         mvc = MockMvcBuilders.standaloneSetup(new ChecksController(service)).build();
     }
 
@@ -49,9 +50,14 @@ class ChecksControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_LANGUAGE, "zh-CN"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_PLAIN))
-                .andExpect(content().string(allOf(containsString("W01  不通过"), containsString("L02 跳过："),
-                        containsString("汇总："), not(containsString("PASS")), not(containsString("SKIPPED")),
-                        not(containsString("summary")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("W01  不通过"),
+                                containsString("L02 跳过："),
+                                containsString("汇总："),
+                                not(containsString("PASS")),
+                                not(containsString("SKIPPED")),
+                                not(containsString("summary")))));
     }
 
     @Test
@@ -69,8 +75,13 @@ class ChecksControllerTest {
             mvc.perform(get(PATH).accept(MediaType.TEXT_PLAIN).header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage))
                     .andExpect(status().isOk())
                     .andExpect(header().string(HttpHeaders.CONTENT_LANGUAGE, "en"))
-                    .andExpect(content().string(allOf(containsString("W01  FAIL"), containsString("L02 SKIPPED: "),
-                            containsString("summary: "), not(containsString("不通过")), not(containsString("汇总")))));
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("W01  FAIL"),
+                                    containsString("L02 SKIPPED: "),
+                                    containsString("summary: "),
+                                    not(containsString("不通过")),
+                                    not(containsString("汇总")))));
         }
     }
 
@@ -83,6 +94,7 @@ class ChecksControllerTest {
                 .andExpect(jsonPath("$.results[?(@.id == 'L02')].message")
                         .value(hasItem("the previous year's closing balances were not given")))
                 .andExpect(jsonPath("$.results[?(@.id == 'L02')].messageZh").value(hasItem("未提供上年年末结转和结余")))
-                .andExpect(jsonPath("$.results[?(@.id == 'W01')].description").value(hasItem(containsString("income"))));
+                .andExpect(
+                        jsonPath("$.results[?(@.id == 'W01')].description").value(hasItem(containsString("income"))));
     }
 }

@@ -1,11 +1,20 @@
 package org.budgetledger.projection.finalaccounts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bson.Document;
 import org.budgetledger.contract.ExpenditureKind;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Json;
-import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
@@ -19,25 +28,15 @@ import org.budgetledger.contract.event.LedgerEvents;
 import org.budgetledger.contract.event.PostingReversed;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
+import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.projection.apply.EventApplier;
 import org.budgetledger.projection.apply.LedgerSource;
 import org.budgetledger.projection.store.ProjectionStore;
 import org.budgetledger.projection.store.Stores;
 import org.budgetledger.testkit.TestInfra;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.web.client.RestClient;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An as-of answer that starts from a checkpoint equals a replay of the whole journal, at every instant: recording
@@ -52,12 +51,16 @@ class AsOfCheckpointsTest {
 
     @Test
     void fromACheckpointOrFromTheStartTheFiguresAsOfAnyInstantAreTheSame() throws Exception {
-        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(TestInfra.freshMongoDatabase("asof"));
+        SimpleMongoClientDatabaseFactory factory =
+                new SimpleMongoClientDatabaseFactory(TestInfra.freshMongoDatabase("asof"));
         try {
             Stores stores = new Stores(factory);
             ProjectionStore store = stores.active();
-            EventApplier applier = new EventApplier(new LedgerSource("http://127.0.0.1:9", "", RestClient.builder()),
-                    Clock.systemUTC(), new SimpleMeterRegistry(), new Divergences(new SimpleMeterRegistry(), Clock.systemUTC()));
+            EventApplier applier = new EventApplier(
+                    new LedgerSource("http://127.0.0.1:9", "", RestClient.builder()),
+                    Clock.systemUTC(),
+                    new SimpleMeterRegistry(),
+                    new Divergences(new SimpleMeterRegistry(), Clock.systemUTC()));
             Random random = new Random(20191231);
             List<EventEnvelope> events = stream(random, 2_700);
             for (int from = 0; from < events.size(); ) {
@@ -65,14 +68,18 @@ class AsOfCheckpointsTest {
                 applier.apply(store, events.subList(from, to));
                 from = to;
             }
-            Document index = factory.getMongoDatabase().getCollection("figure_checkpoints").find(new Document("_id", UNIT + ":" + YEAR + "#index")).first();
+            Document index = factory.getMongoDatabase()
+                    .getCollection("figure_checkpoints")
+                    .find(new Document("_id", UNIT + ":" + YEAR + "#index"))
+                    .first();
             assertThat(index).isNotNull();
             assertThat(index.getList("points", Document.class)).hasSizeGreaterThanOrEqualTo(2);
 
             FinalAccounts accounts = new FinalAccounts(stores);
             List<Instant> instants = new ArrayList<>(List.of(BASE.minusSeconds(60), BASE, BASE.plusSeconds(100_000)));
             for (int i = 0; i < 40; i++) {
-                instants.add(events.get(random.nextInt(events.size())).recordedAt().plusNanos(random.nextInt(3) - 1));
+                instants.add(
+                        events.get(random.nextInt(events.size())).recordedAt().plusNanos(random.nextInt(3) - 1));
             }
             List<Map<String, Long>> fromCheckpoints = new ArrayList<>();
             for (Instant t : instants) {
@@ -80,17 +87,24 @@ class AsOfCheckpointsTest {
             }
             factory.getMongoDatabase().getCollection("figure_checkpoints").drop();
             for (int i = 0; i < instants.size(); i++) {
-                assertThat(fromCheckpoints.get(i)).as("as of %s", instants.get(i)).isEqualTo(fen(accounts, instants.get(i)));
+                assertThat(fromCheckpoints.get(i))
+                        .as("as of %s", instants.get(i))
+                        .isEqualTo(fen(accounts, instants.get(i)));
             }
             assertThat(fromCheckpoints.get(2))
-                    .isEqualTo(accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, null).orElseThrow().figures().fen());
+                    .isEqualTo(accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, null)
+                            .orElseThrow()
+                            .figures()
+                            .fen());
         } finally {
             factory.destroy();
         }
     }
 
     private static Map<String, Long> fen(FinalAccounts accounts, Instant asOf) {
-        return accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, asOf).<Map<String, Long>>map(v -> v.figures().fen()).orElse(Map.of());
+        return accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, asOf)
+                .<Map<String, Long>>map(v -> v.figures().fen())
+                .orElse(Map.of());
     }
 
     /** A profile, then postings whose recording times mostly rise, with every 7th recorded seconds before the one before it. */
@@ -108,18 +122,72 @@ class AsOfCheckpointsTest {
             LedgerEvent event;
             if (seq % 97 == 0 && !recorded.isEmpty()) {
                 Posting target = recorded.remove(random.nextInt(recorded.size()));
-                Posting reversal = new Posting("R-" + seq, "test", UNIT, YEAR, PostingType.REVERSAL, null, null, null, null, null,
-                        null, LocalDate.of(YEAR, 12, 1), null, null, null, target.postingId(), "wrong");
-                event = new PostingReversed(reversal, "h-" + seq, target.postingId(), target.type(), target.fundSource(), target.amount(), recording);
+                Posting reversal = new Posting(
+                        "R-" + seq,
+                        "test",
+                        UNIT,
+                        YEAR,
+                        PostingType.REVERSAL,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        LocalDate.of(YEAR, 12, 1),
+                        null,
+                        null,
+                        null,
+                        target.postingId(),
+                        "wrong");
+                event = new PostingReversed(
+                        reversal,
+                        "h-" + seq,
+                        target.postingId(),
+                        target.type(),
+                        target.fundSource(),
+                        target.amount(),
+                        recording);
             } else if (random.nextInt(3) == 0) {
-                Posting income = new Posting("I-" + seq, "test", UNIT, YEAR, PostingType.INCOME, FundSource.GENERAL_BUDGET, "2013701",
-                        null, null, null, amount, LocalDate.of(YEAR, 1 + random.nextInt(12), 1), null, null, null, null, null);
+                Posting income = new Posting(
+                        "I-" + seq,
+                        "test",
+                        UNIT,
+                        YEAR,
+                        PostingType.INCOME,
+                        FundSource.GENERAL_BUDGET,
+                        "2013701",
+                        null,
+                        null,
+                        null,
+                        amount,
+                        LocalDate.of(YEAR, 1 + random.nextInt(12), 1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
                 recorded.add(income);
                 event = new IncomeRecorded(income, "h-" + seq, recording);
             } else {
-                Posting spent = new Posting("E-" + seq, "test", UNIT, YEAR, PostingType.EXPENDITURE, FundSource.GENERAL_BUDGET, "2013701",
-                        random.nextBoolean() ? "30201" : "30101", random.nextBoolean() ? ExpenditureKind.BASIC : ExpenditureKind.PROJECT,
-                        null, amount, LocalDate.of(YEAR, 1 + random.nextInt(12), 1), null, null, null, null, null);
+                Posting spent = new Posting(
+                        "E-" + seq,
+                        "test",
+                        UNIT,
+                        YEAR,
+                        PostingType.EXPENDITURE,
+                        FundSource.GENERAL_BUDGET,
+                        "2013701",
+                        random.nextBoolean() ? "30201" : "30101",
+                        random.nextBoolean() ? ExpenditureKind.BASIC : ExpenditureKind.PROJECT,
+                        null,
+                        amount,
+                        LocalDate.of(YEAR, 1 + random.nextInt(12), 1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
                 recorded.add(spent);
                 event = new ExpenditureRecorded(spent, "h-" + seq, recording);
             }
@@ -129,7 +197,14 @@ class AsOfCheckpointsTest {
     }
 
     private EventEnvelope envelope(long sequence, Instant at, LedgerEvent event) {
-        return new EventEnvelope(UNIT + ":" + YEAR, sequence, "e-" + sequence, LedgerEvents.nameOf(event.getClass()), at,
-                mapper.valueToTree(event), null, null);
+        return new EventEnvelope(
+                UNIT + ":" + YEAR,
+                sequence,
+                "e-" + sequence,
+                LedgerEvents.nameOf(event.getClass()),
+                at,
+                mapper.valueToTree(event),
+                null,
+                null);
     }
 }

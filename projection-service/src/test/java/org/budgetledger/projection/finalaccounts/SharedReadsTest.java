@@ -1,6 +1,7 @@
 package org.budgetledger.projection.finalaccounts;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +18,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SharedReadsTest {
 
@@ -50,8 +49,13 @@ class SharedReadsTest {
         firstMayFinish.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).containsEntry("A", 1);
-        assertThat(second.get(5, TimeUnit.SECONDS)).as("a read that began after it asked").containsEntry("A", 2).containsEntry("B", 2);
-        assertThat(third.get(5, TimeUnit.SECONDS)).as("the same read as the second").containsEntry("C", 2);
+        assertThat(second.get(5, TimeUnit.SECONDS))
+                .as("a read that began after it asked")
+                .containsEntry("A", 2)
+                .containsEntry("B", 2);
+        assertThat(third.get(5, TimeUnit.SECONDS))
+                .as("the same read as the second")
+                .containsEntry("C", 2);
         assertThat(started).hasValue(2);
         assertThat(asked).containsExactly(Set.of("A"), Set.of("A", "B", "C"));
     }
@@ -66,7 +70,8 @@ class SharedReadsTest {
         }));
         awaitStarted(1);
 
-        assertThat(CompletableFuture.supplyAsync(() -> reads.read("K", List.of("A"), keys -> Map.of("A", 7)), readers).get(5, TimeUnit.SECONDS))
+        assertThat(CompletableFuture.supplyAsync(() -> reads.read("K", List.of("A"), keys -> Map.of("A", 7)), readers)
+                        .get(5, TimeUnit.SECONDS))
                 .containsEntry("A", 7);
         assertThat(reads.read("K", List.of("A"), keys -> Map.of("A", 8))).containsEntry("A", 8);
         never.countDown();
@@ -75,15 +80,18 @@ class SharedReadsTest {
     @Test
     void aFailedReadFailsOnlyItsReaders() {
         assertThatThrownBy(() -> reads.read("K", List.of("A"), keys -> {
-            throw new IllegalStateException("store down");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("store down");
+                    throw new IllegalStateException("store down");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("store down");
 
         assertThat(reads.read("K", List.of("A"), keys -> Map.of("A", 3))).containsEntry("A", 3);
     }
 
     private final List<Thread> threads = new ArrayList<>();
 
-    private FutureTask<Map<String, Integer>> reader(List<String> keys, Function<Set<String>, Map<String, Integer>> store) {
+    private FutureTask<Map<String, Integer>> reader(
+            List<String> keys, Function<Set<String>, Map<String, Integer>> store) {
         FutureTask<Map<String, Integer>> task = new FutureTask<>(() -> reads.read("K", keys, store));
         Thread t = new Thread(task, "reader-" + threads.size());
         t.setDaemon(true);
@@ -95,7 +103,8 @@ class SharedReadsTest {
     /** Every reader but the first parked (waiting for the read ahead of it). */
     private void awaitWaiting() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (threads.stream().skip(1).anyMatch(t -> t.getState() != Thread.State.WAITING) && System.nanoTime() < deadline) {
+        while (threads.stream().skip(1).anyMatch(t -> t.getState() != Thread.State.WAITING)
+                && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertThat(threads.stream().skip(1)).allMatch(t -> t.getState() == Thread.State.WAITING);

@@ -2,6 +2,15 @@ package org.budgetledger.projection.published;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -23,16 +32,6 @@ import org.budgetledger.projection.report.render.XlsxRenderer;
 import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-
 /**
  * Our own report.xlsx and CSV, read back as a published document: the same table figures, whatever the position of
  * the tables; a changed figure, a missing table or a renamed heading are refused with what and where.
@@ -44,7 +43,9 @@ class PublishedDocumentTest {
         List<String> tables = template.tables().stream().map(t -> t.id() + "/").toList();
         figures.forEach((key, fen) -> {
             if (tables.stream().anyMatch(key::startsWith)) {
-                long printed = new BigDecimal(Money.ofFen(fen).toWanYuan()).multiply(BigDecimal.valueOf(1_000_000)).longValueExact();
+                long printed = new BigDecimal(Money.ofFen(fen).toWanYuan())
+                        .multiply(BigDecimal.valueOf(1_000_000))
+                        .longValueExact();
                 if (printed != 0) {
                     cells.put(key, printed);
                 }
@@ -59,7 +60,8 @@ class PublishedDocumentTest {
 
     private static java.util.function.Function<String, Optional<String>> classes(int year) {
         Map<String, String> byName = new HashMap<>();
-        ShippedCatalogues.load(year, CatalogueKind.FUNCTIONAL).orElseThrow().entries().stream().filter(e -> e.code().length() == 3)
+        ShippedCatalogues.load(year, CatalogueKind.FUNCTIONAL).orElseThrow().entries().stream()
+                .filter(e -> e.code().length() == 3)
                 .forEach(e -> byName.put(SheetText.normalized(e.name()), e.code()));
         return name -> Optional.ofNullable(byName.get(name));
     }
@@ -75,13 +77,22 @@ class PublishedDocumentTest {
         Map<String, Long> expected = new TreeMap<>();
         Fixtures.of(Fixtures.HETANG).expectedCells().get("cells").fields().forEachRemaining(e -> {
             if (Character.isDigit(e.getKey().charAt(0))) {
-                expected.put(e.getKey(), new BigDecimal(e.getValue().asText()).multiply(BigDecimal.valueOf(1_000_000)).longValueExact());
+                expected.put(
+                        e.getKey(),
+                        new BigDecimal(e.getValue().asText())
+                                .multiply(BigDecimal.valueOf(1_000_000))
+                                .longValueExact());
             }
         });
         assertThat(reading.cells()).isEqualTo(expected);
-        assertThat(PublishedFigures.failing("HT-COPY", 2019, UnitKind.ADMINISTRATIVE, reading,
-                ShippedCatalogues.load(2019, CatalogueKind.FUNCTIONAL).orElseThrow(),
-                ShippedCatalogues.load(2019, CatalogueKind.ECONOMIC).orElseThrow())).isEmpty();
+        assertThat(PublishedFigures.failing(
+                        "HT-COPY",
+                        2019,
+                        UnitKind.ADMINISTRATIVE,
+                        reading,
+                        ShippedCatalogues.load(2019, CatalogueKind.FUNCTIONAL).orElseThrow(),
+                        ShippedCatalogues.load(2019, CatalogueKind.ECONOMIC).orElseThrow()))
+                .isEmpty();
     }
 
     @Test
@@ -96,8 +107,10 @@ class PublishedDocumentTest {
 
         Map<String, Long> fromCsv = new TreeMap<>();
         for (ReportTable table : report.tables().tables()) {
-            PublishedDocument.Reading csv = PublishedDocument.table(DocumentFiles.csv(CsvRenderer.bytes(table), table.number() + ".csv"),
-                    Template.forYear(2020), classes(2020));
+            PublishedDocument.Reading csv = PublishedDocument.table(
+                    DocumentFiles.csv(CsvRenderer.bytes(table), table.number() + ".csv"),
+                    Template.forYear(2020),
+                    classes(2020));
             assertThat(csv.problems()).as(table.number()).isEmpty();
             assertThat(csv.tables()).containsExactly(table.id());
             fromCsv.putAll(csv.cells());
@@ -110,7 +123,11 @@ class PublishedDocumentTest {
         byte[] changed = edit(seedWorkbook(), "公开01表", "本年收入合计", 2, 31.74);
         PublishedDocument.Reading reading = readWorkbook(changed, 2019);
         assertThat(reading.problems()).isEmpty();
-        List<CheckResult> failing = PublishedFigures.failing("HT-COPY", 2019, UnitKind.ADMINISTRATIVE, reading,
+        List<CheckResult> failing = PublishedFigures.failing(
+                "HT-COPY",
+                2019,
+                UnitKind.ADMINISTRATIVE,
+                reading,
                 ShippedCatalogues.load(2019, CatalogueKind.FUNCTIONAL).orElseThrow(),
                 ShippedCatalogues.load(2019, CatalogueKind.ECONOMIC).orElseThrow());
         assertThat(failing).extracting(CheckResult::id).contains("W01");
@@ -149,17 +166,20 @@ class PublishedDocumentTest {
     // ---------------------------------------------------------------- workbooks
 
     private static byte[] seedWorkbook() {
-        return XlsxRenderer.render(ReportBuilder.build(new ReportFixtures(Fixtures.HETANG).input(Optional.empty(), Map.of())));
+        return XlsxRenderer.render(
+                ReportBuilder.build(new ReportFixtures(Fixtures.HETANG).input(Optional.empty(), Map.of())));
     }
 
-    private static byte[] edit(byte[] xlsx, String sheetName, String rowLabel, int column, double value) throws IOException {
+    private static byte[] edit(byte[] xlsx, String sheetName, String rowLabel, int column, double value)
+            throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             rowWith(wb.getSheet(sheetName), rowLabel).getCell(column).setCellValue(value);
             return bytes(wb);
         }
     }
 
-    private static byte[] editText(byte[] xlsx, String sheetName, String rowLabel, int column, String value) throws IOException {
+    private static byte[] editText(byte[] xlsx, String sheetName, String rowLabel, int column, String value)
+            throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             rowWith(wb.getSheet(sheetName), rowLabel).getCell(column).setCellValue(value);
             return bytes(wb);
@@ -170,7 +190,8 @@ class PublishedDocumentTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             for (Row row : wb.getSheet(sheetName)) {
                 for (Cell cell : row) {
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals(from)) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().equals(from)) {
                         cell.setCellValue(to);
                     }
                 }
@@ -189,7 +210,9 @@ class PublishedDocumentTest {
     private static Row rowWith(Sheet sheet, String label) {
         for (Row row : sheet) {
             Cell first = row.getCell(0);
-            if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && first.getStringCellValue().equals(label)) {
+            if (first != null
+                    && first.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && first.getStringCellValue().equals(label)) {
                 return row;
             }
         }

@@ -1,11 +1,10 @@
 package org.budgetledger.projection.report;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RenderingCacheTest {
 
@@ -20,11 +19,18 @@ class RenderingCacheTest {
     void aRenderingIsMadeAgainOnlyWhenWhatItWasMadeFromMoved() {
         RenderingCache.Key key = new RenderingCache.Key("HT-CAC", 2019, null, "xlsx");
         assertThat(cache.get(key, "positions 10", this::render)).isEqualTo("workbook 1");
-        assertThat(cache.get(key, "positions 10", this::render)).as("unchanged: the same bytes").isEqualTo("workbook 1");
-        assertThat(cache.get(key, "positions 11", this::render)).as("a posting applied since").isEqualTo("workbook 2");
-        assertThat(cache.get(new RenderingCache.Key("HT-CAC", 2019, Instant.EPOCH, "xlsx"), "positions 11", this::render))
-                .as("as of an instant: another rendering").isEqualTo("workbook 3");
-        assertThat(cache.get(new RenderingCache.Key("HT-CAC", 2019, null, "csv:01"), "positions 11", this::render)).isEqualTo("workbook 4");
+        assertThat(cache.get(key, "positions 10", this::render))
+                .as("unchanged: the same bytes")
+                .isEqualTo("workbook 1");
+        assertThat(cache.get(key, "positions 11", this::render))
+                .as("a posting applied since")
+                .isEqualTo("workbook 2");
+        assertThat(cache.get(
+                        new RenderingCache.Key("HT-CAC", 2019, Instant.EPOCH, "xlsx"), "positions 11", this::render))
+                .as("as of an instant: another rendering")
+                .isEqualTo("workbook 3");
+        assertThat(cache.get(new RenderingCache.Key("HT-CAC", 2019, null, "csv:01"), "positions 11", this::render))
+                .isEqualTo("workbook 4");
     }
 
     @Test

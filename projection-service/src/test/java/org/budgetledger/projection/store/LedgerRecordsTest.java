@@ -1,19 +1,18 @@
 package org.budgetledger.projection.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.ConnectionString;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import org.bson.Document;
 import org.budgetledger.testkit.TestInfra;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances applying to the same ledger documents (against the embedded store): each run counts once, whichever
@@ -25,7 +24,8 @@ class LedgerRecordsTest {
 
     private final ConnectionString uri = new ConnectionString(TestInfra.freshMongoDatabase("records"));
     private final MongoClient client = MongoClients.create(uri);
-    private final MongoCollection<Document> collection = client.getDatabase(uri.getDatabase()).getCollection("ledgers");
+    private final MongoCollection<Document> collection =
+            client.getDatabase(uri.getDatabase()).getCollection("ledgers");
 
     @AfterEach
     void close() {
@@ -70,8 +70,10 @@ class LedgerRecordsTest {
     private static Map<String, Long> deltas(Random random) {
         Map<String, Long> deltas = new HashMap<>();
         for (int i = 0; i < 1 + random.nextInt(40); i++) {
-            deltas.merge("公开0" + (1 + random.nextInt(8)) + "/" + random.nextInt(30) + ".1/" + random.nextInt(3),
-                    (long) random.nextInt(2_000_000) - 500_000, Long::sum);
+            deltas.merge(
+                    "公开0" + (1 + random.nextInt(8)) + "/" + random.nextInt(30) + ".1/" + random.nextInt(3),
+                    (long) random.nextInt(2_000_000) - 500_000,
+                    Long::sum);
         }
         return deltas;
     }

@@ -1,17 +1,20 @@
 package org.budgetledger.kit.config;
 
-import org.budgetledger.kit.BoundedShutdown;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.budgetledger.kit.BoundedShutdown;
 import org.budgetledger.kit.health.Divergences;
 import org.budgetledger.kit.health.StoreHealth;
 import org.budgetledger.kit.security.AccessRules;
-import org.budgetledger.kit.security.ServiceSecurity;
 import org.budgetledger.kit.security.SecurityProperties;
+import org.budgetledger.kit.security.ServiceSecurity;
 import org.budgetledger.kit.web.RequestSizeLimit;
 import org.budgetledger.kit.web.UnhandledErrors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,10 +27,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 /** What both services get alike: access control, request size limits, the store's health, Kafka retries. */
 @AutoConfiguration(before = MongoHealthContributorAutoConfiguration.class)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -36,7 +35,8 @@ public class KitAutoConfiguration {
 
     /** Every Kafka client authenticates as this service's principal (a BeanPostProcessor: static, bound early). */
     @Bean
-    static org.budgetledger.kit.kafka.KafkaClientSecurity kafkaClientSecurity(org.springframework.core.env.Environment environment) {
+    static org.budgetledger.kit.kafka.KafkaClientSecurity kafkaClientSecurity(
+            org.springframework.core.env.Environment environment) {
         var credentials = org.springframework.boot.context.properties.bind.Binder.get(environment)
                 .bind("budgetledger.kafka", org.budgetledger.kit.kafka.KafkaCredentials.class)
                 .orElseGet(() -> new org.budgetledger.kit.kafka.KafkaCredentials(null, null, null, null, false));
@@ -56,7 +56,8 @@ public class KitAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(SecurityProperties properties) {
-        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(properties.maxRequestBytes()));
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(properties.maxRequestBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -80,8 +81,10 @@ public class KitAutoConfiguration {
      * and consumers retry on their own anyway.
      */
     @Bean
-    MongoClientSettingsBuilderCustomizer storeTimeout(@Value("${budgetledger.store.server-selection-timeout:10s}") Duration timeout) {
-        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    MongoClientSettingsBuilderCustomizer storeTimeout(
+            @Value("${budgetledger.store.server-selection-timeout:10s}") Duration timeout) {
+        return settings -> settings.applyToClusterSettings(
+                cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** SIGTERM to exit within this, broker and store or not (BoundedShutdown). */
@@ -97,8 +100,9 @@ public class KitAutoConfiguration {
 
     /** Security schemes and error answers in the OpenAPI document (springdoc picks every OpenApiCustomizer up). */
     @Bean
-    org.budgetledger.kit.openapi.OpenApiContract openApiContract(@Value("${spring.application.name}") String service,
-                                                                 @Value("${budgetledger.openapi.description:}") String description) {
+    org.budgetledger.kit.openapi.OpenApiContract openApiContract(
+            @Value("${spring.application.name}") String service,
+            @Value("${budgetledger.openapi.description:}") String description) {
         return new org.budgetledger.kit.openapi.OpenApiContract(service, description);
     }
 
@@ -106,6 +110,6 @@ public class KitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AccessRules accessRules() {
-        return rules -> { };
+        return rules -> {};
     }
 }

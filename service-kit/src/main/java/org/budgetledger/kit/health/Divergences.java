@@ -1,12 +1,6 @@
 package org.budgetledger.kit.health;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,6 +8,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * Where a copy of a ledger's history (a cached ledger, the relay's cursor, the projection's figures) was found to
@@ -27,13 +26,13 @@ import java.util.Map;
 public class Divergences implements HealthIndicator {
 
     /** The health status of a service that found and repaired a divergence since it started. */
-    public static final Status DIVERGED = new Status("DIVERGED",
+    public static final Status DIVERGED = new Status(
+            "DIVERGED",
             "a copy differed from the ledger's history and was repaired from the store: see the details and the log");
 
     /** One divergence: which ledger, what kind of copy, at which sequence, what the copy had and what the store has. */
-    public record Divergence(String ledger, String kind, long sequence, String copy, String store, String repair,
-                             Instant at) {
-    }
+    public record Divergence(
+            String ledger, String kind, long sequence, String copy, String store, String repair, Instant at) {}
 
     private static final Logger log = LoggerFactory.getLogger(Divergences.class);
     private static final int KEPT = 20;
@@ -54,10 +53,17 @@ public class Divergences implements HealthIndicator {
     }
 
     /** Says so, loudly: an error in the log, a count, the health. The caller repairs. */
-    public synchronized Divergence report(String ledger, String kind, long sequence, String copy, String store, String repair) {
+    public synchronized Divergence report(
+            String ledger, String kind, long sequence, String copy, String store, String repair) {
         Divergence d = new Divergence(ledger, kind, sequence, copy, store, repair, clock.instant());
-        log.error("DIVERGENCE of {} ({}): at sequence {} the copy has {} but the ledger's event store has {}; {}",
-                ledger, kind, sequence, copy, store, repair);
+        log.error(
+                "DIVERGENCE of {} ({}): at sequence {} the copy has {} but the ledger's event store has {}; {}",
+                ledger,
+                kind,
+                sequence,
+                copy,
+                store,
+                repair);
         meters.counter("budgetledger.divergences", "kind", kind).increment();
         count++;
         recent.addFirst(d);

@@ -22,6 +22,8 @@ public class StoreHealth extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Document answer = databases.getMongoDatabase().runCommand(new Document("ping", 1));
-        builder.up().withDetail("database", databases.getMongoDatabase().getName()).withDetail("ping", answer.get("ok"));
+        builder.up()
+                .withDetail("database", databases.getMongoDatabase().getName())
+                .withDetail("ping", answer.get("ok"));
     }
 }

@@ -19,12 +19,14 @@ public final class KafkaClientSecurity implements BeanPostProcessor {
     public KafkaClientSecurity(KafkaCredentials credentials) {
         var problems = credentials.problems();
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("refusing to start with an unsafe Kafka configuration: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "refusing to start with an unsafe Kafka configuration: " + String.join("; ", problems));
         }
         this.credentials = credentials;
         if (!credentials.sasl() && !credentials.securityProtocol().equals("SSL")) {
-            log.warn("Kafka without authentication (KAFKA_ALLOW_UNAUTHENTICATED=true): anyone who reaches the broker can post as any "
-                    + "source system and write ledger.events");
+            log.warn(
+                    "Kafka without authentication (KAFKA_ALLOW_UNAUTHENTICATED=true): anyone who reaches the broker can post as any "
+                            + "source system and write ledger.events");
         }
     }
 

@@ -1,12 +1,11 @@
 package org.budgetledger.kit.kafka;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How a service authenticates to the broker (README, "Kafka security"). The broker's ACLs then decide what its
@@ -23,15 +22,18 @@ import java.util.Set;
  *                             reaches the broker can post as any source system and write ledger.events
  */
 @ConfigurationProperties("budgetledger.kafka")
-public record KafkaCredentials(String securityProtocol, String saslMechanism, String username, String password,
-                               boolean allowUnauthenticated) {
+public record KafkaCredentials(
+        String securityProtocol, String saslMechanism, String username, String password, boolean allowUnauthenticated) {
 
     private static final Set<String> PROTOCOLS = Set.of("SASL_PLAINTEXT", "SASL_SSL", "SSL", "PLAINTEXT");
     private static final Set<String> MECHANISMS = Set.of("SCRAM-SHA-512", "SCRAM-SHA-256");
 
     public KafkaCredentials {
-        securityProtocol = blank(securityProtocol) ? "SASL_PLAINTEXT" : securityProtocol.trim().toUpperCase(Locale.ROOT);
-        saslMechanism = blank(saslMechanism) ? "SCRAM-SHA-512" : saslMechanism.trim().toUpperCase(Locale.ROOT);
+        securityProtocol = blank(securityProtocol)
+                ? "SASL_PLAINTEXT"
+                : securityProtocol.trim().toUpperCase(Locale.ROOT);
+        saslMechanism =
+                blank(saslMechanism) ? "SCRAM-SHA-512" : saslMechanism.trim().toUpperCase(Locale.ROOT);
     }
 
     boolean sasl() {
@@ -42,18 +44,21 @@ public record KafkaCredentials(String securityProtocol, String saslMechanism, St
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (!PROTOCOLS.contains(securityProtocol)) {
-            problems.add("KAFKA_SECURITY_PROTOCOL is " + securityProtocol + "; one of " + String.join(", ", PROTOCOLS.stream().sorted().toList()));
+            problems.add("KAFKA_SECURITY_PROTOCOL is " + securityProtocol + "; one of "
+                    + String.join(", ", PROTOCOLS.stream().sorted().toList()));
         } else if (securityProtocol.equals("PLAINTEXT") && !allowUnauthenticated) {
-            problems.add("KAFKA_SECURITY_PROTOCOL=PLAINTEXT connects without authentication, so anyone who reaches the broker can "
-                    + "post as any source system and write ledger.events; use SASL_PLAINTEXT or SASL_SSL with KAFKA_USERNAME and "
-                    + "KAFKA_PASSWORD, or set KAFKA_ALLOW_UNAUTHENTICATED=true to accept that");
+            problems.add(
+                    "KAFKA_SECURITY_PROTOCOL=PLAINTEXT connects without authentication, so anyone who reaches the broker can "
+                            + "post as any source system and write ledger.events; use SASL_PLAINTEXT or SASL_SSL with KAFKA_USERNAME and "
+                            + "KAFKA_PASSWORD, or set KAFKA_ALLOW_UNAUTHENTICATED=true to accept that");
         }
         if (sasl()) {
             if (!MECHANISMS.contains(saslMechanism)) {
                 problems.add("KAFKA_SASL_MECHANISM is " + saslMechanism + "; one of SCRAM-SHA-256, SCRAM-SHA-512");
             }
             if (blank(username) || blank(password)) {
-                problems.add("KAFKA_USERNAME and KAFKA_PASSWORD are required with KAFKA_SECURITY_PROTOCOL=" + securityProtocol);
+                problems.add("KAFKA_USERNAME and KAFKA_PASSWORD are required with KAFKA_SECURITY_PROTOCOL="
+                        + securityProtocol);
             }
         }
         return problems;
@@ -64,9 +69,14 @@ public record KafkaCredentials(String securityProtocol, String saslMechanism, St
         if (!sasl()) {
             return Map.of("security.protocol", securityProtocol);
         }
-        return Map.of("security.protocol", securityProtocol, "sasl.mechanism", saslMechanism,
-                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + quoted(username) + "\" password=\"" + quoted(password) + "\";");
+        return Map.of(
+                "security.protocol",
+                securityProtocol,
+                "sasl.mechanism",
+                saslMechanism,
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + quoted(username)
+                        + "\" password=\"" + quoted(password) + "\";");
     }
 
     private static String quoted(String value) {

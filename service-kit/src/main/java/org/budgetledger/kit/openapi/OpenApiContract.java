@@ -16,10 +16,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * What the OpenAPI documents of both services say alike, so that a client generated from them can authenticate and
@@ -53,25 +52,47 @@ public final class OpenApiContract implements OpenApiCustomizer {
             "503", "The store cannot be reached: nothing was changed, send the same request again after Retry-After");
 
     /** Further answers of operations that take input: a body, or parameters. */
-    private static final Map<String, String> WITH_INPUT = Map.of(
-            "400", "A parameter or body that cannot be read (error \"bad_request\", field names it)");
+    private static final Map<String, String> WITH_INPUT =
+            Map.of("400", "A parameter or body that cannot be read (error \"bad_request\", field names it)");
 
     @Override
     public void customise(OpenAPI openApi) {
-        openApi.setInfo(new Info().title("budget-ledger " + service).version("v1").description(description)
+        openApi.setInfo(new Info()
+                .title("budget-ledger " + service)
+                .version("v1")
+                .description(description)
                 .license(new License().name("Apache-2.0").identifier("Apache-2.0")));
         // relative: the address a client reaches the service at (generated clients take it as their base URI)
         openApi.setServers(List.of(new Server().url("/").description(service)));
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.setComponents(components
-                .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
-                        .name("X-API-Key").description("An API key of one role (also accepted as \"Authorization: ApiKey <key>\")"))
-                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("A token of the operators' identity provider: issuer and audience checked, roles in its \"roles\" claim"))
-                .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("Any user name and an API key as the password; for GET and HEAD only (what a browser sends by itself)"))
+                .addSecuritySchemes(
+                        API_KEY,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER)
+                                .name("X-API-Key")
+                                .description(
+                                        "An API key of one role (also accepted as \"Authorization: ApiKey <key>\")"))
+                .addSecuritySchemes(
+                        BEARER,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description(
+                                        "A token of the operators' identity provider: issuer and audience checked, roles in its \"roles\" claim"))
+                .addSecuritySchemes(
+                        BASIC,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("basic")
+                                .description(
+                                        "Any user name and an API key as the password; for GET and HEAD only (what a browser sends by itself)"))
                 .addSchemas(ERROR, errorSchema()));
-        openApi.setSecurity(List.of(new SecurityRequirement().addList(API_KEY), new SecurityRequirement().addList(BEARER),
+        openApi.setSecurity(List.of(
+                new SecurityRequirement().addList(API_KEY),
+                new SecurityRequirement().addList(BEARER),
                 new SecurityRequirement().addList(BASIC)));
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(OpenApiContract::errors);
@@ -82,7 +103,8 @@ public final class OpenApiContract implements OpenApiCustomizer {
         path.readOperationsMap().forEach((method, operation) -> {
             if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
                 // Basic credentials read only (ServiceSecurity): a change needs a key or a token
-                operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY), new SecurityRequirement().addList(BEARER)));
+                operation.setSecurity(
+                        List.of(new SecurityRequirement().addList(API_KEY), new SecurityRequirement().addList(BEARER)));
             }
         });
         path.readOperations().forEach(operation -> {
@@ -96,21 +118,37 @@ public final class OpenApiContract implements OpenApiCustomizer {
     }
 
     private static boolean takesInput(Operation operation) {
-        return operation.getRequestBody() != null || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        return operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
     }
 
     private static void add(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType("application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR)))));
+            responses.addApiResponse(
+                    status,
+                    new ApiResponse()
+                            .description(description)
+                            .content(new Content()
+                                    .addMediaType(
+                                            "application/json",
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/" + ERROR)))));
         }
     }
 
     private static Schema<?> errorSchema() {
-        return new ObjectSchema().description("The one shape of every error answer")
-                .addProperty("error", new StringSchema().description("A stable code, e.g. \"amount.format\", \"forbidden\", \"store_unavailable\""))
+        return new ObjectSchema()
+                .description("The one shape of every error answer")
+                .addProperty(
+                        "error",
+                        new StringSchema()
+                                .description(
+                                        "A stable code, e.g. \"amount.format\", \"forbidden\", \"store_unavailable\""))
                 .addProperty("message", new StringSchema().description("What went wrong, in words"))
-                .addProperty("field", new StringSchema().nullable(true).description("The field or parameter at fault, if one is"))
+                .addProperty(
+                        "field",
+                        new StringSchema().nullable(true).description("The field or parameter at fault, if one is"))
                 .required(List.of("error", "message"));
     }
 }

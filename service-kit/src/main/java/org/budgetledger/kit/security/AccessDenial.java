@@ -1,7 +1,6 @@
 package org.budgetledger.kit.security;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -17,12 +16,14 @@ public final class AccessDenial {
         write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", message);
     }
 
-    private static void write(HttpServletResponse response, int status, String error, String message) throws IOException {
+    private static void write(HttpServletResponse response, int status, String error, String message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getOutputStream().write(("{\"error\":\"" + error + "\",\"message\":\"" + escaped + "\",\"field\":null}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"error\":\"" + error + "\",\"message\":\"" + escaped + "\",\"field\":null}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,8 +9,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 @FunctionalInterface
 public interface AccessRules {
 
-    void apply(AuthorizeHttpRequestsConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity>
-                       .AuthorizationManagerRequestMatcherRegistry rules);
+    void apply(
+            AuthorizeHttpRequestsConfigurer<org.springframework.security.config.annotation.web.builders.HttpSecurity>
+                            .AuthorizationManagerRequestMatcherRegistry
+                    rules);
 
     static String[] roles(Role... roles) {
         return java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new);

@@ -4,11 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +11,10 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Static API keys for the embedded default: sent as {@code X-API-Key: <key>}, {@code Authorization: ApiKey <key>}
@@ -27,16 +26,24 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
 
-    private record Known(byte[] digest, Caller caller) {
-    }
+    private record Known(byte[] digest, Caller caller) {}
 
     private final List<Known> keys;
     private final AccessDenial denial;
 
     ApiKeyFilter(List<SecurityProperties.ApiKey> keys, AccessDenial denial) {
-        this.keys = keys.stream().map(k -> new Known(digest(k.key()), new Caller(
-                "api-key:" + k.roles().stream().map(r -> r.name().toLowerCase()).reduce((a, b) -> a + "+" + b).orElse("none"),
-                new HashSet<>(k.roles()), new HashSet<>(k.sourceSystems())))).toList();
+        this.keys = keys.stream()
+                .map(k -> new Known(
+                        digest(k.key()),
+                        new Caller(
+                                "api-key:"
+                                        + k.roles().stream()
+                                                .map(r -> r.name().toLowerCase())
+                                                .reduce((a, b) -> a + "+" + b)
+                                                .orElse("none"),
+                                new HashSet<>(k.roles()),
+                                new HashSet<>(k.sourceSystems()))))
+                .toList();
         this.denial = denial;
     }
 
@@ -44,8 +51,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (basic(request) && !READS.contains(request.getMethod())) {
-            denial.unauthorized(response, "HTTP Basic credentials are accepted for reading only (a browser sends them by "
-                    + "itself, also with a form of another site): send X-API-Key or a bearer token to change anything");
+            denial.unauthorized(
+                    response,
+                    "HTTP Basic credentials are accepted for reading only (a browser sends them by "
+                            + "itself, also with a form of another site): send X-API-Key or a bearer token to change anything");
             return;
         }
         Optional<String> presented = presented(request);
@@ -55,8 +64,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                 denial.unauthorized(response, "the API key is not valid");
                 return;
             }
-            UsernamePasswordAuthenticationToken auth = UsernamePasswordAuthenticationToken.authenticated(caller.get(), null,
-                    caller.get().roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+            UsernamePasswordAuthenticationToken auth = UsernamePasswordAuthenticationToken.authenticated(
+                    caller.get(),
+                    null,
+                    caller.get().roles().stream()
+                            .map(r -> new SimpleGrantedAuthority(r.authority()))
+                            .toList());
             SecurityContextHolder.getContext().setAuthentication(auth);
         }
         chain.doFilter(request, response);
@@ -68,7 +81,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private static boolean basic(HttpServletRequest request) {
         String header = request.getHeader(HEADER);
         String authorization = request.getHeader("Authorization");
-        return (header == null || header.isBlank()) && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return (header == null || header.isBlank())
+                && authorization != null
+                && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private static Optional<String> presented(HttpServletRequest request) {
@@ -83,7 +98,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             }
             if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                 try {
-                    String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                    String pair = new String(
+                            Base64.getDecoder()
+                                    .decode(authorization.substring(6).trim()),
+                            StandardCharsets.UTF_8);
                     int colon = pair.indexOf(':');
                     return colon < 0 ? Optional.empty() : Optional.of(pair.substring(colon + 1));
                 } catch (IllegalArgumentException e) {

@@ -1,12 +1,11 @@
 package org.budgetledger.kit.security;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The authenticated caller: a name for the logs, its roles, and the source systems it may post as ("*": any).
@@ -27,7 +26,8 @@ public record Caller(String name, Set<Role> roles, Set<String> sourceSystems) {
     }
 
     public boolean mayPostAs(String sourceSystem) {
-        return roles.contains(Role.POSTER) && (sourceSystems.contains(ANY_SOURCE) || sourceSystems.contains(sourceSystem));
+        return roles.contains(Role.POSTER)
+                && (sourceSystems.contains(ANY_SOURCE) || sourceSystems.contains(sourceSystem));
     }
 
     /** The caller of the current request, when security is on and it authenticated. */

@@ -6,7 +6,10 @@ package org.budgetledger.kit.security;
  * catalogues, unit profiles, narrative text and year closes, and reads.
  */
 public enum Role {
-    POSTER, AUDITOR, VIEWER, ADMIN;
+    POSTER,
+    AUDITOR,
+    VIEWER,
+    ADMIN;
 
     public String authority() {
         return "ROLE_" + name();

@@ -1,8 +1,7 @@
 package org.budgetledger.kit.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Access control, configured by environment (README, "Configuration").
@@ -19,9 +18,17 @@ import java.util.List;
  * @param maxRequestBytes     the largest request body accepted (413 beyond)
  */
 @ConfigurationProperties("budgetledger.security")
-public record SecurityProperties(Boolean enabled, String adminKey, String posterKey, String auditorKey, String viewerKey,
-                                 List<String> posterSourceSystems, List<ApiKey> apiKeys, Jwt jwt, Boolean publicDocs,
-                                 Long maxRequestBytes) {
+public record SecurityProperties(
+        Boolean enabled,
+        String adminKey,
+        String posterKey,
+        String auditorKey,
+        String viewerKey,
+        List<String> posterSourceSystems,
+        List<ApiKey> apiKeys,
+        Jwt jwt,
+        Boolean publicDocs,
+        Long maxRequestBytes) {
 
     public SecurityProperties {
         enabled = enabled == null || enabled;
@@ -49,11 +56,18 @@ public record SecurityProperties(Boolean enabled, String adminKey, String poster
      * @param rolesClaim        the claim listing our roles (default "roles")
      * @param sourceSystemsClaim the claim listing the source systems a POSTER may post as (default "source_systems")
      */
-    public record Jwt(String issuerUri, String jwkSetUri, String publicKey, String audience, String rolesClaim,
-                      String sourceSystemsClaim) {
+    public record Jwt(
+            String issuerUri,
+            String jwkSetUri,
+            String publicKey,
+            String audience,
+            String rolesClaim,
+            String sourceSystemsClaim) {
         public Jwt {
             rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? JwtCallers.ROLES : rolesClaim;
-            sourceSystemsClaim = sourceSystemsClaim == null || sourceSystemsClaim.isBlank() ? JwtCallers.SOURCE_SYSTEMS : sourceSystemsClaim;
+            sourceSystemsClaim = sourceSystemsClaim == null || sourceSystemsClaim.isBlank()
+                    ? JwtCallers.SOURCE_SYSTEMS
+                    : sourceSystemsClaim;
         }
 
         boolean configured() {
@@ -67,8 +81,7 @@ public record SecurityProperties(Boolean enabled, String adminKey, String poster
     }
 
     /** An API key with the setting it came from, so that a refusal names it. */
-    record NamedKey(String setting, ApiKey key) {
-    }
+    record NamedKey(String setting, ApiKey key) {}
 
     List<NamedKey> named() {
         List<NamedKey> keys = new java.util.ArrayList<>();
@@ -76,7 +89,8 @@ public record SecurityProperties(Boolean enabled, String adminKey, String poster
             keys.add(new NamedKey("LEDGER_ADMIN_KEY", new ApiKey(adminKey, List.of(Role.ADMIN), List.of())));
         }
         if (notBlank(posterKey)) {
-            keys.add(new NamedKey("LEDGER_POSTER_KEY", new ApiKey(posterKey, List.of(Role.POSTER), posterSourceSystems)));
+            keys.add(new NamedKey(
+                    "LEDGER_POSTER_KEY", new ApiKey(posterKey, List.of(Role.POSTER), posterSourceSystems)));
         }
         if (notBlank(auditorKey)) {
             keys.add(new NamedKey("LEDGER_AUDITOR_KEY", new ApiKey(auditorKey, List.of(Role.AUDITOR), List.of())));

@@ -1,7 +1,11 @@
 package org.budgetledger.kit.security;
 
 import jakarta.servlet.DispatcherType;
-
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +24,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
-import java.util.List;
 
 /**
  * Every endpoint but health requires authentication: an API key (the embedded default) or a bearer token of the
@@ -48,7 +46,8 @@ public class ServiceSecurity {
     }
 
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties, AccessRules rules) throws Exception {
+    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties, AccessRules rules)
+            throws Exception {
         AccessDenial denial = new AccessDenial();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,9 +56,10 @@ public class ServiceSecurity {
                 // no session: nothing to log out of, no request to replay after a login
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> denial.unauthorized(res, "authentication required: an API key (X-API-Key) or a bearer token"))
-                        .accessDeniedHandler((req, res, ex) -> denial.forbidden(res, "your role may not " + req.getMethod() + " " + req.getRequestURI())));
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> denial.unauthorized(
+                                res, "authentication required: an API key (X-API-Key) or a bearer token"))
+                        .accessDeniedHandler((req, res, ex) -> denial.forbidden(
+                                res, "your role may not " + req.getMethod() + " " + req.getRequestURI())));
         if (!properties.enabled()) {
             log.warn("access control is OFF (budgetledger.security.enabled=false): every endpoint is open");
             return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
@@ -72,9 +72,11 @@ public class ServiceSecurity {
         SecurityProperties.Jwt jwt = properties.jwt();
         if (jwt.configured()) {
             JwtDecoder decoder = decoder(jwt);
-            http.oauth2ResourceServer(o -> o
-                    .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(JwtCallers.converter(jwt.rolesClaim(), jwt.sourceSystemsClaim())))
-                    .authenticationEntryPoint((req, res, ex) -> denial.unauthorized(res, "the bearer token is not valid")));
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)
+                            .jwtAuthenticationConverter(
+                                    JwtCallers.converter(jwt.rolesClaim(), jwt.sourceSystemsClaim())))
+                    .authenticationEntryPoint(
+                            (req, res, ex) -> denial.unauthorized(res, "the bearer token is not valid")));
         }
         if (keys.isEmpty() && !jwt.configured()) {
             log.warn("no API key and no identity provider configured: every endpoint but health answers 401");
@@ -84,10 +86,14 @@ public class ServiceSecurity {
             a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
             a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
             if (properties.publicDocs()) {
-                a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll();
             }
             // metrics tell an outsider how busy, how full and how behind we are: a role is needed, any of ours
-            a.requestMatchers("/actuator/**").hasAnyRole(java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
+            a.requestMatchers("/actuator/**")
+                    .hasAnyRole(java.util.Arrays.stream(Role.values())
+                            .map(Role::name)
+                            .toArray(String[]::new));
             rules.apply(a);
             a.anyRequest().denyAll();
         });
@@ -107,9 +113,10 @@ public class ServiceSecurity {
         } else {
             decoder = NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
         }
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                aud -> aud != null && aud.contains(jwt.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()), audience));
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD, aud -> aud != null && aud.contains(jwt.audience()));
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()), audience));
         return decoder;
     }
 }

@@ -17,8 +17,7 @@ final class UnsafeConfiguration {
 
     private static final List<String> PLACEHOLDERS = List.of("change-me", "changeme", "change_me");
 
-    private UnsafeConfiguration() {
-    }
+    private UnsafeConfiguration() {}
 
     /** @throws IllegalStateException naming every problem found, when access control is on and any is */
     static void refuse(SecurityProperties properties) {
@@ -28,7 +27,8 @@ final class UnsafeConfiguration {
         List<String> problems = new ArrayList<>(keyProblems(properties.named()));
         problems.addAll(jwtProblems(properties.jwt()));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("refusing to start with an unsafe access configuration: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "refusing to start with an unsafe access configuration: " + String.join("; ", problems));
         }
     }
 
@@ -57,10 +57,12 @@ final class UnsafeConfiguration {
         }
         List<String> problems = new ArrayList<>();
         if (!SecurityProperties.notBlank(jwt.issuerUri())) {
-            problems.add("JWT_ISSUER_URI is required whenever bearer tokens are accepted (every token's issuer is checked)");
+            problems.add(
+                    "JWT_ISSUER_URI is required whenever bearer tokens are accepted (every token's issuer is checked)");
         }
         if (!SecurityProperties.notBlank(jwt.audience())) {
-            problems.add("JWT_AUDIENCE is required whenever bearer tokens are accepted (a token for another service must not pass)");
+            problems.add(
+                    "JWT_AUDIENCE is required whenever bearer tokens are accepted (a token for another service must not pass)");
         }
         return problems;
     }

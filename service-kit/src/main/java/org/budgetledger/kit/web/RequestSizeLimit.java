@@ -7,10 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above a limit with 413, whether announced by Content-Length or streamed in chunks, before
@@ -48,8 +47,10 @@ public final class RequestSizeLimit extends OncePerRequestFilter {
     private void tooLarge(HttpServletResponse response) throws IOException {
         response.setStatus(413);
         response.setContentType("application/json");
-        response.getOutputStream().write(("{\"error\":\"request.too_large\",\"message\":\"the request body is larger than "
-                + maxBytes + " bytes\",\"field\":null}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"error\":\"request.too_large\",\"message\":\"the request body is larger than " + maxBytes
+                                + " bytes\",\"field\":null}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether a failure comes from a body over the limit (a JSON reader wraps it in its own exception). */

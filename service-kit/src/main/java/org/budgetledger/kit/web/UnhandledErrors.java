@@ -1,6 +1,8 @@
 package org.budgetledger.kit.web;
 
 import com.mongodb.MongoException;
+import java.util.Map;
+import java.util.UUID;
 import org.budgetledger.kit.Causes;
 import org.budgetledger.kit.LogSafe;
 import org.slf4j.Logger;
@@ -14,9 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The last word on an error no service handler took: every answer keeps the {"error", "message", "field"} shape.
@@ -39,11 +38,15 @@ public class UnhandledErrors {
         }
         if (storeUnavailable(e)) {
             log.warn("store unavailable: {}", LogSafe.of(e));
-            return ErrorBody.retryLater(5, "store_unavailable", "the store cannot be reached; nothing was changed, send the same request again");
+            return ErrorBody.retryLater(
+                    5,
+                    "store_unavailable",
+                    "the store cannot be reached; nothing was changed, send the same request again");
         }
         String reference = UUID.randomUUID().toString();
         log.error("unhandled error, reference {}", reference, e);
-        return ErrorBody.answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", null, "internal error, reference " + reference);
+        return ErrorBody.answer(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal", null, "internal error, reference " + reference);
     }
 
     private static String error(HttpStatusCode status) {

@@ -1,12 +1,11 @@
 package org.budgetledger.kit.security;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class UnsafeConfigurationTest {
 
@@ -18,14 +17,24 @@ class UnsafeConfigurationTest {
     }
 
     private static SecurityProperties jwt(String issuer, String jwkSet, String audience) {
-        return new SecurityProperties(true, null, null, null, null, null, null,
-                new SecurityProperties.Jwt(issuer, jwkSet, null, audience, null, null), null, null);
+        return new SecurityProperties(
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new SecurityProperties.Jwt(issuer, jwkSet, null, audience, null, null),
+                null,
+                null);
     }
 
     @Test
     void distinctLongKeysAndACompleteIdentityProviderStart() {
         assertThatCode(() -> UnsafeConfiguration.refuse(keys(A, B, null, ""))).doesNotThrowAnyException();
-        assertThatCode(() -> UnsafeConfiguration.refuse(jwt("https://idp", "https://idp/keys", "budget-ledger"))).doesNotThrowAnyException();
+        assertThatCode(() -> UnsafeConfiguration.refuse(jwt("https://idp", "https://idp/keys", "budget-ledger")))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -35,25 +44,44 @@ class UnsafeConfigurationTest {
                 .hasMessageContaining("LEDGER_ADMIN_KEY is a placeholder")
                 .hasMessageContaining("LEDGER_POSTER_KEY has 5 characters, fewer than 24")
                 .hasMessageContaining("LEDGER_AUDITOR_KEY and LEDGER_VIEWER_KEY are the same key");
-        assertThat(UnsafeConfiguration.keyProblems(keys("xxxxxxxxxxCHANGEMExxxxxxxxxxxx", null, null, null).named()))
-                .singleElement().asString().contains("placeholder");
-        SecurityProperties extra = new SecurityProperties(true, A, null, null, null, null,
-                List.of(new SecurityProperties.ApiKey(A, List.of(Role.VIEWER), List.of())), null, null, null);
+        assertThat(UnsafeConfiguration.keyProblems(
+                        keys("xxxxxxxxxxCHANGEMExxxxxxxxxxxx", null, null, null).named()))
+                .singleElement()
+                .asString()
+                .contains("placeholder");
+        SecurityProperties extra = new SecurityProperties(
+                true,
+                A,
+                null,
+                null,
+                null,
+                null,
+                List.of(new SecurityProperties.ApiKey(A, List.of(Role.VIEWER), List.of())),
+                null,
+                null,
+                null);
         assertThat(UnsafeConfiguration.keyProblems(extra.named()))
-                .containsExactly("LEDGER_ADMIN_KEY and budgetledger.security.api-keys[0] are the same key: give each role its own");
+                .containsExactly(
+                        "LEDGER_ADMIN_KEY and budgetledger.security.api-keys[0] are the same key: give each role its own");
     }
 
     @Test
     void tokensNeedAnIssuerAndAnAudienceInEveryMode() {
-        assertThat(UnsafeConfiguration.jwtProblems(jwt(null, "https://idp/keys", "budget-ledger").jwt()))
-                .singleElement().asString().startsWith("JWT_ISSUER_URI is required");
+        assertThat(UnsafeConfiguration.jwtProblems(
+                        jwt(null, "https://idp/keys", "budget-ledger").jwt()))
+                .singleElement()
+                .asString()
+                .startsWith("JWT_ISSUER_URI is required");
         assertThat(UnsafeConfiguration.jwtProblems(jwt("https://idp", null, " ").jwt()))
-                .singleElement().asString().startsWith("JWT_AUDIENCE is required");
+                .singleElement()
+                .asString()
+                .startsWith("JWT_AUDIENCE is required");
     }
 
     @Test
     void aClosedTestBenchWithAccessControlOffIsNotChecked() {
-        SecurityProperties off = new SecurityProperties(false, "change-me", null, null, null, null, null, null, null, null);
+        SecurityProperties off =
+                new SecurityProperties(false, "change-me", null, null, null, null, null, null, null, null);
         assertThatCode(() -> UnsafeConfiguration.refuse(off)).doesNotThrowAnyException();
     }
 }

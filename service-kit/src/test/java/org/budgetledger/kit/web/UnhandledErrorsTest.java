@@ -1,5 +1,11 @@
 package org.budgetledger.kit.web;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.mongodb.MongoTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -7,19 +13,14 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 class UnhandledErrorsTest {
 
     @RestController
     static class Failing {
         @GetMapping("/store-away")
         String storeAway() {
-            throw new IllegalStateException("while reading the ledger", new MongoTimeoutException("no server selected"));
+            throw new IllegalStateException(
+                    "while reading the ledger", new MongoTimeoutException("no server selected"));
         }
 
         @GetMapping("/bug")
@@ -28,7 +29,9 @@ class UnhandledErrorsTest {
         }
     }
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new UnhandledErrors()).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
+            .setControllerAdvice(new UnhandledErrors())
+            .build();
 
     @Test
     void an_unreachable_store_is_a_retryable_503_in_the_error_shape() throws Exception {
@@ -48,6 +51,8 @@ class UnhandledErrorsTest {
 
     @Test
     void springs_own_client_errors_keep_their_status() throws Exception {
-        mvc.perform(post("/bug")).andExpect(status().isMethodNotAllowed()).andExpect(jsonPath("$.error").value("method_not_allowed"));
+        mvc.perform(post("/bug"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.error").value("method_not_allowed"));
     }
 }

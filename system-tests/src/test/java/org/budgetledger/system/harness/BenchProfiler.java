@@ -51,7 +51,8 @@ final class BenchProfiler {
             }
             String hot = hotMethods(file);
             if (hot != null) {
-                lines.add(c + ": " + hot + " (" + dir.relativize(file.resolveSibling(file.getFileName() + ".txt")) + ")");
+                lines.add(
+                        c + ": " + hot + " (" + dir.relativize(file.resolveSibling(file.getFileName() + ".txt")) + ")");
             }
         }
         return lines;
@@ -90,7 +91,9 @@ final class BenchProfiler {
             return null;
         }
         try {
-            Process p = new ProcessBuilder(jfrTool, "view", "--width", "200", "hot-methods", file.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(jfrTool, "view", "--width", "200", "hot-methods", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** What one benchmark run measured: every figure printed as it comes, and the Markdown block at the end. */
 final class BenchReport {
 
-    record Figure(String step, String what, String value, String note) {
-    }
+    record Figure(String step, String what, String value, String note) {}
 
     /** Latencies in milliseconds. */
     record Latency(int count, double p50, double p99, double max) {
@@ -23,7 +22,8 @@ final class BenchReport {
             if (sorted.length == 0) {
                 return new Latency(0, Double.NaN, Double.NaN, Double.NaN);
             }
-            return new Latency(sorted.length, pct(sorted, 0.50) / 1e6, pct(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
+            return new Latency(
+                    sorted.length, pct(sorted, 0.50) / 1e6, pct(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
         }
 
         /** Nearest-rank percentile. */
@@ -37,7 +37,9 @@ final class BenchReport {
         }
 
         static String ms(double v) {
-            return v >= 1000 ? String.format("%.2f s", v / 1000) : v >= 10 ? String.format("%.0f ms", v) : String.format("%.1f ms", v);
+            return v >= 1000
+                    ? String.format("%.2f s", v / 1000)
+                    : v >= 10 ? String.format("%.0f ms", v) : String.format("%.1f ms", v);
         }
     }
 
@@ -55,7 +57,8 @@ final class BenchReport {
 
     synchronized void add(String step, String what, String value, String note) {
         figures.add(new Figure(step, what, value, note == null ? "" : note));
-        System.out.println("[bench " + backend + "] " + step + ": " + what + " = " + value + (note == null || note.isEmpty() ? "" : " (" + note + ")"));
+        System.out.println("[bench " + backend + "] " + step + ": " + what + " = " + value
+                + (note == null || note.isEmpty() ? "" : " (" + note + ")"));
     }
 
     synchronized void note(String line) {
@@ -64,7 +67,11 @@ final class BenchReport {
     }
 
     void failed(String step, Throwable e) {
-        add(step, "FAILED", e.getClass().getSimpleName(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        add(
+                step,
+                "FAILED",
+                e.getClass().getSimpleName(),
+                String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         e.printStackTrace(System.out);
     }
 
@@ -74,15 +81,31 @@ final class BenchReport {
 
     String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("### Benchmark: ").append(backend).append(" backend, ").append(settings.size).append(" size, ").append(started).append("\n\n");
+        sb.append("### Benchmark: ")
+                .append(backend)
+                .append(" backend, ")
+                .append(settings.size)
+                .append(" size, ")
+                .append(started)
+                .append("\n\n");
         sb.append("- machine: ").append(String.join("; ", machine())).append('\n');
-        sb.append("- load average at start ").append(loadAtStart).append(", at end ").append(loadAverage())
+        sb.append("- load average at start ")
+                .append(loadAtStart)
+                .append(", at end ")
+                .append(loadAverage())
                 .append(" (other processes on the machine count)\n");
         sb.append("- settings: ").append(settings.describe()).append("\n\n");
         sb.append("| step | figure | value | note |\n|---|---|---|---|\n");
         for (Figure f : figures) {
-            sb.append("| ").append(cell(f.step())).append(" | ").append(cell(f.what())).append(" | ").append(cell(f.value()))
-                    .append(" | ").append(cell(f.note())).append(" |\n");
+            sb.append("| ")
+                    .append(cell(f.step()))
+                    .append(" | ")
+                    .append(cell(f.what()))
+                    .append(" | ")
+                    .append(cell(f.value()))
+                    .append(" | ")
+                    .append(cell(f.note()))
+                    .append(" |\n");
         }
         if (!notes.isEmpty()) {
             sb.append('\n');
@@ -106,8 +129,11 @@ final class BenchReport {
 
     private static String procLine(String file, String prefix) {
         try {
-            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(l -> l.startsWith(prefix))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }
@@ -115,7 +141,10 @@ final class BenchReport {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
+            return String.join(
+                    " ",
+                    Arrays.copyOf(
+                            Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
         } catch (IOException e) {
             return "?";
         }
@@ -126,7 +155,9 @@ final class BenchReport {
         String home = System.getenv("JAVA_HOME");
         String java = home == null || home.isBlank() ? "java" : home + "/bin/java";
         try {
-            Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(java, "-version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor(30, TimeUnit.SECONDS);
             return String.join(" / ", out.lines().toList());

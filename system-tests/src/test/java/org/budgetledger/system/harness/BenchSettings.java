@@ -49,7 +49,8 @@ final class BenchSettings {
         def("workDir", "target/bench", "target/bench");
         def("profile", "true", "true");
         def("warmupSeconds", "10", "120");
-        // all, or some of: limit,warm-up,rest-single,rest-single-alone,rest-batch,kafka,projection-lag,queries,rebuild,rest-single-in-a-grown-store,growth
+        // all, or some of:
+        // limit,warm-up,rest-single,rest-single-alone,rest-batch,kafka,projection-lag,queries,rebuild,rest-single-in-a-grown-store,growth
         def("growthFromEvents", "20000", "250000");
         def("growthMaxEvents", "40000", "4000000");
         def("growthSeconds", "5", "20");
@@ -58,7 +59,7 @@ final class BenchSettings {
     }
 
     private static void def(String name, String smoke, String full) {
-        DEFAULTS.put(name, new String[]{smoke, full});
+        DEFAULTS.put(name, new String[] {smoke, full});
     }
 
     final List<String> backends;

@@ -7,12 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +36,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 
 /**
  * The benchmark load driver: for each backend of the embedded store, a fresh stack (bin/ledger-local through
@@ -57,6 +56,7 @@ public final class Benchmark {
     private static final String POSTINGS_TOPIC = "ledger.postings";
     /** Axon's event collection in the ledger's database (StoredEvents, AxonConfig) */
     private static final String EVENTS_COLLECTION = "domainevents";
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final BenchSettings settings;
@@ -66,7 +66,9 @@ public final class Benchmark {
     private final BenchPostings postings = new BenchPostings();
     private final Http http = new Http();
     /** Steps whose time goes to our code (the others wait on the store, or are the store's own limit). */
-    private static final java.util.Set<String> PROFILED = java.util.Set.of("rest single", "rest single alone", "rest batch", "kafka", "projection lag", "queries", "rebuild");
+    private static final java.util.Set<String> PROFILED = java.util.Set.of(
+            "rest single", "rest single alone", "rest batch", "kafka", "projection lag", "queries", "rebuild");
+
     private BenchProfiler profiler;
     private CpuAccount cpu;
     private LocalStack stack;
@@ -75,6 +77,7 @@ public final class Benchmark {
     private final List<String> ledgers = new ArrayList<>();
     /** the ledgers the loads go to: all but the as-of ledger, which keeps exactly asOfPostings postings */
     private List<String> load;
+
     private final List<String> departments = new ArrayList<>();
     private final List<String> topUpLedgers = new ArrayList<>();
     private Instant asOf;
@@ -96,7 +99,8 @@ public final class Benchmark {
     /** Every backend asked for, one after the other; answers the Markdown blocks (also printed at the end). */
     static List<String> runAll(String[] args) throws Exception {
         FaultHarness.quietLogging();
-        // Testcontainers logs an ERROR with a stack of reasons when no Docker engine answers; the report says it in one line
+        // Testcontainers logs an ERROR with a stack of reasons when no Docker engine answers; the report says it in one
+        // line
         System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "off");
         BenchSettings settings = BenchSettings.fromArgs(args);
         Path repo = FaultHarness.findRepo();
@@ -114,7 +118,9 @@ public final class Benchmark {
 
     /** Runs one measurement; a failure is recorded in the report and the run goes on. */
     private boolean step(String name, Step step) {
-        if (!settings.s("steps").equals("all") && !name.equals("setup") && !name.equals("memory")
+        if (!settings.s("steps").equals("all")
+                && !name.equals("setup")
+                && !name.equals("memory")
                 && !java.util.Arrays.asList(settings.s("steps").split(",")).contains(name.replace(' ', '-'))) {
             return true; // not asked for (--steps rest-batch,queries)
         }
@@ -131,7 +137,8 @@ public final class Benchmark {
             return false;
         } finally {
             if (profiled) {
-                profiler.slice(name, from, Instant.now()).forEach(hot -> report.add("profile", name + ": hottest methods", hot, null));
+                profiler.slice(name, from, Instant.now())
+                        .forEach(hot -> report.add("profile", name + ": hottest methods", hot, null));
             }
         }
     }
@@ -142,8 +149,10 @@ public final class Benchmark {
         Path home = work.resolve("run-" + backend + "-" + ts);
         say("settings: " + settings.describe());
         try {
-            stack = new LocalStack(repo, home, backend, settings.i("ledgerInstances"), settings.i("projectionInstances"));
-            stack.env.put("LEDGER_STORE_HEAP", settings.s(backend.equals("memory") ? "storeHeapMemory" : "storeHeapH2"));
+            stack = new LocalStack(
+                    repo, home, backend, settings.i("ledgerInstances"), settings.i("projectionInstances"));
+            stack.env.put(
+                    "LEDGER_STORE_HEAP", settings.s(backend.equals("memory") ? "storeHeapMemory" : "storeHeapH2"));
             stack.env.put("LEDGER_SERVICE_HEAP", settings.s("serviceHeap"));
             stack.env.put("PROJECTION_SERVICE_HEAP", settings.s("serviceHeap"));
             stack.env.put("LEDGER_SERVICE_JAVA_OPTS", settings.s("serviceJavaOpts"));
@@ -151,7 +160,11 @@ public final class Benchmark {
             say("LEDGER_HOME " + home + "; services from copies of " + stack.jarInfo);
             long t = System.nanoTime();
             stack.start();
-            report.add("stack", "start (4 JVMs, bin/ledger-local)", String.format("%.1f s", (System.nanoTime() - t) / 1e9), null);
+            report.add(
+                    "stack",
+                    "start (4 JVMs, bin/ledger-local)",
+                    String.format("%.1f s", (System.nanoTime() - t) / 1e9),
+                    null);
             keys = stack.credentials();
             cpu = new CpuAccount(stack);
             if (settings.b("profile")) {
@@ -181,7 +194,8 @@ public final class Benchmark {
                     if (stopped.exit() != 0) {
                         report.note("bin/ledger-local stop: exit " + stopped.exit() + " " + stopped.output());
                     }
-                    FaultHarness.deleteTree(home.resolve("jars")); // copies of the service jars; logs and data stay for a look
+                    FaultHarness.deleteTree(
+                            home.resolve("jars")); // copies of the service jars; logs and data stay for a look
                 } catch (Exception e) {
                     report.note("could not stop the stack: " + e);
                 }
@@ -221,20 +235,37 @@ public final class Benchmark {
         Thread.sleep(1_000);
         asOf = Instant.now();
         Thread.sleep(1_000);
-        Batches second = restBatches(settings.i("asOfPostings") - half, settings.i("batchSize"), settings.i("batchThreads"), List.of(hot), true);
+        Batches second = restBatches(
+                settings.i("asOfPostings") - half,
+                settings.i("batchSize"),
+                settings.i("batchThreads"),
+                List.of(hot),
+                true);
         long held = ledgerState(hot).path("postings").asLong();
-        report.add("setup", ledgers.size() + " ledgers registered and funded; as-of ledger " + hot,
-                held + " postings", String.format("filled in %.1f s; as-of instant %s", (System.nanoTime() - t) / 1e9, asOf)
-                        + first.problemsText() + second.problemsText());
+        report.add(
+                "setup",
+                ledgers.size() + " ledgers registered and funded; as-of ledger " + hot,
+                held + " postings",
+                String.format("filled in %.1f s; as-of instant %s", (System.nanoTime() - t) / 1e9, asOf)
+                        + first.problemsText()
+                        + second.problemsText());
         awaitVisible(nextSequences(ledgers), System.nanoTime());
     }
 
     private void register(String unit, String parent) throws Exception {
-        String body = Http.JSON.createObjectNode().put("name", "基准测试单位 " + unit)
-                .put("kind", parent == null ? "ADMINISTRATIVE" : "PUBLIC_INSTITUTION").put("parentUnitCode", parent)
-                .put("region", "湖南省株洲市荷塘区").toString();
-        Http.Answer a = http.patiently("PUT", stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + BenchPostings.YEAR,
-                keys.get("LEDGER_ADMIN_KEY"), body, settings.patience());
+        String body = Http.JSON
+                .createObjectNode()
+                .put("name", "基准测试单位 " + unit)
+                .put("kind", parent == null ? "ADMINISTRATIVE" : "PUBLIC_INSTITUTION")
+                .put("parentUnitCode", parent)
+                .put("region", "湖南省株洲市荷塘区")
+                .toString();
+        Http.Answer a = http.patiently(
+                "PUT",
+                stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + BenchPostings.YEAR,
+                keys.get("LEDGER_ADMIN_KEY"),
+                body,
+                settings.patience());
         if (a.status() != 201 && a.status() != 200) {
             throw new IllegalStateException("registering " + unit + ": " + a.status() + " " + a.body());
         }
@@ -242,15 +273,20 @@ public final class Benchmark {
 
     private void fund(List<String> units) throws Exception {
         for (String unit : units) {
-            Http.Answer a = http.patiently("POST", router().urlFor(unit) + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
-                    postings.funding(unit), settings.patience());
+            Http.Answer a = http.patiently(
+                    "POST",
+                    router().urlFor(unit) + "/api/v1/postings",
+                    keys.get("LEDGER_POSTER_KEY"),
+                    postings.funding(unit),
+                    settings.patience());
             if (a.status() != 201 && a.status() != 200) {
                 throw new IllegalStateException("funding " + unit + ": " + a.status() + " " + a.body());
             }
         }
     }
 
-    // ---- 1. the store's own limit -------------------------------------------------------------------------------------
+    // ---- 1. the store's own limit
+    // -------------------------------------------------------------------------------------
 
     /**
      * Copies of real event documents inserted with the driver straight into a scratch collection of the ledger's
@@ -268,9 +304,13 @@ public final class Benchmark {
             }
             double insert = insertRate(client.getDatabase("ledger"), sample, indexes, count);
             int bytes = sample.get(0).toJson().length();
-            report.add("limit", "driver insertMany into the store (" + backend + "), batches of " + settings.i("limitBatch"),
-                    BenchReport.rate(insert) + " docs", count + " copies (the first fifth untimed warm-up) of " + sample.size() + " event documents (~" + bytes
-                            + " bytes as JSON), indexes " + indexes.stream().map(i -> i.getString("name")).toList() + ", w=1");
+            report.add(
+                    "limit",
+                    "driver insertMany into the store (" + backend + "), batches of " + settings.i("limitBatch"),
+                    BenchReport.rate(insert) + " docs",
+                    count + " copies (the first fifth untimed warm-up) of " + sample.size() + " event documents (~"
+                            + bytes + " bytes as JSON), indexes "
+                            + indexes.stream().map(i -> i.getString("name")).toList() + ", w=1");
         }
         realMongo();
     }
@@ -283,9 +323,16 @@ public final class Benchmark {
         for (Document index : indexes) {
             if (!index.getString("name").equals("_id_")) {
                 Document key = index.get("key", Document.class);
-                scratch.createIndex(key, new IndexOptions().unique(index.getBoolean("unique", false)).name(index.getString("name")));
+                scratch.createIndex(
+                        key,
+                        new IndexOptions()
+                                .unique(index.getBoolean("unique", false))
+                                .name(index.getString("name")));
                 if (index.getBoolean("unique", false)) {
-                    key.keySet().stream().filter(f -> sample.get(0).get(f) instanceof String).findFirst().ifPresent(unique::add);
+                    key.keySet().stream()
+                            .filter(f -> sample.get(0).get(f) instanceof String)
+                            .findFirst()
+                            .ifPresent(unique::add);
                 }
             }
         }
@@ -326,19 +373,26 @@ public final class Benchmark {
             docker = false;
         }
         if (!docker) {
-            report.add("limit", "real MongoDB (Testcontainers mongo:7)", "skipped", "no Docker engine answers on this machine");
+            report.add(
+                    "limit",
+                    "real MongoDB (Testcontainers mongo:7)",
+                    "skipped",
+                    "no Docker engine answers on this machine");
             return;
         }
         int count = settings.i("limitDocsMemory");
         try (var mongo = new org.testcontainers.containers.MongoDBContainer("mongo:7");
-             MongoClient ours = MongoClients.create(stack.mongoUri())) {
+                MongoClient ours = MongoClients.create(stack.mongoUri())) {
             mongo.start();
             MongoCollection<Document> events = ours.getDatabase("ledger").getCollection(EVENTS_COLLECTION);
             List<Document> sample = events.find().limit(1000).batchSize(1000).into(new ArrayList<>());
             List<Document> indexes = events.listIndexes().into(new ArrayList<>());
             try (MongoClient real = MongoClients.create(mongo.getConnectionString())) {
                 double rate = insertRate(real.getDatabase("ledger"), sample, indexes, count);
-                report.add("limit", "driver insertMany into real MongoDB (mongo:7, Testcontainers)", BenchReport.rate(rate) + " docs",
+                report.add(
+                        "limit",
+                        "driver insertMany into real MongoDB (mongo:7, Testcontainers)",
+                        BenchReport.rate(rate) + " docs",
                         count + " copies, same documents and indexes, w=1");
             }
         } catch (Throwable e) {
@@ -365,8 +419,14 @@ public final class Benchmark {
                         switch (kind) {
                             case 0 -> postBatch(100, load, true);
                             case 1, 2 -> postSingle(BenchPostings.pick(load, true));
-                            default -> http.send("GET", cells + ledgers.get(r.nextInt(ledgers.size())) + "/" + BenchPostings.YEAR
-                                    + "/cells?scope=self", keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT);
+                            default ->
+                                http.send(
+                                        "GET",
+                                        cells + ledgers.get(r.nextInt(ledgers.size())) + "/" + BenchPostings.YEAR
+                                                + "/cells?scope=self",
+                                        keys.get("LEDGER_VIEWER_KEY"),
+                                        null,
+                                        REQUEST_TIMEOUT);
                         }
                     } catch (Exception e) {
                         // warming up only: the measurements report failures
@@ -403,21 +463,29 @@ public final class Benchmark {
         Map<String, Long> next = new ConcurrentHashMap<>();
         CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
-        Hammer h = hammer("single", threads, seconds, 201,
-                r -> postSingle(BenchPostings.pick(load, true)),
-                a -> {
-                    JsonNode j = a.json();
-                    next.merge(unitOf(j.path("ledger").asText()), j.path("sequence").asLong() + 1, Math::max);
-                });
+        Hammer h = hammer("single", threads, seconds, 201, r -> postSingle(BenchPostings.pick(load, true)), a -> {
+            JsonNode j = a.json();
+            next.merge(unitOf(j.path("ledger").asText()), j.path("sequence").asLong() + 1, Math::max);
+        });
         BenchReport.Latency l = h.latency();
         String clients = threads + (threads == 1 ? " client" : " clients") + where;
-        report.add("ingest", "REST single, " + clients + ", recorded", BenchReport.rate(h.perSecond()) + " postings",
+        report.add(
+                "ingest",
+                "REST single, " + clients + ", recorded",
+                BenchReport.rate(h.perSecond()) + " postings",
                 l.count() + " in " + String.format("%.1f s", h.seconds()) + failures(h.failed(), h.problems()));
         report.add("ingest", "REST single latency (201), " + clients, l.text(), null);
         double visible = awaitVisible(next, t0);
-        report.add("ingest", "REST single, " + clients + ", visible in the cells", BenchReport.rate(l.count() / visible) + " postings",
+        report.add(
+                "ingest",
+                "REST single, " + clients + ", visible in the cells",
+                BenchReport.rate(l.count() / visible) + " postings",
                 String.format("all visible %.1f s after the start", visible));
-        report.add("cpu", "REST single, " + clients + ", until visible", cpu.perOperation(cpu0, l.count(), "posting"), null);
+        report.add(
+                "cpu",
+                "REST single, " + clients + ", until visible",
+                cpu.perOperation(cpu0, l.count(), "posting"),
+                null);
     }
 
     // ---- 3. REST batch ----------------------------------------------------------------------------------------------
@@ -430,12 +498,25 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         Batches b = restBatches(settings.i("batchPostings"), size, threads, load, true);
         restBatchRate = b.recorded() / b.seconds();
-        report.add("ingest", "REST batch of " + size + ", " + threads + " clients, recorded", BenchReport.rate(restBatchRate) + " postings",
+        report.add(
+                "ingest",
+                "REST batch of " + size + ", " + threads + " clients, recorded",
+                BenchReport.rate(restBatchRate) + " postings",
                 b.recorded() + " in " + String.format("%.1f s", b.seconds()) + b.problemsText());
         double visible = awaitVisible(b.next(), t0);
-        report.add("ingest", "REST batch, visible in the cells", BenchReport.rate(b.recorded() / visible) + " postings",
+        report.add(
+                "ingest",
+                "REST batch, visible in the cells",
+                BenchReport.rate(b.recorded() / visible) + " postings",
                 String.format("all visible %.1f s after the start", visible));
-        report.add("projection", "events applied during the REST batch load", BenchReport.rate(b.next().entrySet().stream().mapToLong(e -> e.getValue() - before.get(e.getKey())).sum() / visible) + " events",
+        report.add(
+                "projection",
+                "events applied during the REST batch load",
+                BenchReport.rate(b.next().entrySet().stream()
+                                        .mapToLong(e -> e.getValue() - before.get(e.getKey()))
+                                        .sum()
+                                / visible)
+                        + " events",
                 "bounded by ingest: the projection follows the ledger");
         report.add("cpu", "REST batch, until visible", cpu.perOperation(cpu0, b.recorded(), "posting"), null);
     }
@@ -447,11 +528,11 @@ public final class Benchmark {
     }
 
     /** One batch's answer: how many recorded, and each ledger's next sequence after it. */
-    record BatchAnswer(int recorded, int rejected, Map<String, Long> next, String problem) {
-    }
+    record BatchAnswer(int recorded, int rejected, Map<String, Long> next, String problem) {}
 
     /** Sends {@code count} postings as batches of {@code size} from {@code threads} clients; returns when all answered. */
-    private Batches restBatches(long count, int size, int threads, List<String> units, boolean skewed) throws InterruptedException {
+    private Batches restBatches(long count, int size, int threads, List<String> units, boolean skewed)
+            throws InterruptedException {
         AtomicLong remaining = new AtomicLong(count);
         AtomicLong recorded = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
@@ -463,7 +544,8 @@ public final class Benchmark {
         for (int i = 0; i < threads; i++) {
             workers.add(daemon("batch-" + i, () -> {
                 long n;
-                while (System.nanoTime() < deadline && (n = Math.min(size, remaining.getAndUpdate(r -> Math.max(0, r - size)))) > 0) {
+                while (System.nanoTime() < deadline
+                        && (n = Math.min(size, remaining.getAndUpdate(r -> Math.max(0, r - size)))) > 0) {
                     BatchAnswer a = postBatch((int) n, units, skewed);
                     recorded.addAndGet(a.recorded());
                     rejected.addAndGet(a.rejected());
@@ -478,9 +560,11 @@ public final class Benchmark {
             w.join();
         }
         if (remaining.get() > 0) {
-            report.note(remaining.get() + " postings of a REST batch load not sent: the patience (" + settings.patience() + ") ran out");
+            report.note(remaining.get() + " postings of a REST batch load not sent: the patience ("
+                    + settings.patience() + ") ran out");
         }
-        return new Batches(recorded.get(), rejected.get(), (System.nanoTime() - t0) / 1e9, next, new ArrayList<>(problems));
+        return new Batches(
+                recorded.get(), rejected.get(), (System.nanoTime() - t0) / 1e9, next, new ArrayList<>(problems));
     }
 
     private ShareRouter router;
@@ -494,7 +578,12 @@ public final class Benchmark {
     }
 
     private Http.Answer postSingle(String unit) throws IOException, InterruptedException {
-        return http.send("POST", router().urlFor(unit) + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"), postings.next(unit), REQUEST_TIMEOUT);
+        return http.send(
+                "POST",
+                router().urlFor(unit) + "/api/v1/postings",
+                keys.get("LEDGER_POSTER_KEY"),
+                postings.next(unit),
+                REQUEST_TIMEOUT);
     }
 
     /** A batch goes to the instances in turn, each with postings of the units whose partition it publishes. */
@@ -502,8 +591,12 @@ public final class Benchmark {
         Map<String, Long> next = new HashMap<>();
         try {
             ShareRouter.Route route = router().batchRoute(units);
-            Http.Answer a = http.send("POST", route.url() + "/api/v1/postings/batch", keys.get("LEDGER_POSTER_KEY"),
-                    postings.batch(n, route.units(), skewed), REQUEST_TIMEOUT);
+            Http.Answer a = http.send(
+                    "POST",
+                    route.url() + "/api/v1/postings/batch",
+                    keys.get("LEDGER_POSTER_KEY"),
+                    postings.batch(n, route.units(), skewed),
+                    REQUEST_TIMEOUT);
             if (a.status() != 200) {
                 return new BatchAnswer(0, n, next, "batch HTTP " + a.status() + " " + abbreviate(a.body()));
             }
@@ -512,7 +605,10 @@ public final class Benchmark {
             for (JsonNode r : a.json().path("results")) {
                 if (r.path("httpStatus").asInt() == 201) {
                     ok++;
-                    next.merge(unitOf(r.path("ledger").asText()), r.path("sequence").asLong() + 1, Math::max);
+                    next.merge(
+                            unitOf(r.path("ledger").asText()),
+                            r.path("sequence").asLong() + 1,
+                            Math::max);
                 } else if (problem == null) {
                     problem = abbreviate(r.toString());
                 }
@@ -534,13 +630,23 @@ public final class Benchmark {
         double produced = (System.nanoTime() - t0) / 1e9;
         double recorded = awaitRecorded(expected, t0);
         kafkaRate = count / recorded;
-        report.add("ingest", "Kafka (acks=all, linger 10 ms), recorded", BenchReport.rate(kafkaRate) + " postings",
-                count + " produced in " + String.format("%.1f s, all recorded %.1f s after the start", produced, recorded));
+        report.add(
+                "ingest",
+                "Kafka (acks=all, linger 10 ms), recorded",
+                BenchReport.rate(kafkaRate) + " postings",
+                count + " produced in "
+                        + String.format("%.1f s, all recorded %.1f s after the start", produced, recorded));
         Map<String, Long> next = nextSequences(load);
         double visible = awaitVisible(next, t0);
-        report.add("ingest", "Kafka, visible in the cells", BenchReport.rate(count / visible) + " postings",
+        report.add(
+                "ingest",
+                "Kafka, visible in the cells",
+                BenchReport.rate(count / visible) + " postings",
                 String.format("all visible %.1f s after the start", visible));
-        report.add("projection", "events applied during the Kafka load", BenchReport.rate((sum(next) - before) / visible) + " events",
+        report.add(
+                "projection",
+                "events applied during the Kafka load",
+                BenchReport.rate((sum(next) - before) / visible) + " events",
                 "bounded by ingest: the projection follows the ledger");
         report.add("cpu", "Kafka, until visible", cpu.perOperation(cpu0, count, "posting"), null);
     }
@@ -592,7 +698,8 @@ public final class Benchmark {
                 last = total;
                 movedAt = System.nanoTime();
             }
-            if (System.nanoTime() > end || System.nanoTime() - movedAt > Duration.ofMinutes(1).toNanos()) {
+            if (System.nanoTime() > end
+                    || System.nanoTime() - movedAt > Duration.ofMinutes(1).toNanos()) {
                 report.note("recorded postings stopped short: " + total + " of " + sum(expected) + " held after "
                         + (System.nanoTime() - t0) / 1_000_000_000 + " s");
                 return (System.nanoTime() - t0) / 1e9;
@@ -601,11 +708,11 @@ public final class Benchmark {
         }
     }
 
-    // ---- 5. projection lag at a steady rate --------------------------------------------------------------------------
+    // ---- 5. projection lag at a steady rate
+    // --------------------------------------------------------------------------
 
     /** A batch sent during the lag step: when it went out, and the positions that make it visible. */
-    record Pending(long sentAt, Map<String, Long> next) {
-    }
+    record Pending(long sentAt, Map<String, Long> next) {}
 
     /**
      * A REST batch of {@code lagBatch} every lagBatch/lagRate seconds from a scheduler (handed to a pool of senders, so
@@ -623,26 +730,30 @@ public final class Benchmark {
         AtomicLong rejected = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-        ThreadPoolExecutor senders = new ThreadPoolExecutor(settings.i("lagSenders"), settings.i("lagSenders"), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>());
+        ThreadPoolExecutor senders = new ThreadPoolExecutor(
+                settings.i("lagSenders"), settings.i("lagSenders"), 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         List<Long> delays = new ArrayList<>();
         List<Long> behind = new ArrayList<>();
         CpuAccount.Snapshot cpu0 = cpu.snapshot();
         long t0 = System.nanoTime();
         long stopAt = t0 + seconds * 1_000_000_000L;
-        ticker.scheduleAtFixedRate(() -> senders.execute(() -> {
-            long sent = System.nanoTime();
-            BatchAnswer a = postBatch(batch, load, true);
-            recorded.addAndGet(a.recorded());
-            rejected.addAndGet(a.rejected());
-            lastAnswer.set(System.nanoTime());
-            a.next().forEach((k, v) -> sentNext.merge(k, v, Math::max));
-            if (a.problem() != null) {
-                keep(problems, a.problem());
-            }
-            pending.add(new Pending(sent, a.next()));
-        }), 0, batch * 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> senders.execute(() -> {
+                    long sent = System.nanoTime();
+                    BatchAnswer a = postBatch(batch, load, true);
+                    recorded.addAndGet(a.recorded());
+                    rejected.addAndGet(a.rejected());
+                    lastAnswer.set(System.nanoTime());
+                    a.next().forEach((k, v) -> sentNext.merge(k, v, Math::max));
+                    if (a.problem() != null) {
+                        keep(problems, a.problem());
+                    }
+                    pending.add(new Pending(sent, a.next()));
+                }),
+                0,
+                batch * 1_000_000_000L / rate,
+                TimeUnit.NANOSECONDS);
         long firstSample = -1;
         long firstApplied = 0;
         long lastSample = 0;
@@ -666,7 +777,9 @@ public final class Benchmark {
             }
             lastSample = now;
             lastApplied = applied;
-            behind.add(load.stream().mapToLong(u -> Math.max(0, sentNext.getOrDefault(u, 0L) - pos.get(u))).sum());
+            behind.add(load.stream()
+                    .mapToLong(u -> Math.max(0, sentNext.getOrDefault(u, 0L) - pos.get(u)))
+                    .sum());
             for (var it = pending.iterator(); it.hasNext(); ) {
                 Pending p = it.next();
                 if (p.next().entrySet().stream().allMatch(e -> pos.get(e.getKey()) >= e.getValue())) {
@@ -683,18 +796,34 @@ public final class Benchmark {
         senders.shutdownNow();
         double sendWindow = (lastAnswer.get() - t0) / 1e9;
         BenchReport.Latency lag = BenchReport.Latency.ofNanos(delays);
-        report.add("projection", "steady load: achieved send rate (target " + rate + "/s, REST batch of " + batch + ")",
+        report.add(
+                "projection",
+                "steady load: achieved send rate (target " + rate + "/s, REST batch of " + batch + ")",
                 BenchReport.rate(recorded.get() / sendWindow) + " postings",
                 recorded.get() + " recorded in " + String.format("%.1f s", sendWindow)
-                        + (dropped > 0 ? "; " + dropped + " postings not sent: the senders fell behind the target rate" : "")
+                        + (dropped > 0
+                                ? "; " + dropped + " postings not sent: the senders fell behind the target rate"
+                                : "")
                         + (rejected.get() > 0 ? "; " + rejected.get() + " not recorded, e.g. " + problems : ""));
-        report.add("projection", "steady load: time from send until visible in the cells", lag.text(),
-                lag.count() + " batches" + (pending.isEmpty() ? "" : ", " + pending.size() + " never visible within the patience"));
-        long[] sortedBehind = behind.stream().mapToLong(Long::longValue).sorted().toArray();
-        report.add("projection", "steady load: events sent but not yet applied (sampled every 100 ms)",
-                "p50 " + BenchReport.Latency.pct(sortedBehind, 0.5) + ", p99 " + BenchReport.Latency.pct(sortedBehind, 0.99)
-                        + ", max " + sortedBehind[sortedBehind.length - 1], null);
-        report.add("projection", "steady load: events applied", BenchReport.rate((lastApplied - firstApplied) / ((lastSample - firstSample) / 1e9)) + " events",
+        report.add(
+                "projection",
+                "steady load: time from send until visible in the cells",
+                lag.text(),
+                lag.count() + " batches"
+                        + (pending.isEmpty() ? "" : ", " + pending.size() + " never visible within the patience"));
+        long[] sortedBehind =
+                behind.stream().mapToLong(Long::longValue).sorted().toArray();
+        report.add(
+                "projection",
+                "steady load: events sent but not yet applied (sampled every 100 ms)",
+                "p50 " + BenchReport.Latency.pct(sortedBehind, 0.5) + ", p99 "
+                        + BenchReport.Latency.pct(sortedBehind, 0.99) + ", max "
+                        + sortedBehind[sortedBehind.length - 1],
+                null);
+        report.add(
+                "projection",
+                "steady load: events applied",
+                BenchReport.rate((lastApplied - firstApplied) / ((lastSample - firstSample) / 1e9)) + " events",
                 "mean from the first sample until everything sent was visible");
         report.add("cpu", "steady load, until visible", cpu.perOperation(cpu0, recorded.get(), "posting"), null);
     }
@@ -716,22 +845,43 @@ public final class Benchmark {
         int threads = settings.i("queryThreads");
         CpuAccount.Snapshot cpu0 = cpu.snapshot();
         // half consolidated (a department: its units summed), half one unit alone
-        Hammer cells = hammer(threads, settings.i("querySeconds"), r -> r.nextBoolean()
-                ? base + departments.get(r.nextInt(departments.size())) + "/" + BenchPostings.YEAR + "/cells"
-                : base + ledgers.get(r.nextInt(ledgers.size())) + "/" + BenchPostings.YEAR + "/cells?scope=self");
-        report.add("queries", "GET cells, " + threads + " readers (consolidated and per unit)", cells.latency().text(),
+        Hammer cells = hammer(
+                threads,
+                settings.i("querySeconds"),
+                r -> r.nextBoolean()
+                        ? base + departments.get(r.nextInt(departments.size())) + "/" + BenchPostings.YEAR + "/cells"
+                        : base + ledgers.get(r.nextInt(ledgers.size())) + "/" + BenchPostings.YEAR
+                                + "/cells?scope=self");
+        report.add(
+                "queries",
+                "GET cells, " + threads + " readers (consolidated and per unit)",
+                cells.latency().text(),
                 BenchReport.rate(cells.perSecond()) + " requests; " + cells.note());
-        report.add("cpu", "GET cells, " + threads + " readers", cpu.perOperation(cpu0, cells.latency().count(), "request"), null);
+        report.add(
+                "cpu",
+                "GET cells, " + threads + " readers",
+                cpu.perOperation(cpu0, cells.latency().count(), "request"),
+                null);
         int reportThreads = settings.i("reportThreads");
         CpuAccount.Snapshot cpu1 = cpu.snapshot();
-        Hammer json = hammer(reportThreads, settings.i("reportSeconds"),
+        Hammer json = hammer(
+                reportThreads,
+                settings.i("reportSeconds"),
                 r -> base + departments.get(r.nextInt(departments.size())) + "/" + BenchPostings.YEAR);
-        report.add("queries", "GET the disclosure (JSON), " + reportThreads + " readers", json.latency().text(),
+        report.add(
+                "queries",
+                "GET the disclosure (JSON), " + reportThreads + " readers",
+                json.latency().text(),
                 BenchReport.rate(json.perSecond()) + " requests; " + json.note());
-        report.add("cpu", "GET the disclosure, " + reportThreads + " readers", cpu.perOperation(cpu1, json.latency().count(), "request"), null);
+        report.add(
+                "cpu",
+                "GET the disclosure, " + reportThreads + " readers",
+                cpu.perOperation(cpu1, json.latency().count(), "request"),
+                null);
         String hot = ledgers.get(0);
         long held = ledgerState(hot).path("postings").asLong();
-        String url = base + hot + "/" + BenchPostings.YEAR + "/cells?scope=self&asOf=" + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8);
+        String url = base + hot + "/" + BenchPostings.YEAR + "/cells?scope=self&asOf="
+                + URLEncoder.encode(asOf.toString(), StandardCharsets.UTF_8);
         List<Long> nanos = new ArrayList<>();
         long failed = 0;
         List<String> problems = new ArrayList<>();
@@ -745,14 +895,23 @@ public final class Benchmark {
                 problems.add("HTTP " + a.status() + " " + abbreviate(a.body()));
             }
         }
-        report.add("queries", "GET cells ?asOf (middle of the load), one reader, ledger of " + held + " postings",
-                BenchReport.Latency.ofNanos(nanos).text(), nanos.size() + " requests" + failures(failed, problems));
+        report.add(
+                "queries",
+                "GET cells ?asOf (middle of the load), one reader, ledger of " + held + " postings",
+                BenchReport.Latency.ofNanos(nanos).text(),
+                nanos.size() + " requests" + failures(failed, problems));
     }
 
     /** {@code threads} readers GET what {@code urls} picks for {@code seconds}, with the viewer key. */
-    private Hammer hammer(int threads, long seconds, Function<ThreadLocalRandom, String> urls) throws InterruptedException {
-        return hammer("reader", threads, seconds, 200,
-                r -> http.send("GET", urls.apply(r), keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT), a -> { });
+    private Hammer hammer(int threads, long seconds, Function<ThreadLocalRandom, String> urls)
+            throws InterruptedException {
+        return hammer(
+                "reader",
+                threads,
+                seconds,
+                200,
+                r -> http.send("GET", urls.apply(r), keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT),
+                a -> {});
     }
 
     interface Call {
@@ -760,7 +919,8 @@ public final class Benchmark {
     }
 
     /** {@code threads} clients make {@code call} back to back for {@code seconds}; the latency of each expected answer. */
-    private Hammer hammer(String name, int threads, long seconds, int expected, Call call, Consumer<Http.Answer> onExpected)
+    private Hammer hammer(
+            String name, int threads, long seconds, int expected, Call call, Consumer<Http.Answer> onExpected)
             throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
@@ -791,7 +951,11 @@ public final class Benchmark {
         for (Thread w : workers) {
             w.join();
         }
-        return new Hammer(BenchReport.Latency.ofNanos(latencies), failed.get(), (System.nanoTime() - t0) / 1e9, new ArrayList<>(problems));
+        return new Hammer(
+                BenchReport.Latency.ofNanos(latencies),
+                failed.get(),
+                (System.nanoTime() - t0) / 1e9,
+                new ArrayList<>(problems));
     }
 
     // ---- 7. rebuild -------------------------------------------------------------------------------------------------
@@ -822,13 +986,15 @@ public final class Benchmark {
         JsonNode status = started.json();
         while (System.nanoTime() < end) {
             status = http.getJson(url, key, settings.patience());
-            if (!status.path("running").asBoolean() && status.hasNonNull("finishedAt")
+            if (!status.path("running").asBoolean()
+                    && status.hasNonNull("finishedAt")
                     && Instant.parse(status.get("finishedAt").asText()).isAfter(asked)) {
                 break;
             }
             if (System.nanoTime() - reported > 10_000_000_000L) {
                 reported = System.nanoTime();
-                say("rebuild: " + status.path("eventsDone").asLong() + " of " + status.path("eventsTotal").asLong() + " events, "
+                say("rebuild: " + status.path("eventsDone").asLong() + " of "
+                        + status.path("eventsTotal").asLong() + " events, "
                         + status.path("phase").asText());
             }
             Thread.sleep(500);
@@ -840,11 +1006,16 @@ public final class Benchmark {
         long done = status.path("eventsDone").asLong();
         if (profiler != null) {
             // the rebuild alone, without the top-up before it
-            profiler.slice("rebuild only", asked, Instant.now()).forEach(hot -> report.add("profile", "rebuild only: hottest methods", hot, null));
+            profiler.slice("rebuild only", asked, Instant.now())
+                    .forEach(hot -> report.add("profile", "rebuild only: hottest methods", hot, null));
         }
-        report.add("rebuild", "rebuild of every projection from the event store", BenchReport.rate(done / wall) + " events",
+        report.add(
+                "rebuild",
+                "rebuild of every projection from the event store",
+                BenchReport.rate(done / wall) + " events",
                 done + " events (of " + status.path("eventsTotal").asLong() + ") in " + String.format("%.1f s", wall)
-                        + "; the service reports " + Math.round(status.path("eventsPerSecond").asDouble()) + "/s");
+                        + "; the service reports "
+                        + Math.round(status.path("eventsPerSecond").asDouble()) + "/s");
         report.add("cpu", "rebuild", cpu.perOperation(cpu0, done, "event"), null);
     }
 
@@ -874,8 +1045,12 @@ public final class Benchmark {
         }
         double recorded = (System.nanoTime() - t0) / 1e9;
         double visible = awaitVisible(nextSequences(all()), t0);
-        report.add(section, "top-up of " + need + " postings over " + all().size() + " ledgers via " + (viaKafka ? "Kafka" : "REST batch"),
-                BenchReport.rate(need / recorded) + " postings", String.format("recorded in %.1f s, visible after %.1f s", recorded, visible));
+        report.add(
+                section,
+                "top-up of " + need + " postings over " + all().size() + " ledgers via "
+                        + (viaKafka ? "Kafka" : "REST batch"),
+                BenchReport.rate(need / recorded) + " postings",
+                String.format("recorded in %.1f s, visible after %.1f s", recorded, visible));
     }
 
     /**
@@ -890,17 +1065,28 @@ public final class Benchmark {
             for (String ledger : all()) {
                 biggest = Math.max(biggest, ledgerState(ledger).path("postings").asLong());
             }
-            Hammer h = hammer("single", 1, settings.i("growthSeconds"), 201,
-                    r -> postSingle(BenchPostings.pick(load, true)), a -> { });
+            Hammer h = hammer(
+                    "single",
+                    1,
+                    settings.i("growthSeconds"),
+                    201,
+                    r -> postSingle(BenchPostings.pick(load, true)),
+                    a -> {});
             BenchReport.Latency l = h.latency();
-            report.add("growth", "REST single, 1 client, store holding " + events + " events (largest ledger " + biggest + " postings)",
-                    l.text(), BenchReport.rate(h.perSecond()) + " postings" + failures(h.failed(), h.problems()));
+            report.add(
+                    "growth",
+                    "REST single, 1 client, store holding " + events + " events (largest ledger " + biggest
+                            + " postings)",
+                    l.text(),
+                    BenchReport.rate(h.perSecond()) + " postings" + failures(h.failed(), h.problems()));
             if (l.p99() > settings.i("growthP99Millis")) {
-                report.note("growth: a single post's p99 passed " + settings.i("growthP99Millis") + " ms at " + events + " events");
+                report.note("growth: a single post's p99 passed " + settings.i("growthP99Millis") + " ms at " + events
+                        + " events");
                 return;
             }
         }
-        report.note("growth: a single post's p99 stayed within " + settings.i("growthP99Millis") + " ms up to " + storeEvents() + " events");
+        report.note("growth: a single post's p99 stayed within " + settings.i("growthP99Millis") + " ms up to "
+                + storeEvents() + " events");
     }
 
     private List<String> all() {
@@ -912,7 +1098,8 @@ public final class Benchmark {
     // ---- 8. memory --------------------------------------------------------------------------------------------------
 
     private void memory() throws Exception {
-        Map<String, String> actuator = Map.of(LocalStack.LEDGER, stack.ledgerUrl(), LocalStack.PROJECTION, stack.projectionUrl());
+        Map<String, String> actuator =
+                Map.of(LocalStack.LEDGER, stack.ledgerUrl(), LocalStack.PROJECTION, stack.projectionUrl());
         for (String component : List.of(LocalStack.STORE, LocalStack.KAFKA, LocalStack.LEDGER, LocalStack.PROJECTION)) {
             long pid = stack.pid(component);
             if (pid < 0) {
@@ -920,16 +1107,25 @@ public final class Benchmark {
                 continue;
             }
             String rss = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).map(l -> l.substring(6).trim()).findFirst().orElse("?");
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> l.substring(6).trim())
+                    .findFirst()
+                    .orElse("?");
             String heap;
             if (actuator.containsKey(component)) {
-                JsonNode m = http.getJson(actuator.get(component) + "/actuator/metrics/jvm.memory.used?tag=area:heap",
-                        keys.get("LEDGER_VIEWER_KEY"), Duration.ofMinutes(1));
+                JsonNode m = http.getJson(
+                        actuator.get(component) + "/actuator/metrics/jvm.memory.used?tag=area:heap",
+                        keys.get("LEDGER_VIEWER_KEY"),
+                        Duration.ofMinutes(1));
                 heap = mb(m.path("measurements").path(0).path("value").asDouble()) + " (actuator)";
             } else {
                 heap = heapByJcmd(pid);
             }
-            report.add("memory", component + " (pid " + pid + ", -Xmx " + heapSetting(component) + ")", "RSS " + mb(kb(rss) * 1024.0) + ", heap used " + heap, null);
+            report.add(
+                    "memory",
+                    component + " (pid " + pid + ", -Xmx " + heapSetting(component) + ")",
+                    "RSS " + mb(kb(rss) * 1024.0) + ", heap used " + heap,
+                    null);
         }
     }
 
@@ -945,10 +1141,14 @@ public final class Benchmark {
     /** The store and the broker have no actuator: jcmd GC.heap_info (the "used" of the whole heap, or of each generation). */
     private static String heapByJcmd(long pid) {
         try {
-            Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor(30, TimeUnit.SECONDS);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(heap|generation|Gen)\\s+total \\d+K, used (\\d+)K").matcher(out);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "(heap|generation|Gen)\\s+total \\d+K, used (\\d+)K")
+                    .matcher(out);
             long used = 0;
             while (m.find()) {
                 used += Long.parseLong(m.group(2));
@@ -974,8 +1174,10 @@ public final class Benchmark {
 
     private JsonNode ledgerState(String unit) throws Exception {
         // asked of the instance that writes the ledger: another would first catch its cached copy up from the store
-        return http.getJson(router().urlFor(unit) + "/api/v1/units/" + unit + "/years/" + BenchPostings.YEAR + "/ledger",
-                keys.get("LEDGER_VIEWER_KEY"), settings.patience());
+        return http.getJson(
+                router().urlFor(unit) + "/api/v1/units/" + unit + "/years/" + BenchPostings.YEAR + "/ledger",
+                keys.get("LEDGER_VIEWER_KEY"),
+                settings.patience());
     }
 
     private Map<String, Long> postingCounts(Collection<String> units) throws Exception {
@@ -998,8 +1200,13 @@ public final class Benchmark {
     private Map<String, Long> positions(Collection<String> units) throws Exception {
         Map<String, Long> positions = new LinkedHashMap<>();
         for (String u : units) {
-            Http.Answer a = http.send("GET", stack.projectionUrl() + "/api/v1/final-accounts/" + u + "/" + BenchPostings.YEAR + "/cells?scope=self",
-                    keys.get("LEDGER_VIEWER_KEY"), null, REQUEST_TIMEOUT);
+            Http.Answer a = http.send(
+                    "GET",
+                    stack.projectionUrl() + "/api/v1/final-accounts/" + u + "/" + BenchPostings.YEAR
+                            + "/cells?scope=self",
+                    keys.get("LEDGER_VIEWER_KEY"),
+                    null,
+                    REQUEST_TIMEOUT);
             positions.put(u, a.status() == 200 ? a.json().path("position").asLong() : -1L);
         }
         return positions;
@@ -1017,7 +1224,8 @@ public final class Benchmark {
             waiting.removeIf(u -> pos.get(u) >= targets.get(u));
             if (!waiting.isEmpty()) {
                 if (System.nanoTime() > end) {
-                    report.note("the projection did not catch up within " + settings.patience() + ": behind on " + waiting);
+                    report.note(
+                            "the projection did not catch up within " + settings.patience() + ": behind on " + waiting);
                     break;
                 }
                 Thread.sleep(waiting.size() > 20 ? 500 : 100);

@@ -10,6 +10,8 @@ class BenchmarkRun {
 
     @Test
     void benchmark() throws Exception {
-        Benchmark.runAll(System.getProperty("bench.args", "--backend memory --size smoke").trim().split("\\s+"));
+        Benchmark.runAll(System.getProperty("bench.args", "--backend memory --size smoke")
+                .trim()
+                .split("\\s+"));
     }
 }

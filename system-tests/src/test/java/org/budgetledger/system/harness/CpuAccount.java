@@ -18,8 +18,7 @@ final class CpuAccount {
     private static final long TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux this runs on
 
     /** CPU seconds per process, and the machine's busy and total jiffies, at one instant. */
-    record Snapshot(Map<String, Double> seconds, long busy, long total) {
-    }
+    record Snapshot(Map<String, Double> seconds, long busy, long total) {}
 
     private final LocalStack stack;
 
@@ -69,10 +68,16 @@ final class CpuAccount {
             }
             double ms = (e.getValue() - was) * 1000 / operations;
             sum += ms;
-            out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(String.format("%.3f", ms)).append(" ms");
+            out.append(out.isEmpty() ? "" : ", ")
+                    .append(e.getKey())
+                    .append(' ')
+                    .append(String.format("%.3f", ms))
+                    .append(" ms");
         }
         long total = after.total() - before.total();
-        String busy = total > 0 ? String.format("; machine %d%% busy", Math.round(100.0 * (after.busy() - before.busy()) / total)) : "";
+        String busy = total > 0
+                ? String.format("; machine %d%% busy", Math.round(100.0 * (after.busy() - before.busy()) / total))
+                : "";
         return String.format("%.3f ms of CPU per %s: ", sum, unit) + out + busy;
     }
 
@@ -96,9 +101,9 @@ final class CpuAccount {
                 total += Long.parseLong(f[i]);
             }
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[]{total - idle, total};
+            return new long[] {total - idle, total};
         } catch (IOException | RuntimeException e) {
-            return new long[]{0, 0};
+            return new long[] {0, 0};
         }
     }
 }

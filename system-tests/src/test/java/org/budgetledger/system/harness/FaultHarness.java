@@ -2,18 +2,6 @@ package org.budgetledger.system.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,6 +30,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The fault-injection harness: starts the local stack with {@code bin/ledger-local} (own LEDGER_HOME under target/,
@@ -103,8 +102,11 @@ public final class FaultHarness {
 
     Report run() throws Exception {
         long started = System.currentTimeMillis();
-        String runId = "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + config.seed();
-        Path home = (config.workDir().isAbsolute() ? config.workDir() : repo.resolve("system-tests").resolve(config.workDir()))
+        String runId = "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + config.seed();
+        Path home = (config.workDir().isAbsolute()
+                        ? config.workDir()
+                        : repo.resolve("system-tests").resolve(config.workDir()))
                 .resolve(runId);
         stack = new LocalStack(repo, home, config.backend(), config.ledgerInstances(), config.projectionInstances());
         report.home = home;
@@ -115,18 +117,22 @@ public final class FaultHarness {
         report.sent = plan.itemsSent();
         report.filler = plan.fillerPostings;
         say("plan: " + plan.itemsSent() + " postings in " + plan.phases.size() + " phases"
-                + (plan.fillerPostings > 0 ? " (" + plan.fillerPostings + " of them fill the overflow ledger " + Plan.BIG + ")" : ""));
+                + (plan.fillerPostings > 0
+                        ? " (" + plan.fillerPostings + " of them fill the overflow ledger " + Plan.BIG + ")"
+                        : ""));
         Senders senders = null;
         Thread faultThread = null;
         Faults faults = null;
         // stopped from outside (SIGTERM, Ctrl-C): still stop every process the run started
-        Thread stopStack = new Thread(() -> {
-            try {
-                stack.stopAll();
-            } catch (Exception e) {
-                System.out.println("[harness] could not stop the stack: " + e);
-            }
-        }, "harness-stop");
+        Thread stopStack = new Thread(
+                () -> {
+                    try {
+                        stack.stopAll();
+                    } catch (Exception e) {
+                        System.out.println("[harness] could not stop the stack: " + e);
+                    }
+                },
+                "harness-stop");
         Runtime.getRuntime().addShutdownHook(stopStack);
         try {
             long t = System.currentTimeMillis();
@@ -134,14 +140,21 @@ public final class FaultHarness {
             say(String.format("stack up in %.1f s", (System.currentTimeMillis() - t) / 1000.0));
             keys = stack.credentials();
             setup();
-            senders = new Senders(http, stack.ledgerUrls(), keys.get("LEDGER_POSTER_KEY"), stack.kafkaClient(LocalStack.KAFKA_POSTER), config.restThreads(),
-                    config.sendAtLeast(), plan.itemsSent());
-            faults = new Faults(config, stack, senders.progress, plan.itemsSent(), () -> sendingDone, this::probeStoreOutage);
+            senders = new Senders(
+                    http,
+                    stack.ledgerUrls(),
+                    keys.get("LEDGER_POSTER_KEY"),
+                    stack.kafkaClient(LocalStack.KAFKA_POSTER),
+                    config.restThreads(),
+                    config.sendAtLeast(),
+                    plan.itemsSent());
+            faults = new Faults(
+                    config, stack, senders.progress, plan.itemsSent(), () -> sendingDone, this::probeStoreOutage);
             senders.gate = faults::sendingMayReach;
             Senders sending = senders;
             Faults injecting = faults;
-            injecting.onFailure = () -> sending.abort(new IllegalStateException("a fault could not be recovered from: "
-                    + injecting.failure, injecting.failure));
+            injecting.onFailure = () -> sending.abort(new IllegalStateException(
+                    "a fault could not be recovered from: " + injecting.failure, injecting.failure));
             this.faults = faults;
             faultThread = new Thread(faults, "faults");
             faultThread.setDaemon(true);
@@ -155,8 +168,12 @@ public final class FaultHarness {
                 long p1 = System.currentTimeMillis();
                 phase.validPerUnit.forEach((u, n) -> expected.merge(u, n, Integer::sum));
                 String barrier = awaitRecorded(expected, config.patience());
-                say(String.format("phase %-16s %6d postings sent in %6.1f s, recorded in %6.1f s more%s", phase.name,
-                        phase.items.size(), (p1 - p0) / 1000.0, (System.currentTimeMillis() - p1) / 1000.0,
+                say(String.format(
+                        "phase %-16s %6d postings sent in %6.1f s, recorded in %6.1f s more%s",
+                        phase.name,
+                        phase.items.size(),
+                        (p1 - p0) / 1000.0,
+                        (System.currentTimeMillis() - p1) / 1000.0,
                         barrier == null ? "" : " — " + barrier));
                 if (barrier != null) {
                     report.findings.add("phase " + phase.name + ": " + barrier);
@@ -197,7 +214,8 @@ public final class FaultHarness {
                 if (stopped.exit() != 0) {
                     say("bin/ledger-local stop: " + stopped.output());
                 }
-                deleteTree(home.resolve("jars")); // copies of the service jars (150 MB); logs and data stay for a post-mortem
+                deleteTree(home.resolve(
+                        "jars")); // copies of the service jars (150 MB); logs and data stay for a post-mortem
             } catch (Exception e) {
                 say("could not stop the stack: " + e);
             }
@@ -219,34 +237,53 @@ public final class FaultHarness {
         putProfile(Plan.CLOSED, Plan.YEAR, "ADMINISTRATIVE", null, admin);
         putProfile(Plan.FUTURE, Plan.FUTURE_YEAR, "ADMINISTRATIVE", null, admin);
         putProfile(Plan.IMPORTED, Plan.YEAR, "ADMINISTRATIVE", null, admin);
-        Http.Answer imported = http.patiently("PUT", stack.ledgerUrl() + "/api/v1/units/" + Plan.IMPORTED + "/years/" + Plan.YEAR
-                + "/published-figures?fileName=harness.json", admin, "{\"cells\": {}}", READ_PATIENCE);
+        Http.Answer imported = http.patiently(
+                "PUT",
+                stack.ledgerUrl() + "/api/v1/units/" + Plan.IMPORTED + "/years/" + Plan.YEAR
+                        + "/published-figures?fileName=harness.json",
+                admin,
+                "{\"cells\": {}}",
+                READ_PATIENCE);
         if (imported.status() != 201 && imported.status() != 200) {
-            throw new IllegalStateException("importing " + Plan.IMPORTED + ": " + imported.status() + " " + imported.body());
+            throw new IllegalStateException(
+                    "importing " + Plan.IMPORTED + ": " + imported.status() + " " + imported.body());
         }
         if (config.overflow()) {
             putProfile(Plan.BIG, Plan.YEAR, "ADMINISTRATIVE", null, admin);
         }
         for (PostingSpec p : plan.closedSetup) {
-            Http.Answer a = http.patiently("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
-                    p.json().toString(), READ_PATIENCE);
+            Http.Answer a = http.patiently(
+                    "POST",
+                    stack.ledgerUrl() + "/api/v1/postings",
+                    keys.get("LEDGER_POSTER_KEY"),
+                    p.json().toString(),
+                    READ_PATIENCE);
             if (a.status() != 201 && a.status() != 200) {
                 throw new IllegalStateException("setup posting " + p.postingId + ": " + a.status() + " " + a.body());
             }
         }
-        Http.Answer closed = http.patiently("POST", stack.ledgerUrl() + "/api/v1/units/" + Plan.CLOSED + "/years/" + Plan.YEAR + "/close",
-                admin, null, READ_PATIENCE);
+        Http.Answer closed = http.patiently(
+                "POST",
+                stack.ledgerUrl() + "/api/v1/units/" + Plan.CLOSED + "/years/" + Plan.YEAR + "/close",
+                admin,
+                null,
+                READ_PATIENCE);
         if (closed.status() != 200) {
             throw new IllegalStateException("closing " + Plan.CLOSED + ": " + closed.status() + " " + closed.body());
         }
     }
 
     private void putProfile(String unit, int year, String kind, String parent, String key) throws Exception {
-        ObjectNode profile = Http.JSON.createObjectNode().put("name", "故障演练单位 " + unit).put("kind", kind);
+        ObjectNode profile =
+                Http.JSON.createObjectNode().put("name", "故障演练单位 " + unit).put("kind", kind);
         profile.put("parentUnitCode", parent);
         profile.put("region", "湖南省株洲市荷塘区");
-        Http.Answer a = http.patiently("PUT", stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + year, key,
-                profile.toString(), READ_PATIENCE);
+        Http.Answer a = http.patiently(
+                "PUT",
+                stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + year,
+                key,
+                profile.toString(),
+                READ_PATIENCE);
         if (a.status() != 201 && a.status() != 200) {
             throw new IllegalStateException("registering " + unit + ": " + a.status() + " " + a.body());
         }
@@ -258,33 +295,46 @@ public final class FaultHarness {
      */
     private void probeStoreOutage(long downMillis) throws Exception {
         String[][] probes = {
-                {"ledger-service", stack.ledgerUrl() + "/api/v1/units/" + plan.units.get(0).code() + "/years/" + Plan.YEAR + "/ledger", "LEDGER_VIEWER_KEY"},
-                {"projection-service", cellsUrl(plan.units.get(0).code(), "self"), "LEDGER_VIEWER_KEY"}};
+            {
+                "ledger-service",
+                stack.ledgerUrl() + "/api/v1/units/" + plan.units.get(0).code() + "/years/" + Plan.YEAR + "/ledger",
+                "LEDGER_VIEWER_KEY"
+            },
+            {"projection-service", cellsUrl(plan.units.get(0).code(), "self"), "LEDGER_VIEWER_KEY"}
+        };
         List<Thread> threads = new ArrayList<>();
         for (String[] probe : probes) {
-            Thread t = new Thread(() -> {
-                long start = System.currentTimeMillis();
-                String result;
-                int status;
-                try {
-                    Http.Answer a = http.send("GET", probe[1], keys.get(probe[2]), null, Duration.ofMillis(downMillis + 20_000));
-                    status = a.status();
-                    result = "HTTP " + a.status() + " " + (a.body().length() > 200 ? a.body().substring(0, 200) : a.body());
-                } catch (Exception e) {
-                    status = -1;
-                    result = e.toString();
-                }
-                String line = String.format("%s GET %s while the store was down: %s after %.1f s", probe[0],
-                        probe[1].replaceAll("^http://[^/]+", ""), result, (System.currentTimeMillis() - start) / 1000.0);
-                report.outageProbes.add(line);
-                if (status == 401) {
-                    report.unauthorized++;
-                    report.detail("401 for a request with a valid key", line);
-                } else if (status != 200 && (status < 500 || status > 599)) {
-                    report.findings.add(line);
-                }
-                say(line);
-            }, "outage-probe");
+            Thread t = new Thread(
+                    () -> {
+                        long start = System.currentTimeMillis();
+                        String result;
+                        int status;
+                        try {
+                            Http.Answer a = http.send(
+                                    "GET", probe[1], keys.get(probe[2]), null, Duration.ofMillis(downMillis + 20_000));
+                            status = a.status();
+                            result = "HTTP " + a.status() + " "
+                                    + (a.body().length() > 200 ? a.body().substring(0, 200) : a.body());
+                        } catch (Exception e) {
+                            status = -1;
+                            result = e.toString();
+                        }
+                        String line = String.format(
+                                "%s GET %s while the store was down: %s after %.1f s",
+                                probe[0],
+                                probe[1].replaceAll("^http://[^/]+", ""),
+                                result,
+                                (System.currentTimeMillis() - start) / 1000.0);
+                        report.outageProbes.add(line);
+                        if (status == 401) {
+                            report.unauthorized++;
+                            report.detail("401 for a request with a valid key", line);
+                        } else if (status != 200 && (status < 500 || status > 599)) {
+                            report.findings.add(line);
+                        }
+                        say(line);
+                    },
+                    "outage-probe");
             t.setDaemon(true);
             t.start();
             threads.add(t);
@@ -311,7 +361,9 @@ public final class FaultHarness {
                 Map<String, Long> counts = new TreeMap<>();
                 boolean all = true;
                 for (String unit : expected.keySet()) {
-                    long n = ledgerState(unit, Duration.ofMinutes(5)).path("postings").asLong();
+                    long n = ledgerState(unit, Duration.ofMinutes(5))
+                            .path("postings")
+                            .asLong();
                     counts.put(unit, n);
                     all &= n == expected.get(unit);
                 }
@@ -323,12 +375,15 @@ public final class FaultHarness {
                     stableSince = System.nanoTime();
                 }
                 long lag = lag(admin);
-                if (lag == 0 && System.nanoTime() - stableSince > Duration.ofSeconds(30).toNanos()) {
-                    return "postings per ledger " + counts + ", expected " + new TreeMap<>(expected) + " (Kafka backlog consumed, counts still for 30 s)";
+                if (lag == 0
+                        && System.nanoTime() - stableSince
+                                > Duration.ofSeconds(30).toNanos()) {
+                    return "postings per ledger " + counts + ", expected " + new TreeMap<>(expected)
+                            + " (Kafka backlog consumed, counts still for 30 s)";
                 }
                 if (System.nanoTime() > end) {
-                    return "postings per ledger " + counts + ", expected " + new TreeMap<>(expected) + " after " + patience
-                            + " (Kafka lag " + lag + ")";
+                    return "postings per ledger " + counts + ", expected " + new TreeMap<>(expected) + " after "
+                            + patience + " (Kafka lag " + lag + ")";
                 }
                 Thread.sleep(1_000);
             }
@@ -353,7 +408,8 @@ public final class FaultHarness {
                 Thread.sleep(1_000);
             }
             if (lag != 0) {
-                report.findings.add("the ledger's consumer did not consume ledger.postings in " + config.patience() + " (lag " + lag + ")");
+                report.findings.add("the ledger's consumer did not consume ledger.postings in " + config.patience()
+                        + " (lag " + lag + ")");
             }
         }
         say(String.format("ledger.postings consumed after %.1f s", (System.currentTimeMillis() - t) / 1000.0));
@@ -381,13 +437,18 @@ public final class FaultHarness {
                 }
                 Thread.sleep(1_000);
             }
-            say(String.format("projection caught up with %s (%d events) after %.1f s", l, next.get(l), (System.currentTimeMillis() - t) / 1000.0));
+            say(String.format(
+                    "projection caught up with %s (%d events) after %.1f s",
+                    l, next.get(l), (System.currentTimeMillis() - t) / 1000.0));
             if (position != next.get(l)) {
                 report.projectionBehind++;
-                report.findings.add(l + ": the projection's position is " + position + ", the ledger has " + next.get(l) + " events");
+                report.findings.add(l + ": the projection's position is " + position + ", the ledger has " + next.get(l)
+                        + " events");
             }
         }
-        say(String.format("drained (Kafka consumed, the projection caught up) in %.1f s", (System.currentTimeMillis() - t) / 1000.0));
+        say(String.format(
+                "drained (Kafka consumed, the projection caught up) in %.1f s",
+                (System.currentTimeMillis() - t) / 1000.0));
     }
 
     // ---- checks -----------------------------------------------------------------------------------------------------
@@ -405,7 +466,8 @@ public final class FaultHarness {
         checkRuleCoverage();
         Map<String, String> before = new LinkedHashMap<>();
         checkCells(before);
-        say(String.format("ledgers, answers, DLQ and cells checked in %.1f s", (System.currentTimeMillis() - t) / 1000.0));
+        say(String.format(
+                "ledgers, answers, DLQ and cells checked in %.1f s", (System.currentTimeMillis() - t) / 1000.0));
         checkRebuild(before);
     }
 
@@ -420,16 +482,20 @@ public final class FaultHarness {
         long recordedFen = 0;
         long[] events = {0};
         List<JsonNode> postings = new ArrayList<>();
-        lines(stack.ledgerUrl() + "/api/v1/ledgers/" + ledger + "/" + Plan.YEAR + "/events", keys.get("LEDGER_AUDITOR_KEY"), line -> {
-            events[0]++;
-            JsonNode e = Http.JSON.readTree(line);
-            JsonNode posting = e.path("payload").path("posting");
-            if (posting.isObject()) {
-                postings.add(posting);
-            }
-        });
+        lines(
+                stack.ledgerUrl() + "/api/v1/ledgers/" + ledger + "/" + Plan.YEAR + "/events",
+                keys.get("LEDGER_AUDITOR_KEY"),
+                line -> {
+                    events[0]++;
+                    JsonNode e = Http.JSON.readTree(line);
+                    JsonNode posting = e.path("payload").path("posting");
+                    if (posting.isObject()) {
+                        postings.add(posting);
+                    }
+                });
         for (JsonNode p : postings) {
-            String key = p.path("sourceSystem").asText() + "|" + p.path("postingId").asText();
+            String key =
+                    p.path("sourceSystem").asText() + "|" + p.path("postingId").asText();
             int n = seen.merge(key, 1, Integer::sum);
             PostingSpec spec = byKey.get(key);
             if (spec == null) {
@@ -445,7 +511,9 @@ public final class FaultHarness {
             String mismatch = contentMismatch(spec, p);
             if (mismatch != null) {
                 report.invalidRecorded++;
-                report.detail("invalid recorded", ledger + ": " + key + " recorded with other content (" + mismatch + "): " + p);
+                report.detail(
+                        "invalid recorded",
+                        ledger + ": " + key + " recorded with other content (" + mismatch + "): " + p);
             }
             if (p.hasNonNull("amount")) {
                 recordedFen += PostingSpec.fen(p.get("amount").asText());
@@ -461,17 +529,27 @@ public final class FaultHarness {
         }
         JsonNode state = ledgerState(ledger, READ_PATIENCE);
         long count = state.path("postings").asLong();
-        report.ledgerLines.add(String.format("%-10s postings %7d (expected %7d), amounts %s yuan (expected %s), events %d",
-                ledger, count, expected.size(), PostingSpec.yuan(recordedFen, 0), PostingSpec.yuan(expectedFen, 0), events[0]));
+        report.ledgerLines.add(String.format(
+                "%-10s postings %7d (expected %7d), amounts %s yuan (expected %s), events %d",
+                ledger,
+                count,
+                expected.size(),
+                PostingSpec.yuan(recordedFen, 0),
+                PostingSpec.yuan(expectedFen, 0),
+                events[0]));
         if (count != expected.size() || recordedFen != expectedFen) {
             report.ledgerMismatches++;
-            report.detail("ledger figures", ledger + ": " + count + " postings holding " + PostingSpec.yuan(recordedFen, 0)
-                    + " yuan; expected " + expected.size() + " holding " + PostingSpec.yuan(expectedFen, 0));
+            report.detail(
+                    "ledger figures",
+                    ledger + ": " + count + " postings holding " + PostingSpec.yuan(recordedFen, 0) + " yuan; expected "
+                            + expected.size() + " holding " + PostingSpec.yuan(expectedFen, 0));
         }
         if (!ledger.equals(Plan.CLOSED)) {
             Map<String, Long> available = new TreeMap<>();
             Set<String> reversed = new java.util.HashSet<>();
-            expected.stream().filter(p -> p.type.equals("REVERSAL")).forEach(p -> reversed.add(p.sourceSystem + "|" + p.reverses));
+            expected.stream()
+                    .filter(p -> p.type.equals("REVERSAL"))
+                    .forEach(p -> reversed.add(p.sourceSystem + "|" + p.reverses));
             for (PostingSpec p : expected) {
                 if (!p.type.equals("REVERSAL") && !reversed.contains(p.key())) {
                     available.merge(p.fundSource, PostingSpec.availabilityEffect(p.type) * p.amountFen, Long::sum);
@@ -482,17 +560,24 @@ public final class FaultHarness {
                 long actualFen = actual.isMissingNode() || actual.isNull() ? 0 : PostingSpec.fen(actual.asText());
                 if (actualFen != a.getValue()) {
                     report.ledgerMismatches++;
-                    report.detail("ledger figures", ledger + ": available " + a.getKey() + " " + actual.asText() + ", expected "
-                            + PostingSpec.yuan(a.getValue(), 0));
+                    report.detail(
+                            "ledger figures",
+                            ledger + ": available " + a.getKey() + " " + actual.asText() + ", expected "
+                                    + PostingSpec.yuan(a.getValue(), 0));
                 }
             }
         }
-        JsonNode verify = http.getJson(stack.ledgerUrl() + "/api/v1/ledgers/" + ledger + "/" + Plan.YEAR + "/verify",
-                keys.get("LEDGER_AUDITOR_KEY"), READ_PATIENCE);
+        JsonNode verify = http.getJson(
+                stack.ledgerUrl() + "/api/v1/ledgers/" + ledger + "/" + Plan.YEAR + "/verify",
+                keys.get("LEDGER_AUDITOR_KEY"),
+                READ_PATIENCE);
         report.chainsVerified++;
-        if (!verify.path("intact").asBoolean() || verify.path("events").asLong() != state.path("nextSequence").asLong()) {
+        if (!verify.path("intact").asBoolean()
+                || verify.path("events").asLong() != state.path("nextSequence").asLong()) {
             report.chainsBroken++;
-            report.detail("hash chain", ledger + ": " + verify + " (ledger next sequence " + state.path("nextSequence") + ")");
+            report.detail(
+                    "hash chain",
+                    ledger + ": " + verify + " (ledger next sequence " + state.path("nextSequence") + ")");
         }
     }
 
@@ -535,8 +620,10 @@ public final class FaultHarness {
             report.restAnswers++;
             if (!ok) {
                 report.unexpectedAnswers++;
-                report.detail("unexpected REST answer", "HTTP " + item.restStatus + " " + item.restError + ", expected "
-                        + item.expectedStatus + (item.expectedError == null ? "" : " " + item.expectedError) + ": " + item);
+                report.detail(
+                        "unexpected REST answer",
+                        "HTTP " + item.restStatus + " " + item.restError + ", expected " + item.expectedStatus
+                                + (item.expectedError == null ? "" : " " + item.expectedError) + ": " + item);
             }
         }
     }
@@ -549,14 +636,17 @@ public final class FaultHarness {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         int records = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> parts = consumer.partitionsFor(DLQ_TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> ends = consumer.endOffsets(parts, Duration.ofSeconds(30));
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     records++;
                     String origin = header(r, "original.partition") + "@" + header(r, "original.offset");
@@ -595,7 +685,8 @@ public final class FaultHarness {
                         report.detail("DLQ", "not parked: " + item);
                     } else if (errors.stream().anyMatch(e -> !item.expectedError.equals(e))) {
                         report.dlqWrong++;
-                        report.detail("DLQ", "parked with " + errors + ", expected " + item.expectedError + ": " + item);
+                        report.detail(
+                                "DLQ", "parked with " + errors + ", expected " + item.expectedError + ": " + item);
                     } else if (errors.size() > 1) {
                         report.parkedTwice++;
                     }
@@ -627,11 +718,15 @@ public final class FaultHarness {
         for (Map.Entry<Item.Attempt, Item> e : attempts.entrySet()) {
             Item.Attempt a = e.getKey();
             if (a.status() == 401) {
-                boolean inWindow = report.faultWindows.stream().anyMatch(w -> w.overlaps(a.startMillis(), a.endMillis(), grace));
+                boolean inWindow =
+                        report.faultWindows.stream().anyMatch(w -> w.overlaps(a.startMillis(), a.endMillis(), grace));
                 report.unauthorized++;
-                report.detail("401 for a request with a valid key", Instant.ofEpochMilli(a.startMillis()) + " .. "
-                        + Instant.ofEpochMilli(a.endMillis()) + (inWindow ? " (in a fault window)" : " (outside fault windows)")
-                        + ": " + e.getValue());
+                report.detail(
+                        "401 for a request with a valid key",
+                        Instant.ofEpochMilli(a.startMillis()) + " .. "
+                                + Instant.ofEpochMilli(a.endMillis())
+                                + (inWindow ? " (in a fault window)" : " (outside fault windows)")
+                                + ": " + e.getValue());
                 continue;
             }
             if (!a.serverError()) {
@@ -643,19 +738,24 @@ public final class FaultHarness {
                     .anyMatch(w -> w.overlaps(a.startMillis(), a.endMillis(), grace));
             if (!excused) {
                 report.serverErrorsOutside++;
-                report.detail("5xx outside kill windows", Instant.ofEpochMilli(a.startMillis()) + " .. "
-                        + Instant.ofEpochMilli(a.endMillis()) + " " + (a.status() < 0 ? a.failure() : "HTTP " + a.status())
-                        + ": " + e.getValue());
+                report.detail(
+                        "5xx outside kill windows",
+                        Instant.ofEpochMilli(a.startMillis()) + " .. "
+                                + Instant.ofEpochMilli(a.endMillis()) + " "
+                                + (a.status() < 0 ? a.failure() : "HTTP " + a.status())
+                                + ": " + e.getValue());
             }
         }
     }
 
     /** Every rule of PostingRule (read from its source) broken at least once; the stateless ones on both channels. */
     private void checkRuleCoverage() throws IOException {
-        Path source = repo.resolve("ledger-service/src/main/java/org/budgetledger/ledger/posting/domain/PostingRule.java");
+        Path source =
+                repo.resolve("ledger-service/src/main/java/org/budgetledger/ledger/posting/domain/PostingRule.java");
         Set<String> codes = new LinkedHashSet<>();
         if (Files.isRegularFile(source)) {
-            Matcher m = Pattern.compile("^\\s+[A-Z_]+\\(\"([A-Za-z_.]+)\"", Pattern.MULTILINE).matcher(Files.readString(source));
+            Matcher m = Pattern.compile("^\\s+[A-Z_]+\\(\"([A-Za-z_.]+)\"", Pattern.MULTILINE)
+                    .matcher(Files.readString(source));
             while (m.find()) {
                 codes.add(m.group(1));
             }
@@ -701,8 +801,10 @@ public final class FaultHarness {
         }
     }
 
-    private void compareCells(String unit, String scope, Map<String, Long> expected, Map<String, String> bodies) throws Exception {
-        Http.Answer a = http.patiently("GET", cellsUrl(unit, scope), keys.get("LEDGER_VIEWER_KEY"), null, READ_PATIENCE);
+    private void compareCells(String unit, String scope, Map<String, Long> expected, Map<String, String> bodies)
+            throws Exception {
+        Http.Answer a =
+                http.patiently("GET", cellsUrl(unit, scope), keys.get("LEDGER_VIEWER_KEY"), null, READ_PATIENCE);
         bodies.put(unit + " " + scope, a.body());
         JsonNode actual = a.json().path("cells");
         for (Map.Entry<String, Long> e : expected.entrySet()) {
@@ -711,8 +813,10 @@ public final class FaultHarness {
             report.cellsCompared++;
             if (!want.equals(got)) {
                 report.wrongCells++;
-                report.detail("wrong cells", unit + " (" + scope + ") " + e.getKey() + " = " + got + ", recomputed " + want
-                        + " (" + e.getValue() + " fen)");
+                report.detail(
+                        "wrong cells",
+                        unit + " (" + scope + ") " + e.getKey() + " = " + got + ", recomputed " + want + " ("
+                                + e.getValue() + " fen)");
             }
         }
     }
@@ -721,7 +825,8 @@ public final class FaultHarness {
         long t = System.currentTimeMillis();
         String auditor = keys.get("LEDGER_AUDITOR_KEY");
         Instant asked = Instant.now();
-        Http.Answer started = http.patiently("POST", stack.projectionUrl() + "/api/v1/admin/rebuild", auditor, null, READ_PATIENCE);
+        Http.Answer started =
+                http.patiently("POST", stack.projectionUrl() + "/api/v1/admin/rebuild", auditor, null, READ_PATIENCE);
         if (started.status() != 202 && started.status() != 200) {
             throw new IllegalStateException("rebuild: " + started.status() + " " + started.body());
         }
@@ -729,7 +834,8 @@ public final class FaultHarness {
         JsonNode status = started.json();
         while (System.nanoTime() < end) {
             status = http.getJson(stack.projectionUrl() + "/api/v1/admin/rebuild", auditor, READ_PATIENCE);
-            if (!status.path("running").asBoolean() && status.hasNonNull("finishedAt")
+            if (!status.path("running").asBoolean()
+                    && status.hasNonNull("finishedAt")
                     && Instant.parse(status.get("finishedAt").asText()).isAfter(asked)) {
                 break;
             }
@@ -740,11 +846,15 @@ public final class FaultHarness {
             report.detail("rebuild", "did not finish: " + status);
             return;
         }
-        report.rebuildLine = String.format("rebuild of %d events in %.1f s (%s events/s)", status.path("eventsDone").asLong(),
-                (System.currentTimeMillis() - t) / 1000.0, Math.round(status.path("eventsPerSecond").asDouble()));
+        report.rebuildLine = String.format(
+                "rebuild of %d events in %.1f s (%s events/s)",
+                status.path("eventsDone").asLong(),
+                (System.currentTimeMillis() - t) / 1000.0,
+                Math.round(status.path("eventsPerSecond").asDouble()));
         for (Map.Entry<String, String> e : before.entrySet()) {
             String[] unitScope = e.getKey().split(" ");
-            Http.Answer after = http.patiently("GET", cellsUrl(unitScope[0], unitScope[1]), keys.get("LEDGER_VIEWER_KEY"), null, READ_PATIENCE);
+            Http.Answer after = http.patiently(
+                    "GET", cellsUrl(unitScope[0], unitScope[1]), keys.get("LEDGER_VIEWER_KEY"), null, READ_PATIENCE);
             report.rebuildCompared++;
             if (!after.body().equals(e.getValue())) {
                 report.rebuildDiffers++;
@@ -757,13 +867,25 @@ public final class FaultHarness {
                 for (String k : keysAll) {
                     if (!a.path(k).asText("0.00").equals(b.path(k).asText("0.00"))) {
                         differing++;
-                        report.detail("rebuild", e.getKey() + " " + k + ": live " + b.path(k).asText("-") + ", rebuilt " + a.path(k).asText("-"));
+                        report.detail(
+                                "rebuild",
+                                e.getKey() + " " + k + ": live " + b.path(k).asText("-") + ", rebuilt "
+                                        + a.path(k).asText("-"));
                     }
                 }
                 report.wrongCells += differing;
                 if (differing == 0) {
-                    report.detail("rebuild", e.getKey() + ": body differs (not the cells): live " + e.getValue().substring(0, Math.min(200, e.getValue().length()))
-                            + " rebuilt " + after.body().substring(0, Math.min(200, after.body().length())));
+                    report.detail(
+                            "rebuild",
+                            e.getKey() + ": body differs (not the cells): live "
+                                    + e.getValue()
+                                            .substring(
+                                                    0,
+                                                    Math.min(200, e.getValue().length())) + " rebuilt "
+                                    + after.body()
+                                            .substring(
+                                                    0,
+                                                    Math.min(200, after.body().length())));
                 }
             }
         }
@@ -773,7 +895,8 @@ public final class FaultHarness {
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     private String cellsUrl(String unit, String scope) {
-        return stack.projectionUrl() + "/api/v1/final-accounts/" + unit + "/" + Plan.YEAR + "/cells" + (scope.equals("self") ? "?scope=self" : "");
+        return stack.projectionUrl() + "/api/v1/final-accounts/" + unit + "/" + Plan.YEAR + "/cells"
+                + (scope.equals("self") ? "?scope=self" : "");
     }
 
     private JsonNode cells(String unit, String scope) throws Exception {
@@ -781,7 +904,10 @@ public final class FaultHarness {
     }
 
     private JsonNode ledgerState(String unit, Duration patience) throws Exception {
-        return http.getJson(stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + Plan.YEAR + "/ledger", keys.get("LEDGER_VIEWER_KEY"), patience);
+        return http.getJson(
+                stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + Plan.YEAR + "/ledger",
+                keys.get("LEDGER_VIEWER_KEY"),
+                patience);
     }
 
     interface LineHandler {
@@ -790,11 +916,16 @@ public final class FaultHarness {
 
     /** Streams a JSON Lines answer (a ledger's events may be tens of megabytes). */
     private void lines(String url, String key, LineHandler handler) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<java.io.InputStream> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", key)
-                        .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<java.io.InputStream> r = client.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("X-API-Key", key)
+                                .timeout(Duration.ofMinutes(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 if (r.statusCode() != 200) {
                     throw new IOException("GET " + url + " answered " + r.statusCode());
                 }
@@ -828,11 +959,19 @@ public final class FaultHarness {
     private static long lag(Admin admin) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(LEDGER_GROUP)
-                    .partitionsToOffsetAndMetadata().get();
-            var description = admin.describeTopics(List.of(POSTINGS_TOPIC)).allTopicNames().get().get(POSTINGS_TOPIC);
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            var description = admin.describeTopics(List.of(POSTINGS_TOPIC))
+                    .allTopicNames()
+                    .get()
+                    .get(POSTINGS_TOPIC);
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            description.partitions().forEach(pi -> request.put(new TopicPartition(POSTINGS_TOPIC, pi.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get();
+            description
+                    .partitions()
+                    .forEach(
+                            pi -> request.put(new TopicPartition(POSTINGS_TOPIC, pi.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(request).all().get();
             long lag = 0;
             for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends.entrySet()) {
                 OffsetAndMetadata c = committed.get(e.getKey());
@@ -877,6 +1016,7 @@ public final class FaultHarness {
         long serverErrorsOutside;
         /** 401 answers to requests that carried the right key (retried; a bug of the service) */
         long unauthorized;
+
         long restRetries;
         long restAnswers;
         long unexpectedAnswers;
@@ -924,17 +1064,40 @@ public final class FaultHarness {
         }
 
         String summary() {
-            return String.format("postings sent %d, kills ledger=%d projection=%d kafka=%d, restarts %d (store SIGKILLed %d), "
+            return String.format(
+                    "postings sent %d, kills ledger=%d projection=%d kafka=%d, restarts %d (store SIGKILLed %d), "
                             + "lost %d, doubled %d, wrong cells %d, invalid recorded %d, 5xx outside kill windows %d%s",
-                    sent, kills.getOrDefault("ledger", 0), kills.getOrDefault("projection", 0), kills.getOrDefault("kafka", 0),
-                    restarts(), kills.getOrDefault("store", 0), lost, doubled, wrongCells, invalidRecorded, serverErrorsOutside,
+                    sent,
+                    kills.getOrDefault("ledger", 0),
+                    kills.getOrDefault("projection", 0),
+                    kills.getOrDefault("kafka", 0),
+                    restarts(),
+                    kills.getOrDefault("store", 0),
+                    lost,
+                    doubled,
+                    wrongCells,
+                    invalidRecorded,
+                    serverErrorsOutside,
                     unauthorized == 0 ? "" : ", 401 instead of 5xx " + unauthorized);
         }
 
         boolean ok() {
-            return crash == null && lost == 0 && doubled == 0 && unauthorized == 0 && wrongCells == 0 && invalidRecorded == 0 && serverErrorsOutside == 0
-                    && unexpectedAnswers == 0 && dlqMissing == 0 && dlqWrong == 0 && validParked == 0 && ledgerMismatches == 0
-                    && chainsBroken == 0 && projectionBehind == 0 && rebuildDiffers == 0 && rulesNotBroken.isEmpty()
+            return crash == null
+                    && lost == 0
+                    && doubled == 0
+                    && unauthorized == 0
+                    && wrongCells == 0
+                    && invalidRecorded == 0
+                    && serverErrorsOutside == 0
+                    && unexpectedAnswers == 0
+                    && dlqMissing == 0
+                    && dlqWrong == 0
+                    && validParked == 0
+                    && ledgerMismatches == 0
+                    && chainsBroken == 0
+                    && projectionBehind == 0
+                    && rebuildDiffers == 0
+                    && rulesNotBroken.isEmpty()
                     && findings.isEmpty()
                     && kills.getOrDefault("ledger", 0) >= config.killsPerService()
                     && kills.getOrDefault("projection", 0) >= config.killsPerService()
@@ -950,24 +1113,38 @@ public final class FaultHarness {
             faultLog.forEach(l -> sb.append("  fault: ").append(l).append('\n'));
             outageProbes.forEach(l -> sb.append("  store outage: ").append(l).append('\n'));
             ledgerLines.forEach(l -> sb.append("  ledger ").append(l).append('\n'));
-            sb.append(String.format("  REST: %d answers checked, %d unexpected; %d retries; %d server errors or connection failures, %d outside kill windows; %d answers 401 to requests with a valid key%n",
+            sb.append(String.format(
+                    "  REST: %d answers checked, %d unexpected; %d retries; %d server errors or connection failures, %d outside kill windows; %d answers 401 to requests with a valid key%n",
                     restAnswers, unexpectedAnswers, restRetries, serverErrors, serverErrorsOutside, unauthorized));
-            sb.append(String.format("  Kafka: %d DLQ records; %d invalid records expected there: %d missing, %d with a wrong reason, %d parked twice; %d valid ones parked%n",
+            sb.append(String.format(
+                    "  Kafka: %d DLQ records; %d invalid records expected there: %d missing, %d with a wrong reason, %d parked twice; %d valid ones parked%n",
                     dlqRecords, dlqExpected, dlqMissing, dlqWrong, parkedTwice, validParked));
-            sb.append(String.format("  rules: %d of the %d codes of PostingRule broken%s%s%n", rulesBroken, rulesKnown,
+            sb.append(String.format(
+                    "  rules: %d of the %d codes of PostingRule broken%s%s%n",
+                    rulesBroken,
+                    rulesKnown,
                     rulesNotBroken.isEmpty() ? "" : "; never broken: " + rulesNotBroken,
                     rulesSkipped.isEmpty() ? "" : "; not in this configuration: " + rulesSkipped));
-            sb.append(String.format("  hash chains: %d verified, %d broken; ledger figures mismatched: %d%n", chainsVerified, chainsBroken, ledgerMismatches));
-            sb.append(String.format("  cells: %d compared with the recomputation; %s; %d cell bodies compared after it, %d differ%n",
+            sb.append(String.format(
+                    "  hash chains: %d verified, %d broken; ledger figures mismatched: %d%n",
+                    chainsVerified, chainsBroken, ledgerMismatches));
+            sb.append(String.format(
+                    "  cells: %d compared with the recomputation; %s; %d cell bodies compared after it, %d differ%n",
                     cellsCompared, rebuildLine, rebuildCompared, rebuildDiffers));
             sb.append(String.format("  time: %.1f s in all, %.1f s sending%n", seconds, sendSeconds));
             findings.forEach(f -> sb.append("  finding: ").append(f).append('\n'));
             if (!details.isEmpty()) {
-                sb.append("  (every detail line: ").append(home.resolve("details.txt")).append(")\n");
+                sb.append("  (every detail line: ")
+                        .append(home.resolve("details.txt"))
+                        .append(")\n");
             }
             details.forEach((what, lines) -> {
                 sb.append("  ").append(what).append(": ").append(lines.size()).append('\n');
-                lines.stream().limit(12).forEach(l -> sb.append("    ").append(l.length() > 600 ? l.substring(0, 600) + "…" : l).append('\n'));
+                lines.stream()
+                        .limit(12)
+                        .forEach(l -> sb.append("    ")
+                                .append(l.length() > 600 ? l.substring(0, 600) + "…" : l)
+                                .append('\n'));
             });
             if (crash != null) {
                 sb.append("  the harness itself failed: ").append(crash).append('\n');

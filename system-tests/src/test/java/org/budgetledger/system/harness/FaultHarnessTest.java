@@ -1,10 +1,9 @@
 package org.budgetledger.system.harness;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fault-injection harness in its small configuration (HarnessConfig.small(): about 5,000 postings, two SIGKILLs

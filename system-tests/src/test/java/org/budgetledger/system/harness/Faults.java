@@ -17,7 +17,12 @@ import java.util.function.BooleanSupplier;
  */
 final class Faults implements Runnable {
 
-    enum Kind { KILL_LEDGER, KILL_PROJECTION, KILL_KAFKA, KILL_STORE }
+    enum Kind {
+        KILL_LEDGER,
+        KILL_PROJECTION,
+        KILL_KAFKA,
+        KILL_STORE
+    }
 
     /** Starts after a fault, each after a longer pause: a supervisor's patience with a component that will not come up. */
     private static final long[] RESTART_PAUSES_MILLIS = {0, 2_000, 5_000, 10_000};
@@ -28,8 +33,7 @@ final class Faults implements Runnable {
         }
     }
 
-    record Planned(Kind kind, long atProgress, long delayMillis) {
-    }
+    record Planned(Kind kind, long atProgress, long delayMillis) {}
 
     /** What the harness does while the store is stopped (probes what the services answer meanwhile). */
     interface StoreOutage {
@@ -44,14 +48,20 @@ final class Faults implements Runnable {
     final List<String> log = new CopyOnWriteArrayList<>();
     volatile Throwable failure;
     /** Told when injecting or recovering from a fault failed, so that the run stops instead of waiting for the system. */
-    volatile Runnable onFailure = () -> { };
+    volatile Runnable onFailure = () -> {};
+
     private final Random rnd;
     private final long storeDownMillis;
     private final StoreOutage outage;
     private final long totalItems;
 
-    Faults(HarnessConfig config, LocalStack stack, AtomicLong progress, long totalItems, BooleanSupplier sendingDone,
-           StoreOutage outage) {
+    Faults(
+            HarnessConfig config,
+            LocalStack stack,
+            AtomicLong progress,
+            long totalItems,
+            BooleanSupplier sendingDone,
+            StoreOutage outage) {
         this.stack = stack;
         this.storeDownMillis = config.storeDown().toMillis();
         this.outage = outage;
@@ -92,7 +102,9 @@ final class Faults implements Runnable {
      */
     long sendingMayReach() {
         int done = windows.size();
-        return done >= schedule.size() || failure != null ? Long.MAX_VALUE : schedule.get(done).atProgress() + margin();
+        return done >= schedule.size() || failure != null
+                ? Long.MAX_VALUE
+                : schedule.get(done).atProgress() + margin();
     }
 
     int count(Kind kind) {
@@ -136,8 +148,15 @@ final class Faults implements Runnable {
         int starts = restart();
         long end = System.currentTimeMillis();
         windows.add(new Window(kind, start, end, pid, ""));
-        String line = String.format("%s SIGKILL %s (pid %d) at %d postings sent (planned %d): gone in %.1f s, healthy again after %.1f s%s",
-                java.time.Instant.ofEpochMilli(start), component, pid, sent, at, (signalled - start) / 1000.0, (end - start) / 1000.0,
+        String line = String.format(
+                "%s SIGKILL %s (pid %d) at %d postings sent (planned %d): gone in %.1f s, healthy again after %.1f s%s",
+                java.time.Instant.ofEpochMilli(start),
+                component,
+                pid,
+                sent,
+                at,
+                (signalled - start) / 1000.0,
+                (end - start) / 1000.0,
                 starts > 1 ? " (" + starts + " starts)" : "");
         log.add(line);
         System.out.println("[harness] " + line);
@@ -153,9 +172,11 @@ final class Faults implements Runnable {
                 return attempt + 1;
             } catch (IllegalStateException e) {
                 reasons.append("\n--- start ").append(attempt + 1).append(": ").append(e.getMessage());
-                System.out.println("[harness] bin/ledger-local start failed (attempt " + (attempt + 1) + "), trying again");
+                System.out.println(
+                        "[harness] bin/ledger-local start failed (attempt " + (attempt + 1) + "), trying again");
             }
         }
-        throw new IllegalStateException("bin/ledger-local start failed " + RESTART_PAUSES_MILLIS.length + " times:" + reasons);
+        throw new IllegalStateException(
+                "bin/ledger-local start failed " + RESTART_PAUSES_MILLIS.length + " times:" + reasons);
     }
 }

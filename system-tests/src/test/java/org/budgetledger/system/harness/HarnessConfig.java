@@ -47,13 +47,51 @@ record HarnessConfig(
         Path workDir) {
 
     static HarnessConfig small() {
-        return new HarnessConfig(5_000, 2, 3, 2, true, true, Duration.ofSeconds(15), 1, 1, "h2", 20191231L, 4, 0.35, 0.05, 200, false,
-                Duration.ofSeconds(100), Duration.ofSeconds(5), Duration.ofMinutes(5), Path.of("target", "harness"));
+        return new HarnessConfig(
+                5_000,
+                2,
+                3,
+                2,
+                true,
+                true,
+                Duration.ofSeconds(15),
+                1,
+                1,
+                "h2",
+                20191231L,
+                4,
+                0.35,
+                0.05,
+                200,
+                false,
+                Duration.ofSeconds(100),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                Path.of("target", "harness"));
     }
 
     static HarnessConfig full() {
-        return new HarnessConfig(100_000, 2, 3, 5, true, true, Duration.ofSeconds(40), 1, 1, "h2", 20191231L, 4, 0.35, 0.03, 500, true,
-                Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(20), Path.of("target", "harness"));
+        return new HarnessConfig(
+                100_000,
+                2,
+                3,
+                5,
+                true,
+                true,
+                Duration.ofSeconds(40),
+                1,
+                1,
+                "h2",
+                20191231L,
+                4,
+                0.35,
+                0.03,
+                500,
+                true,
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(20),
+                Path.of("target", "harness"));
     }
 
     int units() {
@@ -63,9 +101,28 @@ record HarnessConfig(
     /** Applies {@code name -> value} overrides (names as the record's components). */
     HarnessConfig with(Function<String, String> lookup) {
         Map<String, String> v = new LinkedHashMap<>();
-        for (String name : new String[]{"postings", "departments", "unitsPerDepartment", "killsPerService", "killKafka",
-                "killStore", "storeDown", "ledgerInstances", "projectionInstances", "backend", "seed", "restThreads", "kafkaShare", "singleShare", "maxBatch", "overflow",
-                "sendAtLeast", "grace", "patience", "workDir"}) {
+        for (String name : new String[] {
+            "postings",
+            "departments",
+            "unitsPerDepartment",
+            "killsPerService",
+            "killKafka",
+            "killStore",
+            "storeDown",
+            "ledgerInstances",
+            "projectionInstances",
+            "backend",
+            "seed",
+            "restThreads",
+            "kafkaShare",
+            "singleShare",
+            "maxBatch",
+            "overflow",
+            "sendAtLeast",
+            "grace",
+            "patience",
+            "workDir"
+        }) {
             String value = lookup.apply(name);
             if (value != null && !value.isBlank()) {
                 v.put(name, value.trim());
@@ -127,8 +184,13 @@ record HarnessConfig(
         return postings + " postings over " + units() + " units in " + departments + " departments, "
                 + ledgerInstances + " ledger-service and " + projectionInstances + " projection-service instance(s), "
                 + killsPerService + " SIGKILLs of each service" + (killKafka ? ", Kafka SIGKILLed once" : "")
-                + (killStore ? ", the store SIGKILLed once" + (storeDown.isZero() ? "" : " (down " + storeDown.toSeconds() + " s)") : "") + ", store backend " + backend
-                + ", seed " + seed + ", " + restThreads + " REST clients, " + Math.round(kafkaShare * 100) + "% through Kafka"
+                + (killStore
+                        ? ", the store SIGKILLed once"
+                                + (storeDown.isZero() ? "" : " (down " + storeDown.toSeconds() + " s)")
+                        : "")
+                + ", store backend " + backend
+                + ", seed " + seed + ", " + restThreads + " REST clients, " + Math.round(kafkaShare * 100)
+                + "% through Kafka"
                 + (overflow ? ", overflow ledger" : "");
     }
 }

@@ -2,7 +2,6 @@ package org.budgetledger.system.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,17 +26,25 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(r -> {
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "http");
                 t.setDaemon(true);
                 return t;
-            })).build();
+            }))
+            .build();
 
-    Answer send(String method, String url, String key, String body, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    Answer send(String method, String url, String key, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -49,7 +56,8 @@ final class Http {
     }
 
     /** Retries connection errors and 5xx until the deadline; any other answer is returned. */
-    Answer patiently(String method, String url, String key, String body, Duration patience) throws InterruptedException {
+    Answer patiently(String method, String url, String key, String body, Duration patience)
+            throws InterruptedException {
         long end = System.nanoTime() + patience.toNanos();
         String last = null;
         while (true) {

@@ -21,7 +21,11 @@ final class Item {
         GARBAGE
     }
 
-    enum Channel { REST_SINGLE, REST_BATCH, KAFKA }
+    enum Channel {
+        REST_SINGLE,
+        REST_BATCH,
+        KAFKA
+    }
 
     /** One HTTP attempt: when, and what came back (status, or -1 with the exception). */
     record Attempt(long startMillis, long endMillis, int status, String failure) {
@@ -56,8 +60,17 @@ final class Item {
     volatile long offset = -1;
     volatile String kafkaFailure;
 
-    Item(int seq, Kind kind, Channel channel, String payload, String key, String unit, PostingSpec posting,
-         String expectedError, int expectedStatus, String label) {
+    Item(
+            int seq,
+            Kind kind,
+            Channel channel,
+            String payload,
+            String key,
+            String unit,
+            PostingSpec posting,
+            String expectedError,
+            int expectedStatus,
+            String label) {
         this.seq = seq;
         this.kind = kind;
         this.channel = channel;

@@ -26,8 +26,7 @@ public final class LocalStack {
     static final String LEDGER = "ledger-service";
     static final String PROJECTION = "projection-service";
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     final Path repo;
     final Path home;
@@ -60,14 +59,21 @@ public final class LocalStack {
         // The services run from copies: a build elsewhere that rewrites target/*.jar under a running JVM makes it fail
         // with NoClassDefFoundError (seen), and every restart of the run must start the same code.
         Path jars = Files.createDirectories(this.home.resolve("jars"));
-        for (String[] jar : new String[][]{{"LEDGER_SERVICE_JAR", "ledger-service/target/ledger-service.jar"},
-                {"PROJECTION_SERVICE_JAR", "projection-service/target/projection-service.jar"}}) {
+        for (String[] jar : new String[][] {
+            {"LEDGER_SERVICE_JAR", "ledger-service/target/ledger-service.jar"},
+            {"PROJECTION_SERVICE_JAR", "projection-service/target/projection-service.jar"}
+        }) {
             Path source = repo.resolve(jar[1]);
             if (!Files.isRegularFile(source)) {
-                throw new IllegalStateException(source + " is missing: build the services first (mvn install -DskipTests)");
+                throw new IllegalStateException(
+                        source + " is missing: build the services first (mvn install -DskipTests)");
             }
             Path copy = jars.resolve(source.getFileName());
-            Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(
+                    source,
+                    copy,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             env.put(jar[0], copy.toString());
             this.jarInfo.add(source.getFileName() + " built " + Files.getLastModifiedTime(source));
         }
@@ -94,7 +100,9 @@ public final class LocalStack {
     }
 
     List<String> ledgerUrls() {
-        return java.util.Arrays.stream(env.get("LEDGER_SERVICE_PORTS").split(",")).map(p -> "http://127.0.0.1:" + p).toList();
+        return java.util.Arrays.stream(env.get("LEDGER_SERVICE_PORTS").split(","))
+                .map(p -> "http://127.0.0.1:" + p)
+                .toList();
     }
 
     String projectionUrl() {
@@ -153,7 +161,9 @@ public final class LocalStack {
     Result run(String command, Duration timeout) throws IOException, InterruptedException {
         Path out = Files.createTempFile(home, "ledger-local-" + command, ".out");
         ProcessBuilder pb = new ProcessBuilder(repo.resolve("bin/ledger-local").toString(), command)
-                .directory(repo.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         scripts.add(p);
@@ -175,7 +185,8 @@ public final class LocalStack {
         return stop();
     }
 
-    private Result finish(String command, Process p, Path out, Duration timeout) throws IOException, InterruptedException {
+    private Result finish(String command, Process p, Path out, Duration timeout)
+            throws IOException, InterruptedException {
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
             throw new IllegalStateException("bin/ledger-local " + command + " did not finish within " + timeout + ": "
@@ -183,8 +194,13 @@ public final class LocalStack {
         }
         String output = Files.readString(out, StandardCharsets.UTF_8);
         Files.deleteIfExists(out);
-        Files.writeString(scriptLog, "=== " + Instant.now() + " bin/ledger-local " + command + " (exit " + p.exitValue() + ")\n"
-                + output + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                scriptLog,
+                "=== " + Instant.now() + " bin/ledger-local " + command + " (exit " + p.exitValue() + ")\n" + output
+                        + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         return new Result(p.exitValue(), output);
     }
 
@@ -219,8 +235,11 @@ public final class LocalStack {
             return -1;
         }
         Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
-        String cmd = Files.isReadable(cmdline) ? new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ') : "";
-        if (!cmd.contains("-Dbudgetledger.component=" + component + " ") || !cmd.contains("-Dbudgetledger.home=" + home + " ")) {
+        String cmd = Files.isReadable(cmdline)
+                ? new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ')
+                : "";
+        if (!cmd.contains("-Dbudgetledger.component=" + component + " ")
+                || !cmd.contains("-Dbudgetledger.home=" + home + " ")) {
             return -1;
         }
         return pid;
@@ -236,12 +255,15 @@ public final class LocalStack {
         if (pid < 0) {
             throw new IllegalStateException(component + " is not running");
         }
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid))
+                .redirectErrorStream(true)
+                .start();
         kill.waitFor();
         long end = System.nanoTime() + wait.toNanos();
         while (alive(pid)) {
             if (System.nanoTime() > end) {
-                throw new IllegalStateException(component + " (pid " + pid + ") still alive " + wait + " after SIG" + signal);
+                throw new IllegalStateException(
+                        component + " (pid " + pid + ") still alive " + wait + " after SIG" + signal);
             }
             Thread.sleep(50);
         }

@@ -1,7 +1,6 @@
 package org.budgetledger.system.harness;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,6 +36,7 @@ final class Plan {
     static final String CLOSED = "FH-CLOSED";
     /** a year that holds imported published figures: no posting may enter it */
     static final String IMPORTED = "FH-IMPORTED";
+
     static final String FUTURE = "FH-FUTURE";
     static final int FUTURE_YEAR = 2035;
     static final String BIG = "FH-BIG";
@@ -45,14 +45,14 @@ final class Plan {
     /** maximal appropriations one fund source holds without overflowing a long of fen */
     static final int OVERFLOW_FILL = (int) (Long.MAX_VALUE / MAX_POSTING_FEN);
 
-    record Unit(String code, String parent, String kind) {
-    }
+    record Unit(String code, String parent, String kind) {}
 
     static final class Phase {
         final String name;
         final List<Item> items = new ArrayList<>();
         /** REST requests in sending order: one item (single post) or several (a batch) */
         final List<List<Item>> rest = new ArrayList<>();
+
         final List<Item> kafka = new ArrayList<>();
         /** valid postings of this phase, per unit: what the barrier waits for */
         final Map<String, Integer> validPerUnit = new LinkedHashMap<>();
@@ -67,32 +67,86 @@ final class Plan {
     }
 
     static final List<String> STATELESS_RULES = List.of(
-            "field.unknown", "field.type", "postingId.required", "postingId.format", "sourceSystem.required",
-            "sourceSystem.format", "unitCode.required", "unitCode.format", "fiscalYear.required", "fiscalYear.range",
-            "type.required", "type.unknown", "unit.not_registered", "year.closed", "year.imported", "catalogue.missing",
-            "field.not_allowed", "fundSource.required", "fundSource.unknown", "fundSource.not_allowed",
-            "functionalCode.required", "functionalCode.level", "functionalCode.unknown", "economicCode.required",
-            "economicCode.level", "economicCode.unknown", "expenditureKind.required", "expenditureKind.unknown",
-            "expenditureKind.not_allowed", "stage.required", "stage.unknown", "amount.required", "amount.format",
-            "amount.not_positive", "amount.too_large", "occurredOn.required", "occurredOn.format",
-            "occurredOn.outside_year", "procurement.required", "procurement.category", "procurement.awards",
-            "activity.kind", "activity.count", "text.too_long", "text.control", "reason.required", "reverses.required",
-            "reverses.unknown", "availability.insufficient");
-    static final List<String> DEPENDENT_RULES = List.of(
-            "reverses.already_reversed", "reverses.reversal", "availability.reversal", "ledger.overflow");
+            "field.unknown",
+            "field.type",
+            "postingId.required",
+            "postingId.format",
+            "sourceSystem.required",
+            "sourceSystem.format",
+            "unitCode.required",
+            "unitCode.format",
+            "fiscalYear.required",
+            "fiscalYear.range",
+            "type.required",
+            "type.unknown",
+            "unit.not_registered",
+            "year.closed",
+            "year.imported",
+            "catalogue.missing",
+            "field.not_allowed",
+            "fundSource.required",
+            "fundSource.unknown",
+            "fundSource.not_allowed",
+            "functionalCode.required",
+            "functionalCode.level",
+            "functionalCode.unknown",
+            "economicCode.required",
+            "economicCode.level",
+            "economicCode.unknown",
+            "expenditureKind.required",
+            "expenditureKind.unknown",
+            "expenditureKind.not_allowed",
+            "stage.required",
+            "stage.unknown",
+            "amount.required",
+            "amount.format",
+            "amount.not_positive",
+            "amount.too_large",
+            "occurredOn.required",
+            "occurredOn.format",
+            "occurredOn.outside_year",
+            "procurement.required",
+            "procurement.category",
+            "procurement.awards",
+            "activity.kind",
+            "activity.count",
+            "text.too_long",
+            "text.control",
+            "reason.required",
+            "reverses.required",
+            "reverses.unknown",
+            "availability.insufficient");
+    static final List<String> DEPENDENT_RULES =
+            List.of("reverses.already_reversed", "reverses.reversal", "availability.reversal", "ledger.overflow");
 
-    private static final String[] FUNCTIONAL = {"2013701", "2013701", "2013702", "2060199", "2010101", "2080501",
-            "2120101", "2130101", "2070101", "2080505"};
+    private static final String[] FUNCTIONAL = {
+        "2013701", "2013701", "2013702", "2060199", "2010101", "2080501", "2120101", "2130101", "2070101", "2080505"
+    };
     private static final String FUND_FUNCTIONAL = "2296003";
-    private static final String[] ECONOMIC_PERSONNEL = {"30101", "30102", "30103", "30107", "30108", "30113", "30199",
-            "30302", "30305"};
-    private static final String[] ECONOMIC_PUBLIC = {"30201", "30202", "30205", "30207", "30211", "30212", "30215",
-            "30216", "30217", "30226", "30231", "30299", "31002", "31007", "31013"};
+    private static final String[] ECONOMIC_PERSONNEL = {
+        "30101", "30102", "30103", "30107", "30108", "30113", "30199", "30302", "30305"
+    };
+    private static final String[] ECONOMIC_PUBLIC = {
+        "30201", "30202", "30205", "30207", "30211", "30212", "30215", "30216", "30217", "30226", "30231", "30299",
+        "31002", "31007", "31013"
+    };
     private static final String[] SANGONG = {"30212", "30217", "30231", "31013"};
-    private static final String[] NON_FISCAL_KINDS = {"BASIC", "PROJECT", "REMIT_TO_SUPERIOR", "BUSINESS", "SUBSIDY_TO_AFFILIATES"};
+    private static final String[] NON_FISCAL_KINDS = {
+        "BASIC", "PROJECT", "REMIT_TO_SUPERIOR", "BUSINESS", "SUBSIDY_TO_AFFILIATES"
+    };
     /** fund sources expenditures draw on (AFFILIATE_REMITTANCE is kept for the overdraw probe) */
-    private static final String[] SPEND_SOURCES = {"GENERAL_BUDGET", "GENERAL_BUDGET", "GENERAL_BUDGET", "GENERAL_BUDGET",
-            "GENERAL_BUDGET", "GOVERNMENT_FUND", "OPERATING", "OTHER", "SUPERIOR_SUBSIDY"};
+    private static final String[] SPEND_SOURCES = {
+        "GENERAL_BUDGET",
+        "GENERAL_BUDGET",
+        "GENERAL_BUDGET",
+        "GENERAL_BUDGET",
+        "GENERAL_BUDGET",
+        "GOVERNMENT_FUND",
+        "OPERATING",
+        "OTHER",
+        "SUPERIOR_SUBSIDY"
+    };
+
     private static final String[] INCOME_SOURCES = {"SUPERIOR_SUBSIDY", "OPERATING", "BUSINESS", "OTHER"};
     private static final String[] OFFSET_SOURCES = {"OPERATING", "OTHER"};
 
@@ -105,6 +159,7 @@ final class Plan {
     final List<PostingSpec> closedSetup = new ArrayList<>();
     /** rules broken, per channel: "rest" / "kafka" -> codes */
     final Map<String, Set<String>> rulesBroken = new LinkedHashMap<>();
+
     int fillerPostings;
 
     private final Random rnd;
@@ -114,6 +169,7 @@ final class Plan {
     private final Map<String, Map<String, Long>> budgets = new HashMap<>();
     /** valid postings that may be repeated, conflicted or reversed, by phase */
     private final List<PostingSpec> fundingPool = new ArrayList<>();
+
     private final List<PostingSpec> movementPool = new ArrayList<>();
     private final List<PostingSpec> reversalPool = new ArrayList<>();
     private final Set<String> reversedKeys = new HashSet<>();
@@ -172,10 +228,26 @@ final class Plan {
         if (config.overflow()) {
             valid.put(BIG, new ArrayList<>());
         }
-        closedSetup.add(PostingSpec.builder().id(CLOSED + "-A1").unit(CLOSED).type("APPROPRIATION").fund("GENERAL_BUDGET")
-                .functional("2013701").amount(100_000_00L, 0).on("2019-01-10").build());
-        closedSetup.add(PostingSpec.builder().id(CLOSED + "-E1").unit(CLOSED).type("EXPENDITURE").fund("GENERAL_BUDGET")
-                .functional("2013701").economic("30201").kind("BASIC").amount(30_000_00L, 0).on("2019-03-10").build());
+        closedSetup.add(PostingSpec.builder()
+                .id(CLOSED + "-A1")
+                .unit(CLOSED)
+                .type("APPROPRIATION")
+                .fund("GENERAL_BUDGET")
+                .functional("2013701")
+                .amount(100_000_00L, 0)
+                .on("2019-01-10")
+                .build());
+        closedSetup.add(PostingSpec.builder()
+                .id(CLOSED + "-E1")
+                .unit(CLOSED)
+                .type("EXPENDITURE")
+                .fund("GENERAL_BUDGET")
+                .functional("2013701")
+                .economic("30201")
+                .kind("BASIC")
+                .amount(30_000_00L, 0)
+                .on("2019-03-10")
+                .build());
 
         int special = units.size() * 6 + (config.overflow() ? 2 : 0);
         int forced = STATELESS_RULES.size() * 2 + 8;
@@ -190,9 +262,18 @@ final class Plan {
 
         // movements and reversals first: the funding must cover what they spend
         for (Unit u : units) {
-            PostingSpec spend = PostingSpec.builder().id(nextId(u.code(), "OD")).unit(u.code()).type("EXPENDITURE")
-                    .fund("AFFILIATE_REMITTANCE").functional("2013701").economic("30201").kind("BUSINESS")
-                    .amount(60_00L, 0).on("2019-04-01").description("overdraw probe: spends most of its income").build();
+            PostingSpec spend = PostingSpec.builder()
+                    .id(nextId(u.code(), "OD"))
+                    .unit(u.code())
+                    .type("EXPENDITURE")
+                    .fund("AFFILIATE_REMITTANCE")
+                    .functional("2013701")
+                    .economic("30201")
+                    .kind("BUSINESS")
+                    .amount(60_00L, 0)
+                    .on("2019-04-01")
+                    .description("overdraw probe: spends most of its income")
+                    .build();
             overdrawSpend.put(u.code(), spend);
             add(movements, validItem(spend, channel(true)));
         }
@@ -213,32 +294,53 @@ final class Plan {
     private void buildFunding(Phase phase) {
         for (Unit u : units) {
             Map<String, Long> spent = consumption.getOrDefault(u.code(), Map.of());
-            for (String source : List.of("GENERAL_BUDGET", "GOVERNMENT_FUND", "OPERATING", "OTHER", "SUPERIOR_SUBSIDY")) {
+            for (String source :
+                    List.of("GENERAL_BUDGET", "GOVERNMENT_FUND", "OPERATING", "OTHER", "SUPERIOR_SUBSIDY")) {
                 long need = spent.getOrDefault(source, 0L);
                 long total = need + need / 20 + 10_000_00L + rnd.nextInt(1_000_000);
                 boolean fiscal = PostingSpec.FISCAL.contains(source);
                 long opening = 0;
                 if (source.equals("GENERAL_BUDGET")) {
                     opening = total / 10;
-                    PostingSpec o = PostingSpec.builder().id(nextId(u.code(), "F")).unit(u.code()).type("OPENING_BALANCE")
-                            .fund(source).functional("2013701").kind("BASIC").amount(opening, rnd.nextInt(3))
-                            .on("2019-01-01").description("年初结转和结余").build();
+                    PostingSpec o = PostingSpec.builder()
+                            .id(nextId(u.code(), "F"))
+                            .unit(u.code())
+                            .type("OPENING_BALANCE")
+                            .fund(source)
+                            .functional("2013701")
+                            .kind("BASIC")
+                            .amount(opening, rnd.nextInt(3))
+                            .on("2019-01-01")
+                            .description("年初结转和结余")
+                            .build();
                     add(phase, validItem(o, channel(true)));
                     fundingPool.add(o);
                 }
                 long first = (total - opening) / 2;
-                for (long amount : new long[]{first, total - opening - first}) {
-                    PostingSpec f = PostingSpec.builder().id(nextId(u.code(), "F")).unit(u.code())
-                            .type(fiscal ? "APPROPRIATION" : "INCOME").fund(source)
+                for (long amount : new long[] {first, total - opening - first}) {
+                    PostingSpec f = PostingSpec.builder()
+                            .id(nextId(u.code(), "F"))
+                            .unit(u.code())
+                            .type(fiscal ? "APPROPRIATION" : "INCOME")
+                            .fund(source)
                             .functional(source.equals("GOVERNMENT_FUND") ? FUND_FUNCTIONAL : pick(FUNCTIONAL))
-                            .amount(amount, rnd.nextInt(3)).on(date()).build();
+                            .amount(amount, rnd.nextInt(3))
+                            .on(date())
+                            .build();
                     add(phase, validItem(f, channel(true)));
                     fundingPool.add(f);
                 }
             }
-            PostingSpec income = PostingSpec.builder().id(nextId(u.code(), "OD")).unit(u.code()).type("INCOME")
-                    .fund("AFFILIATE_REMITTANCE").functional("2013701").amount(100_00L, 0).on("2019-01-15")
-                    .description("overdraw probe: income later reversed after it is spent").build();
+            PostingSpec income = PostingSpec.builder()
+                    .id(nextId(u.code(), "OD"))
+                    .unit(u.code())
+                    .type("INCOME")
+                    .fund("AFFILIATE_REMITTANCE")
+                    .functional("2013701")
+                    .amount(100_00L, 0)
+                    .on("2019-01-15")
+                    .description("overdraw probe: income later reversed after it is spent")
+                    .build();
             overdrawIncome.put(u.code(), income);
             add(phase, validItem(income, channel(true)));
         }
@@ -283,10 +385,12 @@ final class Plan {
         List<Item> forcedItems = new ArrayList<>();
         for (String rule : STATELESS_RULES) {
             forcedItems.add(invalidItem(rule, pickUnit(), Item.Channel.KAFKA));
-            forcedItems.add(invalidItem(rule, pickUnit(), rule.equals("sourceSystem.format") ? Item.Channel.REST_SINGLE : restChannel()));
+            forcedItems.add(invalidItem(
+                    rule, pickUnit(), rule.equals("sourceSystem.format") ? Item.Channel.REST_SINGLE : restChannel()));
         }
         forcedItems.add(invalidItem("forbidden.source_system", pickUnit(), Item.Channel.REST_SINGLE));
-        for (Item.Channel c : List.of(Item.Channel.REST_SINGLE, Item.Channel.REST_BATCH, Item.Channel.KAFKA, Item.Channel.KAFKA)) {
+        for (Item.Channel c :
+                List.of(Item.Channel.REST_SINGLE, Item.Channel.REST_BATCH, Item.Channel.KAFKA, Item.Channel.KAFKA)) {
             forcedItems.add(garbageItem(c));
         }
         for (Item f : forcedItems) {
@@ -314,8 +418,10 @@ final class Plan {
             String unit = pickUnit();
             if (r < 0.38 && next < reversible.size()) {
                 PostingSpec target = reversible.get(next++);
-                PostingSpec rev = PostingSpec.builder().reversal(target, pick(new String[]{"退回", "更正", "重复支付冲销", "misposted"}))
-                        .id(nextId(target.unitCode, "R")).build();
+                PostingSpec rev = PostingSpec.builder()
+                        .reversal(target, pick(new String[] {"退回", "更正", "重复支付冲销", "misposted"}))
+                        .id(nextId(target.unitCode, "R"))
+                        .build();
                 reversedKeys.add(target.key());
                 reversalPool.add(rev);
                 add(phase, validItem(rev, channel(true)));
@@ -345,27 +451,60 @@ final class Plan {
             List<PostingSpec> revs = reversalsByUnit.getOrDefault(u.code(), List.of());
             if (!revs.isEmpty()) {
                 PostingSpec r = revs.get(rnd.nextInt(revs.size()));
-                PostingSpec again = PostingSpec.builder().reversal(r.reversed, "reversed again").id(nextId(u.code(), "RR")).build();
+                PostingSpec again = PostingSpec.builder()
+                        .reversal(r.reversed, "reversed again")
+                        .id(nextId(u.code(), "RR"))
+                        .build();
                 add(phase, invalid(again.json(), u.code(), "reverses.already_reversed", 422, channel(true)));
-                PostingSpec ofReversal = PostingSpec.builder().reversal(r, "reversing a reversal").id(nextId(u.code(), "RR")).build();
+                PostingSpec ofReversal = PostingSpec.builder()
+                        .reversal(r, "reversing a reversal")
+                        .id(nextId(u.code(), "RR"))
+                        .build();
                 add(phase, invalid(ofReversal.json(), u.code(), "reverses.reversal", 422, channel(true)));
                 add(phase, duplicateItem(r, channel(true)));
                 PostingSpec changed = r.toBuilder().build();
                 ObjectNode n = changed.json();
                 n.put("reason", r.reason + " (changed)");
-                add(phase, new Item(seq++, Item.Kind.CONFLICT, channel(true), n.toString(), u.code(), u.code(), r,
-                        "conflict", 409, "conflicting duplicate of a reversal"));
+                add(
+                        phase,
+                        new Item(
+                                seq++,
+                                Item.Kind.CONFLICT,
+                                channel(true),
+                                n.toString(),
+                                u.code(),
+                                u.code(),
+                                r,
+                                "conflict",
+                                409,
+                                "conflicting duplicate of a reversal"));
             }
-            PostingSpec overdraw = PostingSpec.builder().reversal(overdrawIncome.get(u.code()), "income returned after it was spent")
-                    .id(nextId(u.code(), "RR")).build();
+            PostingSpec overdraw = PostingSpec.builder()
+                    .reversal(overdrawIncome.get(u.code()), "income returned after it was spent")
+                    .id(nextId(u.code(), "RR"))
+                    .build();
             add(phase, invalid(overdraw.json(), u.code(), "availability.reversal", 422, channel(true)));
         }
         if (config.overflow()) {
-            PostingSpec one = PostingSpec.builder().id(BIG + "-OVER").unit(BIG).type("APPROPRIATION").fund("GENERAL_BUDGET")
-                    .functional("2013701").amount(MAX_POSTING_FEN, 0).on("2019-12-31").build();
+            PostingSpec one = PostingSpec.builder()
+                    .id(BIG + "-OVER")
+                    .unit(BIG)
+                    .type("APPROPRIATION")
+                    .fund("GENERAL_BUDGET")
+                    .functional("2013701")
+                    .amount(MAX_POSTING_FEN, 0)
+                    .on("2019-12-31")
+                    .build();
             add(phase, invalid(one.json(), BIG, "ledger.overflow", 422, Item.Channel.REST_SINGLE));
-            PostingSpec two = PostingSpec.builder().id(BIG + "-OVER2").unit(BIG).type("APPROPRIATION").fund("GENERAL_BUDGET")
-                    .functional("2013701").amount(MAX_POSTING_FEN, 0).on("2019-12-31").build();
+            PostingSpec two = PostingSpec.builder()
+                    .id(BIG + "-OVER2")
+                    .unit(BIG)
+                    .type("APPROPRIATION")
+                    .fund("GENERAL_BUDGET")
+                    .functional("2013701")
+                    .amount(MAX_POSTING_FEN, 0)
+                    .on("2019-12-31")
+                    .build();
             add(phase, invalid(two.json(), BIG, "ledger.overflow", 422, Item.Channel.KAFKA));
         }
         Collections.shuffle(phase.items, rnd);
@@ -375,8 +514,15 @@ final class Plan {
     private void buildOverflowFill(Phase phase) {
         List<Item> fill = new ArrayList<>();
         for (int i = 0; i < OVERFLOW_FILL; i++) {
-            PostingSpec p = PostingSpec.builder().id(BIG + "-F" + i).unit(BIG).type("APPROPRIATION").fund("GENERAL_BUDGET")
-                    .functional("2013701").amount(MAX_POSTING_FEN, 0).on(date()).build();
+            PostingSpec p = PostingSpec.builder()
+                    .id(BIG + "-F" + i)
+                    .unit(BIG)
+                    .type("APPROPRIATION")
+                    .fund("GENERAL_BUDGET")
+                    .functional("2013701")
+                    .amount(MAX_POSTING_FEN, 0)
+                    .on(date())
+                    .build();
             fill.add(validItem(p, Item.Channel.REST_BATCH));
             valid.get(BIG).add(p);
         }
@@ -417,12 +563,22 @@ final class Plan {
     }
 
     private Item validItem(PostingSpec p, Item.Channel channel) {
-        return new Item(seq++, Item.Kind.VALID, channel, p.json().toString(), p.unitCode, p.unitCode, p, null, 201, p.type);
+        return new Item(
+                seq++, Item.Kind.VALID, channel, p.json().toString(), p.unitCode, p.unitCode, p, null, 201, p.type);
     }
 
     private Item duplicateItem(PostingSpec original, Item.Channel channel) {
-        return new Item(seq++, Item.Kind.DUPLICATE, channel, original.json().toString(), original.unitCode, original.unitCode,
-                original, null, 200, "exact duplicate of " + original.postingId);
+        return new Item(
+                seq++,
+                Item.Kind.DUPLICATE,
+                channel,
+                original.json().toString(),
+                original.unitCode,
+                original.unitCode,
+                original,
+                null,
+                200,
+                "exact duplicate of " + original.postingId);
     }
 
     /** Same sourceSystem + postingId as a recorded posting, other content; or sent to another ledger. */
@@ -447,22 +603,36 @@ final class Plan {
     }
 
     private Item invalid(ObjectNode n, String unit, String code, int status, Item.Channel channel) {
-        return new Item(seq++, Item.Kind.INVALID, channel, n.toString(), unit == null ? "none" : unit, unit == null ? "" : unit,
-                null, code, status, code);
+        return new Item(
+                seq++,
+                Item.Kind.INVALID,
+                channel,
+                n.toString(),
+                unit == null ? "none" : unit,
+                unit == null ? "" : unit,
+                null,
+                code,
+                status,
+                code);
     }
 
     private Item garbageItem(Item.Channel channel) {
         String payload = switch (channel) {
-            case REST_SINGLE -> pick(new String[]{"{\"postingId\": \"FH-GARBAGE\", \"amount\": ", "not json at all", "{'single': 'quotes'}"});
-            case REST_BATCH -> pick(new String[]{"42", "\"a string\"", "[1, 2, 3]", "null", "true"});
-            case KAFKA -> pick(new String[]{"not json at all", "[1, 2, 3]", "{\"unterminated\": ", "42", null});
+            case REST_SINGLE ->
+                pick(new String[] {
+                    "{\"postingId\": \"FH-GARBAGE\", \"amount\": ", "not json at all", "{'single': 'quotes'}"
+                });
+            case REST_BATCH -> pick(new String[] {"42", "\"a string\"", "[1, 2, 3]", "null", "true"});
+            case KAFKA -> pick(new String[] {"not json at all", "[1, 2, 3]", "{\"unterminated\": ", "42", null});
         };
-        return new Item(seq++, Item.Kind.GARBAGE, channel, payload, "garbage", "", null, "malformed_json", 400, "garbage");
+        return new Item(
+                seq++, Item.Kind.GARBAGE, channel, payload, "garbage", "", null, "malformed_json", 400, "garbage");
     }
 
     /** A posting that breaks exactly the given rule (the first one the ledger checks fails). */
     private Item invalidItem(String rule, String unit, Item.Channel channel) {
-        if (channel == Item.Channel.REST_BATCH && (rule.equals("sourceSystem.format") || rule.equals("forbidden.source_system"))) {
+        if (channel == Item.Channel.REST_BATCH
+                && (rule.equals("sourceSystem.format") || rule.equals("forbidden.source_system"))) {
             channel = Item.Channel.REST_SINGLE; // a 403 refuses a whole batch
         }
         String id = nextId(unit, "X");
@@ -540,12 +710,14 @@ final class Plan {
                 n.put("stage", "FINAL");
             }
             case "amount.required" -> n.remove("amount");
-            case "amount.format" -> n.put("amount", pick(new String[]{"12.345", "1,000.00", "12.", ".5", "1e3", "abc"}));
-            case "amount.not_positive" -> n.put("amount", pick(new String[]{"0.00", "0", "-5.00"}));
+            case "amount.format" ->
+                n.put("amount", pick(new String[] {"12.345", "1,000.00", "12.", ".5", "1e3", "abc"}));
+            case "amount.not_positive" -> n.put("amount", pick(new String[] {"0.00", "0", "-5.00"}));
             case "amount.too_large" -> n.put("amount", "1000000000000.00");
             case "occurredOn.required" -> n.remove("occurredOn");
-            case "occurredOn.format" -> n.put("occurredOn", pick(new String[]{"2019/06/01", "2019-02-30", "yesterday"}));
-            case "occurredOn.outside_year" -> n.put("occurredOn", pick(new String[]{"2018-12-31", "2020-01-01"}));
+            case "occurredOn.format" ->
+                n.put("occurredOn", pick(new String[] {"2019/06/01", "2019-02-30", "yesterday"}));
+            case "occurredOn.outside_year" -> n.put("occurredOn", pick(new String[] {"2018-12-31", "2020-01-01"}));
             case "procurement.required" -> {
                 n = base(unit, id, "PROCUREMENT");
                 n.remove("procurement");
@@ -559,8 +731,11 @@ final class Plan {
                 ((ObjectNode) n.get("procurement")).put("smeAwarded", false).put("smallMicroAwarded", true);
             }
             case "activity.kind" -> n.putObject("activity").put("kind", "PARTY");
-            case "activity.count" -> n.putObject("activity").put("kind", "MEETING").put("groups", 1)
-                    .put("persons", rnd.nextBoolean() ? -1 : 2_000_000);
+            case "activity.count" ->
+                n.putObject("activity")
+                        .put("kind", "MEETING")
+                        .put("groups", 1)
+                        .put("persons", rnd.nextBoolean() ? -1 : 2_000_000);
             case "text.too_long" -> n.put("description", "长".repeat(2001));
             case "text.control" -> n.put("description", "bell\u0007in text");
             case "reason.required" -> {
@@ -583,12 +758,24 @@ final class Plan {
 
     /** A valid posting of the given type, before an invalid item breaks one of its rules. */
     private ObjectNode base(String unit, String id, String type) {
-        PostingSpec.Builder b = PostingSpec.builder().id(id).unit(unit).type(type).on(date());
+        PostingSpec.Builder b =
+                PostingSpec.builder().id(id).unit(unit).type(type).on(date());
         switch (type) {
-            case "EXPENDITURE" -> b.fund("GENERAL_BUDGET").functional("2013701").economic("30201").kind("BASIC").amount(100_00L, 0);
-            case "APPROPRIATION" -> b.fund("GENERAL_BUDGET").functional("2013701").amount(100_00L, 0);
-            case "BUDGET" -> b.fund("GENERAL_BUDGET").functional("2013701").economic("30217").amount(100_00L, 0);
-            case "PROCUREMENT" -> b.fund("GENERAL_BUDGET").functional("2013701").amount(100_00L, 0).procurement("GOODS", true, false);
+            case "EXPENDITURE" ->
+                b.fund("GENERAL_BUDGET")
+                        .functional("2013701")
+                        .economic("30201")
+                        .kind("BASIC")
+                        .amount(100_00L, 0);
+            case "APPROPRIATION" ->
+                b.fund("GENERAL_BUDGET").functional("2013701").amount(100_00L, 0);
+            case "BUDGET" ->
+                b.fund("GENERAL_BUDGET").functional("2013701").economic("30217").amount(100_00L, 0);
+            case "PROCUREMENT" ->
+                b.fund("GENERAL_BUDGET")
+                        .functional("2013701")
+                        .amount(100_00L, 0)
+                        .procurement("GOODS", true, false);
             case "REVERSAL" -> {
                 b.on(null);
                 b.reverses = unit + "-F1";
@@ -625,8 +812,12 @@ final class Plan {
             String kind = fiscal ? (rnd.nextDouble() < 0.7 ? "BASIC" : "PROJECT") : pick(NON_FISCAL_KINDS);
             String ec = rnd.nextDouble() < 0.45 ? pick(ECONOMIC_PERSONNEL) : pick(ECONOMIC_PUBLIC);
             long fen = amount();
-            b.type("EXPENDITURE").fund(source).functional(source.equals("GOVERNMENT_FUND") ? FUND_FUNCTIONAL : pick(FUNCTIONAL))
-                    .economic(ec).kind(kind).amount(fen, rnd.nextInt(3));
+            b.type("EXPENDITURE")
+                    .fund(source)
+                    .functional(source.equals("GOVERNMENT_FUND") ? FUND_FUNCTIONAL : pick(FUNCTIONAL))
+                    .economic(ec)
+                    .kind(kind)
+                    .amount(fen, rnd.nextInt(3));
             if (source.equals("GENERAL_BUDGET")) {
                 switch (ec) {
                     case "30215" -> b.activity("MEETING", 1 + rnd.nextInt(80));
@@ -640,7 +831,8 @@ final class Plan {
                 }
             }
             if (rnd.nextDouble() < 0.3) {
-                b.description(pick(new String[]{"办公用品", "差旅报销", "1月基本工资", "会议费", "电费", "印刷 \"通知\"", "tab\there", "多行\n说明"}));
+                b.description(
+                        pick(new String[] {"办公用品", "差旅报销", "1月基本工资", "会议费", "电费", "印刷 \"通知\"", "tab\there", "多行\n说明"}));
             }
             consume(unit, source, fen);
         } else if (r < 0.70) {
@@ -659,29 +851,43 @@ final class Plan {
                 }
             }
             held.merge(key, stage.equals("DECREASE") ? -fen : fen, Long::sum);
-            b.type("BUDGET").fund(fund).functional(fund.equals("GOVERNMENT_FUND") ? FUND_FUNCTIONAL : pick(FUNCTIONAL))
-                    .economic(ec).stage(stage).amount(fen, rnd.nextInt(3));
+            b.type("BUDGET")
+                    .fund(fund)
+                    .functional(fund.equals("GOVERNMENT_FUND") ? FUND_FUNCTIONAL : pick(FUNCTIONAL))
+                    .economic(ec)
+                    .stage(stage)
+                    .amount(fen, rnd.nextInt(3));
         } else if (r < 0.76) {
             boolean sme = rnd.nextBoolean();
-            b.type("PROCUREMENT").fund(pick(new String[]{"GENERAL_BUDGET", "GENERAL_BUDGET", "OPERATING", "GOVERNMENT_FUND"}))
-                    .functional(pick(FUNCTIONAL)).amount(amount() * 5, rnd.nextInt(3))
-                    .procurement(pick(new String[]{"GOODS", "WORKS", "SERVICES"}), sme, sme && rnd.nextBoolean());
+            b.type("PROCUREMENT")
+                    .fund(pick(new String[] {"GENERAL_BUDGET", "GENERAL_BUDGET", "OPERATING", "GOVERNMENT_FUND"}))
+                    .functional(pick(FUNCTIONAL))
+                    .amount(amount() * 5, rnd.nextInt(3))
+                    .procurement(pick(new String[] {"GOODS", "WORKS", "SERVICES"}), sme, sme && rnd.nextBoolean());
         } else if (r < 0.86) {
             String source = pick(INCOME_SOURCES);
             b.type("INCOME").fund(source).functional(pick(FUNCTIONAL)).amount(amount(), rnd.nextInt(3));
         } else if (r < 0.90) {
             String source = rnd.nextBoolean() ? "GENERAL_BUDGET" : "GOVERNMENT_FUND";
-            b.type("APPROPRIATION").fund(source).functional(source.equals("GOVERNMENT_FUND") ? FUND_FUNCTIONAL : pick(FUNCTIONAL))
+            b.type("APPROPRIATION")
+                    .fund(source)
+                    .functional(source.equals("GOVERNMENT_FUND") ? FUND_FUNCTIONAL : pick(FUNCTIONAL))
                     .amount(amount(), rnd.nextInt(3));
         } else if (r < 0.93) {
-            b.type("FUND_OFFSET").fund(pick(OFFSET_SOURCES)).functional(pick(FUNCTIONAL)).amount(amount(), rnd.nextInt(3));
+            b.type("FUND_OFFSET")
+                    .fund(pick(OFFSET_SOURCES))
+                    .functional(pick(FUNCTIONAL))
+                    .amount(amount(), rnd.nextInt(3));
         } else if (r < 0.96) {
             String source = pick(OFFSET_SOURCES);
             long fen = amount();
-            b.type("SURPLUS_DISTRIBUTION").fund(source).functional(pick(FUNCTIONAL)).amount(fen, rnd.nextInt(3));
+            b.type("SURPLUS_DISTRIBUTION")
+                    .fund(source)
+                    .functional(pick(FUNCTIONAL))
+                    .amount(fen, rnd.nextInt(3));
             consume(unit, source, fen);
         } else {
-            String source = pick(new String[]{"GENERAL_BUDGET", "OPERATING", "OTHER"});
+            String source = pick(new String[] {"GENERAL_BUDGET", "OPERATING", "OTHER"});
             b.type("OPENING_BALANCE").fund(source).functional(pick(FUNCTIONAL)).amount(amount(), rnd.nextInt(3));
             if (source.equals("GENERAL_BUDGET")) {
                 b.kind(rnd.nextBoolean() ? "BASIC" : "PROJECT");
@@ -771,7 +977,10 @@ final class Plan {
 
     private void closeBatch(Phase phase, List<Item> batch, List<Item> extra) {
         if (batch.size() >= 2 && batch.size() < config.maxBatch() && rnd.nextDouble() < 0.1) {
-            Item valid = batch.stream().filter(i -> i.kind == Item.Kind.VALID).findFirst().orElse(null);
+            Item valid = batch.stream()
+                    .filter(i -> i.kind == Item.Kind.VALID)
+                    .findFirst()
+                    .orElse(null);
             if (valid != null) {
                 Item dup = duplicateItem(valid.posting, Item.Channel.REST_BATCH);
                 batch.add(batch.indexOf(valid) + 1 + rnd.nextInt(batch.size() - batch.indexOf(valid)), dup);

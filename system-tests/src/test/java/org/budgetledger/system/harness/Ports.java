@@ -16,8 +16,7 @@ public final class Ports {
     private static final int HIGH = 32_000;
     private static final int ATTEMPTS = 1_000;
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that is free now, between {@value #LOW} and {@value #HIGH}. */
     public static int free() throws IOException {

@@ -2,7 +2,6 @@ package org.budgetledger.system.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -29,6 +28,7 @@ final class PostingSpec {
     final long amountFen;
     /** the amount as sent: "1234.50", "1234.5" or "1234" */
     final String amountText;
+
     final String occurredOn;
     final String description;
     final String activityKind;

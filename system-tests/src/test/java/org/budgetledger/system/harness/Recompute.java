@@ -16,14 +16,28 @@ import java.util.TreeMap;
  */
 final class Recompute {
 
-    private static final Map<String, String> SANGONG = Map.of("30212", "overseas_travel", "31013", "vehicle_purchase",
-            "30231", "vehicle_operation", "30217", "reception");
-    private static final List<String> SOURCES = List.of("general_budget", "government_fund", "state_capital",
-            "superior_subsidy", "operating", "business", "affiliate_remittance", "other");
-    private static final List<String> KINDS = List.of("basic", "project", "remit_to_superior", "business", "subsidy_to_affiliates");
+    private static final Map<String, String> SANGONG = Map.of(
+            "30212",
+            "overseas_travel",
+            "31013",
+            "vehicle_purchase",
+            "30231",
+            "vehicle_operation",
+            "30217",
+            "reception");
+    private static final List<String> SOURCES = List.of(
+            "general_budget",
+            "government_fund",
+            "state_capital",
+            "superior_subsidy",
+            "operating",
+            "business",
+            "affiliate_remittance",
+            "other");
+    private static final List<String> KINDS =
+            List.of("basic", "project", "remit_to_superior", "business", "subsidy_to_affiliates");
 
-    private Recompute() {
-    }
+    private Recompute() {}
 
     /** Every key the recomputation covers for the given postings, with its exact fen (zero included). */
     static Map<String, Long> cells(Collection<PostingSpec> postings, String unitKind) {
@@ -41,7 +55,8 @@ final class Recompute {
         for (String k : KINDS) {
             c.put("03/total/" + k, 0L);
         }
-        for (String item : List.of("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")) {
+        for (String item :
+                List.of("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")) {
             c.put("07/actual/" + item, 0L);
             c.put("07/budget/" + item, 0L);
         }
@@ -157,7 +172,8 @@ final class Recompute {
         c.put("01/expenditure.surplus_distribution/amount", surplus);
         c.put("01/expenditure.closing_balance/amount", closing);
         c.put("01/expenditure.grand_total/amount", expenditureTotal + surplus + closing);
-        c.put("ops/operating_costs/amount",
+        c.put(
+                "ops/operating_costs/amount",
                 unitKind.equals("ADMINISTRATIVE") || unitKind.equals("CIVIL_SERVICE_MANAGED") ? publicBasic : 0L);
         return c;
     }
@@ -173,7 +189,10 @@ final class Recompute {
 
     /** 万元 with 2 decimals, rounded half-up once from the exact fen (1 万元 = 1,000,000 fen). */
     static String wan(long fen) {
-        return BigDecimal.valueOf(fen).movePointLeft(6).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(fen)
+                .movePointLeft(6)
+                .setScale(2, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     private static void add(Map<String, Long> c, String key, long fen) {

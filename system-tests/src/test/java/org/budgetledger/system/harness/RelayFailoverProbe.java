@@ -2,13 +2,6 @@ package org.budgetledger.system.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +16,12 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Measures how fast publishing resumes when a ledger-service instance dies: starts the stack with N ledger-service
@@ -70,8 +69,10 @@ public final class RelayFailoverProbe {
             throw new IllegalArgumentException("--instances: at least 2, so that one survives the kill");
         }
         Path repo = FaultHarness.findRepo();
-        Path home = repo.resolve("system-tests").resolve(workDir)
-                .resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + instances);
+        Path home = repo.resolve("system-tests")
+                .resolve(workDir)
+                .resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                        + instances);
         stack = new LocalStack(repo, home, "h2", instances, 1);
         Thread reader = null;
         try {
@@ -95,14 +96,21 @@ public final class RelayFailoverProbe {
                 Map<String, Double> seconds = postEverywhere(ledgers, k, t0, victim);
                 double failover = Collections.max(seconds.values());
                 failovers.add(failover);
-                say(String.format("kill %2d: SIGKILL %s (shares before: %s): publishing of every partition again after %.2f s (%s)",
+                say(String.format(
+                        "kill %2d: SIGKILL %s (shares before: %s): publishing of every partition again after %.2f s (%s)",
                         k + 1, victim, shares, failover, describe(seconds)));
                 stack.start();
                 settle(instances);
             }
             Collections.sort(failovers);
-            say(String.format("%d instances, %d kills: failover p50 %.2f s, p99 %.2f s, max %.2f s; shares now %s", instances, kills,
-                    percentile(failovers, 0.50), percentile(failovers, 0.99), failovers.get(failovers.size() - 1), shares()));
+            say(String.format(
+                    "%d instances, %d kills: failover p50 %.2f s, p99 %.2f s, max %.2f s; shares now %s",
+                    instances,
+                    kills,
+                    percentile(failovers, 0.50),
+                    percentile(failovers, 0.99),
+                    failovers.get(failovers.size() - 1),
+                    shares()));
         } finally {
             reading = false;
             if (reader != null) {
@@ -124,12 +132,27 @@ public final class RelayFailoverProbe {
     }
 
     private void register(String unit) throws Exception {
-        ObjectNode profile = Http.JSON.createObjectNode().put("name", "切换演练单位 " + unit).put("kind", "ADMINISTRATIVE")
+        ObjectNode profile = Http.JSON
+                .createObjectNode()
+                .put("name", "切换演练单位 " + unit)
+                .put("kind", "ADMINISTRATIVE")
                 .put("region", "湖南省株洲市荷塘区");
-        check(http.patiently("PUT", stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + YEAR, keys.get("LEDGER_ADMIN_KEY"),
-                profile.toString(), PATIENCE), 201);
-        check(http.patiently("POST", stack.ledgerUrl() + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
-                posting(unit, "APPROPRIATION", "1000000.00"), PATIENCE), 201);
+        check(
+                http.patiently(
+                        "PUT",
+                        stack.ledgerUrl() + "/api/v1/units/" + unit + "/years/" + YEAR,
+                        keys.get("LEDGER_ADMIN_KEY"),
+                        profile.toString(),
+                        PATIENCE),
+                201);
+        check(
+                http.patiently(
+                        "POST",
+                        stack.ledgerUrl() + "/api/v1/postings",
+                        keys.get("LEDGER_POSTER_KEY"),
+                        posting(unit, "APPROPRIATION", "1000000.00"),
+                        PATIENCE),
+                201);
     }
 
     private static void check(Http.Answer a, int... statuses) {
@@ -145,7 +168,8 @@ public final class RelayFailoverProbe {
      * Posts one expenditure to every ledger through the instance {@code via} (one that lives), and returns per ledger the
      * seconds from {@code t0} until its event was committed on ledger.events. {@code dead}: the instance not to use.
      */
-    private Map<String, Double> postEverywhere(Map<Integer, String> ledgers, int via, long t0, String... dead) throws Exception {
+    private Map<String, Double> postEverywhere(Map<Integer, String> ledgers, int via, long t0, String... dead)
+            throws Exception {
         List<String> alive = new ArrayList<>();
         for (int i = 0; i < stack.ledgers.size(); i++) {
             if (!List.of(dead).contains(stack.ledgers.get(i))) {
@@ -155,8 +179,12 @@ public final class RelayFailoverProbe {
         String url = alive.get(Math.floorMod(via, alive.size()));
         Map<String, Long> sequences = new LinkedHashMap<>();
         for (String unit : ledgers.values()) {
-            Http.Answer a = http.patiently("POST", url + "/api/v1/postings", keys.get("LEDGER_POSTER_KEY"),
-                    posting(unit, "EXPENDITURE", "1.00"), PATIENCE);
+            Http.Answer a = http.patiently(
+                    "POST",
+                    url + "/api/v1/postings",
+                    keys.get("LEDGER_POSTER_KEY"),
+                    posting(unit, "EXPENDITURE", "1.00"),
+                    PATIENCE);
             check(a, 201);
             sequences.put(unit + ":" + YEAR, a.json().path("sequence").asLong());
         }
@@ -166,7 +194,8 @@ public final class RelayFailoverProbe {
             Long at;
             while ((at = seen.get(e.getKey() + "/" + e.getValue())) == null) {
                 if (System.nanoTime() > end) {
-                    throw new IllegalStateException(e.getKey() + "/" + e.getValue() + " not published within " + PATIENCE);
+                    throw new IllegalStateException(
+                            e.getKey() + "/" + e.getValue() + " not published within " + PATIENCE);
                 }
                 Thread.sleep(5);
             }
@@ -176,9 +205,17 @@ public final class RelayFailoverProbe {
     }
 
     private static String posting(String unit, String type, String amount) {
-        ObjectNode p = Http.JSON.createObjectNode().put("postingId", unit + "-" + System.nanoTime()).put("sourceSystem", "treasury-payments")
-                .put("unitCode", unit).put("fiscalYear", YEAR).put("type", type).put("fundSource", "GENERAL_BUDGET")
-                .put("functionalCode", "2013701").put("amount", amount).put("occurredOn", "2019-06-01");
+        ObjectNode p = Http.JSON
+                .createObjectNode()
+                .put("postingId", unit + "-" + System.nanoTime())
+                .put("sourceSystem", "treasury-payments")
+                .put("unitCode", unit)
+                .put("fiscalYear", YEAR)
+                .put("type", type)
+                .put("fundSource", "GENERAL_BUDGET")
+                .put("functionalCode", "2013701")
+                .put("amount", amount)
+                .put("occurredOn", "2019-06-01");
         if (type.equals("EXPENDITURE")) {
             p.put("economicCode", "30201").put("expenditureKind", "BASIC");
         }
@@ -190,8 +227,12 @@ public final class RelayFailoverProbe {
         long end = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < end) {
             Map<String, String> shares = shares();
-            int sum = shares.values().stream().mapToInt(v -> v.matches("\\d+") ? Integer.parseInt(v) : 0).sum();
-            if (sum == PARTITIONS && shares.values().stream().allMatch(v -> v.matches("[1-9]\\d*")) && shares.size() == instances) {
+            int sum = shares.values().stream()
+                    .mapToInt(v -> v.matches("\\d+") ? Integer.parseInt(v) : 0)
+                    .sum();
+            if (sum == PARTITIONS
+                    && shares.values().stream().allMatch(v -> v.matches("[1-9]\\d*"))
+                    && shares.size() == instances) {
                 return;
             }
             Thread.sleep(250);
@@ -204,7 +245,11 @@ public final class RelayFailoverProbe {
         Map<String, String> shares = new LinkedHashMap<>();
         for (int i = 0; i < stack.ledgers.size(); i++) {
             try {
-                Http.Answer a = http.send("GET", stack.ledgerUrls().get(i) + "/actuator/prometheus", keys.get("LEDGER_VIEWER_KEY"), null,
+                Http.Answer a = http.send(
+                        "GET",
+                        stack.ledgerUrls().get(i) + "/actuator/prometheus",
+                        keys.get("LEDGER_VIEWER_KEY"),
+                        null,
                         Duration.ofSeconds(5));
                 Matcher m = SHARE.matcher(a.body());
                 shares.put(stack.ledgers.get(i), m.find() ? String.valueOf((int) Double.parseDouble(m.group(1))) : "?");
@@ -225,15 +270,20 @@ public final class RelayFailoverProbe {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         while (reading) {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
                 List<TopicPartition> parts = consumer.partitionsFor(EVENTS, Duration.ofSeconds(30)).stream()
-                        .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                        .map(i -> new TopicPartition(i.topic(), i.partition()))
+                        .toList();
                 consumer.assign(parts);
                 consumer.seekToBeginning(parts);
                 while (reading) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
                         JsonNode e = Http.JSON.readTree(r.value());
-                        seen.putIfAbsent(e.path("stream").asText() + "/" + e.path("sequence").asLong(), System.nanoTime());
+                        seen.putIfAbsent(
+                                e.path("stream").asText() + "/"
+                                        + e.path("sequence").asLong(),
+                                System.nanoTime());
                     }
                 }
             } catch (Exception e) {
@@ -246,7 +296,8 @@ public final class RelayFailoverProbe {
 
     private static String describe(Map<String, Double> seconds) {
         StringBuilder sb = new StringBuilder();
-        seconds.forEach((ledger, s) -> sb.append(sb.isEmpty() ? "" : ", ").append(ledger).append(String.format(" %.2f s", s)));
+        seconds.forEach((ledger, s) ->
+                sb.append(sb.isEmpty() ? "" : ", ").append(ledger).append(String.format(" %.2f s", s)));
         return sb.toString();
     }
 

@@ -1,11 +1,6 @@
 package org.budgetledger.system.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +10,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends one phase: REST requests from several client threads (batches and single posts), Kafka records from one
@@ -30,6 +29,7 @@ final class Senders {
     private final KafkaProducer<String, String> producer;
     /** items answered (REST) or acknowledged (Kafka), over the whole run: what fault moments are drawn against */
     final AtomicLong progress = new AtomicLong();
+
     final AtomicInteger restRetries = new AtomicInteger();
     final AtomicInteger kafkaResends = new AtomicInteger();
     private volatile Throwable failure;
@@ -37,11 +37,19 @@ final class Senders {
     volatile java.util.function.LongSupplier gate = () -> Long.MAX_VALUE;
     /** pacing: request k of the run may start once (items before it) x this many nanoseconds have passed */
     private final double nanosPerItem;
+
     private final java.util.concurrent.atomic.AtomicLong dispatched = new java.util.concurrent.atomic.AtomicLong();
     private volatile long pacingStart;
 
     /** @param ledgerUrls every ledger-service instance: each request goes to one, and is sent again to the next on failure */
-    Senders(Http http, List<String> ledgerUrls, String posterKey, Properties kafkaPoster, int threads, Duration sendAtLeast, long totalItems) {
+    Senders(
+            Http http,
+            List<String> ledgerUrls,
+            String posterKey,
+            Properties kafkaPoster,
+            int threads,
+            Duration sendAtLeast,
+            long totalItems) {
         this.http = http;
         this.nanosPerItem = totalItems == 0 ? 0 : (double) sendAtLeast.toNanos() / totalItems;
         this.ledgerUrls = List.copyOf(ledgerUrls);
@@ -79,21 +87,25 @@ final class Senders {
         AtomicLong restDone = new AtomicLong();
         CountDownLatch done = new CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    List<Item> request;
-                    while ((request = queue.poll()) != null && failure == null) {
-                        pace(request.size() + (long) Math.floor(request.size() * phase.kafka.size() / (double) Math.max(1, restTotal)));
-                        post(request);
-                        restDone.addAndGet(request.size());
-                        progress.addAndGet(request.size());
-                    }
-                } catch (Throwable e) {
-                    failure = e;
-                } finally {
-                    done.countDown();
-                }
-            }, "rest-" + phase.name + "-" + t);
+            Thread worker = new Thread(
+                    () -> {
+                        try {
+                            List<Item> request;
+                            while ((request = queue.poll()) != null && failure == null) {
+                                pace(request.size()
+                                        + (long) Math.floor(
+                                                request.size() * phase.kafka.size() / (double) Math.max(1, restTotal)));
+                                post(request);
+                                restDone.addAndGet(request.size());
+                                progress.addAndGet(request.size());
+                            }
+                        } catch (Throwable e) {
+                            failure = e;
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "rest-" + phase.name + "-" + t);
             worker.setDaemon(true);
             worker.start();
         }
@@ -105,7 +117,9 @@ final class Senders {
                 break;
             }
             double restShare = restTotal == 0 ? 1.0 : (double) restDone.get() / restTotal;
-            int allowed = done.getCount() == 0 ? kafka.size() : Math.min(kafka.size(), (int) Math.ceil(restShare * kafka.size()) + 20);
+            int allowed = done.getCount() == 0
+                    ? kafka.size()
+                    : Math.min(kafka.size(), (int) Math.ceil(restShare * kafka.size()) + 20);
             while (next < allowed) {
                 produce(topic, kafka.get(next++));
             }
@@ -191,7 +205,12 @@ final class Senders {
             Http.Answer answer = null;
             String problem = null;
             try {
-                answer = http.send("POST", ledgerUrls.get(instance % ledgerUrls.size()) + path, posterKey, body, Duration.ofSeconds(120));
+                answer = http.send(
+                        "POST",
+                        ledgerUrls.get(instance % ledgerUrls.size()) + path,
+                        posterKey,
+                        body,
+                        Duration.ofSeconds(120));
             } catch (IOException e) {
                 problem = e.toString();
             }
@@ -228,20 +247,26 @@ final class Senders {
         } catch (IOException | RuntimeException notJson) {
             // recorded as it came
         }
-        if (batch && answer.status() == 200 && json != null && json.path("results").isArray()
+        if (batch
+                && answer.status() == 200
+                && json != null
+                && json.path("results").isArray()
                 && json.get("results").size() == request.size()) {
             for (int i = 0; i < request.size(); i++) {
                 JsonNode r = json.get("results").get(i);
                 Item item = request.get(i);
                 item.restStatus = r.path("httpStatus").asInt(-1);
-                item.restError = r.hasNonNull("error") ? r.get("error").asText() : r.path("status").asText(null);
+                item.restError = r.hasNonNull("error")
+                        ? r.get("error").asText()
+                        : r.path("status").asText(null);
                 item.answeredAt = at;
             }
             return;
         }
         for (Item item : request) {
             item.restStatus = answer.status();
-            item.restError = json != null && json.hasNonNull("error") ? json.get("error").asText()
+            item.restError = json != null && json.hasNonNull("error")
+                    ? json.get("error").asText()
                     : json != null ? json.path("status").asText(answer.body()) : answer.body();
             item.answeredAt = at;
         }

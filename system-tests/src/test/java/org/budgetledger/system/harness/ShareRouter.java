@@ -1,8 +1,6 @@
 package org.budgetledger.system.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 
 /**
  * Sends a unit's REST postings to the ledger-service instance that publishes the unit's partition of ledger.events,
@@ -40,7 +39,9 @@ final class ShareRouter {
     String urlFor(String unit) {
         refreshIfDue();
         int count = partitionCount;
-        String url = count == 0 ? null : byPartition.get(BuiltInPartitioner.partitionForKey(unit.getBytes(StandardCharsets.UTF_8), count));
+        String url = count == 0
+                ? null
+                : byPartition.get(BuiltInPartitioner.partitionForKey(unit.getBytes(StandardCharsets.UTF_8), count));
         return url != null ? url : inTurn();
     }
 
@@ -55,12 +56,13 @@ final class ShareRouter {
         if (!own.isEmpty()) {
             return new Route(url, own);
         }
-        String first = urlFor(units.get(0)); // the instance in turn publishes none of these units (the as-of ledger alone)
-        return new Route(first, units.stream().filter(u -> first.equals(urlFor(u))).toList());
+        String first =
+                urlFor(units.get(0)); // the instance in turn publishes none of these units (the as-of ledger alone)
+        return new Route(
+                first, units.stream().filter(u -> first.equals(urlFor(u))).toList());
     }
 
-    record Route(String url, List<String> units) {
-    }
+    record Route(String url, List<String> units) {}
 
     private String inTurn() {
         List<String> all = urls.get();
@@ -76,7 +78,8 @@ final class ShareRouter {
         int count = 0;
         for (String url : urls.get()) {
             try {
-                JsonNode relay = http.getJson(url + "/actuator/info", key, Duration.ofSeconds(5)).path("relay");
+                JsonNode relay = http.getJson(url + "/actuator/info", key, Duration.ofSeconds(5))
+                        .path("relay");
                 relay.path("partitions").forEach(p -> found.put(p.asInt(), url));
                 count = Math.max(count, relay.path("partitionCount").asInt());
             } catch (RuntimeException | InterruptedException e) {

@@ -1,6 +1,13 @@
 package org.budgetledger.ledger.catalogue.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -14,14 +21,6 @@ import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.contract.event.CatalogueRevised;
 import org.budgetledger.contract.event.Recording;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One year's catalogue of one kind as operators revised it on top of what the release ships. Revisions add and
@@ -37,6 +36,7 @@ public class CatalogueBook {
 
     @AggregateIdentifier
     private String streamId;
+
     private int fiscalYear;
     private CatalogueKind kind;
     private List<CatalogueEntry> revisions = new ArrayList<>();
@@ -49,13 +49,15 @@ public class CatalogueBook {
         return kind.stream(fiscalYear);
     }
 
-    public record ReviseCatalogue(@TargetAggregateIdentifier String streamId, int fiscalYear, CatalogueKind kind,
-                                  List<CatalogueEntry> codes, Recording recording) {
-    }
+    public record ReviseCatalogue(
+            @TargetAggregateIdentifier String streamId,
+            int fiscalYear,
+            CatalogueKind kind,
+            List<CatalogueEntry> codes,
+            Recording recording) {}
 
     /** The catalogue after the revision, how many codes it added or renamed, or why it was refused. */
-    public record Revision(Catalogue catalogue, int changed, String error, String field, String message) {
-    }
+    public record Revision(Catalogue catalogue, int changed, String error, String field, String message) {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -63,21 +65,37 @@ public class CatalogueBook {
         Catalogue current = current(command.fiscalYear(), command.kind());
         List<CatalogueEntry> codes = command.codes();
         if (codes.size() > MAX_CODES_PER_REVISION) {
-            return refused(current, "codes.too_many", "codes", "codes has " + codes.size() + " entries, at most " + MAX_CODES_PER_REVISION + " per request");
+            return refused(
+                    current,
+                    "codes.too_many",
+                    "codes",
+                    "codes has " + codes.size() + " entries, at most " + MAX_CODES_PER_REVISION + " per request");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             CatalogueEntry e = codes.get(i);
             String field = "codes[" + i + "]";
             if (e == null || !command.kind().isLevel(e.code())) {
-                return refused(current, "code.level", field + ".code", field + ".code must be a " + command.kind().path()
-                        + " code of " + (command.kind() == CatalogueKind.FUNCTIONAL ? "3, 5 or 7" : "3 or 5") + " digits");
+                return refused(
+                        current,
+                        "code.level",
+                        field + ".code",
+                        field + ".code must be a " + command.kind().path() + " code of "
+                                + (command.kind() == CatalogueKind.FUNCTIONAL ? "3, 5 or 7" : "3 or 5") + " digits");
             }
             if (!seen.add(e.code())) {
-                return refused(current, "code.duplicate", field + ".code", field + ".code " + e.code() + " appears twice in the request");
+                return refused(
+                        current,
+                        "code.duplicate",
+                        field + ".code",
+                        field + ".code " + e.code() + " appears twice in the request");
             }
             if (e.name() == null || e.name().isBlank() || e.name().length() > MAX_NAME) {
-                return refused(current, "name.required", field + ".name", field + ".name is required (1-" + MAX_NAME + " characters)");
+                return refused(
+                        current,
+                        "name.required",
+                        field + ".name",
+                        field + ".name is required (1-" + MAX_NAME + " characters)");
             }
         }
         Catalogue merged = current.revisedWith(codes);
@@ -85,8 +103,12 @@ public class CatalogueBook {
             for (String parent : command.kind().parentsOf(codes.get(i).code())) {
                 if (!merged.contains(parent)) {
                     String field = "codes[" + i + "].code";
-                    return refused(current, "code.parent_missing", field, field + " " + codes.get(i).code()
-                            + " needs its parent " + parent + " in the catalogue or in the same request");
+                    return refused(
+                            current,
+                            "code.parent_missing",
+                            field,
+                            field + " " + codes.get(i).code() + " needs its parent " + parent
+                                    + " in the catalogue or in the same request");
                 }
             }
         }
@@ -100,7 +122,9 @@ public class CatalogueBook {
     }
 
     private Catalogue current(int year, CatalogueKind k) {
-        return ShippedCatalogues.load(year, k).orElseGet(() -> Catalogue.empty(year, k)).revisedWith(revisions);
+        return ShippedCatalogues.load(year, k)
+                .orElseGet(() -> Catalogue.empty(year, k))
+                .revisedWith(revisions);
     }
 
     private static Revision refused(Catalogue current, String error, String field, String message) {

@@ -1,9 +1,8 @@
 package org.budgetledger.ledger.posting.domain;
 
+import java.util.Optional;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueKind;
-
-import java.util.Optional;
 
 /** The classification catalogues as the ledger sees them: the shipped ones plus operators' revisions. */
 public interface Catalogues {

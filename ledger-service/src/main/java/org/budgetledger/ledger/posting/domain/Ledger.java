@@ -1,6 +1,11 @@
 package org.budgetledger.ledger.posting.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -19,12 +24,6 @@ import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * One unit's fiscal year: the consistency boundary of availability, idempotency and the closed year, and the
  * stream an auditor replays. Command handlers load (Axon), decide (pure, {@link PostingDecider}) and append.
@@ -37,6 +36,7 @@ public class Ledger {
 
     @AggregateIdentifier
     private String ledgerId;
+
     private LedgerState state = new LedgerState();
     private YearClosed closing;
     /** The chain head right after the close: the digest an auditor keeps. */
@@ -69,8 +69,8 @@ public class Ledger {
         List<PostingOutcome> outcomes = new ArrayList<>(command.submissions().size());
         for (Commands.Submission submission : command.submissions()) {
             Recording recording = new Recording(command.recordedAt(), submission.correlationId(), submission.origin());
-            PostingDecider.Decision decision = PostingDecider.decide(state, id.unitCode(), id.fiscalYear(),
-                    submission.input(), catalogues, recording);
+            PostingDecider.Decision decision = PostingDecider.decide(
+                    state, id.unitCode(), id.fiscalYear(), submission.input(), catalogues, recording);
             if (decision.event() == null) {
                 outcomes.add(decision.outcome());
                 continue;
@@ -124,8 +124,10 @@ public class Ledger {
         for (YearClosed.ClosingBalance b : state.closingBalances()) {
             // a balance without a 项 (published as a total only) cannot be an opening posting: it is listed, not carried
             String openingId = b.amount().isPositive() && b.functionalCode() != null
-                    ? String.format("CLOSE-%s-%d-%04d", id.unitCode(), id.fiscalYear(), ++n) : null;
-            balances.add(new YearClosed.ClosingBalance(b.fundSource(), b.functionalCode(), b.expenditureKind(), b.amount(), openingId));
+                    ? String.format("CLOSE-%s-%d-%04d", id.unitCode(), id.fiscalYear(), ++n)
+                    : null;
+            balances.add(new YearClosed.ClosingBalance(
+                    b.fundSource(), b.functionalCode(), b.expenditureKind(), b.amount(), openingId));
         }
         record(new YearClosed(id.unitCode(), id.fiscalYear(), balances, command.recording()));
         return new Commands.Closed(closing, closingDigest);
@@ -138,8 +140,14 @@ public class Ledger {
 
     /** What the ledger holds now: for operators and tests. */
     public Commands.LedgerSummary summary() {
-        return new Commands.LedgerSummary(ledgerId, state.nextSequence(), state.postingCount(), state.closed(),
-                state.availableByFundSource(), state.chainHead(), state.imported());
+        return new Commands.LedgerSummary(
+                ledgerId,
+                state.nextSequence(),
+                state.postingCount(),
+                state.closed(),
+                state.availableByFundSource(),
+                state.chainHead(),
+                state.imported());
     }
 
     /** The hash of the last event: what the store must hold at this ledger's version for a cached copy to be right. */

@@ -2,13 +2,19 @@ package org.budgetledger.ledger.posting.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.budgetledger.contract.ExpenditureKind;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
-import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.PublishedBalances;
+import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.LedgerEvent;
@@ -16,13 +22,6 @@ import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
-
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What a ledger must remember to decide: its profile, whether it is closed, every posting's content hash and
@@ -45,23 +44,34 @@ public final class LedgerState {
     private TreeMap<String, Long> importedCells;
 
     public LedgerState() {
-        this(null, false, new PostingIndex(), new EnumMap<>(FundSource.class), new TreeMap<>(), 0, EventChain.GENESIS, null, null);
+        this(
+                null,
+                false,
+                new PostingIndex(),
+                new EnumMap<>(FundSource.class),
+                new TreeMap<>(),
+                0,
+                EventChain.GENESIS,
+                null,
+                null);
     }
 
     @JsonCreator
-    LedgerState(@JsonProperty("profile") UnitProfile profile,
-                @JsonProperty("closed") boolean closed,
-                @JsonProperty("postings") PostingIndex postings,
-                @JsonProperty("available") EnumMap<FundSource, Long> available,
-                @JsonProperty("balances") TreeMap<String, Long> balances,
-                @JsonProperty("nextSequence") long nextSequence,
-                @JsonProperty("chainHead") String chainHead,
-                @JsonProperty("imported") String imported,
-                @JsonProperty("importedCells") TreeMap<String, Long> importedCells) {
+    LedgerState(
+            @JsonProperty("profile") UnitProfile profile,
+            @JsonProperty("closed") boolean closed,
+            @JsonProperty("postings") PostingIndex postings,
+            @JsonProperty("available") EnumMap<FundSource, Long> available,
+            @JsonProperty("balances") TreeMap<String, Long> balances,
+            @JsonProperty("nextSequence") long nextSequence,
+            @JsonProperty("chainHead") String chainHead,
+            @JsonProperty("imported") String imported,
+            @JsonProperty("importedCells") TreeMap<String, Long> importedCells) {
         this.profile = profile;
         this.closed = closed;
         this.postings = postings;
-        this.available = available == null || available.isEmpty() ? new EnumMap<>(FundSource.class) : new EnumMap<>(available);
+        this.available =
+                available == null || available.isEmpty() ? new EnumMap<>(FundSource.class) : new EnumMap<>(available);
         this.balances = balances == null ? new TreeMap<>() : balances;
         this.nextSequence = nextSequence;
         this.chainHead = chainHead == null ? EventChain.GENESIS : chainHead;
@@ -82,17 +92,41 @@ public final class LedgerState {
             profile = profiled.profile();
         } else if (event instanceof PostingReversed reversed) {
             Posting reversal = reversed.posting();
-            PostingIndex.Entry target = postings.get(reversal.sourceSystem(), reversed.reversedPostingId()).orElseThrow(
-                    () -> new IllegalStateException("reversal of an unknown posting " + reversed.reversedPostingId()));
+            PostingIndex.Entry target = postings.get(reversal.sourceSystem(), reversed.reversedPostingId())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "reversal of an unknown posting " + reversed.reversedPostingId()));
             postings.markReversed(reversal.sourceSystem(), reversed.reversedPostingId());
-            postings.add(reversal.sourceSystem(), reversal.postingId(),
-                    new PostingIndex.Entry(PostingIndex.parseHash(reversed.contentHash()), PostingType.REVERSAL, null, 0, null, null, false));
+            postings.add(
+                    reversal.sourceSystem(),
+                    reversal.postingId(),
+                    new PostingIndex.Entry(
+                            PostingIndex.parseHash(reversed.contentHash()),
+                            PostingType.REVERSAL,
+                            null,
+                            0,
+                            null,
+                            null,
+                            false));
             move(target.type(), target.fundSource(), target.functionalCode(), target.kind(), -target.amountFen());
         } else if (event instanceof PostingRecorded recorded) {
             Posting p = recorded.posting();
-            postings.add(p.sourceSystem(), p.postingId(), new PostingIndex.Entry(PostingIndex.parseHash(recorded.contentHash()),
-                    p.type(), p.fundSource(), p.amount().fen(), p.functionalCode(), p.expenditureKind(), false));
-            move(p.type(), p.fundSource(), p.functionalCode(), p.expenditureKind(), p.amount().fen());
+            postings.add(
+                    p.sourceSystem(),
+                    p.postingId(),
+                    new PostingIndex.Entry(
+                            PostingIndex.parseHash(recorded.contentHash()),
+                            p.type(),
+                            p.fundSource(),
+                            p.amount().fen(),
+                            p.functionalCode(),
+                            p.expenditureKind(),
+                            false));
+            move(
+                    p.type(),
+                    p.fundSource(),
+                    p.functionalCode(),
+                    p.expenditureKind(),
+                    p.amount().fen());
         } else if (event instanceof YearClosed) {
             closed = true;
         } else if (event instanceof FiguresImported figures) {
@@ -106,15 +140,24 @@ public final class LedgerState {
      * Whether applying a posting's effect (or, with a negative amount, undoing it) keeps every total exact: fen
      * are longs, and a sum that would leave their range is refused rather than wrapped or thrown mid-command.
      */
-    public boolean canMove(PostingType type, FundSource fundSource, String functionalCode, ExpenditureKind kind, long fen) {
+    public boolean canMove(
+            PostingType type, FundSource fundSource, String functionalCode, ExpenditureKind kind, long fen) {
         int sign = type.availabilityEffect();
         if (sign == 0) {
             return true;
         }
         try {
             Math.addExact(available.getOrDefault(fundSource, 0L), sign * fen);
-            Math.addExact(balances.getOrDefault(balanceKey(fundSource, functionalCode,
-                    type == PostingType.EXPENDITURE || type == PostingType.OPENING_BALANCE ? kind : null), 0L), sign * fen);
+            Math.addExact(
+                    balances.getOrDefault(
+                            balanceKey(
+                                    fundSource,
+                                    functionalCode,
+                                    type == PostingType.EXPENDITURE || type == PostingType.OPENING_BALANCE
+                                            ? kind
+                                            : null),
+                            0L),
+                    sign * fen);
             return true;
         } catch (ArithmeticException e) {
             return false;
@@ -128,8 +171,13 @@ public final class LedgerState {
             return;
         }
         available.merge(fundSource, sign * fen, Math::addExact);
-        balances.merge(balanceKey(fundSource, functionalCode, type == PostingType.EXPENDITURE || type == PostingType.OPENING_BALANCE ? kind : null),
-                sign * fen, Math::addExact);
+        balances.merge(
+                balanceKey(
+                        fundSource,
+                        functionalCode,
+                        type == PostingType.EXPENDITURE || type == PostingType.OPENING_BALANCE ? kind : null),
+                sign * fen,
+                Math::addExact);
     }
 
     // ---- queries the rules ask ------------------------------------------------------------------------------
@@ -192,7 +240,8 @@ public final class LedgerState {
     public List<YearClosed.ClosingBalance> closingBalances() {
         if (imported != null) {
             return PublishedBalances.of(importedCells).stream()
-                    .map(b -> new YearClosed.ClosingBalance(b.fundSource(), b.functionalCode(), null, Money.ofFen(b.fen()), null))
+                    .map(b -> new YearClosed.ClosingBalance(
+                            b.fundSource(), b.functionalCode(), null, Money.ofFen(b.fen()), null))
                     .toList();
         }
         Map<String, Map<String, Long>> byCode = new TreeMap<>();

@@ -1,12 +1,11 @@
 package org.budgetledger.ledger.posting.domain;
 
-import org.budgetledger.contract.Money;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.budgetledger.contract.Money;
 
 /**
  * The identity of a posting's content: a hash over every contract field as sent, amounts compared as numbers
@@ -17,17 +16,35 @@ public final class PostingContent {
 
     private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,15}(\\.\\d{1,2})?");
 
-    private PostingContent() {
-    }
+    private PostingContent() {}
 
     public static String hash(PostingInput in) {
         StringBuilder canonical = new StringBuilder(256);
-        Object[] fields = {in.postingId(), in.sourceSystem(), in.unitCode(), in.fiscalYear(), in.type(), in.fundSource(),
-                in.functionalCode(), in.economicCode(), in.expenditureKind(), in.stage(), normalizedAmount(in.amount()),
-                in.occurredOn(), in.description(),
-                in.activity() == null ? null : in.activity().kind() + "/" + in.activity().groups() + "/" + in.activity().persons(),
-                in.procurement() == null ? null : in.procurement().category() + "/" + in.procurement().smeAwarded() + "/" + in.procurement().smallMicroAwarded(),
-                in.reverses(), in.reason()};
+        Object[] fields = {
+            in.postingId(),
+            in.sourceSystem(),
+            in.unitCode(),
+            in.fiscalYear(),
+            in.type(),
+            in.fundSource(),
+            in.functionalCode(),
+            in.economicCode(),
+            in.expenditureKind(),
+            in.stage(),
+            normalizedAmount(in.amount()),
+            in.occurredOn(),
+            in.description(),
+            in.activity() == null
+                    ? null
+                    : in.activity().kind() + "/" + in.activity().groups() + "/"
+                            + in.activity().persons(),
+            in.procurement() == null
+                    ? null
+                    : in.procurement().category() + "/" + in.procurement().smeAwarded() + "/"
+                            + in.procurement().smallMicroAwarded(),
+            in.reverses(),
+            in.reason()
+        };
         for (Object field : fields) {
             if (field == null) {
                 canonical.append('-');
@@ -37,7 +54,8 @@ public final class PostingContent {
             }
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
@@ -68,6 +86,8 @@ public final class PostingContent {
     }
 
     private static String normalizedAmount(String amount) {
-        return amount != null && AMOUNT.matcher(amount).matches() ? Money.parse(amount).toString() : amount;
+        return amount != null && AMOUNT.matcher(amount).matches()
+                ? Money.parse(amount).toString()
+                : amount;
     }
 }

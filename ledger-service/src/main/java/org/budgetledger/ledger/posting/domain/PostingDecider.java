@@ -1,5 +1,8 @@
 package org.budgetledger.ledger.posting.domain;
 
+import static org.budgetledger.ledger.posting.domain.PostingRule.*;
+
+import java.util.Optional;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
@@ -15,10 +18,6 @@ import org.budgetledger.contract.event.ProcurementRecorded;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.SurplusDistributionRecorded;
 
-import java.util.Optional;
-
-import static org.budgetledger.ledger.posting.domain.PostingRule.*;
-
 /**
  * Decides one posting against a ledger's state: either the event to record or why not. Pure: it reads the state,
  * never changes it. Order: idempotency (a known id is a duplicate or a conflict whatever else it carries), the ledger
@@ -27,8 +26,7 @@ import static org.budgetledger.ledger.posting.domain.PostingRule.*;
  */
 public final class PostingDecider {
 
-    private PostingDecider() {
-    }
+    private PostingDecider() {}
 
     /**
      * The service refused a posting with a malformed identity or for another ledger before it sent it here
@@ -37,28 +35,37 @@ public final class PostingDecider {
      */
     private static void requireRouted(PostingInput in, String ledgerUnit, int ledgerYear) {
         if (PostingValidator.checkIdentity(in).isPresent()) {
-            throw new IllegalArgumentException("posting " + in.postingId() + " of " + in.sourceSystem() + " reached ledger "
-                    + ledgerUnit + ":" + ledgerYear + " with a malformed identity");
+            throw new IllegalArgumentException("posting " + in.postingId() + " of " + in.sourceSystem()
+                    + " reached ledger " + ledgerUnit + ":" + ledgerYear + " with a malformed identity");
         }
         if (!ledgerUnit.equals(in.unitCode()) || in.fiscalYear() == null || ledgerYear != in.fiscalYear()) {
-            throw new IllegalArgumentException("posting " + in.postingId() + " routed to the wrong ledger " + ledgerUnit + ":" + ledgerYear);
+            throw new IllegalArgumentException(
+                    "posting " + in.postingId() + " routed to the wrong ledger " + ledgerUnit + ":" + ledgerYear);
         }
     }
 
     /** Exactly one of event and outcome is set. */
-    public record Decision(PostingRecorded event, PostingOutcome outcome) {
-    }
+    public record Decision(PostingRecorded event, PostingOutcome outcome) {}
 
-    public static Decision decide(LedgerState state, String ledgerUnit, int ledgerYear, PostingInput in,
-                                  Catalogues catalogues, Recording recording) {
+    public static Decision decide(
+            LedgerState state,
+            String ledgerUnit,
+            int ledgerYear,
+            PostingInput in,
+            Catalogues catalogues,
+            Recording recording) {
         requireRouted(in, ledgerUnit, ledgerYear);
         String hash = PostingContent.hash(in);
         Optional<PostingIndex.Entry> known = state.posting(in.sourceSystem(), in.postingId());
         if (known.isPresent()) {
             return known.get().hash() == PostingIndex.parseHash(hash)
                     ? new Decision(null, PostingOutcome.duplicate(in.postingId()))
-                    : new Decision(null, PostingOutcome.conflict(in.postingId(), "postingId " + in.postingId()
-                    + " of sourceSystem " + in.sourceSystem() + " was already recorded with different content"));
+                    : new Decision(
+                            null,
+                            PostingOutcome.conflict(
+                                    in.postingId(),
+                                    "postingId " + in.postingId() + " of sourceSystem " + in.sourceSystem()
+                                            + " was already recorded with different content"));
         }
         if (!state.registered()) {
             return reject(in, UNIT_NOT_REGISTERED.violation(ledgerUnit + " in " + ledgerYear));
@@ -68,7 +75,9 @@ public final class PostingDecider {
         }
         if (state.imported() != null) {
             // 409, as for a key recorded with other content: the ledger holds something else in its place
-            return new Decision(null, PostingOutcome.conflicting(in.postingId(), YEAR_IMPORTED.violation(String.valueOf(ledgerYear))));
+            return new Decision(
+                    null,
+                    PostingOutcome.conflicting(in.postingId(), YEAR_IMPORTED.violation(String.valueOf(ledgerYear))));
         }
         PostingValidator.Checked checked = PostingValidator.validateContent(in, catalogues);
         if (!checked.valid()) {
@@ -78,14 +87,22 @@ public final class PostingDecider {
         if (posting.type() == PostingType.REVERSAL) {
             return decideReversal(state, posting, hash, recording);
         }
-        if (!state.canMove(posting.type(), posting.fundSource(), posting.functionalCode(), posting.expenditureKind(), posting.amount().fen())) {
+        if (!state.canMove(
+                posting.type(),
+                posting.fundSource(),
+                posting.functionalCode(),
+                posting.expenditureKind(),
+                posting.amount().fen())) {
             return reject(in, LEDGER_TOTAL_OVERFLOW.violation(posting.amount().toString()));
         }
         if (posting.type().availabilityEffect() < 0) {
             Money left = state.available(posting.fundSource()).minus(posting.amount());
             if (left.isNegative()) {
-                return reject(in, INSUFFICIENT_FUNDS.violation(posting.fundSource() + " has " + state.available(posting.fundSource())
-                        + " available, the posting needs " + posting.amount()));
+                return reject(
+                        in,
+                        INSUFFICIENT_FUNDS.violation(
+                                posting.fundSource() + " has " + state.available(posting.fundSource())
+                                        + " available, the posting needs " + posting.amount()));
             }
         }
         return new Decision(recorded(posting, hash, recording), null);
@@ -109,12 +126,22 @@ public final class PostingDecider {
         if (t.type().availabilityEffect() > 0) {
             Money left = state.available(t.fundSource()).minus(Money.ofFen(t.amountFen()));
             if (left.isNegative()) {
-                return reject(reversal.postingId(), REVERSAL_OVERDRAWS.violation(t.fundSource() + " has "
-                        + state.available(t.fundSource()) + " available, the reversal takes back " + Money.ofFen(t.amountFen())));
+                return reject(
+                        reversal.postingId(),
+                        REVERSAL_OVERDRAWS.violation(t.fundSource() + " has " + state.available(t.fundSource())
+                                + " available, the reversal takes back " + Money.ofFen(t.amountFen())));
             }
         }
-        return new Decision(new PostingReversed(reversal, hash, reversal.reverses(), t.type(), t.fundSource(),
-                Money.ofFen(t.amountFen()), recording), null);
+        return new Decision(
+                new PostingReversed(
+                        reversal,
+                        hash,
+                        reversal.reverses(),
+                        t.type(),
+                        t.fundSource(),
+                        Money.ofFen(t.amountFen()),
+                        recording),
+                null);
     }
 
     private static PostingRecorded recorded(Posting p, String hash, Recording r) {

@@ -2,14 +2,13 @@ package org.budgetledger.ledger.posting.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.budgetledger.contract.ExpenditureKind;
-import org.budgetledger.contract.FundSource;
-import org.budgetledger.contract.PostingType;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.budgetledger.contract.ExpenditureKind;
+import org.budgetledger.contract.FundSource;
+import org.budgetledger.contract.PostingType;
 
 /**
  * Every posting of a ledger by source system and postingId: its content hash and the effect a reversal undoes.
@@ -18,24 +17,44 @@ import java.util.Optional;
  */
 public final class PostingIndex {
 
-    public record Entry(long hash, PostingType type, FundSource fundSource, long amountFen, String functionalCode,
-                        ExpenditureKind kind, boolean reversed) {
+    public record Entry(
+            long hash,
+            PostingType type,
+            FundSource fundSource,
+            long amountFen,
+            String functionalCode,
+            ExpenditureKind kind,
+            boolean reversed) {
 
         Entry reversedNow() {
             return new Entry(hash, type, fundSource, amountFen, functionalCode, kind, true);
         }
 
         String encode() {
-            return Long.toHexString(hash) + ',' + type.ordinal() + ',' + (fundSource == null ? "" : fundSource.ordinal())
-                    + ',' + amountFen + ',' + (functionalCode == null ? "" : functionalCode) + ','
-                    + (kind == null ? "" : kind.ordinal()) + ',' + (reversed ? 1 : 0);
+            return Long.toHexString(hash)
+                    + ','
+                    + type.ordinal()
+                    + ','
+                    + (fundSource == null ? "" : fundSource.ordinal())
+                    + ','
+                    + amountFen
+                    + ','
+                    + (functionalCode == null ? "" : functionalCode)
+                    + ','
+                    + (kind == null ? "" : kind.ordinal())
+                    + ','
+                    + (reversed ? 1 : 0);
         }
 
         static Entry decode(String text) {
             String[] f = text.split(",", -1);
-            return new Entry(Long.parseUnsignedLong(f[0], 16), PostingType.values()[Integer.parseInt(f[1])],
-                    f[2].isEmpty() ? null : FundSource.values()[Integer.parseInt(f[2])], Long.parseLong(f[3]),
-                    f[4].isEmpty() ? null : f[4], f[5].isEmpty() ? null : ExpenditureKind.values()[Integer.parseInt(f[5])],
+            return new Entry(
+                    Long.parseUnsignedLong(f[0], 16),
+                    PostingType.values()[Integer.parseInt(f[1])],
+                    f[2].isEmpty() ? null : FundSource.values()[Integer.parseInt(f[2])],
+                    Long.parseLong(f[3]),
+                    f[4].isEmpty() ? null : f[4],
+                    f[5].isEmpty() ? null : ExpenditureKind.values()[Integer.parseInt(f[5])],
                     "1".equals(f[6]));
         }
     }
@@ -43,8 +62,7 @@ public final class PostingIndex {
     private final Map<String, Map<String, Entry>> bySource = new HashMap<>();
     private int size;
 
-    public PostingIndex() {
-    }
+    public PostingIndex() {}
 
     @JsonCreator
     static PostingIndex fromSnapshot(Map<String, Map<String, String>> encoded) {

@@ -30,9 +30,7 @@ public record PostingInput(
         shapeViolations = shapeViolations == null ? List.of() : List.copyOf(shapeViolations);
     }
 
-    public record ActivityInput(String kind, Integer groups, Integer persons) {
-    }
+    public record ActivityInput(String kind, Integer groups, Integer persons) {}
 
-    public record ProcurementInput(String category, Boolean smeAwarded, Boolean smallMicroAwarded) {
-    }
+    public record ProcurementInput(String category, Boolean smeAwarded, Boolean smallMicroAwarded) {}
 }

@@ -3,7 +3,12 @@ package org.budgetledger.ledger.posting.domain;
 /** What became of one posting: recorded (with its event), a duplicate, a conflict, or rejected by a rule. */
 public record PostingOutcome(String postingId, Status status, String eventId, Long sequence, Violation violation) {
 
-    public enum Status { RECORDED, DUPLICATE, CONFLICT, REJECTED }
+    public enum Status {
+        RECORDED,
+        DUPLICATE,
+        CONFLICT,
+        REJECTED
+    }
 
     public static PostingOutcome recorded(String postingId, String eventId, long sequence) {
         return new PostingOutcome(postingId, Status.RECORDED, eventId, sequence, null);
@@ -14,7 +19,8 @@ public record PostingOutcome(String postingId, Status status, String eventId, Lo
     }
 
     public static PostingOutcome conflict(String postingId, String message) {
-        return new PostingOutcome(postingId, Status.CONFLICT, null, null, new Violation("conflict", "postingId", message));
+        return new PostingOutcome(
+                postingId, Status.CONFLICT, null, null, new Violation("conflict", "postingId", message));
     }
 
     /** Refused because the ledger holds something that excludes it (409), with the rule's code and message. */

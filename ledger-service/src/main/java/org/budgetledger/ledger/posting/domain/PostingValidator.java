@@ -1,5 +1,20 @@
 package org.budgetledger.ledger.posting.domain;
 
+import static org.budgetledger.contract.PostingType.BUDGET;
+import static org.budgetledger.contract.PostingType.EXPENDITURE;
+import static org.budgetledger.contract.PostingType.OPENING_BALANCE;
+import static org.budgetledger.contract.PostingType.PROCUREMENT;
+import static org.budgetledger.contract.PostingType.REVERSAL;
+import static org.budgetledger.ledger.posting.domain.PostingRule.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.budgetledger.contract.Activity;
 import org.budgetledger.contract.BudgetStage;
 import org.budgetledger.contract.ExpenditureKind;
@@ -11,22 +26,6 @@ import org.budgetledger.contract.PostingType;
 import org.budgetledger.contract.Procurement;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueKind;
-
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-
-import static org.budgetledger.contract.PostingType.BUDGET;
-import static org.budgetledger.contract.PostingType.EXPENDITURE;
-import static org.budgetledger.contract.PostingType.OPENING_BALANCE;
-import static org.budgetledger.contract.PostingType.PROCUREMENT;
-import static org.budgetledger.contract.PostingType.REVERSAL;
-import static org.budgetledger.ledger.posting.domain.PostingRule.*;
 
 /**
  * The stateless rules: a posting's fields against its type, the formats, bounds and the fiscal year's catalogue.
@@ -43,8 +42,7 @@ public final class PostingValidator {
     private static final Set<FundSource> FISCAL = sources(true);
     private static final Set<FundSource> NON_FISCAL = sources(false);
 
-    private PostingValidator() {
-    }
+    private PostingValidator() {}
 
     /** The result: exactly one of posting and violation is set. */
     public record Checked(Posting posting, Violation violation) {
@@ -106,7 +104,9 @@ public final class PostingValidator {
 
     /** A field the reader found of the wrong JSON type is reported as such, not as missing. */
     private static Optional<Violation> shapeOf(PostingInput in, String field) {
-        return in.shapeViolations().stream().filter(v -> field.equals(v.field())).findFirst();
+        return in.shapeViolations().stream()
+                .filter(v -> field.equals(v.field()))
+                .findFirst();
     }
 
     /** Every rule: the identity and the ledger (which the service checks first, once), then the content. */
@@ -140,12 +140,13 @@ public final class PostingValidator {
         if (misplaced.isPresent()) {
             return Checked.broken(misplaced.get());
         }
-        for (String[] text : new String[][]{{"description", in.description()}, {"reason", in.reason()}}) {
+        for (String[] text : new String[][] {{"description", in.description()}, {"reason", in.reason()}}) {
             if (text[1] != null && text[1].length() > MAX_TEXT) {
                 return Checked.broken(TEXT_TOO_LONG.violationOf(text[0], text[1].length() + " characters"));
             }
-            if (text[1] != null && (text[1].chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
-                    || hasUnpairedSurrogate(text[1]))) {
+            if (text[1] != null
+                    && (text[1].chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+                            || hasUnpairedSurrogate(text[1]))) {
                 return Checked.broken(TEXT_CONTROL_CHARACTERS.violationOf(text[0], null));
             }
         }
@@ -153,14 +154,17 @@ public final class PostingValidator {
         if (in.activity() != null) {
             Activity.Kind kind = parseEnum(Activity.Kind.class, in.activity().kind());
             if (kind == null) {
-                return Checked.broken(ACTIVITY_KIND.violation(quote(in.activity().kind())));
+                return Checked.broken(
+                        ACTIVITY_KIND.violation(quote(in.activity().kind())));
             }
-            for (Integer count : new Integer[]{in.activity().groups(), in.activity().persons()}) {
+            for (Integer count :
+                    new Integer[] {in.activity().groups(), in.activity().persons()}) {
                 if (count != null && (count < 0 || count > MAX_COUNT)) {
                     return Checked.broken(ACTIVITY_COUNT.violation(String.valueOf(count)));
                 }
             }
-            activity = Optional.of(new Activity(kind, in.activity().groups(), in.activity().persons()));
+            activity = Optional.of(
+                    new Activity(kind, in.activity().groups(), in.activity().persons()));
         }
         if (type == REVERSAL) {
             return validateReversal(in, activity.orElse(null));
@@ -178,8 +182,24 @@ public final class PostingValidator {
         if (in.reason() == null || in.reason().isBlank()) {
             return Checked.broken(REASON_REQUIRED.violation());
         }
-        return Checked.ok(new Posting(in.postingId(), in.sourceSystem(), in.unitCode(), in.fiscalYear(), REVERSAL,
-                null, null, null, null, null, null, null, in.description(), activity, null, in.reverses(), in.reason()));
+        return Checked.ok(new Posting(
+                in.postingId(),
+                in.sourceSystem(),
+                in.unitCode(),
+                in.fiscalYear(),
+                REVERSAL,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                in.description(),
+                activity,
+                null,
+                in.reverses(),
+                in.reason()));
     }
 
     /** A field read, or the rule it breaks (the first, in the order the rules are checked). */
@@ -193,7 +213,8 @@ public final class PostingValidator {
         }
     }
 
-    private static Checked validateMovement(PostingInput in, PostingType type, Catalogues catalogues, Activity activity) {
+    private static Checked validateMovement(
+            PostingInput in, PostingType type, Catalogues catalogues, Activity activity) {
         int year = in.fiscalYear();
         Read<FundSource> fundSource = fundSource(in, type);
         Read<Money> amount = fundSource.broken() != null ? Read.bad(fundSource.broken()) : amount(in);
@@ -205,9 +226,24 @@ public final class PostingValidator {
         if (procurement.broken() != null) {
             return Checked.broken(procurement.broken());
         }
-        return Checked.ok(new Posting(in.postingId(), in.sourceSystem(), in.unitCode(), year, type, fundSource.value(),
-                in.functionalCode(), in.economicCode(), kind.value(), stage.value(), amount.value(), occurredOn.value(),
-                in.description(), activity, procurement.value(), null, null));
+        return Checked.ok(new Posting(
+                in.postingId(),
+                in.sourceSystem(),
+                in.unitCode(),
+                year,
+                type,
+                fundSource.value(),
+                in.functionalCode(),
+                in.economicCode(),
+                kind.value(),
+                stage.value(),
+                amount.value(),
+                occurredOn.value(),
+                in.description(),
+                activity,
+                procurement.value(),
+                null,
+                null));
     }
 
     /** The fund source, and whether the type takes it (appropriations are fiscal, income is not). */
@@ -224,7 +260,8 @@ public final class PostingValidator {
             case INCOME, FUND_OFFSET, SURPLUS_DISTRIBUTION -> NON_FISCAL;
             default -> EnumSet.allOf(FundSource.class);
         };
-        return allowed.contains(fundSource) ? Read.ok(fundSource)
+        return allowed.contains(fundSource)
+                ? Read.ok(fundSource)
                 : Read.bad(FUND_SOURCE_NOT_FOR_TYPE.violation(fundSource + " for " + type + "; allowed: " + allowed));
     }
 
@@ -234,7 +271,8 @@ public final class PostingValidator {
             return Read.bad(AMOUNT_REQUIRED.violation());
         }
         String amountText = in.amount();
-        if (amountText.startsWith("-") && AMOUNT.matcher(amountText.substring(1)).matches()) {
+        if (amountText.startsWith("-")
+                && AMOUNT.matcher(amountText.substring(1)).matches()) {
             return Read.bad(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
         }
         if (!AMOUNT.matcher(amountText).matches()) {
@@ -244,7 +282,9 @@ public final class PostingValidator {
         if (!amount.isPositive()) {
             return Read.bad(AMOUNT_NOT_POSITIVE.violation(quote(amountText)));
         }
-        return amount.compareTo(Money.MAX_POSTING) > 0 ? Read.bad(AMOUNT_TOO_LARGE.violation(quote(amountText))) : Read.ok(amount);
+        return amount.compareTo(Money.MAX_POSTING) > 0
+                ? Read.bad(AMOUNT_TOO_LARGE.violation(quote(amountText)))
+                : Read.ok(amount);
     }
 
     /** A date of the ledger's fiscal year. */
@@ -256,7 +296,8 @@ public final class PostingValidator {
         if (occurredOn == null) {
             return Read.bad(OCCURRED_ON_FORMAT.violation(quote(in.occurredOn())));
         }
-        return occurredOn.getYear() != year ? Read.bad(OCCURRED_ON_OUTSIDE_YEAR.violation(in.occurredOn() + " is not in " + year))
+        return occurredOn.getYear() != year
+                ? Read.bad(OCCURRED_ON_OUTSIDE_YEAR.violation(in.occurredOn() + " is not in " + year))
                 : Read.ok(occurredOn);
     }
 
@@ -302,7 +343,8 @@ public final class PostingValidator {
             return Read.bad(EXPENDITURE_KIND_UNKNOWN.violation(quote(in.expenditureKind())));
         }
         return fundSource.fiscal() && !kind.allowedForFiscalMoney()
-                ? Read.bad(EXPENDITURE_KIND_NOT_FOR_FISCAL.violation(kind + " with " + fundSource)) : Read.ok(kind);
+                ? Read.bad(EXPENDITURE_KIND_NOT_FOR_FISCAL.violation(kind + " with " + fundSource))
+                : Read.ok(kind);
     }
 
     /** The stage of a budget. */
@@ -325,29 +367,33 @@ public final class PostingValidator {
         if (in.procurement() == null) {
             return Read.bad(PROCUREMENT_REQUIRED.violation());
         }
-        Procurement.Category category = parseEnum(Procurement.Category.class, in.procurement().category());
+        Procurement.Category category =
+                parseEnum(Procurement.Category.class, in.procurement().category());
         if (category == null) {
-            return Read.bad(PROCUREMENT_CATEGORY.violation(quote(in.procurement().category())));
+            return Read.bad(
+                    PROCUREMENT_CATEGORY.violation(quote(in.procurement().category())));
         }
         boolean sme = Boolean.TRUE.equals(in.procurement().smeAwarded());
         boolean smallMicro = Boolean.TRUE.equals(in.procurement().smallMicroAwarded());
-        return smallMicro && !sme ? Read.bad(PROCUREMENT_AWARDS.violation()) : Read.ok(new Procurement(category, sme, smallMicro));
+        return smallMicro && !sme
+                ? Read.bad(PROCUREMENT_AWARDS.violation())
+                : Read.ok(new Procurement(category, sme, smallMicro));
     }
 
     /** Fields a type does not take are rejected rather than ignored: a ledger must not drop what a sender meant. */
     private static Optional<Violation> checkFieldsApply(PostingInput in, PostingType type) {
         boolean reversal = type == REVERSAL;
         Object[][] fields = {
-                {"fundSource", in.fundSource(), !reversal},
-                {"functionalCode", in.functionalCode(), !reversal},
-                {"economicCode", in.economicCode(), type == EXPENDITURE || type == BUDGET},
-                {"expenditureKind", in.expenditureKind(), type == EXPENDITURE || type == OPENING_BALANCE},
-                {"stage", in.stage(), type == BUDGET},
-                {"amount", in.amount(), !reversal},
-                {"occurredOn", in.occurredOn(), !reversal},
-                {"procurement", in.procurement(), type == PROCUREMENT},
-                {"reverses", in.reverses(), reversal},
-                {"reason", in.reason(), reversal},
+            {"fundSource", in.fundSource(), !reversal},
+            {"functionalCode", in.functionalCode(), !reversal},
+            {"economicCode", in.economicCode(), type == EXPENDITURE || type == BUDGET},
+            {"expenditureKind", in.expenditureKind(), type == EXPENDITURE || type == OPENING_BALANCE},
+            {"stage", in.stage(), type == BUDGET},
+            {"amount", in.amount(), !reversal},
+            {"occurredOn", in.occurredOn(), !reversal},
+            {"procurement", in.procurement(), type == PROCUREMENT},
+            {"reverses", in.reverses(), reversal},
+            {"reason", in.reason(), reversal},
         };
         for (Object[] f : fields) {
             if (f[1] != null && !(Boolean) f[2]) {
@@ -402,7 +448,11 @@ public final class PostingValidator {
 
     /** 1-64 characters, no surrounding blanks, no control characters (a name a channel or a key could grant). */
     public static boolean sourceSystemWellFormed(String ss) {
-        return ss != null && !ss.isEmpty() && ss.length() <= 64 && ss.equals(ss.strip()) && ss.chars().noneMatch(Character::isISOControl);
+        return ss != null
+                && !ss.isEmpty()
+                && ss.length() <= 64
+                && ss.equals(ss.strip())
+                && ss.chars().noneMatch(Character::isISOControl);
     }
 
     private static Set<FundSource> sources(boolean fiscal) {

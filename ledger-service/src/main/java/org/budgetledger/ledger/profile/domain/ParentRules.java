@@ -13,15 +13,15 @@ public final class ParentRules {
     /** Deeper than any real 部门 (本级, 二级, 三级 units …); also bounds the walk. */
     public static final int MAX_DEPTH = 32;
 
-    private ParentRules() {
-    }
+    private ParentRules() {}
 
     /**
      * @param parentOf the registered parent of a unit in this year: empty when the unit is not registered,
      *                 Optional.of("") when it is registered without a parent
      * @return why the parent is not acceptable, or empty
      */
-    public static Optional<String> check(String unitCode, String parentUnitCode, Function<String, Optional<String>> parentOf) {
+    public static Optional<String> check(
+            String unitCode, String parentUnitCode, Function<String, Optional<String>> parentOf) {
         if (parentUnitCode == null) {
             return Optional.empty();
         }
@@ -32,9 +32,10 @@ public final class ParentRules {
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             Optional<String> next = parentOf.apply(current);
             if (next.isEmpty()) {
-                return Optional.of(depth == 0
-                        ? "parentUnitCode " + parentUnitCode + " has no profile for this fiscal year"
-                        : "unit " + current + " in the parent chain has no profile for this fiscal year");
+                return Optional.of(
+                        depth == 0
+                                ? "parentUnitCode " + parentUnitCode + " has no profile for this fiscal year"
+                                : "unit " + current + " in the parent chain has no profile for this fiscal year");
             }
             if (next.get().isEmpty()) {
                 return Optional.empty();

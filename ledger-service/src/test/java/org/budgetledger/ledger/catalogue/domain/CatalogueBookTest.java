@@ -1,5 +1,12 @@
 package org.budgetledger.ledger.catalogue.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.budgetledger.contract.catalogue.CatalogueKind.ECONOMIC;
+import static org.budgetledger.contract.catalogue.CatalogueKind.FUNCTIONAL;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueEntry;
@@ -9,14 +16,6 @@ import org.budgetledger.contract.event.CatalogueRevised;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.ledger.posting.domain.Capture;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.budgetledger.contract.catalogue.CatalogueKind.ECONOMIC;
-import static org.budgetledger.contract.catalogue.CatalogueKind.FUNCTIONAL;
 
 /** Operators' catalogue revisions: add and rename, never delete; parents must exist (or come in the same request). */
 class CatalogueBookTest {
@@ -65,7 +64,8 @@ class CatalogueBookTest {
     @Test
     void addsACodeToAShippedCatalogue() {
         Capture<Object> result = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
@@ -81,7 +81,8 @@ class CatalogueBookTest {
     @Test
     void renamesACode() {
         Capture<Object> result = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行（网信）")))
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013701", "行政运行（网信）")), REC))
                 .expectResultMessagePayloadMatching(result);
@@ -94,9 +95,11 @@ class CatalogueBookTest {
     @Test
     void onlyWhatChangesIsRecorded() {
         Capture<Object> result = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, ECONOMIC, e("30101", "基本工资"), e("30199", "其他工资福利"), e("30198", "新款")))
-                .expectEvents(new CatalogueRevised(SHIPPED_YEAR, ECONOMIC, List.of(e("30199", "其他工资福利"), e("30198", "新款")), REC))
+                .expectEvents(new CatalogueRevised(
+                        SHIPPED_YEAR, ECONOMIC, List.of(e("30199", "其他工资福利"), e("30198", "新款")), REC))
                 .expectResultMessagePayloadMatching(result);
         CatalogueBook.Revision r = result.value();
         assertThat(r.changed()).isEqualTo(2);
@@ -106,8 +109,10 @@ class CatalogueBookTest {
     @Test
     void anUnchangedRevisionAppliesNoEvent() {
         Capture<Object> result = Capture.capture();
-        fixture().given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
-                .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行"), e("201", "一般公共服务支出"), e("2013704", "网络安全")))
+        fixture()
+                .given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
+                .when(revise(
+                        SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行"), e("201", "一般公共服务支出"), e("2013704", "网络安全")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(result);
@@ -121,7 +126,8 @@ class CatalogueBookTest {
     void anUnchangedFirstRevisionAppliesNoEvent() {
         // no stream yet and nothing to record: the aggregate is never created
         Capture<Object> result = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -134,7 +140,8 @@ class CatalogueBookTest {
     @Test
     void aCodeWhoseParentsAreMissingIsRefused() {
         Capture<Object> result = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全"), e("2990101", "无类无款")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -142,13 +149,16 @@ class CatalogueBookTest {
         CatalogueBook.Revision r = result.value();
         assertRefused(r, "code.parent_missing", "codes[1].code");
         assertThat(r.message()).contains("2990101").contains("299");
-        assertThat(r.catalogue().contains("2013704")).as("a refused request changes nothing").isFalse();
+        assertThat(r.catalogue().contains("2013704"))
+                .as("a refused request changes nothing")
+                .isFalse();
     }
 
     @Test
     void aNewYearNeedsItsParentsTooButTheyMayComeInTheSameRequest() {
         Capture<Object> refused = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(NEW_YEAR, FUNCTIONAL, e("201", "一般公共服务支出"), e("2013701", "行政运行")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(refused);
@@ -160,7 +170,8 @@ class CatalogueBookTest {
         // child first, parents after: order inside a request does not matter
         List<CatalogueEntry> codes = List.of(e("2013701", "行政运行"), e("20137", "网信事务"), e("201", "一般公共服务支出"));
         Capture<Object> accepted = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(NEW_YEAR, FUNCTIONAL, codes))
                 .expectEvents(new CatalogueRevised(NEW_YEAR, FUNCTIONAL, codes, REC))
                 .expectResultMessagePayloadMatching(accepted);
@@ -174,7 +185,8 @@ class CatalogueBookTest {
     @Test
     void parentsFromAnEarlierRevisionCount() {
         Capture<Object> result = Capture.capture();
-        fixture().given(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("301", "工资福利支出")), REC))
+        fixture()
+                .given(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("301", "工资福利支出")), REC))
                 .when(revise(NEW_YEAR, ECONOMIC, e("30101", "基本工资")))
                 .expectEvents(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("30101", "基本工资")), REC))
                 .expectResultMessagePayloadMatching(result);
@@ -186,21 +198,24 @@ class CatalogueBookTest {
     @Test
     void wrongLevelsAreRefused() {
         Capture<Object> functional = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全"), e("2013", "四位")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(functional);
         assertRefused(functional.value(), "code.level", "codes[1].code");
 
         Capture<Object> economic = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, ECONOMIC, e("3010101", "七位经济科目")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(economic);
         assertRefused(economic.value(), "code.level", "codes[0].code");
 
         Capture<Object> letters = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("20137a1", "字母")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(letters);
@@ -209,7 +224,8 @@ class CatalogueBookTest {
         Capture<Object> missing = Capture.capture();
         List<CatalogueEntry> withNull = new ArrayList<>();
         withNull.add(null);
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, withNull))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(missing);
@@ -219,7 +235,8 @@ class CatalogueBookTest {
     @Test
     void aCodeTwiceInOneRequestIsRefused() {
         Capture<Object> result = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全"), e("2013704", "网络安全（二）")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(result);
@@ -229,22 +246,26 @@ class CatalogueBookTest {
     @Test
     void aNameIsRequiredAndBounded() {
         Capture<Object> blank = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", " ")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(blank);
         assertRefused(blank.value(), "name.required", "codes[0].name");
 
         Capture<Object> tooLong = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "名".repeat(CatalogueBook.MAX_NAME + 1))))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(tooLong);
         assertRefused(tooLong.value(), "name.required", "codes[0].name");
 
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "名".repeat(CatalogueBook.MAX_NAME))))
-                .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "名".repeat(CatalogueBook.MAX_NAME))), REC));
+                .expectEvents(new CatalogueRevised(
+                        SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "名".repeat(CatalogueBook.MAX_NAME))), REC));
     }
 
     @Test
@@ -254,7 +275,8 @@ class CatalogueBookTest {
             codes.add(e("201" + String.format("%04d", i % 10_000), "n" + i));
         }
         Capture<Object> result = Capture.capture();
-        fixture().givenNoPriorActivity()
+        fixture()
+                .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, codes))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(result);
@@ -264,14 +286,18 @@ class CatalogueBookTest {
     @Test
     void revisionsNeverDelete() {
         Capture<Object> result = Capture.capture();
-        fixture().given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
+        fixture()
+                .given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013799", "其他网信事务支出（改）")))
                 .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013799", "其他网信事务支出（改）")), REC))
                 .expectResultMessagePayloadMatching(result);
         Catalogue c = ((CatalogueBook.Revision) result.value()).catalogue();
         assertThat(c.contains("2013704")).isTrue();
         assertThat(c.size()).isEqualTo(shippedSize(SHIPPED_YEAR, FUNCTIONAL) + 1);
-        ShippedCatalogues.load(SHIPPED_YEAR, FUNCTIONAL).orElseThrow().entries()
-                .forEach(entry -> assertThat(c.contains(entry.code())).as(entry.code()).isTrue());
+        ShippedCatalogues.load(SHIPPED_YEAR, FUNCTIONAL)
+                .orElseThrow()
+                .entries()
+                .forEach(entry ->
+                        assertThat(c.contains(entry.code())).as(entry.code()).isTrue());
     }
 }

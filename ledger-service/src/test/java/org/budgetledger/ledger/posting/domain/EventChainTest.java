@@ -1,21 +1,20 @@
 package org.budgetledger.ledger.posting.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.budgetledger.ledger.posting.domain.PostingInputs.appropriation;
+import static org.budgetledger.ledger.posting.domain.PostingInputs.expenditure;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.budgetledger.ledger.posting.domain.PostingInputs.appropriation;
-import static org.budgetledger.ledger.posting.domain.PostingInputs.expenditure;
 
 /** Every event a ledger records carries its link of the hash chain; any change to stored content breaks it. */
 class EventChainTest {
@@ -29,9 +28,14 @@ class EventChainTest {
         LedgerHistory given = LedgerHistory.profiled().post(appropriation("A-1", "100.00"));
         List<DomainEventMessage<?>> recorded = new ArrayList<>();
         fixture.given(given.events())
-                .when(new Commands.RecordPostings(given.ledgerId(), List.of(
-                        new Commands.Submission(expenditure("E-1", "10.00").build(), "c1", "rest"),
-                        new Commands.Submission(expenditure("E-2", "20.00").build(), "c2", "rest")), LedgerHistory.EARLIER))
+                .when(new Commands.RecordPostings(
+                        given.ledgerId(),
+                        List.of(
+                                new Commands.Submission(
+                                        expenditure("E-1", "10.00").build(), "c1", "rest"),
+                                new Commands.Submission(
+                                        expenditure("E-2", "20.00").build(), "c2", "rest")),
+                        LedgerHistory.EARLIER))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.predicate(events -> {
                     ((List<?>) events).forEach(e -> recorded.add((DomainEventMessage<?>) e));
                     return true;
@@ -49,7 +53,10 @@ class EventChainTest {
 
     @Test
     void theLinkDependsOnEveryFieldTheSequenceAndThePredecessorButNotOnFieldOrder() throws Exception {
-        LedgerEvent event = (LedgerEvent) LedgerHistory.profiled().post(appropriation("A-1", "100.00")).events().get(1);
+        LedgerEvent event = (LedgerEvent) LedgerHistory.profiled()
+                .post(appropriation("A-1", "100.00"))
+                .events()
+                .get(1);
         JsonNode content = JSON.valueToTree(event);
         String type = event.getClass().getSimpleName();
         String link = EventChain.link(EventChain.GENESIS, 1, type, content);
@@ -68,6 +75,7 @@ class EventChainTest {
         assertThat(EventChain.link(EventChain.GENESIS, 1, type, tampered)).isNotEqualTo(link);
         assertThat(EventChain.link(EventChain.GENESIS, 2, type, content)).isNotEqualTo(link);
         assertThat(EventChain.link("1".repeat(64), 1, type, content)).isNotEqualTo(link);
-        assertThat(EventChain.link(EventChain.GENESIS, 1, "IncomeRecorded", content)).isNotEqualTo(link);
+        assertThat(EventChain.link(EventChain.GENESIS, 1, "IncomeRecorded", content))
+                .isNotEqualTo(link);
     }
 }

@@ -1,5 +1,8 @@
 package org.budgetledger.ledger.posting.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.Staffing;
 import org.budgetledger.contract.UnitKind;
@@ -10,10 +13,6 @@ import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Builds the "given" events of a ledger: each posting is decided on the state the previous events left (so that
  * its content hash and event type are those the ledger would record) and must be recorded.
@@ -22,8 +21,13 @@ final class LedgerHistory {
 
     static final Instant EARLIER = Instant.parse("2019-06-01T08:00:00Z");
     static final Recording GIVEN = new Recording(EARLIER, "corr-given", "rest");
-    static final UnitProfile PROFILE = new UnitProfile("中共株洲市荷塘区委网络安全和信息化委员会办公室", UnitKind.ADMINISTRATIVE,
-            null, "湖南省株洲市荷塘区", new Staffing(3, 3, 3, 0, 0), "贯彻执行国家、省、市有关网络安全与信息化建设的方针");
+    static final UnitProfile PROFILE = new UnitProfile(
+            "中共株洲市荷塘区委网络安全和信息化委员会办公室",
+            UnitKind.ADMINISTRATIVE,
+            null,
+            "湖南省株洲市荷塘区",
+            new Staffing(3, 3, 3, 0, 0),
+            "贯彻执行国家、省、市有关网络安全与信息化建设的方针");
 
     private final String unit;
     private final int year;

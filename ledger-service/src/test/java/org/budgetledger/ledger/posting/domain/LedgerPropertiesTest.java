@@ -1,7 +1,23 @@
 package org.budgetledger.ledger.posting.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.budgetledger.ledger.posting.domain.PostingInputs.UNIT;
+import static org.budgetledger.ledger.posting.domain.PostingInputs.YEAR;
+import static org.budgetledger.ledger.posting.domain.PostingOutcome.Status.DUPLICATE;
+import static org.budgetledger.ledger.posting.domain.PostingOutcome.Status.RECORDED;
+import static org.budgetledger.ledger.posting.domain.PostingOutcome.Status.REJECTED;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.budgetledger.contract.ExpenditureKind;
@@ -13,26 +29,8 @@ import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.stream.LongStream;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.budgetledger.ledger.posting.domain.PostingInputs.UNIT;
-import static org.budgetledger.ledger.posting.domain.PostingInputs.YEAR;
-import static org.budgetledger.ledger.posting.domain.PostingOutcome.Status.DUPLICATE;
-import static org.budgetledger.ledger.posting.domain.PostingOutcome.Status.RECORDED;
-import static org.budgetledger.ledger.posting.domain.PostingOutcome.Status.REJECTED;
 
 /**
  * Properties of random posting streams over a {@link LedgerState} and {@link PostingDecider} (pure: decide, and
@@ -43,8 +41,14 @@ class LedgerPropertiesTest {
     static final Recording REC = new Recording(Instant.parse("2020-01-10T09:30:00Z"), "corr-prop", "test");
     static final ObjectMapper MAPPER = Json.newMapper();
 
-    static final FundSource[] SOURCES = {FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.OPERATING,
-            FundSource.BUSINESS, FundSource.STATE_CAPITAL, FundSource.OTHER};
+    static final FundSource[] SOURCES = {
+        FundSource.GENERAL_BUDGET,
+        FundSource.GOVERNMENT_FUND,
+        FundSource.OPERATING,
+        FundSource.BUSINESS,
+        FundSource.STATE_CAPITAL,
+        FundSource.OTHER
+    };
     static final String[] CODES = {"2013701", "2060199", "2010101"};
     static final String[] ECONOMIC = {"30101", "30201", "31002"};
     static final String[] SYSTEMS = {"s1", "s2"};
@@ -56,8 +60,7 @@ class LedgerPropertiesTest {
      * 8 PROCUREMENT, 9 FUND_OFFSET, 10 SURPLUS_DISTRIBUTION, 11-12 REVERSAL of an earlier posting, 13 an earlier posting
      * sent again.
      */
-    record Step(int kindOf, int source, int code, int kind, long fen, int pick, int system) {
-    }
+    record Step(int kindOf, int source, int code, int kind, long fen, int pick, int system) {}
 
     /**
      * Streams come from a seeded generator: every run checks the same 200 streams, and a failure names the seed
@@ -68,8 +71,14 @@ class LedgerPropertiesTest {
     }
 
     static Step step(Random r) {
-        return new Step(r.nextInt(14), r.nextInt(SOURCES.length), r.nextInt(CODES.length), r.nextInt(5),
-                1 + (long) r.nextInt(50_000), r.nextInt(1001), r.nextInt(2));
+        return new Step(
+                r.nextInt(14),
+                r.nextInt(SOURCES.length),
+                r.nextInt(CODES.length),
+                r.nextInt(5),
+                1 + (long) r.nextInt(50_000),
+                r.nextInt(1001),
+                r.nextInt(2));
     }
 
     static List<Step> stream(Random r) {
@@ -97,8 +106,11 @@ class LedgerPropertiesTest {
             PostingInput in;
             if (s.kindOf() >= 11 && !sent.isEmpty()) {
                 PostingInput earlier = sent.get(s.pick() % sent.size());
-                in = s.kindOf() == 13 ? earlier
-                        : PostingInputs.reversal(id, earlier.postingId()).sourceSystem(earlier.sourceSystem()).build();
+                in = s.kindOf() == 13
+                        ? earlier
+                        : PostingInputs.reversal(id, earlier.postingId())
+                                .sourceSystem(earlier.sourceSystem())
+                                .build();
             } else {
                 in = movement(id, system, s);
             }
@@ -121,7 +133,10 @@ class LedgerPropertiesTest {
             if (type == PostingType.APPROPRIATION && !fs.fiscal()) {
                 fs = s.source() % 2 == 0 ? FundSource.GENERAL_BUDGET : FundSource.GOVERNMENT_FUND;
             }
-            if ((type == PostingType.INCOME || type == PostingType.FUND_OFFSET || type == PostingType.SURPLUS_DISTRIBUTION) && fs.fiscal()) {
+            if ((type == PostingType.INCOME
+                            || type == PostingType.FUND_OFFSET
+                            || type == PostingType.SURPLUS_DISTRIBUTION)
+                    && fs.fiscal()) {
                 fs = s.source() % 2 == 0 ? FundSource.OPERATING : FundSource.BUSINESS;
             }
             PostingInputs b = switch (type) {
@@ -134,18 +149,23 @@ class LedgerPropertiesTest {
                 case FUND_OFFSET -> PostingInputs.fundOffset(id, null);
                 default -> PostingInputs.surplusDistribution(id, null);
             };
-            b.sourceSystem(system).fundSource(fs.name()).functionalCode(CODES[s.code()]).amount(Money.ofFen(s.fen()).toString());
+            b.sourceSystem(system)
+                    .fundSource(fs.name())
+                    .functionalCode(CODES[s.code()])
+                    .amount(Money.ofFen(s.fen()).toString());
             if (type == PostingType.EXPENDITURE) {
-                ExpenditureKind kind = fs.fiscal() ? (s.kind() % 2 == 0 ? ExpenditureKind.BASIC : ExpenditureKind.PROJECT)
+                ExpenditureKind kind = fs.fiscal()
+                        ? (s.kind() % 2 == 0 ? ExpenditureKind.BASIC : ExpenditureKind.PROJECT)
                         : ExpenditureKind.values()[s.kind()];
                 b.expenditureKind(kind.name());
             }
             if (type == PostingType.OPENING_BALANCE) {
-                b.expenditureKind(switch (s.kind() % 3) {
-                    case 0 -> null;
-                    case 1 -> "BASIC";
-                    default -> "PROJECT";
-                });
+                b.expenditureKind(
+                        switch (s.kind() % 3) {
+                            case 0 -> null;
+                            case 1 -> "BASIC";
+                            default -> "PROJECT";
+                        });
             }
             return b.build();
         }
@@ -170,15 +190,16 @@ class LedgerPropertiesTest {
             long sum = 0;
             for (Map.Entry<String, PostingInput> e : accepted.entrySet()) {
                 PostingInput in = e.getValue();
-                if (type(in) == PostingType.REVERSAL || reversed.contains(e.getKey()) || !fs.name().equals(in.fundSource())) {
+                if (type(in) == PostingType.REVERSAL
+                        || reversed.contains(e.getKey())
+                        || !fs.name().equals(in.fundSource())) {
                     continue;
                 }
                 long fen = Money.parse(in.amount()).fen();
                 switch (type(in)) {
                     case OPENING_BALANCE, APPROPRIATION, INCOME, FUND_OFFSET -> sum += fen;
                     case EXPENDITURE, SURPLUS_DISTRIBUTION -> sum -= fen;
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             return sum;
@@ -201,10 +222,13 @@ class LedgerPropertiesTest {
                 } else if (reversed.contains(target)) {
                     rule[0] = PostingRule.REVERSES_ALREADY_REVERSED.code();
                 } else if (type(t).availabilityEffect() > 0
-                        && available(FundSource.valueOf(t.fundSource())) < Money.parse(t.amount()).fen()) {
+                        && available(FundSource.valueOf(t.fundSource()))
+                                < Money.parse(t.amount()).fen()) {
                     rule[0] = PostingRule.REVERSAL_OVERDRAWS.code();
                 }
-            } else if (type.availabilityEffect() < 0 && available(FundSource.valueOf(in.fundSource())) < Money.parse(in.amount()).fen()) {
+            } else if (type.availabilityEffect() < 0
+                    && available(FundSource.valueOf(in.fundSource()))
+                            < Money.parse(in.amount()).fen()) {
                 rule[0] = PostingRule.INSUFFICIENT_FUNDS.code();
             }
             return rule[0] == null ? RECORDED : REJECTED;
@@ -231,8 +255,7 @@ class LedgerPropertiesTest {
     }
 
     /** The state after a stream, with the model and every event. */
-    record Run(LedgerState state, Model model, Inputs inputs, List<LedgerEvent> events) {
-    }
+    record Run(LedgerState state, Model model, Inputs inputs, List<LedgerEvent> events) {}
 
     static Run run(List<Step> steps) {
         LedgerState state = registered();
@@ -253,11 +276,15 @@ class LedgerPropertiesTest {
 
     static void assertAvailabilityMatches(LedgerState state, Model model) {
         for (FundSource fs : FundSource.values()) {
-            assertThat(state.available(fs).fen()).as("available %s", fs).isEqualTo(model.available(fs)).isNotNegative();
+            assertThat(state.available(fs).fen())
+                    .as("available %s", fs)
+                    .isEqualTo(model.available(fs))
+                    .isNotNegative();
         }
     }
 
-    // ---- (a) availability ---------------------------------------------------------------------------------------------
+    // ---- (a) availability
+    // ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -273,11 +300,16 @@ class LedgerPropertiesTest {
             long sequence = state.nextSequence();
             PostingDecider.Decision d = decide(state, in);
 
-            assertThat((d.event() == null) != (d.outcome() == null)).as("exactly one of event and outcome").isTrue();
-            PostingOutcome.Status actual = d.event() != null ? RECORDED : d.outcome().status();
+            assertThat((d.event() == null) != (d.outcome() == null))
+                    .as("exactly one of event and outcome")
+                    .isTrue();
+            PostingOutcome.Status actual =
+                    d.event() != null ? RECORDED : d.outcome().status();
             assertThat(actual).as("status of %s", in).isEqualTo(expected);
             if (expected == REJECTED) {
-                assertThat(d.outcome().violation().error()).as("rule for %s", in).isEqualTo(rule[0]);
+                assertThat(d.outcome().violation().error())
+                        .as("rule for %s", in)
+                        .isEqualTo(rule[0]);
             }
             if (d.event() != null) {
                 state.evolve(d.event());
@@ -291,7 +323,8 @@ class LedgerPropertiesTest {
         assertThat(state.postingCount()).isEqualTo(model.accepted.size());
     }
 
-    // ---- (b) a reversal cancels exactly -------------------------------------------------------------------------------
+    // ---- (b) a reversal cancels exactly
+    // -------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -304,8 +337,15 @@ class LedgerPropertiesTest {
         Map<FundSource, Money> availableBefore = availableOf(state);
         List<YearClosed.ClosingBalance> closingBefore = state.closingBalances();
 
-        PostingInput p = run.inputs().next(new Step(extra.kindOf() % 11, extra.source(), extra.code(), extra.kind(),
-                extra.fen(), extra.pick(), extra.system()));
+        PostingInput p = run.inputs()
+                .next(new Step(
+                        extra.kindOf() % 11,
+                        extra.source(),
+                        extra.code(),
+                        extra.kind(),
+                        extra.fen(),
+                        extra.pick(),
+                        extra.system()));
         PostingDecider.Decision recorded = decide(state, p);
         if (recorded.event() == null) {
             assertThat(recorded.outcome().violation().error()).isEqualTo(PostingRule.INSUFFICIENT_FUNDS.code());
@@ -313,9 +353,13 @@ class LedgerPropertiesTest {
         }
         state.evolve(recorded.event());
 
-        PostingInput r = PostingInputs.reversal("R-" + p.postingId(), p.postingId()).sourceSystem(p.sourceSystem()).build();
+        PostingInput r = PostingInputs.reversal("R-" + p.postingId(), p.postingId())
+                .sourceSystem(p.sourceSystem())
+                .build();
         PostingDecider.Decision reversal = decide(state, r);
-        assertThat(reversal.event()).as("reversal right after its posting: %s", reversal.outcome()).isNotNull();
+        assertThat(reversal.event())
+                .as("reversal right after its posting: %s", reversal.outcome())
+                .isNotNull();
         state.evolve(reversal.event());
 
         assertThat(availableOf(state)).isEqualTo(availableBefore);
@@ -340,12 +384,19 @@ class LedgerPropertiesTest {
         List<YearClosed.ClosingBalance> closing = state.closingBalances();
         boolean anyNegative = closing.stream().anyMatch(b -> b.amount().isNegative());
         for (FundSource fs : FundSource.values()) {
-            long sum = closing.stream().filter(b -> b.fundSource() == fs).mapToLong(b -> b.amount().fen()).sum();
+            long sum = closing.stream()
+                    .filter(b -> b.fundSource() == fs)
+                    .mapToLong(b -> b.amount().fen())
+                    .sum();
             if (!anyNegative) {
-                assertThat(sum).as("closing balances of %s", fs).isEqualTo(state.available(fs).fen());
+                assertThat(sum)
+                        .as("closing balances of %s", fs)
+                        .isEqualTo(state.available(fs).fen());
             }
             // a negative code balance is listed too, so the identity holds in every case (L01)
-            assertThat(sum).as("closing balances of %s, negatives included", fs).isEqualTo(state.available(fs).fen());
+            assertThat(sum)
+                    .as("closing balances of %s, negatives included", fs)
+                    .isEqualTo(state.available(fs).fen());
         }
         Set<String> keys = new HashSet<>();
         for (YearClosed.ClosingBalance b : closing) {
@@ -356,11 +407,13 @@ class LedgerPropertiesTest {
                 assertThat(b.expenditureKind()).isNull();
             }
             assertThat(keys.add(b.fundSource() + "|" + b.functionalCode() + "|" + b.expenditureKind()))
-                    .as("one line per fund source, code and kind: %s", b).isTrue();
+                    .as("one line per fund source, code and kind: %s", b)
+                    .isTrue();
         }
     }
 
-    // ---- (d) idempotency ----------------------------------------------------------------------------------------------
+    // ---- (d) idempotency
+    // ----------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -387,19 +440,36 @@ class LedgerPropertiesTest {
         if (in.amount() == null) {
             return in;
         }
-        String a = in.amount().endsWith("0") ? in.amount().substring(0, in.amount().length() - 1) : in.amount();
+        String a =
+                in.amount().endsWith("0") ? in.amount().substring(0, in.amount().length() - 1) : in.amount();
         if (a.endsWith(".0")) {
             a = a.substring(0, a.length() - 2);
         } else if (a.endsWith(".")) {
             a = a.substring(0, a.length() - 1);
         }
-        return new PostingInput(in.postingId(), in.sourceSystem(), in.unitCode(), in.fiscalYear(), in.type(),
-                in.fundSource(), in.functionalCode(), in.economicCode(), in.expenditureKind(), in.stage(), a,
-                in.occurredOn(), in.description(), in.activity(), in.procurement(), in.reverses(), in.reason(),
+        return new PostingInput(
+                in.postingId(),
+                in.sourceSystem(),
+                in.unitCode(),
+                in.fiscalYear(),
+                in.type(),
+                in.fundSource(),
+                in.functionalCode(),
+                in.economicCode(),
+                in.expenditureKind(),
+                in.stage(),
+                a,
+                in.occurredOn(),
+                in.description(),
+                in.activity(),
+                in.procurement(),
+                in.reverses(),
+                in.reason(),
                 in.shapeViolations());
     }
 
-    // ---- (e) snapshots --------------------------------------------------------------------------------------------------
+    // ---- (e) snapshots
+    // --------------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -432,7 +502,8 @@ class LedgerPropertiesTest {
         assertThat(availableOf(copy)).isEqualTo(availableOf(original));
         assertThat(copy.closingBalances()).isEqualTo(original.closingBalances());
         assertThat(copy.nextSequence()).isEqualTo(original.nextSequence());
-        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(copy))).isEqualTo(MAPPER.readTree(MAPPER.writeValueAsString(original)));
+        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(copy)))
+                .isEqualTo(MAPPER.readTree(MAPPER.writeValueAsString(original)));
     }
 
     /** The aggregate as Axon snapshots it: JacksonSerializer with the contract's mapper. */
@@ -452,7 +523,8 @@ class LedgerPropertiesTest {
         if (close) {
             ledger.on(new YearClosed(UNIT, YEAR, run.state().closingBalances(), REC), "evt-" + n, null);
         }
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(Json.newMapper()).build();
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(Json.newMapper()).build();
         SerializedObject<String> snapshot = serializer.serialize(ledger, String.class);
         Ledger copy = serializer.deserialize(snapshot);
 

@@ -93,35 +93,120 @@ final class PostingInputs {
         return b;
     }
 
-    PostingInputs postingId(String v) { postingId = v; return this; }
-    PostingInputs sourceSystem(String v) { sourceSystem = v; return this; }
-    PostingInputs unitCode(String v) { unitCode = v; return this; }
-    PostingInputs fiscalYear(Integer v) { fiscalYear = v; return this; }
-    PostingInputs type(String v) { type = v; return this; }
-    PostingInputs fundSource(String v) { fundSource = v; return this; }
-    PostingInputs functionalCode(String v) { functionalCode = v; return this; }
-    PostingInputs economicCode(String v) { economicCode = v; return this; }
-    PostingInputs expenditureKind(String v) { expenditureKind = v; return this; }
-    PostingInputs stage(String v) { stage = v; return this; }
-    PostingInputs amount(String v) { amount = v; return this; }
-    PostingInputs occurredOn(String v) { occurredOn = v; return this; }
-    PostingInputs description(String v) { description = v; return this; }
+    PostingInputs postingId(String v) {
+        postingId = v;
+        return this;
+    }
+
+    PostingInputs sourceSystem(String v) {
+        sourceSystem = v;
+        return this;
+    }
+
+    PostingInputs unitCode(String v) {
+        unitCode = v;
+        return this;
+    }
+
+    PostingInputs fiscalYear(Integer v) {
+        fiscalYear = v;
+        return this;
+    }
+
+    PostingInputs type(String v) {
+        type = v;
+        return this;
+    }
+
+    PostingInputs fundSource(String v) {
+        fundSource = v;
+        return this;
+    }
+
+    PostingInputs functionalCode(String v) {
+        functionalCode = v;
+        return this;
+    }
+
+    PostingInputs economicCode(String v) {
+        economicCode = v;
+        return this;
+    }
+
+    PostingInputs expenditureKind(String v) {
+        expenditureKind = v;
+        return this;
+    }
+
+    PostingInputs stage(String v) {
+        stage = v;
+        return this;
+    }
+
+    PostingInputs amount(String v) {
+        amount = v;
+        return this;
+    }
+
+    PostingInputs occurredOn(String v) {
+        occurredOn = v;
+        return this;
+    }
+
+    PostingInputs description(String v) {
+        description = v;
+        return this;
+    }
+
     PostingInputs activity(String kind, Integer groups, Integer persons) {
         activity = new PostingInput.ActivityInput(kind, groups, persons);
         return this;
     }
+
     PostingInputs procurement(String category, Boolean sme, Boolean smallMicro) {
         procurement = new PostingInput.ProcurementInput(category, sme, smallMicro);
         return this;
     }
-    PostingInputs noProcurement() { procurement = null; return this; }
-    PostingInputs reverses(String v) { reverses = v; return this; }
-    PostingInputs reason(String v) { reason = v; return this; }
-    PostingInputs shapeViolation(Violation v) { shapeViolations.add(v); return this; }
+
+    PostingInputs noProcurement() {
+        procurement = null;
+        return this;
+    }
+
+    PostingInputs reverses(String v) {
+        reverses = v;
+        return this;
+    }
+
+    PostingInputs reason(String v) {
+        reason = v;
+        return this;
+    }
+
+    PostingInputs shapeViolation(Violation v) {
+        shapeViolations.add(v);
+        return this;
+    }
 
     PostingInput build() {
-        return new PostingInput(postingId, sourceSystem, unitCode, fiscalYear, type, fundSource, functionalCode,
-                economicCode, expenditureKind, stage, amount, occurredOn, description, activity, procurement, reverses,
-                reason, shapeViolations);
+        return new PostingInput(
+                postingId,
+                sourceSystem,
+                unitCode,
+                fiscalYear,
+                type,
+                fundSource,
+                functionalCode,
+                economicCode,
+                expenditureKind,
+                stage,
+                amount,
+                occurredOn,
+                description,
+                activity,
+                procurement,
+                reverses,
+                reason,
+                shapeViolations);
     }
 }

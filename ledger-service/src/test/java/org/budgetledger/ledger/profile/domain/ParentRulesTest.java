@@ -1,14 +1,13 @@
 package org.budgetledger.ledger.profile.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** parentUnitCode: registered for the same year, not the unit itself, no cycle, a bounded chain. */
 class ParentRulesTest {
@@ -48,21 +47,26 @@ class ParentRulesTest {
     @Test
     void theUnitItselfIsNotItsParent() {
         register("HT-CAC", null);
-        assertThat(ParentRules.check("HT-CAC", "HT-CAC", parentOf())).hasValueSatisfying(m ->
-                assertThat(m).contains("parentUnitCode").contains("HT-CAC").contains("itself"));
+        assertThat(ParentRules.check("HT-CAC", "HT-CAC", parentOf()))
+                .hasValueSatisfying(m -> assertThat(m)
+                        .contains("parentUnitCode")
+                        .contains("HT-CAC")
+                        .contains("itself"));
     }
 
     @Test
     void anUnregisteredParentIsRefused() {
-        assertThat(ParentRules.check("HT-CAC", "HT-PARTY", parentOf())).hasValueSatisfying(m ->
-                assertThat(m).contains("parentUnitCode HT-PARTY").contains("no profile"));
+        assertThat(ParentRules.check("HT-CAC", "HT-PARTY", parentOf()))
+                .hasValueSatisfying(
+                        m -> assertThat(m).contains("parentUnitCode HT-PARTY").contains("no profile"));
     }
 
     @Test
     void anUnregisteredAncestorIsRefused() {
         register("HT-PARTY", "HT"); // HT itself is not registered for this year
-        assertThat(ParentRules.check("HT-CAC", "HT-PARTY", parentOf())).hasValueSatisfying(m ->
-                assertThat(m).contains("HT").contains("parent chain").contains("no profile"));
+        assertThat(ParentRules.check("HT-CAC", "HT-PARTY", parentOf()))
+                .hasValueSatisfying(m ->
+                        assertThat(m).contains("HT").contains("parent chain").contains("no profile"));
     }
 
     @Test
@@ -70,8 +74,8 @@ class ParentRulesTest {
         // HT-CAC is registered under HT-PARTY; making HT-PARTY a child of HT-CAC closes the loop
         register("HT-PARTY", null);
         register("HT-CAC", "HT-PARTY");
-        assertThat(ParentRules.check("HT-PARTY", "HT-CAC", parentOf())).hasValueSatisfying(m ->
-                assertThat(m).contains("cycle"));
+        assertThat(ParentRules.check("HT-PARTY", "HT-CAC", parentOf()))
+                .hasValueSatisfying(m -> assertThat(m).contains("cycle"));
     }
 
     @Test
@@ -80,8 +84,8 @@ class ParentRulesTest {
         register("B", "A");
         register("C", "B");
         register("D", "C");
-        assertThat(ParentRules.check("A", "D", parentOf())).hasValueSatisfying(m ->
-                assertThat(m).contains("cycle").contains("parentUnitCode D"));
+        assertThat(ParentRules.check("A", "D", parentOf()))
+                .hasValueSatisfying(m -> assertThat(m).contains("cycle").contains("parentUnitCode D"));
     }
 
     @Test
@@ -94,8 +98,8 @@ class ParentRulesTest {
             lookups.incrementAndGet();
             return parentOf().apply(unit);
         };
-        assertThat(ParentRules.check("NEW", "X", counting)).hasValueSatisfying(m ->
-                assertThat(m).contains("deeper than " + ParentRules.MAX_DEPTH));
+        assertThat(ParentRules.check("NEW", "X", counting))
+                .hasValueSatisfying(m -> assertThat(m).contains("deeper than " + ParentRules.MAX_DEPTH));
         assertThat(lookups.get()).isEqualTo(ParentRules.MAX_DEPTH);
     }
 
@@ -115,8 +119,9 @@ class ParentRulesTest {
     @Test
     void aChainOneDeeperIsRefused() {
         chainOf(ParentRules.MAX_DEPTH + 1);
-        assertThat(ParentRules.check("NEW", "U1", parentOf())).hasValueSatisfying(m ->
-                assertThat(m).contains("NEW").contains("deeper than " + ParentRules.MAX_DEPTH));
+        assertThat(ParentRules.check("NEW", "U1", parentOf()))
+                .hasValueSatisfying(
+                        m -> assertThat(m).contains("NEW").contains("deeper than " + ParentRules.MAX_DEPTH));
     }
 
     @Test
@@ -124,6 +129,7 @@ class ParentRulesTest {
         chainOf(ParentRules.MAX_DEPTH);
         directory.put("U" + ParentRules.MAX_DEPTH, "NEW"); // the top of the chain hangs under the new unit
         register("NEW", null);
-        assertThat(ParentRules.check("NEW", "U1", parentOf())).hasValueSatisfying(m -> assertThat(m).contains("cycle"));
+        assertThat(ParentRules.check("NEW", "U1", parentOf()))
+                .hasValueSatisfying(m -> assertThat(m).contains("cycle"));
     }
 }

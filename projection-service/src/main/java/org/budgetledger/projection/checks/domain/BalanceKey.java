@@ -1,9 +1,8 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.contract.FundSource;
-
 import java.util.Comparator;
 import java.util.Objects;
+import org.budgetledger.contract.FundSource;
 
 /** A balance of the department per fund source and 项 (7-digit functional code), as carried over at year close. */
 public record BalanceKey(FundSource fundSource, String functionalCode) implements Comparable<BalanceKey> {

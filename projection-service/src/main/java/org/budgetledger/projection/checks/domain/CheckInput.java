@@ -1,8 +1,5 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.contract.UnitKind;
-import org.budgetledger.contract.catalogue.Catalogue;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.budgetledger.contract.UnitKind;
+import org.budgetledger.contract.catalogue.Catalogue;
 
 /**
  * Everything the checks need for one department (unit with its descendants) and fiscal year. Only {@code cells}
@@ -74,14 +73,18 @@ public record CheckInput(
         if (units.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(units.stream().allMatch(
-                u -> u.kind().reportsOperatingCosts()));
+        return Optional.of(units.stream().allMatch(u -> u.kind().reportsOperatingCosts()));
     }
 
     public Builder toBuilder() {
-        return new Builder(unitCode, fiscalYear, cells).units(units).previousClosing(previousClosing)
-                .openingBalances(openingBalances).auditSums(auditSums).postingCounts(postingCounts)
-                .catalogues(functionalCatalogue, economicCatalogue).printedNames(printedNames);
+        return new Builder(unitCode, fiscalYear, cells)
+                .units(units)
+                .previousClosing(previousClosing)
+                .openingBalances(openingBalances)
+                .auditSums(auditSums)
+                .postingCounts(postingCounts)
+                .catalogues(functionalCatalogue, economicCatalogue)
+                .printedNames(printedNames);
     }
 
     public static final class Builder {
@@ -146,8 +149,18 @@ public record CheckInput(
         }
 
         public CheckInput build() {
-            return new CheckInput(unitCode, fiscalYear, cells, units, previousClosing, openingBalances, auditSums,
-                    postingCounts, functionalCatalogue, economicCatalogue, printedNames);
+            return new CheckInput(
+                    unitCode,
+                    fiscalYear,
+                    cells,
+                    units,
+                    previousClosing,
+                    openingBalances,
+                    auditSums,
+                    postingCounts,
+                    functionalCatalogue,
+                    economicCatalogue,
+                    printedNames);
         }
     }
 }

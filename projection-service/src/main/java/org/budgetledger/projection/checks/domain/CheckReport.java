@@ -36,7 +36,8 @@ public record CheckReport(List<CheckResult> results) {
     /** The worst status per rule, in the order of docs/DOMAIN.md#validation-rules. */
     public Map<String, Status> byRule() {
         Map<String, List<Status>> statuses = new LinkedHashMap<>();
-        results.forEach(r -> statuses.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>()).add(r.status()));
+        results.forEach(r -> statuses.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>())
+                .add(r.status()));
         Map<String, Status> worst = new LinkedHashMap<>();
         statuses.forEach((id, s) -> worst.put(id, Status.worst(s)));
         return worst;
@@ -59,16 +60,28 @@ public record CheckReport(List<CheckResult> results) {
         byId.forEach((id, rs) -> {
             long passing = rs.stream().filter(r -> r.status() == Status.PASS).count();
             if (passing > 0) {
-                sb.append(id).append(' ').append(Status.PASS.in(language)).append(" ×").append(passing).append("  ")
-                        .append(rs.get(0).name(language)).append('\n');
+                sb.append(id)
+                        .append(' ')
+                        .append(Status.PASS.in(language))
+                        .append(" ×")
+                        .append(passing)
+                        .append("  ")
+                        .append(rs.get(0).name(language))
+                        .append('\n');
             }
-            rs.stream().filter(r -> r.status() != Status.PASS).forEach(r -> sb.append(r.status() == Status.SKIPPED
-                    ? r.label(language) + " " + Status.SKIPPED.in(language) + (language == Language.EN ? ": " : "：")
-                            + r.message(language)
-                    : r.render(true, language)).append('\n'));
+            rs.stream()
+                    .filter(r -> r.status() != Status.PASS)
+                    .forEach(r -> sb.append(
+                                    r.status() == Status.SKIPPED
+                                            ? r.label(language) + " " + Status.SKIPPED.in(language)
+                                                    + (language == Language.EN ? ": " : "：") + r.message(language)
+                                            : r.render(true, language))
+                            .append('\n'));
         });
-        sb.append(language == Language.EN ? "summary: " : "汇总：").append(summary().entrySet().stream()
-                .map(e -> e.getKey().in(language) + " " + e.getValue()).collect(Collectors.joining(language == Language.EN ? ", " : "，")));
+        sb.append(language == Language.EN ? "summary: " : "汇总：")
+                .append(summary().entrySet().stream()
+                        .map(e -> e.getKey().in(language) + " " + e.getValue())
+                        .collect(Collectors.joining(language == Language.EN ? ", " : "，")));
         return sb.toString();
     }
 

@@ -44,7 +44,9 @@ public record CheckResult(
     }
 
     public List<Comparison> failing() {
-        return comparisons.stream().filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN).toList();
+        return comparisons.stream()
+                .filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN)
+                .toList();
     }
 
     /** Multi-line text: the heading, then one line per comparison (all, or only those not PASS when asked). */
@@ -56,7 +58,12 @@ public record CheckResult(
     public String render(boolean onlyNotPassing, Language language) {
         boolean en = language == Language.EN;
         StringBuilder sb = new StringBuilder();
-        sb.append(label(language)).append("  ").append(status.in(language)).append("  ").append(tolerance).append("  ");
+        sb.append(label(language))
+                .append("  ")
+                .append(status.in(language))
+                .append("  ")
+                .append(tolerance)
+                .append("  ");
         if (en) {
             sb.append(description);
             if (nameZh != null) {

@@ -16,8 +16,7 @@ public final class Checks {
     /** Every rule, in the order of docs/DOMAIN.md: L01–L07, W01–W19, X01–X17. */
     public static final List<Rule> RULES = concat(LedgerRules.all(), TableRules.all(), CrossTableRules.all());
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Every rule's results, in the documented order; within a rule, in table order of its subjects. */
     public static List<CheckResult> evaluate(CheckInput input) {
@@ -44,7 +43,9 @@ public final class Checks {
     }
 
     public static Rule rule(String id) {
-        return RULES.stream().filter(r -> r.id().equals(id)).findFirst()
+        return RULES.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no rule " + id));
     }
 

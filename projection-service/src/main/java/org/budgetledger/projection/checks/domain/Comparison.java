@@ -41,8 +41,13 @@ public record Comparison(
      * accepts |d| ≤ 0.005 × k 万元 with k = (non-zero terms on the left, at least 1) + (non-zero terms on the
      * right), i.e. n + 1 for “total = Σ n parts”; exactly equal → PASS, within → INFO, beyond → violation.
      */
-    static Comparison evaluate(String label, Tolerance tolerance, List<Term> left, Relation relation, List<Term> right,
-                               Severity severity) {
+    static Comparison evaluate(
+            String label,
+            Tolerance tolerance,
+            List<Term> left,
+            Relation relation,
+            List<Term> right,
+            Severity severity) {
         long leftH = left.stream().mapToLong(Term::signedHundredths).sum();
         long rightH = right.stream().mapToLong(Term::signedHundredths).sum();
         long leftFen = left.stream().mapToLong(Term::signedFen).sum();
@@ -80,16 +85,39 @@ public record Comparison(
                 status = relation.holds(leftFen, rightFen) ? Status.PASS : Status.violated(severity);
             }
         }
-        return new Comparison(label, tolerance, left, relation, right, Printed.ofHundredths(leftH),
-                Printed.ofHundredths(rightH), Printed.ofHundredths(d), Printed.yuan(leftFen - rightFen), allowed, status,
-                note, noteZh);
+        return new Comparison(
+                label,
+                tolerance,
+                left,
+                relation,
+                right,
+                Printed.ofHundredths(leftH),
+                Printed.ofHundredths(rightH),
+                Printed.ofHundredths(d),
+                Printed.yuan(leftFen - rightFen),
+                allowed,
+                status,
+                note,
+                noteZh);
     }
 
-    static Comparison skipped(String label, Tolerance tolerance, List<Term> left, Relation relation, List<Term> right,
-                              Text reason) {
+    static Comparison skipped(
+            String label, Tolerance tolerance, List<Term> left, Relation relation, List<Term> right, Text reason) {
         Comparison c = evaluate(label, tolerance, left, relation, right, Severity.ERROR);
-        return new Comparison(label, tolerance, c.left, relation, c.right, c.leftValue, c.rightValue, c.difference,
-                c.exactDifferenceYuan, c.allowed, Status.SKIPPED, reason.en(), reason.zh());
+        return new Comparison(
+                label,
+                tolerance,
+                c.left,
+                relation,
+                c.right,
+                c.leftValue,
+                c.rightValue,
+                c.difference,
+                c.exactDifferenceYuan,
+                c.allowed,
+                Status.SKIPPED,
+                reason.en(),
+                reason.zh());
     }
 
     private static int nonZero(List<Term> terms) {
@@ -108,10 +136,19 @@ public record Comparison(
         if (label != null) {
             sb.append('[').append(Phrase.in(label, language)).append("] ");
         }
-        sb.append(side(left, language)).append(' ').append(relation.symbol()).append(' ').append(side(right, language));
+        sb.append(side(left, language))
+                .append(' ')
+                .append(relation.symbol())
+                .append(' ')
+                .append(side(right, language));
         boolean multi = left.size() > 1 || right.size() > 1;
         if (multi) {
-            sb.append(" | ").append(leftValue).append(' ').append(relation.symbol()).append(' ').append(rightValue);
+            sb.append(" | ")
+                    .append(leftValue)
+                    .append(' ')
+                    .append(relation.symbol())
+                    .append(' ')
+                    .append(rightValue);
         }
         sb.append(" | Δ ").append(difference);
         if (!exactDifferenceYuan.equals("0.00") && (tolerance == Tolerance.T0 || tolerance == Tolerance.EXACT)) {

@@ -58,7 +58,9 @@ final class DefinedRule implements Rule {
         Run run = new Run(input);
         body.evaluate(run);
         if (run.results.isEmpty()) {
-            run.pass(null, Text.of("nothing to compare: no row of the figures concerns this rule", "无可比较的数据：没有涉及本公式的数据行"));
+            run.pass(
+                    null,
+                    Text.of("nothing to compare: no row of the figures concerns this rule", "无可比较的数据：没有涉及本公式的数据行"));
         }
         return List.copyOf(run.results);
     }
@@ -81,8 +83,9 @@ final class DefinedRule implements Rule {
 
         /** Whether state-capital terms belong to the template: 2020+, or any state-capital figure is non-zero. */
         boolean stateCapital() {
-            return in.fiscalYear() >= 2020 || !f.nonZeroKeys(k -> k.contains("state_capital") || k.startsWith("09/"))
-                    .isEmpty();
+            return in.fiscalYear() >= 2020
+                    || !f.nonZeroKeys(k -> k.contains("state_capital") || k.startsWith("09/"))
+                            .isEmpty();
         }
 
         Comparison cmp(String label, List<Term> left, Relation relation, List<Term> right) {
@@ -93,8 +96,8 @@ final class DefinedRule implements Rule {
             return Comparison.evaluate(label, tol, left, relation, right, severity);
         }
 
-        Comparison cmp(String label, Tolerance tol, Severity sev, List<Term> left, Relation relation,
-                       List<Term> right) {
+        Comparison cmp(
+                String label, Tolerance tol, Severity sev, List<Term> left, Relation relation, List<Term> right) {
             return Comparison.evaluate(label, tol, left, relation, right, sev);
         }
 
@@ -112,9 +115,19 @@ final class DefinedRule implements Rule {
         }
 
         void result(String subject, Severity sev, Tolerance tol, List<Comparison> comparisons, Text message) {
-            Status status = Status.worst(comparisons.stream().map(Comparison::status).toList());
-            results.add(new CheckResult(id, subject, description, nameZh, sev, tol, status, comparisons,
-                    message == null ? null : message.en(), message == null ? null : message.zh()));
+            Status status =
+                    Status.worst(comparisons.stream().map(Comparison::status).toList());
+            results.add(new CheckResult(
+                    id,
+                    subject,
+                    description,
+                    nameZh,
+                    sev,
+                    tol,
+                    status,
+                    comparisons,
+                    message == null ? null : message.en(),
+                    message == null ? null : message.zh()));
         }
 
         /** A result for the non-empty comparisons of a per-row expansion; nothing when all were all-zero. */
@@ -129,8 +142,17 @@ final class DefinedRule implements Rule {
         }
 
         void status(String subject, Severity sev, Status status, Text message) {
-            results.add(new CheckResult(id, subject, description, nameZh, sev, tolerance, status, List.of(),
-                    message == null ? null : message.en(), message == null ? null : message.zh()));
+            results.add(new CheckResult(
+                    id,
+                    subject,
+                    description,
+                    nameZh,
+                    sev,
+                    tolerance,
+                    status,
+                    List.of(),
+                    message == null ? null : message.en(),
+                    message == null ? null : message.zh()));
         }
 
         void pass(String subject, Text message) {

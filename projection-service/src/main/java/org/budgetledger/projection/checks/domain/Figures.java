@@ -1,7 +1,5 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.projection.finalaccounts.domain.Cells;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 
 /** The checks' reading of the figures ({@link Cells}) by key, table and row, and as terms of a comparison. */
 final class Figures {
@@ -17,8 +16,8 @@ final class Figures {
     static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** "total" first, then codes (lexicographic order puts each 类 before its 款 and 项), then named rows. */
-    static final Comparator<String> ROW_ORDER = Comparator
-            .comparingInt((String r) -> r.equals("total") ? 0 : DIGITS.matcher(r).matches() ? 1 : 2)
+    static final Comparator<String> ROW_ORDER = Comparator.comparingInt(
+                    (String r) -> r.equals("total") ? 0 : DIGITS.matcher(r).matches() ? 1 : 2)
             .thenComparing(Comparator.naturalOrder());
 
     private final Map<String, Long> cells;
@@ -75,8 +74,11 @@ final class Figures {
 
     /** The 类 of 01 (or 04) expense rows: {@code expenditure.{3 digits}}. */
     List<String> expenseClasses(String table) {
-        return rows(table).stream().filter(r -> r.startsWith("expenditure."))
-                .map(r -> r.substring("expenditure.".length())).filter(c -> CLASS.matcher(c).matches()).toList();
+        return rows(table).stream()
+                .filter(r -> r.startsWith("expenditure."))
+                .map(r -> r.substring("expenditure.".length()))
+                .filter(c -> CLASS.matcher(c).matches())
+                .toList();
     }
 
     /** Whether any cell of the table is non-zero. */
@@ -85,8 +87,11 @@ final class Figures {
     }
 
     List<String> nonZeroKeys(java.util.function.Predicate<String> which) {
-        return cells.entrySet().stream().filter(e -> e.getValue() != 0 && which.test(e.getKey()))
-                .map(Map.Entry::getKey).sorted().toList();
+        return cells.entrySet().stream()
+                .filter(e -> e.getValue() != 0 && which.test(e.getKey()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     static String key(String table, String row, String column) {

@@ -1,13 +1,12 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.contract.FundSource;
-import org.budgetledger.projection.finalaccounts.domain.CellKeys;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.budgetledger.contract.FundSource;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
 /**
  * The grammar of cell keys (docs/CELLS.md#key-grammar, with the 2020+ state-capital keys): which rows and columns a table has. W19's
@@ -18,23 +17,34 @@ final class KeyGrammar {
     private static final Pattern CODE = Pattern.compile("\\d+");
     private static final Set<String> SOURCES =
             Arrays.stream(FundSource.values()).map(CellKeys::word).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> ROWS_01 = Set.of("income.total", "income.business_fund_offset",
-            "income.opening_balance", "income.grand_total", "expenditure.total", "expenditure.surplus_distribution",
-            "expenditure.closing_balance", "expenditure.grand_total");
-    private static final Set<String> INCOME_04 = Set.of("income.general_budget", "income.government_fund",
-            "income.state_capital", "income.total", "income.opening_balance", "income.opening_balance.general_budget",
-            "income.opening_balance.government_fund", "income.opening_balance.state_capital", "income.grand_total");
+    private static final Set<String> ROWS_01 = Set.of(
+            "income.total",
+            "income.business_fund_offset",
+            "income.opening_balance",
+            "income.grand_total",
+            "expenditure.total",
+            "expenditure.surplus_distribution",
+            "expenditure.closing_balance",
+            "expenditure.grand_total");
+    private static final Set<String> INCOME_04 = Set.of(
+            "income.general_budget",
+            "income.government_fund",
+            "income.state_capital",
+            "income.total",
+            "income.opening_balance",
+            "income.opening_balance.general_budget",
+            "income.opening_balance.government_fund",
+            "income.opening_balance.state_capital",
+            "income.grand_total");
     private static final Set<String> EXPENSE_04 =
             Set.of("expenditure.total", "expenditure.closing_balance", "expenditure.grand_total");
-    private static final Set<String> COLUMNS_04 = Set.of("total", "general_budget", "government_fund",
-            "state_capital");
+    private static final Set<String> COLUMNS_04 = Set.of("total", "general_budget", "government_fund", "state_capital");
 
     private static final Text UNKNOWN_TABLE = Text.of("unknown table", "未知的表");
     private static final Text UNKNOWN_ROW = Text.of("unknown row", "未知的行");
     private static final Text UNKNOWN_COLUMN = Text.of("unknown column", "未知的列");
 
-    private KeyGrammar() {
-    }
+    private KeyGrammar() {}
 
     /** What is wrong with a key, in both languages (W19 reports it), or null when it is a key of docs/CELLS.md. */
     static Text problem(String key) {
@@ -86,13 +96,17 @@ final class KeyGrammar {
                 }
                 yield amount(col);
             }
-            case "07" -> !row.equals("budget") && !row.equals("actual") ? UNKNOWN_ROW
-                    : TableRules.COLUMNS_07.contains(col) ? null : UNKNOWN_COLUMN;
+            case "07" ->
+                !row.equals("budget") && !row.equals("actual")
+                        ? UNKNOWN_ROW
+                        : TableRules.COLUMNS_07.contains(col) ? null : UNKNOWN_COLUMN;
             case "ops" -> row.equals("operating_costs") ? amount(col) : UNKNOWN_ROW;
-            case "general" -> Set.of("meetings", "training", "festivals").contains(row) ? amount(col)
-                    : UNKNOWN_ROW;
-            case "procurement" -> Set.of("total", "goods", "works", "services", "sme", "small_micro").contains(row)
-                    ? amount(col) : UNKNOWN_ROW;
+            case "general" -> Set.of("meetings", "training", "festivals").contains(row) ? amount(col) : UNKNOWN_ROW;
+            case "procurement" ->
+                Set.of("total", "goods", "works", "services", "sme", "small_micro")
+                                .contains(row)
+                        ? amount(col)
+                        : UNKNOWN_ROW;
             default -> UNKNOWN_TABLE;
         };
     }
@@ -123,8 +137,10 @@ final class KeyGrammar {
         if (lengths.contains(code.length())) {
             return null;
         }
-        String expected = lengths.stream().map(String::valueOf).reduce((a, b) -> a + "/" + b).orElse("");
-        return Text.of(code.length() + " digits, expected " + expected,
-                code.length() + "位，应为" + expected + "位");
+        String expected = lengths.stream()
+                .map(String::valueOf)
+                .reduce((a, b) -> a + "/" + b)
+                .orElse("");
+        return Text.of(code.length() + " digits, expected " + expected, code.length() + "位，应为" + expected + "位");
     }
 }

@@ -8,7 +8,8 @@ import java.util.Locale;
  * Accept-Language prefers it. Rule codes, cell keys and figures are the same in both.
  */
 public enum Language {
-    ZH("zh-CN"), EN("en");
+    ZH("zh-CN"),
+    EN("en");
 
     private final String tag;
 
@@ -28,7 +29,10 @@ public enum Language {
         }
         try {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
+            return !ranges.isEmpty()
+                            && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("en")
+                    ? EN
+                    : ZH;
         } catch (IllegalArgumentException e) {
             return ZH; // an unreadable header: the default
         }

@@ -38,7 +38,8 @@ enum Phrase {
 
     /** Longest first, so that "closing balance of the 项" is not read as "closing balance" and more. */
     private static final List<Phrase> LONGEST_FIRST = Arrays.stream(values())
-            .sorted(Comparator.comparingInt((Phrase p) -> p.en.length()).reversed()).toList();
+            .sorted(Comparator.comparingInt((Phrase p) -> p.en.length()).reversed())
+            .toList();
 
     private final String en;
     private final String zh;

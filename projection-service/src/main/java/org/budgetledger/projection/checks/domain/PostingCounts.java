@@ -10,8 +10,8 @@ package org.budgetledger.projection.checks.domain;
  * @param stateCapitalPostings       postings of any type with fund source STATE_CAPITAL (L07; only counted against a
  *                                   template without 国有资本经营 rows, i.e. 2019 and earlier)
  */
-public record PostingCounts(Integer fiscalExpenditureOtherKind, Integer smallMicroWithoutSme,
-                            Integer stateCapitalPostings) {
+public record PostingCounts(
+        Integer fiscalExpenditureOtherKind, Integer smallMicroWithoutSme, Integer stateCapitalPostings) {
 
     public static final PostingCounts NONE = new PostingCounts(0, 0, 0);
 }

@@ -1,15 +1,13 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.contract.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.budgetledger.contract.Money;
 
 /** Printed 万元 arithmetic: a printed value is a whole number of 0.01 万元 (“hundredths”), rounded once per cell. */
 final class Printed {
 
-    private Printed() {
-    }
+    private Printed() {}
 
     /** The cell as printed, in 0.01 万元: half-up (away from zero on ties) from exact fen, as {@link Money#toWanYuan()}. */
     static long hundredths(long fen) {

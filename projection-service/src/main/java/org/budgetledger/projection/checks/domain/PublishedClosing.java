@@ -1,10 +1,9 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.contract.FundSource;
-import org.budgetledger.contract.PublishedBalances;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.budgetledger.contract.FundSource;
+import org.budgetledger.contract.PublishedBalances;
 
 /**
  * The closing balances a year's published tables state ({@link PublishedBalances}) as balance keys: what the tables do
@@ -14,8 +13,7 @@ public final class PublishedClosing {
 
     public static final String WHOLE_SOURCE = "-";
 
-    private PublishedClosing() {
-    }
+    private PublishedClosing() {}
 
     public static Map<BalanceKey, Long> of(Map<String, Long> cells) {
         Map<BalanceKey, Long> balances = new HashMap<>();

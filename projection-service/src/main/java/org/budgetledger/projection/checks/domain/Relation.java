@@ -2,7 +2,9 @@ package org.budgetledger.projection.checks.domain;
 
 /** How the two sides of a comparison must relate. */
 public enum Relation {
-    EQ("="), LE("≤"), GE("≥");
+    EQ("="),
+    LE("≤"),
+    GE("≥");
 
     private final String symbol;
 

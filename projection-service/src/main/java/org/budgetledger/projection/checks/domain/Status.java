@@ -8,7 +8,11 @@ import java.util.Collection;
  * ERROR-severity check does not hold. SKIPPED: the input it needs was not given (the result says which).
  */
 public enum Status {
-    PASS(1, "通过"), INFO(2, "提示"), WARN(3, "警告"), FAIL(4, "不通过"), SKIPPED(0, "跳过");
+    PASS(1, "通过"),
+    INFO(2, "提示"),
+    WARN(3, "警告"),
+    FAIL(4, "不通过"),
+    SKIPPED(0, "跳过");
 
     private final int weight;
     private final String zh;

@@ -1,9 +1,10 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.contract.FundSource;
-import org.budgetledger.contract.Money;
-import org.budgetledger.contract.catalogue.Catalogue;
-import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import static org.budgetledger.projection.checks.domain.Severity.ERROR;
+import static org.budgetledger.projection.checks.domain.Severity.WARNING;
+import static org.budgetledger.projection.checks.domain.Tolerance.EXACT;
+import static org.budgetledger.projection.checks.domain.Tolerance.T1;
+import static org.budgetledger.projection.checks.domain.Tolerance.T2;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import static org.budgetledger.projection.checks.domain.Severity.ERROR;
-import static org.budgetledger.projection.checks.domain.Severity.WARNING;
-import static org.budgetledger.projection.checks.domain.Tolerance.EXACT;
-import static org.budgetledger.projection.checks.domain.Tolerance.T1;
-import static org.budgetledger.projection.checks.domain.Tolerance.T2;
+import org.budgetledger.contract.FundSource;
+import org.budgetledger.contract.Money;
+import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
 /** W01–W19: identities within one table (docs/DOMAIN.md#table-rules). */
 final class TableRules {
@@ -28,28 +27,34 @@ final class TableRules {
     static final List<String> COLUMNS_05 = CellKeys.COLUMNS_05;
     static final List<String> COLUMNS_08 = CellKeys.COLUMNS_08;
     static final List<String> COLUMNS_07 = CellKeys.ITEMS_07;
-    static final List<String> NON_FISCAL =
-            Arrays.stream(FundSource.values()).filter(f -> !f.fiscal()).map(CellKeys::word).toList();
+    static final List<String> NON_FISCAL = Arrays.stream(FundSource.values())
+            .filter(f -> !f.fiscal())
+            .map(CellKeys::word)
+            .toList();
     /** W19 checks codes and names against them: without them, both are skipped for the same reason. */
     private static final Text NO_CATALOGUES = Text.of("the year's catalogues were not given", "未提供本年度科目目录");
 
-    private TableRules() {
-    }
+    private TableRules() {}
 
     static List<Rule> all() {
-        return List.of(w01(), w02(), w03(), w04(), w05(), w06(), w07(), w08(), w09(), w10(), w11(), w12(), w13(),
-                w14(), w15(), w16(), w17(), w18(), w19());
+        return List.of(
+                w01(), w02(), w03(), w04(), w05(), w06(), w07(), w08(), w09(), w10(), w11(), w12(), w13(), w14(), w15(),
+                w16(), w17(), w18(), w19());
     }
 
     /** The 8 income rows of 01, without state_capital when the template has none and it is zero. */
     static List<String> incomeSources(DefinedRule.Run run) {
-        return Arrays.stream(FundSource.values()).filter(s -> s != FundSource.STATE_CAPITAL || run.stateCapital())
-                .map(LedgerRules::key).toList();
+        return Arrays.stream(FundSource.values())
+                .filter(s -> s != FundSource.STATE_CAPITAL || run.stateCapital())
+                .map(LedgerRules::key)
+                .toList();
     }
 
     /** Budget-type columns of 04: general_budget, government_fund (+ state_capital). */
     static List<String> budgetColumns(DefinedRule.Run run) {
-        return LedgerRules.budgetTypes(run.stateCapital()).stream().map(LedgerRules::key).toList();
+        return LedgerRules.budgetTypes(run.stateCapital()).stream()
+                .map(LedgerRules::key)
+                .toList();
     }
 
     private static List<Term> keys(Figures f, List<String> keys) {
@@ -63,40 +68,86 @@ final class TableRules {
     // -------------------------------------------------------------------------------------------- 01: W01–W05
 
     static Rule w01() {
-        return new DefinedRule("W01", ERROR, T2, "01 income total = sum of the income rows of every fund source",
-                "本年收入合计 = 各项收入之和", run -> run.result(null, List.of(run.eq(null,
-                run.f.t("01/income.total/amount"),
-                keys(run.f, mapped(incomeSources(run), s -> "01/income." + s + "/amount"))))));
+        return new DefinedRule(
+                "W01",
+                ERROR,
+                T2,
+                "01 income total = sum of the income rows of every fund source",
+                "本年收入合计 = 各项收入之和",
+                run -> run.result(
+                        null,
+                        List.of(run.eq(
+                                null,
+                                run.f.t("01/income.total/amount"),
+                                keys(run.f, mapped(incomeSources(run), s -> "01/income." + s + "/amount"))))));
     }
 
     static Rule w02() {
-        return new DefinedRule("W02", ERROR, T2, "01 expenditure total = sum of the functional 类 rows",
-                "本年支出合计 = 各功能分类（类）支出之和", run -> run.result(null, List.of(run.eq(null,
-                run.f.t("01/expenditure.total/amount"),
-                keys(run.f, mapped(run.f.expenseClasses("01"), k -> "01/expenditure." + k + "/amount"))))));
+        return new DefinedRule(
+                "W02",
+                ERROR,
+                T2,
+                "01 expenditure total = sum of the functional 类 rows",
+                "本年支出合计 = 各功能分类（类）支出之和",
+                run -> run.result(
+                        null,
+                        List.of(run.eq(
+                                null,
+                                run.f.t("01/expenditure.total/amount"),
+                                keys(
+                                        run.f,
+                                        mapped(run.f.expenseClasses("01"), k -> "01/expenditure." + k + "/amount"))))));
     }
 
     static Rule w03() {
-        return new DefinedRule("W03", ERROR, T2,
+        return new DefinedRule(
+                "W03",
+                ERROR,
+                T2,
                 "01 income grand total = income total + business fund offset + opening balance",
-                "收入总计 = 本年收入合计 + 用事业基金弥补收支差额 + 年初结转和结余", run -> run.result(null,
-                List.of(run.eq(null, run.f.t("01/income.grand_total/amount"), run.f.terms("01/income.total/amount",
-                        "01/income.business_fund_offset/amount", "01/income.opening_balance/amount")))));
+                "收入总计 = 本年收入合计 + 用事业基金弥补收支差额 + 年初结转和结余",
+                run -> run.result(
+                        null,
+                        List.of(run.eq(
+                                null,
+                                run.f.t("01/income.grand_total/amount"),
+                                run.f.terms(
+                                        "01/income.total/amount",
+                                        "01/income.business_fund_offset/amount",
+                                        "01/income.opening_balance/amount")))));
     }
 
     static Rule w04() {
-        return new DefinedRule("W04", ERROR, T2,
+        return new DefinedRule(
+                "W04",
+                ERROR,
+                T2,
                 "01 expenditure grand total = expenditure total + surplus distribution + closing balance",
-                "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余", run -> run.result(null,
-                List.of(run.eq(null, run.f.t("01/expenditure.grand_total/amount"),
-                        run.f.terms("01/expenditure.total/amount", "01/expenditure.surplus_distribution/amount",
-                                "01/expenditure.closing_balance/amount")))));
+                "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+                run -> run.result(
+                        null,
+                        List.of(run.eq(
+                                null,
+                                run.f.t("01/expenditure.grand_total/amount"),
+                                run.f.terms(
+                                        "01/expenditure.total/amount",
+                                        "01/expenditure.surplus_distribution/amount",
+                                        "01/expenditure.closing_balance/amount")))));
     }
 
     static Rule w05() {
-        return new DefinedRule("W05", ERROR, T1, "01 income grand total = expenditure grand total",
-                "收入总计 = 支出总计", run -> run.result(null, List.of(run.eq(null,
-                run.f.t("01/income.grand_total/amount"), List.of(run.f.t("01/expenditure.grand_total/amount"))))));
+        return new DefinedRule(
+                "W05",
+                ERROR,
+                T1,
+                "01 income grand total = expenditure grand total",
+                "收入总计 = 支出总计",
+                run -> run.result(
+                        null,
+                        List.of(run.eq(
+                                null,
+                                run.f.t("01/income.grand_total/amount"),
+                                List.of(run.f.t("01/expenditure.grand_total/amount"))))));
     }
 
     // ------------------------------------------------------------------------------------- row sums W06, W08, W13
@@ -113,20 +164,31 @@ final class TableRules {
     }
 
     static Rule w06() {
-        return new DefinedRule("W06", ERROR, T2,
+        return new DefinedRule(
+                "W06",
+                ERROR,
+                T2,
                 "02 every row: total = fiscal + superior subsidy + operating + business + affiliate remittance + other",
-                "收入决算表：合计 = 各项收入之和", run -> rowSums(run, "02", "total", COLUMNS_02.subList(1, 7)));
+                "收入决算表：合计 = 各项收入之和",
+                run -> rowSums(run, "02", "total", COLUMNS_02.subList(1, 7)));
     }
 
     static Rule w08() {
-        return new DefinedRule("W08", ERROR, T2,
+        return new DefinedRule(
+                "W08",
+                ERROR,
+                T2,
                 "03 every row: total = basic + project + remit to superior + business + subsidy to affiliates",
                 "支出决算表：合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
                 run -> rowSums(run, "03", "total", COLUMNS_03.subList(1, 6)));
     }
 
     static Rule w13() {
-        return new DefinedRule("W13", ERROR, T2, "05 every row: subtotal = basic + project",
+        return new DefinedRule(
+                "W13",
+                ERROR,
+                T2,
+                "05 every row: subtotal = basic + project",
                 "一般公共预算财政拨款支出决算表：小计 = 基本支出 + 项目支出",
                 run -> rowSums(run, "05", "subtotal", List.of("basic", "project")));
     }
@@ -134,9 +196,13 @@ final class TableRules {
     // ------------------------------------------------------------------------------------------------- W07
 
     static Rule w07() {
-        return new DefinedRule("W07", ERROR, T2,
+        return new DefinedRule(
+                "W07",
+                ERROR,
+                T2,
                 "02, 03, 05, 08 every column: 类 = sum of its 款, 款 = sum of its 项, total = sum of the 类",
-                "类 = Σ款，款 = Σ项，合计 = Σ类", run -> {
+                "类 = Σ款，款 = Σ项，合计 = Σ类",
+                run -> {
                     Map<String, List<String>> tables = new LinkedHashMap<>();
                     tables.put("02", COLUMNS_02);
                     tables.put("03", COLUMNS_03);
@@ -170,8 +236,11 @@ final class TableRules {
         }
         for (String parent : all) {
             if (parent.length() < 7) {
-                out.put(parent, all.stream()
-                        .filter(c -> c.length() == parent.length() + 2 && c.startsWith(parent)).toList());
+                out.put(
+                        parent,
+                        all.stream()
+                                .filter(c -> c.length() == parent.length() + 2 && c.startsWith(parent))
+                                .toList());
             }
         }
         return out;
@@ -195,26 +264,42 @@ final class TableRules {
     // --------------------------------------------------------------------------------------------- 04: W09–W12
 
     static Rule w09() {
-        return new DefinedRule("W09", ERROR, T2,
+        return new DefinedRule(
+                "W09",
+                ERROR,
+                T2,
                 "04 income: total = general budget + government fund; opening balance = its sub-rows; "
                         + "grand total = total + opening balance",
-                "财政拨款收入：本年收入合计、年初结转和结余、总计", run -> {
+                "财政拨款收入：本年收入合计、年初结转和结余、总计",
+                run -> {
                     Figures f = run.f;
                     List<String> b = budgetColumns(run);
-                    run.result(null, List.of(
-                            run.eq("04/income.total", f.t("04/income.total/amount"),
-                                    keys(f, mapped(b, s -> "04/income." + s + "/amount"))),
-                            run.eq("04/income.opening_balance", f.t("04/income.opening_balance/amount"),
-                                    keys(f, mapped(b, s -> "04/income.opening_balance." + s + "/amount"))),
-                            run.eq("04/income.grand_total", f.t("04/income.grand_total/amount"),
-                                    f.terms("04/income.total/amount", "04/income.opening_balance/amount"))));
+                    run.result(
+                            null,
+                            List.of(
+                                    run.eq(
+                                            "04/income.total",
+                                            f.t("04/income.total/amount"),
+                                            keys(f, mapped(b, s -> "04/income." + s + "/amount"))),
+                                    run.eq(
+                                            "04/income.opening_balance",
+                                            f.t("04/income.opening_balance/amount"),
+                                            keys(f, mapped(b, s -> "04/income.opening_balance." + s + "/amount"))),
+                                    run.eq(
+                                            "04/income.grand_total",
+                                            f.t("04/income.grand_total/amount"),
+                                            f.terms("04/income.total/amount", "04/income.opening_balance/amount"))));
                 });
     }
 
     static Rule w10() {
-        return new DefinedRule("W10", ERROR, T2,
+        return new DefinedRule(
+                "W10",
+                ERROR,
+                T2,
                 "04 every expense row: total = general budget + government fund",
-                "财政拨款支出：合计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款", run -> {
+                "财政拨款支出：合计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款",
+                run -> {
                     List<String> b = budgetColumns(run);
                     for (String row : expenseRows04(run.f)) {
                         Term left = run.f.t(Figures.key("04", row, "total"));
@@ -234,10 +319,14 @@ final class TableRules {
     }
 
     static Rule w11() {
-        return new DefinedRule("W11", ERROR, T2,
+        return new DefinedRule(
+                "W11",
+                ERROR,
+                T2,
                 "04 every column: expense total = sum of the 类; grand total = total + closing balance; "
                         + "income grand total = expense grand total",
-                "财政拨款：本年支出合计 = Σ类；总计 = 本年支出合计 + 年末结转和结余；收入总计 = 支出总计", run -> {
+                "财政拨款：本年支出合计 = Σ类；总计 = 本年支出合计 + 年末结转和结余；收入总计 = 支出总计",
+                run -> {
                     Figures f = run.f;
                     List<String> columns = new ArrayList<>(List.of("total"));
                     columns.addAll(budgetColumns(run));
@@ -245,8 +334,8 @@ final class TableRules {
                     List<Comparison> grand = new ArrayList<>();
                     for (String c : columns) {
                         Term total = f.t("04/expenditure.total/" + c);
-                        List<Term> classes = keys(f, mapped(f.expenseClasses("04"),
-                                k -> "04/expenditure." + k + "/" + c));
+                        List<Term> classes =
+                                keys(f, mapped(f.expenseClasses("04"), k -> "04/expenditure." + k + "/" + c));
                         if (!Figures.allZero(List.of(total), classes)) {
                             totals.add(run.eq(c, total, classes));
                         }
@@ -258,21 +347,35 @@ final class TableRules {
                     }
                     run.resultUnlessEmpty("04/expenditure.total", totals);
                     run.resultUnlessEmpty("04/expenditure.grand_total", grand);
-                    run.result(Phrase.INCOME_EQUALS_EXPENSE_GRAND_TOTAL.suffixing("04"), ERROR, T1,
-                            List.of(run.cmp(null, T1, List.of(f.t("04/income.grand_total/amount")), Relation.EQ,
-                                    List.of(f.t("04/expenditure.grand_total/total")))), null);
+                    run.result(
+                            Phrase.INCOME_EQUALS_EXPENSE_GRAND_TOTAL.suffixing("04"),
+                            ERROR,
+                            T1,
+                            List.of(run.cmp(
+                                    null,
+                                    T1,
+                                    List.of(f.t("04/income.grand_total/amount")),
+                                    Relation.EQ,
+                                    List.of(f.t("04/expenditure.grand_total/total")))),
+                            null);
                 });
     }
 
     static Rule w12() {
-        return new DefinedRule("W12", ERROR, T2,
+        return new DefinedRule(
+                "W12",
+                ERROR,
+                T2,
                 "04 per budget type: income + opening balance = expenditure + closing balance",
-                "财政拨款：本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余", run -> {
+                "财政拨款：本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余",
+                run -> {
                     Figures f = run.f;
                     List<Comparison> cs = new ArrayList<>();
                     for (String b : budgetColumns(run)) {
-                        cs.add(run.cmp(b, f.terms("04/income." + b + "/amount",
-                                        "04/income.opening_balance." + b + "/amount"), Relation.EQ,
+                        cs.add(run.cmp(
+                                b,
+                                f.terms("04/income." + b + "/amount", "04/income.opening_balance." + b + "/amount"),
+                                Relation.EQ,
                                 f.terms("04/expenditure.total/" + b, "04/expenditure.closing_balance/" + b)));
                     }
                     run.result(null, cs);
@@ -293,41 +396,68 @@ final class TableRules {
     }
 
     static Rule w14() {
-        return new DefinedRule("W14", ERROR, T2, "06 every 类 = sum of its 款",
-                "基本支出决算表：类 = Σ款", run -> {
-                    List<String> codes = run.f.codeRows("06");
-                    for (String k : economicClasses(run.f)) {
-                        Term left = run.f.t("06/" + k + "/amount");
-                        List<Term> right = keys(run.f, codes.stream()
-                                .filter(c -> c.length() == 5 && c.startsWith(k)).map(c -> "06/" + c + "/amount")
+        return new DefinedRule("W14", ERROR, T2, "06 every 类 = sum of its 款", "基本支出决算表：类 = Σ款", run -> {
+            List<String> codes = run.f.codeRows("06");
+            for (String k : economicClasses(run.f)) {
+                Term left = run.f.t("06/" + k + "/amount");
+                List<Term> right = keys(
+                        run.f,
+                        codes.stream()
+                                .filter(c -> c.length() == 5 && c.startsWith(k))
+                                .map(c -> "06/" + c + "/amount")
                                 .toList());
-                        if (!Figures.allZero(List.of(left), right)) {
-                            run.result("06/" + k, List.of(run.eq(null, left, right)));
-                        }
-                    }
-                });
+                if (!Figures.allZero(List.of(left), right)) {
+                    run.result("06/" + k, List.of(run.eq(null, left, right)));
+                }
+            }
+        });
     }
 
     static Rule w15() {
-        return new DefinedRule("W15", ERROR, T2, "06 personnel total = 301 + 303",
-                "人员经费合计 = 工资福利支出 + 对个人和家庭的补助", run -> run.result(null, List.of(run.eq(null,
-                run.f.t("06/personnel_total/amount"), run.f.terms("06/301/amount", "06/303/amount")))));
+        return new DefinedRule(
+                "W15",
+                ERROR,
+                T2,
+                "06 personnel total = 301 + 303",
+                "人员经费合计 = 工资福利支出 + 对个人和家庭的补助",
+                run -> run.result(
+                        null,
+                        List.of(run.eq(
+                                null,
+                                run.f.t("06/personnel_total/amount"),
+                                run.f.terms("06/301/amount", "06/303/amount")))));
     }
 
     static Rule w16() {
-        return new DefinedRule("W16", ERROR, T2, "06 public total = sum of the 类 other than 301 and 303",
-                "公用经费合计 = 商品和服务支出 + 资本性支出 + …", run -> {
+        return new DefinedRule(
+                "W16",
+                ERROR,
+                T2,
+                "06 public total = sum of the 类 other than 301 and 303",
+                "公用经费合计 = 商品和服务支出 + 资本性支出 + …",
+                run -> {
                     List<String> others = economicClasses(run.f).stream()
-                            .filter(k -> !k.equals("301") && !k.equals("303")).toList();
-                    run.result(null, List.of(run.eq(null, run.f.t("06/public_total/amount"),
-                            keys(run.f, mapped(others, k -> "06/" + k + "/amount")))));
+                            .filter(k -> !k.equals("301") && !k.equals("303"))
+                            .toList();
+                    run.result(
+                            null,
+                            List.of(run.eq(
+                                    null,
+                                    run.f.t("06/public_total/amount"),
+                                    keys(run.f, mapped(others, k -> "06/" + k + "/amount")))));
                     for (String k : others) {
                         if (!k.equals("302") && !k.equals("310") && run.f.nonZero("06/" + k + "/amount")) {
                             String printed = run.f.t("06/" + k + "/amount").printed();
-                            run.status("06/" + k, WARNING, Status.WARN, Text.of("06/" + k + "/amount " + printed
-                                    + " is counted in 公用经费; no published case shows it and [chk] counts only 302 + 310 "
-                                    + "(inferred warning)", "06/" + k + "/amount " + printed + " 计入了公用经费；已公开的决算中"
-                                    + "未见此例，公用经费通常只含302和310类（推断性警告）"));
+                            run.status(
+                                    "06/" + k,
+                                    WARNING,
+                                    Status.WARN,
+                                    Text.of(
+                                            "06/" + k + "/amount " + printed
+                                                    + " is counted in 公用经费; no published case shows it and [chk] counts only 302 + 310 "
+                                                    + "(inferred warning)",
+                                            "06/" + k + "/amount " + printed + " 计入了公用经费；已公开的决算中"
+                                                    + "未见此例，公用经费通常只含302和310类（推断性警告）"));
                         }
                     }
                 });
@@ -336,21 +466,33 @@ final class TableRules {
     // ------------------------------------------------------------------------------------------------- W17
 
     static Rule w17() {
-        return new DefinedRule("W17", ERROR, T2,
+        return new DefinedRule(
+                "W17",
+                ERROR,
+                T2,
                 "07 budget and actual: total = overseas travel + vehicles + reception; vehicles = purchase + "
                         + "operation; total 0 means every item 0",
-                "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费", run -> {
+                "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
+                run -> {
                     Figures f = run.f;
                     for (String r : List.of("budget", "actual")) {
                         String p = "07/" + r + "/";
                         List<Comparison> cs = new ArrayList<>();
-                        cs.add(run.eq("total", f.t(p + "total"),
+                        cs.add(run.eq(
+                                "total",
+                                f.t(p + "total"),
                                 f.terms(p + "overseas_travel", p + "vehicles", p + "reception")));
-                        cs.add(run.eq("vehicles", f.t(p + "vehicles"),
+                        cs.add(run.eq(
+                                "vehicles",
+                                f.t(p + "vehicles"),
                                 f.terms(p + "vehicle_purchase", p + "vehicle_operation")));
                         if (Money.ofFen(f.get(p + "total")).printsAsZero()) {
                             for (String item : COLUMNS_07.subList(1, COLUMNS_07.size())) {
-                                cs.add(run.cmp("total 0 ⇒ " + item + " 0", T1, List.of(f.t(p + item)), Relation.EQ,
+                                cs.add(run.cmp(
+                                        "total 0 ⇒ " + item + " 0",
+                                        T1,
+                                        List.of(f.t(p + item)),
+                                        Relation.EQ,
                                         List.of(Term.zero())));
                             }
                         }
@@ -362,9 +504,13 @@ final class TableRules {
     // ------------------------------------------------------------------------------------------------- W18
 
     static Rule w18() {
-        return new DefinedRule("W18", ERROR, T2,
+        return new DefinedRule(
+                "W18",
+                ERROR,
+                T2,
                 "08 every row: expenditure = basic + project; closing = opening + income - expenditure",
-                "政府性基金：支出 = 基本支出 + 项目支出；年末结转和结余 = 年初结转和结余 + 收入 − 支出", run -> {
+                "政府性基金：支出 = 基本支出 + 项目支出；年末结转和结余 = 年初结转和结余 + 收入 − 支出",
+                run -> {
                     List<String> tables = run.f.anyNonZero("09") ? List.of("08", "09") : List.of("08");
                     for (String table : tables) {
                         for (String row : run.f.rows(table)) {
@@ -376,7 +522,9 @@ final class TableRules {
                                 cs.add(run.eq("expenditure", expenditure, kinds));
                             }
                             Term closing = run.f.t(p + "closing_balance");
-                            List<Term> flow = List.of(run.f.t(p + "opening_balance"), run.f.t(p + "income"),
+                            List<Term> flow = List.of(
+                                    run.f.t(p + "opening_balance"),
+                                    run.f.t(p + "income"),
                                     run.f.neg(p + "expenditure"));
                             if (!Figures.allZero(List.of(closing), flow)) {
                                 cs.add(run.eq("closing_balance", closing, flow));
@@ -390,20 +538,26 @@ final class TableRules {
     // ------------------------------------------------------------------------------------------------- W19
 
     static Rule w19() {
-        return new DefinedRule("W19", ERROR, EXACT,
+        return new DefinedRule(
+                "W19",
+                ERROR,
+                EXACT,
                 "Cell keys and codes well-formed (functional 3/5/7 digits, economic 3/5); codes and their parents "
                         + "in the year's catalogue; printed names = the year's names",
-                "科目编码及名称", run -> {
+                "科目编码及名称",
+                run -> {
                     w19Keys(run);
                     Set<String> functional = new TreeSet<>();
                     for (String table : List.of("02", "03", "05", "08", "09")) {
-                        run.f.codeRows(table).stream().filter(c -> Set.of(3, 5, 7).contains(c.length()))
+                        run.f.codeRows(table).stream()
+                                .filter(c -> Set.of(3, 5, 7).contains(c.length()))
                                 .forEach(functional::add);
                     }
                     functional.addAll(run.f.expenseClasses("01"));
                     functional.addAll(run.f.expenseClasses("04"));
                     Set<String> economic = new TreeSet<>();
-                    run.f.codeRows("06").stream().filter(c -> c.length() == 3 || c.length() == 5)
+                    run.f.codeRows("06").stream()
+                            .filter(c -> c.length() == 3 || c.length() == 5)
                             .forEach(economic::add);
                     w19Catalogue(run, functional, economic);
                     w19Names(run, functional, economic);
@@ -424,8 +578,9 @@ final class TableRules {
             run.pass(Phrase.CELL_KEYS.en(), Text.of(n + " cell keys well-formed", n + "个数据键格式正确"));
         } else {
             Text list = list(bad, "; ", "；");
-            run.violated(Phrase.CELL_KEYS.en(), Text.of(bad.size() + " malformed: " + list.en(),
-                    bad.size() + "个数据键格式错误：" + list.zh()));
+            run.violated(
+                    Phrase.CELL_KEYS.en(),
+                    Text.of(bad.size() + " malformed: " + list.en(), bad.size() + "个数据键格式错误：" + list.zh()));
         }
     }
 
@@ -439,16 +594,15 @@ final class TableRules {
         }
         List<Text> missing = new ArrayList<>();
         if (fc != null) {
-            functional.stream().filter(c -> !fc.isValid(c))
-                    .forEach(c -> missing.add(Text.of(c + " (功能)", c + "（功能）")));
+            functional.stream().filter(c -> !fc.isValid(c)).forEach(c -> missing.add(Text.of(c + " (功能)", c + "（功能）")));
         }
         if (ec != null) {
-            economic.stream().filter(c -> !ec.isValid(c))
-                    .forEach(c -> missing.add(Text.of(c + " (经济)", c + "（经济）")));
+            economic.stream().filter(c -> !ec.isValid(c)).forEach(c -> missing.add(Text.of(c + " (经济)", c + "（经济）")));
         }
         String scope = (fc == null ? "" : functional.size() + " functional") + (fc != null && ec != null ? " and " : "")
                 + (ec == null ? "" : economic.size() + " economic") + " codes checked"
-                + (fc == null ? "; functional catalogue not given" : "") + (ec == null ? "; economic catalogue not given" : "");
+                + (fc == null ? "; functional catalogue not given" : "")
+                + (ec == null ? "; economic catalogue not given" : "");
         String scopeZh = "已检查" + (fc == null ? "" : functional.size() + "个功能分类科目")
                 + (fc != null && ec != null ? "和" : "") + (ec == null ? "" : economic.size() + "个经济分类科目")
                 + (fc == null ? "；未提供功能分类目录" : "") + (ec == null ? "；未提供经济分类目录" : "");
@@ -456,9 +610,12 @@ final class TableRules {
             run.pass(Phrase.CATALOGUE.en(), Text.of(scope, scopeZh));
         } else {
             Text list = list(missing, ", ", "，");
-            run.violated(Phrase.CATALOGUE.en(), Text.of(scope + "; not in the " + run.in.fiscalYear()
-                    + " catalogue (code or a parent): " + list.en(),
-                    scopeZh + "；不在" + run.in.fiscalYear() + "年度目录中（科目或其上级）：" + list.zh()));
+            run.violated(
+                    Phrase.CATALOGUE.en(),
+                    Text.of(
+                            scope + "; not in the " + run.in.fiscalYear() + " catalogue (code or a parent): "
+                                    + list.en(),
+                            scopeZh + "；不在" + run.in.fiscalYear() + "年度目录中（科目或其上级）：" + list.zh()));
         }
     }
 
@@ -468,8 +625,11 @@ final class TableRules {
         Catalogue ec = run.in.economicCatalogue();
         Map<String, String> names = run.in.printedNames();
         if (names == null) {
-            run.skipped(Phrase.NAMES.en(), Text.of(
-                    "printed names were not given (the rendered tables do not exist yet)", "未提供表中印出的科目名称（表格尚未生成）"));
+            run.skipped(
+                    Phrase.NAMES.en(),
+                    Text.of(
+                            "printed names were not given (the rendered tables do not exist yet)",
+                            "未提供表中印出的科目名称（表格尚未生成）"));
             return;
         }
         if (fc == null && ec == null) {
@@ -483,14 +643,17 @@ final class TableRules {
             if (c != null && !printed.equals(expected)) {
                 String en = expected == null ? "(none)" : expected;
                 String zh = expected == null ? "（无）" : expected;
-                wrong.add(Text.of(code + ": printed «" + printed + "», catalogue «" + en + "»",
+                wrong.add(Text.of(
+                        code + ": printed «" + printed + "», catalogue «" + en + "»",
                         code + "：表中为«" + printed + "»，目录为«" + zh + "»"));
             }
         });
         if (wrong.isEmpty()) {
-            run.pass(Phrase.NAMES.en(), Text.of(
-                    names.size() + " printed names match the " + run.in.fiscalYear() + " catalogue",
-                    names.size() + "个印出的科目名称与" + run.in.fiscalYear() + "年度目录一致"));
+            run.pass(
+                    Phrase.NAMES.en(),
+                    Text.of(
+                            names.size() + " printed names match the " + run.in.fiscalYear() + " catalogue",
+                            names.size() + "个印出的科目名称与" + run.in.fiscalYear() + "年度目录一致"));
         } else {
             Text list = list(wrong, "; ", "；");
             run.violated(Phrase.NAMES.en(), Text.of(list.en(), "科目名称与目录不一致：" + list.zh()));
@@ -503,7 +666,8 @@ final class TableRules {
         if (items.size() > 20) {
             first.add(Text.of("… " + (items.size() - 20) + " more", "… 另有" + (items.size() - 20) + "项"));
         }
-        return Text.of(first.stream().map(Text::en).collect(java.util.stream.Collectors.joining(enSeparator)),
+        return Text.of(
+                first.stream().map(Text::en).collect(java.util.stream.Collectors.joining(enSeparator)),
                 first.stream().map(Text::zh).collect(java.util.stream.Collectors.joining(zhSeparator)));
     }
 }

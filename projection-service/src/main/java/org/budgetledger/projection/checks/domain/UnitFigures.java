@@ -1,9 +1,8 @@
 package org.budgetledger.projection.checks.domain;
 
-import org.budgetledger.contract.UnitKind;
-
 import java.util.Map;
 import java.util.Objects;
+import org.budgetledger.contract.UnitKind;
 
 /**
  * One unit consolidated into the department (本级 or a descendant): its kind in the fiscal year's profile and,

@@ -1,13 +1,13 @@
 package org.budgetledger.projection.finalaccounts.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.SortedMap;
-import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The cell-key grammar of docs/CELLS.md#key-grammar: {@code TABLE/ROW/COLUMN}. Enum values appear in keys in lower case
@@ -31,6 +31,7 @@ public final class CellKeys {
 
     /** Row and column words. */
     public static final String TOTAL = "total";
+
     public static final String AMOUNT = "amount";
     public static final String FISCAL = "fiscal";
     public static final String SUBTOTAL = "subtotal";
@@ -47,6 +48,7 @@ public final class CellKeys {
     /** The columns of the tables by function, in their printed order (08's serve 09 too), and 07's items. */
     public static final List<String> COLUMNS_02 =
             List.of(TOTAL, FISCAL, "superior_subsidy", "operating", "business", "affiliate_remittance", "other");
+
     public static final List<String> COLUMNS_03 =
             List.of(TOTAL, "basic", "project", "remit_to_superior", "business", "subsidy_to_affiliates");
     public static final List<String> COLUMNS_05 = List.of(SUBTOTAL, "basic", "project");
@@ -56,11 +58,13 @@ public final class CellKeys {
             List.of(TOTAL, "overseas_travel", VEHICLES, "vehicle_purchase", "vehicle_operation", "reception");
 
     /** 三公 items of table 07 by economic code (款), in the order of the codes. */
-    public static final SortedMap<String, String> SANGONG_ITEMS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
-            "30212", "overseas_travel",
-            "31013", "vehicle_purchase",
-            "30231", "vehicle_operation",
-            "30217", "reception")));
+    public static final SortedMap<String, String> SANGONG_ITEMS =
+            Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+                    "30212", "overseas_travel",
+                    "31013", "vehicle_purchase",
+                    "30231", "vehicle_operation",
+                    "30217", "reception")));
+
     public static final String MEETINGS_CODE = "30215";
     public static final String TRAINING_CODE = "30216";
 
@@ -71,8 +75,7 @@ public final class CellKeys {
     public static final String PUBLIC_TOTAL_KEY = key(T06, PUBLIC_TOTAL, AMOUNT);
     public static final String OPERATING_COSTS_KEY = key(OPS, "operating_costs", AMOUNT);
 
-    private CellKeys() {
-    }
+    private CellKeys() {}
 
     public static String key(String table, String row, String column) {
         return table + "/" + row + "/" + column;

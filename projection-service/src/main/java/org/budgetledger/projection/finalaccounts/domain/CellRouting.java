@@ -30,6 +30,10 @@ import static org.budgetledger.projection.finalaccounts.domain.CellKeys.key;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.row;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.word;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.budgetledger.contract.Activity;
 import org.budgetledger.contract.BudgetStage;
 import org.budgetledger.contract.ExpenditureKind;
@@ -37,11 +41,6 @@ import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
 import org.budgetledger.contract.Procurement;
-
-import java.util.Collections;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Which cells one recorded posting feeds, with the signed fen it adds (docs/CELLS.md#routing), for
@@ -73,14 +72,13 @@ import java.util.TreeMap;
  */
 public final class CellRouting {
 
-    private CellRouting() {
-    }
+    private CellRouting() {}
 
     /** The signed fen each cell receives from {@code posting}, which must not be a REVERSAL. */
     public static Map<String, Long> contributions(Posting posting) {
         if (posting.type() == PostingType.REVERSAL) {
-            throw new IllegalArgumentException("a reversal contributes the negation of the reversed posting: "
-                    + posting.postingId());
+            throw new IllegalArgumentException(
+                    "a reversal contributes the negation of the reversed posting: " + posting.postingId());
         }
         Acc c = new Acc(posting.amount().fen());
         switch (posting.type()) {

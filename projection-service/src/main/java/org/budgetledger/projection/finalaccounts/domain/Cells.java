@@ -1,9 +1,8 @@
 package org.budgetledger.projection.finalaccounts.domain;
 
-import org.budgetledger.contract.Money;
-
 import java.util.Collections;
 import java.util.Map;
+import org.budgetledger.contract.Money;
 
 /**
  * Exact figures by cell key (fen; counts for count facts), read-only: the one place where an absent key reads as 0.

@@ -1,13 +1,12 @@
 package org.budgetledger.projection.finalaccounts.domain;
 
-import org.budgetledger.contract.Money;
-import org.budgetledger.contract.UnitKind;
-
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.budgetledger.contract.Money;
+import org.budgetledger.contract.UnitKind;
 
 /**
  * Exact fen by cell key for one ledger (unit × year, scope self), or a sum of such ledgers (a department). Not

@@ -1,9 +1,8 @@
 package org.budgetledger.projection.finalaccounts.domain;
 
-import org.budgetledger.contract.Posting;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.budgetledger.contract.Posting;
 
 /**
  * Spending and income by the month they occurred in (occurredOn), for dashboards: linear in postings like every
@@ -11,8 +10,7 @@ import java.util.Map;
  */
 public final class MonthlyFacts {
 
-    private MonthlyFacts() {
-    }
+    private MonthlyFacts() {}
 
     public static Map<String, Long> contributions(Posting p) {
         Map<String, Long> facts = new HashMap<>();

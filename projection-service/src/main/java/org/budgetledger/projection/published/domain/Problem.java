@@ -9,6 +9,7 @@ public record Problem(String table, String row, String column, String message) {
 
     /** One line for a person: "公开05表 一般公共预算财政拨款支出决算表, row 2013701, column 本年支出/基本支出: …". */
     public String text() {
-        return table + (row == null ? "" : ", row " + row) + (column == null ? "" : ", column " + column) + ": " + message;
+        return table + (row == null ? "" : ", row " + row) + (column == null ? "" : ", column " + column) + ": "
+                + message;
     }
 }

@@ -10,6 +10,7 @@ public record SheetText(String name, List<List<String>> rows) {
 
     /** Rows read at most from one sheet: the longest table (05 of a large department) has a few hundred. */
     public static final int MAX_ROWS = 5_000;
+
     public static final int MAX_COLUMNS = 64;
 
     public SheetText {
@@ -17,7 +18,10 @@ public record SheetText(String name, List<List<String>> rows) {
     }
 
     public String at(int row, int column) {
-        if (row < 0 || row >= rows.size() || column < 0 || column >= rows.get(row).size()) {
+        if (row < 0
+                || row >= rows.size()
+                || column < 0
+                || column >= rows.get(row).size()) {
             return "";
         }
         String text = rows.get(row).get(column);

@@ -1,10 +1,5 @@
 package org.budgetledger.projection.published.domain;
 
-import org.budgetledger.projection.report.domain.Grid;
-import org.budgetledger.projection.report.domain.TableSpec;
-
-import org.budgetledger.contract.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.report.domain.Grid;
+import org.budgetledger.projection.report.domain.TableSpec;
 
 /**
  * Reads one table of a published document in the official layout, as a person reads it: found by its title, its
@@ -25,8 +23,7 @@ import java.util.regex.Pattern;
 public final class TableReading {
 
     /** What was read of one table: fen by cell key (zeros left out), or the problems. */
-    public record Result(Map<String, Long> cells, List<Problem> problems) {
-    }
+    public record Result(Map<String, Long> cells, List<Problem> problems) {}
 
     private static final Pattern FUNCTIONAL_CODE = Pattern.compile("\\d{3}|\\d{5}|\\d{7}");
     private static final Pattern ECONOMIC_CODE = Pattern.compile("\\d{3}|\\d{5}");
@@ -67,7 +64,8 @@ public final class TableReading {
      *
      * @param classCodeByName the 类 code of a functional class name (01 / 04 print 类 by name)
      */
-    public static Result read(TableSpec spec, SheetText sheet, int title, Function<String, Optional<String>> classCodeByName) {
+    public static Result read(
+            TableSpec spec, SheetText sheet, int title, Function<String, Optional<String>> classCodeByName) {
         TableReading reading = new TableReading(spec, sheet, classCodeByName);
         reading.read(title);
         return new Result(Map.copyOf(reading.cells), List.copyOf(reading.problems));
@@ -78,12 +76,20 @@ public final class TableReading {
         List<List<String>> expected = expanded(grid);
         Optional<Integer> header = headerRow(title, expected.get(0));
         if (header.isEmpty()) {
-            problem(null, null, "its header was not found under the title: expected the headings "
-                    + expected.get(0).stream().map(SheetText::normalized).filter(s -> !s.isEmpty()).distinct().toList());
+            problem(
+                    null,
+                    null,
+                    "its header was not found under the title: expected the headings "
+                            + expected.get(0).stream()
+                                    .map(SheetText::normalized)
+                                    .filter(s -> !s.isEmpty())
+                                    .distinct()
+                                    .toList());
             return;
         }
         int headerRows = expected.size();
-        if (isColumnNumbers(expected.get(headerRows - 1)) && !isColumnNumbers(sheet.row(header.get() + headerRows - 1))) {
+        if (isColumnNumbers(expected.get(headerRows - 1))
+                && !isColumnNumbers(sheet.row(header.get() + headerRows - 1))) {
             headerRows--; // a document without the 栏次 row
         }
         headerStart = header.get();
@@ -115,9 +121,14 @@ public final class TableReading {
     // ---------------------------------------------------------------- finding the header and the columns
 
     private Optional<Integer> headerRow(int title, List<String> firstHeaderRow) {
-        List<String> wanted = firstHeaderRow.stream().map(SheetText::normalized).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> wanted = firstHeaderRow.stream()
+                .map(SheetText::normalized)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
         for (int r = title + 1; r <= title + HEADER_SEARCH && r < sheet.height(); r++) {
-            List<String> found = sheet.row(r).stream().map(SheetText::normalized).toList();
+            List<String> found =
+                    sheet.row(r).stream().map(SheetText::normalized).toList();
             if (found.containsAll(wanted)) {
                 return Optional.of(r);
             }
@@ -129,7 +140,8 @@ public final class TableReading {
      * The sheet column of each column of the table (by index), matched by heading path; a heading path printed on
      * several columns (06's three groups) matches in order. A heading the sheet lacks is a problem.
      */
-    private Map<Integer, Integer> columns(List<List<String>> expected, int header, int headerRows, List<Problem> missing) {
+    private Map<Integer, Integer> columns(
+            List<List<String>> expected, int header, int headerRows, List<Problem> missing) {
         List<String> specPaths = new ArrayList<>();
         for (int c = 0; c < spec.columns(); c++) {
             int column = c;
@@ -147,7 +159,8 @@ public final class TableReading {
             int occurrence = used.merge(path, 1, Integer::sum);
             int found = nth(sheetPaths, path, occurrence);
             if (found < 0) {
-                missing.add(new Problem(spec.number() + " " + spec.title(), null, path, "no column has the heading " + path));
+                missing.add(new Problem(
+                        spec.number() + " " + spec.title(), null, path, "no column has the heading " + path));
             } else {
                 matched.put(c, found);
             }
@@ -160,7 +173,10 @@ public final class TableReading {
         List<String> parts = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             String t = SheetText.normalized(text.apply(r));
-            if (t.isEmpty() || t.equals("栏次") || t.matches("\\d+") || (!parts.isEmpty() && parts.get(parts.size() - 1).equals(t))) {
+            if (t.isEmpty()
+                    || t.equals("栏次")
+                    || t.matches("\\d+")
+                    || (!parts.isEmpty() && parts.get(parts.size() - 1).equals(t))) {
                 continue;
             }
             parts.add(t);
@@ -186,7 +202,11 @@ public final class TableReading {
     private int bodyEnd(int body) {
         int r = body;
         while (r < sheet.height() && r < body + SheetText.MAX_ROWS) {
-            String first = sheet.row(r).stream().map(SheetText::normalized).filter(s -> !s.isEmpty()).findFirst().orElse("");
+            String first = sheet.row(r).stream()
+                    .map(SheetText::normalized)
+                    .filter(s -> !s.isEmpty())
+                    .findFirst()
+                    .orElse("");
             if (first.startsWith("注：") || first.startsWith("注:")) {
                 break;
             }
@@ -225,11 +245,18 @@ public final class TableReading {
             } else if (FUNCTIONAL_CODE.matcher(label).matches()) {
                 row = label;
             } else {
-                problem(label, null, "'" + label + "' is neither " + f.totalLabel() + " nor a functional code (3, 5 or 7 digits)");
+                problem(
+                        label,
+                        null,
+                        "'" + label + "' is neither " + f.totalLabel() + " nor a functional code (3, 5 or 7 digits)");
                 continue;
             }
             for (int i = 0; i < f.amountColumns().size(); i++) {
-                amount(r, label, columns.get(i + 2), f.id() + "/" + row + "/" + f.amountColumns().get(i));
+                amount(
+                        r,
+                        label,
+                        columns.get(i + 2),
+                        f.id() + "/" + row + "/" + f.amountColumns().get(i));
             }
         }
     }
@@ -265,7 +292,9 @@ public final class TableReading {
                 while (next < row.size() && SheetText.normalized(row.get(next)).isEmpty()) {
                     next++; // the positions a label spans in CSV
                 }
-                if (next < row.size() && AMOUNT.matcher(SheetText.normalized(row.get(next)).replace(",", "")).matches()) {
+                if (next < row.size()
+                        && AMOUNT.matcher(SheetText.normalized(row.get(next)).replace(",", ""))
+                                .matches()) {
                     amount(r, label, next, key);
                 }
                 return;
@@ -304,12 +333,16 @@ public final class TableReading {
      * twice (04: 一般公共预算财政拨款 under 本年收入 and under 年初结转和结余) is matched in order, so each label holds a
      * queue of the key lists still to be read.
      */
-    private record Lines(Map<String, java.util.Deque<List<String>>> exact, Map<String, java.util.Deque<List<String>>> unnumbered,
-                         List<String> classPatterns, String ellipsis) {
+    private record Lines(
+            Map<String, java.util.Deque<List<String>>> exact,
+            Map<String, java.util.Deque<List<String>>> unnumbered,
+            List<String> classPatterns,
+            String ellipsis) {
 
         List<String> take(String label, String bare) {
             java.util.Deque<List<String>> byLabel = exact.get(label);
-            java.util.Deque<List<String>> queue = byLabel != null && !byLabel.isEmpty() ? byLabel : unnumbered.get(bare);
+            java.util.Deque<List<String>> queue =
+                    byLabel != null && !byLabel.isEmpty() ? byLabel : unnumbered.get(bare);
             if (queue == null || queue.isEmpty()) {
                 return null;
             }
@@ -331,9 +364,14 @@ public final class TableReading {
         for (TableSpec.Block block : s.blocks()) {
             for (TableSpec.Line line : leftSide ? block.left() : block.right()) {
                 if (line instanceof TableSpec.Fixed f && !f.keys().isEmpty()) {
-                    exact.computeIfAbsent(SheetText.normalized(f.label()), k -> new java.util.ArrayDeque<>()).add(f.keys());
-                    unnumbered.computeIfAbsent(NUMERAL.matcher(SheetText.normalized(f.label())).replaceFirst(""),
-                            k -> new java.util.ArrayDeque<>()).add(f.keys());
+                    exact.computeIfAbsent(SheetText.normalized(f.label()), k -> new java.util.ArrayDeque<>())
+                            .add(f.keys());
+                    unnumbered
+                            .computeIfAbsent(
+                                    NUMERAL.matcher(SheetText.normalized(f.label()))
+                                            .replaceFirst(""),
+                                    k -> new java.util.ArrayDeque<>())
+                            .add(f.keys());
                 } else if (line instanceof TableSpec.Classes c) {
                     patterns.addAll(c.keyPatterns());
                     ellipsis = SheetText.normalized(c.ellipsis());
@@ -343,7 +381,8 @@ public final class TableReading {
         return new Lines(exact, unnumbered, patterns, ellipsis);
     }
 
-    private void side(int r, Lines lines, int labelColumn, Map<Integer, Integer> columns, int firstAmount, int amounts) {
+    private void side(
+            int r, Lines lines, int labelColumn, Map<Integer, Integer> columns, int firstAmount, int amounts) {
         String label = SheetText.normalized(sheet.at(r, labelColumn));
         if (label.isEmpty()) {
             return;
@@ -353,7 +392,9 @@ public final class TableReading {
         if (keys == null && !lines.classPatterns().isEmpty()) {
             Optional<String> code = classCodeByName.apply(bare);
             if (code.isPresent()) {
-                keys = lines.classPatterns().stream().map(p -> p.replace("{code}", code.get())).toList();
+                keys = lines.classPatterns().stream()
+                        .map(p -> p.replace("{code}", code.get()))
+                        .toList();
             } else if (bare.equals(lines.ellipsis()) || bare.isEmpty()) {
                 return;
             }
@@ -361,7 +402,8 @@ public final class TableReading {
         if (keys == null) {
             boolean blank = true;
             for (int i = 0; i < amounts; i++) {
-                blank &= SheetText.normalized(sheet.at(r, columns.get(firstAmount + i))).isEmpty();
+                blank &= SheetText.normalized(sheet.at(r, columns.get(firstAmount + i)))
+                        .isEmpty();
             }
             if (!blank) {
                 problem(label, null, "'" + label + "' is not a line of this table");
@@ -395,7 +437,8 @@ public final class TableReading {
             return;
         }
         // the published figure is the printed one: 2 decimals (a workbook may hold more behind its format)
-        long fen = Money.ofWanYuan(new BigDecimal(text).setScale(2, RoundingMode.HALF_UP)).fen();
+        long fen = Money.ofWanYuan(new BigDecimal(text).setScale(2, RoundingMode.HALF_UP))
+                .fen();
         if (fen != 0) {
             cells.merge(key, fen, Math::addExact);
         }

@@ -1,17 +1,15 @@
 package org.budgetledger.projection.report.domain;
 
-import org.budgetledger.contract.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.budgetledger.contract.Money;
 
 /** Number formats of the disclosure (docs/DOMAIN.md#rounding-and-tolerance): printed 万元 cells and percents ({@link TextNumbers} for the text's style). */
 public final class Amounts {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /** The printed cell: 万元, 2 decimals, half-up from the exact fen ("30.74", "0.10", "0.00"). */
     public static String printed(long fen) {

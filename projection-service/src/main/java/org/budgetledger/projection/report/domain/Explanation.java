@@ -1,9 +1,5 @@
 package org.budgetledger.projection.report.domain;
 
-import org.budgetledger.contract.Activity;
-import org.budgetledger.projection.report.domain.TableSpec.Coded;
-import org.budgetledger.projection.report.domain.Template.Topic;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.budgetledger.contract.Activity;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.report.domain.TableSpec.Coded;
+import org.budgetledger.projection.report.domain.Template.Topic;
 
 /**
  * 第三部分 情况说明 (docs/DOMAIN.md#explanatory-part): one section per topic of the template's outline, sentences from its wording, amounts
@@ -49,19 +49,21 @@ final class Explanation {
         for (Topic topic : template.outline()) {
             n++;
             String heading = Numerals.of(n) + "、" + title(topic);
-            sections.add(switch (topic) {
-                case TOTALS -> new Section(heading, totals(), List.of());
-                case INCOME -> Section.of(heading, List.of(shares("INCOME", "02/total/total", "02/total/")));
-                case EXPENDITURE -> Section.of(heading, List.of(shares("EXPENDITURE", "03/total/total", "03/total/")));
-                case FISCAL_TOTALS -> Section.of(heading, fiscalTotals());
-                case GENERAL_BUDGET -> new Section(heading, List.of(), generalBudget());
-                case BASIC -> Section.of(heading, basic());
-                case SANGONG -> new Section(heading, List.of(), sangong());
-                case GOVERNMENT_FUND -> Section.of(heading, List.of(fund("GOVERNMENT_FUND", "08")));
-                case STATE_CAPITAL -> Section.of(heading, List.of(fund("STATE_CAPITAL", "09")));
-                case PERFORMANCE -> Section.of(heading, performance());
-                case OTHER_MATTERS -> new Section(heading, List.of(), otherMatters());
-            });
+            sections.add(
+                    switch (topic) {
+                        case TOTALS -> new Section(heading, totals(), List.of());
+                        case INCOME -> Section.of(heading, List.of(shares("INCOME", "02/total/total", "02/total/")));
+                        case EXPENDITURE ->
+                            Section.of(heading, List.of(shares("EXPENDITURE", "03/total/total", "03/total/")));
+                        case FISCAL_TOTALS -> Section.of(heading, fiscalTotals());
+                        case GENERAL_BUDGET -> new Section(heading, List.of(), generalBudget());
+                        case BASIC -> Section.of(heading, basic());
+                        case SANGONG -> new Section(heading, List.of(), sangong());
+                        case GOVERNMENT_FUND -> Section.of(heading, List.of(fund("GOVERNMENT_FUND", "08")));
+                        case STATE_CAPITAL -> Section.of(heading, List.of(fund("STATE_CAPITAL", "09")));
+                        case PERFORMANCE -> Section.of(heading, performance());
+                        case OTHER_MATTERS -> new Section(heading, List.of(), otherMatters());
+                    });
         }
         return sections;
     }
@@ -83,8 +85,12 @@ final class Explanation {
      * prints its cause; nothing when the unit gave none, or when Y−1 exists.
      */
     private String cause() {
-        return prev.isPresent() ? "" : narrative.fragment(Narrative.REASONS_NO_COMPARISON)
-                .map(t -> fill("cause", "text", t)).orElse("");
+        return prev.isPresent()
+                ? ""
+                : narrative
+                        .fragment(Narrative.REASONS_NO_COMPARISON)
+                        .map(t -> fill("cause", "text", t))
+                        .orElse("");
     }
 
     /** The cause followed by 所以 ("…，所以无…"), or nothing. */
@@ -99,7 +105,9 @@ final class Explanation {
      */
     private String fill(String key, Object... values) {
         Object[] all = Arrays.copyOf(values, values.length + 6);
-        Object[] fixed = {"zero", numbers.amount(0), "wan50", numbers.amount(50_0000_00L), "wan100", numbers.amount(100_0000_00L)};
+        Object[] fixed = {
+            "zero", numbers.amount(0), "wan50", numbers.amount(50_0000_00L), "wan100", numbers.amount(100_0000_00L)
+        };
         System.arraycopy(fixed, 0, all, values.length, fixed.length);
         return w.fill(key, all);
     }
@@ -123,8 +131,14 @@ final class Explanation {
                 return fill("cmp." + style + ".increase.noBase", common);
             }
             String percent = numbers.percent(Math.abs(delta), Math.abs(before));
-            return fill("cmp." + style + (delta > 0 ? ".increase" : ".decrease"), "prevY", year - 1, "A", amount,
-                    "P", percent);
+            return fill(
+                    "cmp." + style + (delta > 0 ? ".increase" : ".decrease"),
+                    "prevY",
+                    year - 1,
+                    "A",
+                    amount,
+                    "P",
+                    percent);
         });
     }
 
@@ -176,8 +190,15 @@ final class Explanation {
         StringBuilder s = new StringBuilder(fill("s." + topic + ".lead", "A", wan(totalKey)));
         long total = f.fen(totalKey);
         List<String> items = new ArrayList<>();
-        names(w.get("s." + topic + ".names")).forEach((column, name) -> items.add(fill("s." + topic + ".item",
-                "name", name, "A", wan(columnPrefix + column), "P", pct(f.fen(columnPrefix + column), total))));
+        names(w.get("s." + topic + ".names"))
+                .forEach((column, name) -> items.add(fill(
+                        "s." + topic + ".item",
+                        "name",
+                        name,
+                        "A",
+                        wan(columnPrefix + column),
+                        "P",
+                        pct(f.fen(columnPrefix + column), total))));
         return s.append(String.join("；", items)).append("。").toString();
     }
 
@@ -204,32 +225,65 @@ final class Explanation {
     private List<Section> generalBudget() {
         String total = "05/total/subtotal";
         List<Section> subs = new ArrayList<>();
-        subs.add(Section.of(w.get("s.GENERAL_BUDGET.1.title"), List.of(
-                fill("s.GENERAL_BUDGET.1", "Y", year, "A", wan(total), "P", pct(f.fen(total), f.fen("03/total/total")))
+        subs.add(Section.of(
+                w.get("s.GENERAL_BUDGET.1.title"),
+                List.of(fill(
+                                "s.GENERAL_BUDGET.1",
+                                "Y",
+                                year,
+                                "A",
+                                wan(total),
+                                "P",
+                                pct(f.fen(total), f.fen("03/total/total")))
                         + yearOnYear(total, "with", null))));
 
-        Set<String> codes = tables.functionalCodes("05", List.of("subtotal", "basic", "project"));
-        List<String> classes = codes.stream().filter(c -> c.length() == 3 && f.printsNonZero("05/" + c + "/subtotal"))
+        Set<String> codes = tables.functionalCodes("05", CellKeys.COLUMNS_05);
+        subs.add(Section.of(w.get("s.GENERAL_BUDGET.2.title"), List.of(generalBudgetStructure(codes))));
+        subs.add(Section.of(w.get("s.GENERAL_BUDGET.3.title"), generalBudgetDetail(codes)));
+        return subs;
+    }
+
+    /** The 类 of the year's general-budget spending, each with its share. */
+    private String generalBudgetStructure(Set<String> codes) {
+        String total = "05/total/subtotal";
+        List<String> classes = codes.stream()
+                .filter(c -> c.length() == 3 && f.printsNonZero("05/" + c + "/subtotal"))
                 .toList();
         String structure;
         if (classes.isEmpty()) {
             structure = fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", wan(total));
         } else {
-            structure = fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", wan(total)) + classes.stream()
-                    .map(c -> fill("s.GENERAL_BUDGET.2.item", "name", withoutExpenditure(tables.functionalName(c)),
-                            "A", wan("05/" + c + "/subtotal"), "P", pct(f.fen("05/" + c + "/subtotal"), f.fen(total))))
-                    .collect(Collectors.joining("；")) + "。";
+            structure = fill("s.GENERAL_BUDGET.2.lead", "Y", year, "A", wan(total))
+                    + classes.stream()
+                            .map(c -> fill(
+                                    "s.GENERAL_BUDGET.2.item",
+                                    "name",
+                                    withoutExpenditure(tables.functionalName(c)),
+                                    "A",
+                                    wan("05/" + c + "/subtotal"),
+                                    "P",
+                                    pct(f.fen("05/" + c + "/subtotal"), f.fen(total))))
+                            .collect(Collectors.joining("；"))
+                    + "。";
         }
-        subs.add(Section.of(w.get("s.GENERAL_BUDGET.2.title"), List.of(structure)));
+        return structure;
+    }
 
+    /** Against the budget, in all and per 项 (with the unit's reason for a 项 where it has given one). */
+    private List<String> generalBudgetDetail(Set<String> codes) {
+        String total = "05/total/subtotal";
         List<String> detail = new ArrayList<>();
         boolean budgets = budgetsExist();
         long actual = f.fen(total);
         if (!budgets) {
             detail.add(fill("s.GENERAL_BUDGET.3.noBudget", "cause", cause(), "Y", year, "A", wan(total)));
         } else {
-            detail.add(budgetSentence("s.GENERAL_BUDGET.3.", actual, f.fen(Facts.budgetKey("total", Facts.INITIAL)),
-                    f.fen(Facts.budgetKey("total", Facts.FULL)), Narrative.REASONS_GENERAL_BUDGET)
+            detail.add(budgetSentence(
+                            "s.GENERAL_BUDGET.3.",
+                            actual,
+                            f.fen(Facts.budgetKey("total", Facts.INITIAL)),
+                            f.fen(Facts.budgetKey("total", Facts.FULL)),
+                            Narrative.REASONS_GENERAL_BUDGET)
                     + w.get("s.GENERAL_BUDGET.3.then"));
         }
         int n = 0;
@@ -238,19 +292,29 @@ final class Explanation {
                 continue;
             }
             n++;
-            detail.add(fill("s.GENERAL_BUDGET.3.item", "n", n, "class", tables.functionalName(code.substring(0, 3)),
-                    "kind", tables.functionalName(code.substring(0, 5)), "item", tables.functionalName(code)));
+            detail.add(fill(
+                    "s.GENERAL_BUDGET.3.item",
+                    "n",
+                    n,
+                    "class",
+                    tables.functionalName(code.substring(0, 3)),
+                    "kind",
+                    tables.functionalName(code.substring(0, 5)),
+                    "item",
+                    tables.functionalName(code)));
             String amount = "05/" + code + "/subtotal";
             if (!budgets) {
                 detail.add(fill("s.GENERAL_BUDGET.3.item.noBudget", "A", wan(amount), "because", causeTherefore()));
             } else {
-                detail.add(budgetSentence("s.GENERAL_BUDGET.3.item.", f.fen(amount),
-                        f.fen(Facts.budgetKey(code, Facts.INITIAL)), f.fen(Facts.budgetKey(code, Facts.FULL)),
+                detail.add(budgetSentence(
+                        "s.GENERAL_BUDGET.3.item.",
+                        f.fen(amount),
+                        f.fen(Facts.budgetKey(code, Facts.INITIAL)),
+                        f.fen(Facts.budgetKey(code, Facts.FULL)),
                         Narrative.REASONS_GENERAL_BUDGET + "." + code));
             }
         }
-        subs.add(Section.of(w.get("s.GENERAL_BUDGET.3.title"), detail));
-        return subs;
+        return detail;
     }
 
     private boolean budgetsExist() {
@@ -268,16 +332,42 @@ final class Explanation {
         long budget;
         if (!Amounts.printsZero(initial)) {
             budget = initial;
-            sentence = fill(prefix + "budget", "Y", year, "I", numbers.amount(initial), "A", numbers.amount(actual),
-                    "P", pct(actual, initial), "compare", budgetCompare(actual, initial, "initial"));
+            sentence = fill(
+                    prefix + "budget",
+                    "Y",
+                    year,
+                    "I",
+                    numbers.amount(initial),
+                    "A",
+                    numbers.amount(actual),
+                    "P",
+                    pct(actual, initial),
+                    "compare",
+                    budgetCompare(actual, initial, "initial"));
         } else if (full > 0 && !Amounts.printsZero(full)) {
             budget = full;
-            sentence = fill(prefix + "fullBudget", "Y", year, "F", numbers.amount(full), "A", numbers.amount(actual),
-                    "P", pct(actual, full), "compare", budgetCompare(actual, full, "full"));
+            sentence = fill(
+                    prefix + "fullBudget",
+                    "Y",
+                    year,
+                    "F",
+                    numbers.amount(full),
+                    "A",
+                    numbers.amount(actual),
+                    "P",
+                    pct(actual, full),
+                    "compare",
+                    budgetCompare(actual, full, "full"));
         } else {
             budget = 0;
-            sentence = fill(prefix + "zeroBudget", "Y", year, "A", numbers.amount(actual),
-                    "compare", budgetCompare(actual, 0, "initial"));
+            sentence = fill(
+                    prefix + "zeroBudget",
+                    "Y",
+                    year,
+                    "A",
+                    numbers.amount(actual),
+                    "compare",
+                    budgetCompare(actual, 0, "initial"));
         }
         return sentence + (samePrinted(actual, budget) ? "" : reason(reasonKey));
     }
@@ -294,21 +384,41 @@ final class Explanation {
         long common = f.fen("06/public_total/amount");
         List<String> personnelNames = new ArrayList<>();
         List<String> publicNames = new ArrayList<>();
-        template.tables().stream().filter(t -> t instanceof TableSpec.Economic).map(t -> (TableSpec.Economic) t)
-                .findFirst().ifPresent(spec -> {
+        template.tables().stream()
+                .filter(t -> t instanceof TableSpec.Economic)
+                .map(t -> (TableSpec.Economic) t)
+                .findFirst()
+                .ifPresent(spec -> {
                     for (List<Coded> group : tables.economicGroups(spec)) {
                         for (Coded c : group) {
                             if (c.code().length() == 5 && f.printsNonZero("06/" + c.code() + "/amount")) {
-                                (spec.personnelClasses().contains(c.code().substring(0, 3)) ? personnelNames : publicNames)
+                                (spec.personnelClasses().contains(c.code().substring(0, 3))
+                                                ? personnelNames
+                                                : publicNames)
                                         .add(c.name());
                             }
                         }
                     }
                 });
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(fill("s.BASIC", "Y", year, "A", numbers.amount(basic), "B", numbers.amount(personnel),
-                "P", pct(personnel, basic), "personnel", items(personnelNames), "C", numbers.amount(common),
-                "Q", pct(common, basic), "public", items(publicNames)));
+        paragraphs.add(fill(
+                "s.BASIC",
+                "Y",
+                year,
+                "A",
+                numbers.amount(basic),
+                "B",
+                numbers.amount(personnel),
+                "P",
+                pct(personnel, basic),
+                "personnel",
+                items(personnelNames),
+                "C",
+                numbers.amount(common),
+                "Q",
+                pct(common, basic),
+                "public",
+                items(publicNames)));
         narrative.text(Narrative.REASONS_BASIC).ifPresent(t -> paragraphs.addAll(Narrative.paragraphsOf(t)));
         return paragraphs;
     }
@@ -321,18 +431,32 @@ final class Explanation {
 
     private List<Section> sangong() {
         Map<String, String> names = names(w.get("s.SANGONG.names"));
-        List<String> items = template.table("07").filter(t -> t instanceof TableSpec.Sangong)
-                .map(t -> ((TableSpec.Sangong) t).items()).orElse(List.of("total", "overseas_travel", "vehicles",
-                        "vehicle_purchase", "vehicle_operation", "reception"));
+        List<String> items = template.table("07")
+                .filter(t -> t instanceof TableSpec.Sangong)
+                .map(t -> ((TableSpec.Sangong) t).items())
+                .orElse(CellKeys.ITEMS_07);
         boolean budget = tables.sangongBudgetExists(items);
+        List<String> overall = sangongOverall(names, budget);
+        List<String> detail = sangongDetail(names);
+        return List.of(Section.of(w.get("s.SANGONG.1.title"), overall), Section.of(w.get("s.SANGONG.2.title"), detail));
+    }
+
+    /** 三公 against the budget (or without one), item by item, with the unit's reason where it has given one. */
+    private List<String> sangongOverall(Map<String, String> names, boolean budget) {
         long actualTotal = f.fen("07/actual/total");
         long budgetTotal = f.fen("07/budget/total");
-
         List<String> overall = new ArrayList<>();
-        overall.add(budget
-                ? fill("s.SANGONG.1.budget", "B", wan("07/budget/total"), "A", wan("07/actual/total"),
-                "P", pct(actualTotal, budgetTotal))
-                : fill("s.SANGONG.1.noBudget", "because", causeTherefore(), "A", wan("07/actual/total")));
+        overall.add(
+                budget
+                        ? fill(
+                                "s.SANGONG.1.budget",
+                                "B",
+                                wan("07/budget/total"),
+                                "A",
+                                wan("07/actual/total"),
+                                "P",
+                                pct(actualTotal, budgetTotal))
+                        : fill("s.SANGONG.1.noBudget", "because", causeTherefore(), "A", wan("07/actual/total")));
         for (String item : order("s.SANGONG.1.order")) {
             String actual = "07/actual/" + item;
             List<String> parts = new ArrayList<>();
@@ -341,53 +465,113 @@ final class Explanation {
                 parts.add(fill("s.SANGONG.1.item.noBudget", "because", causeTherefore()));
                 causeUsed = prev.isEmpty();
             } else if (f.printsNonZero("07/budget/" + item)) {
-                parts.add(fill("s.SANGONG.1.item.budget", "B", wan("07/budget/" + item),
-                        "P", pct(f.fen(actual), f.fen("07/budget/" + item))));
+                parts.add(fill(
+                        "s.SANGONG.1.item.budget",
+                        "B",
+                        wan("07/budget/" + item),
+                        "P",
+                        pct(f.fen(actual), f.fen("07/budget/" + item))));
             } else {
                 parts.add(w.get("s.SANGONG.1.item.zeroBudget"));
             }
             parts.add(versusPrevious(actual, "than")
                     .orElse((causeUsed ? "" : causeTherefore()) + w.get("none.previous")));
-            overall.add(fill("s.SANGONG.1.item", "name", names.get(item), "A", wan(actual),
-                    "compare", String.join("，", parts)));
+            overall.add(fill(
+                    "s.SANGONG.1.item", "name", names.get(item), "A", wan(actual), "compare", String.join("，", parts)));
         }
         Optional<String> sangongReason = narrative.fragment(Narrative.REASONS_SANGONG);
         if (sangongReason.isPresent() && budget && !samePrinted(actualTotal, budgetTotal)) {
-            overall.add(fill("s.SANGONG.1.reason", "compare", budgetCompare(actualTotal, budgetTotal, "none"),
-                    "text", sangongReason.get()));
+            overall.add(fill(
+                    "s.SANGONG.1.reason",
+                    "compare",
+                    budgetCompare(actualTotal, budgetTotal, "none"),
+                    "text",
+                    sangongReason.get()));
         } else if (sangongReason.isPresent() && changed("07/actual/total")) {
             overall.add(fill("reason", "text", sangongReason.get()));
         }
 
+        return overall;
+    }
+
+    /** Each 三公 item: its amount, groups and persons (or vehicles), and what it was spent on. */
+    private List<String> sangongDetail(Map<String, String> names) {
+        long actualTotal = f.fen("07/actual/total");
         List<String> detail = new ArrayList<>();
-        String lead = order("s.SANGONG.2.order").stream().map(item -> fill("s.SANGONG.2.lead.item",
-                        "name", names.get(item), "A", wan("07/actual/" + item), "P", pct(f.fen("07/actual/" + item), actualTotal)))
+        String lead = order("s.SANGONG.2.order").stream()
+                .map(item -> fill(
+                        "s.SANGONG.2.lead.item",
+                        "name",
+                        names.get(item),
+                        "A",
+                        wan("07/actual/" + item),
+                        "P",
+                        pct(f.fen("07/actual/" + item), actualTotal)))
                 .collect(Collectors.joining("，"));
         detail.add(fill("s.SANGONG.2.lead", "Y", year, "items", lead));
         int n = 0;
         for (String item : order("s.SANGONG.1.order")) {
             n++;
             String actual = "07/actual/" + item;
-            String base = switch (item) {
-                case "overseas_travel" -> fill("s.SANGONG.2.overseas_travel", "n", n, "A", wan(actual),
-                        "G", count(Activity.Kind.OVERSEAS_TRIP, Facts.GROUPS),
-                        "N", count(Activity.Kind.OVERSEAS_TRIP, Facts.PERSONS));
-                case "reception" -> fill("s.SANGONG.2.reception", "n", n, "A", wan(actual),
-                        "G", count(Activity.Kind.RECEPTION, Facts.GROUPS), "N", count(Activity.Kind.RECEPTION, Facts.PERSONS));
-                default -> fill("s.SANGONG.2.vehicles", "n", n, "A", wan("07/actual/vehicles"),
-                        "B", wan("07/actual/vehicle_purchase"), "单位", unitName,
-                        "G", count(Activity.Kind.VEHICLE, Facts.GROUPS), "C", wan("07/actual/vehicle_operation"),
-                        "Y", year, "H", vehiclesHeld());
-            };
-            Optional<String> tail = narrative.fragment("purposes." + item)
+            String base = sangongItem(item, n, actual);
+            Optional<String> tail = narrative
+                    .fragment("purposes." + item)
                     .map(t -> fill("s.SANGONG.2." + item + ".purpose", "text", t));
-            if (tail.isEmpty() && !f.printsNonZero(actual) && w.has("s.SANGONG.2." + item + ".none")
+            if (tail.isEmpty()
+                    && !f.printsNonZero(actual)
+                    && w.has("s.SANGONG.2." + item + ".none")
                     && !w.get("s.SANGONG.2." + item + ".none").isEmpty()) {
                 tail = Optional.of(w.get("s.SANGONG.2." + item + ".none"));
             }
             detail.add(base + tail.map(t -> "，" + t).orElse("") + "。");
         }
-        return List.of(Section.of(w.get("s.SANGONG.1.title"), overall), Section.of(w.get("s.SANGONG.2.title"), detail));
+        return detail;
+    }
+
+    private String sangongItem(String item, int n, String actual) {
+        return switch (item) {
+            case "overseas_travel" ->
+                fill(
+                        "s.SANGONG.2.overseas_travel",
+                        "n",
+                        n,
+                        "A",
+                        wan(actual),
+                        "G",
+                        count(Activity.Kind.OVERSEAS_TRIP, Facts.GROUPS),
+                        "N",
+                        count(Activity.Kind.OVERSEAS_TRIP, Facts.PERSONS));
+            case "reception" ->
+                fill(
+                        "s.SANGONG.2.reception",
+                        "n",
+                        n,
+                        "A",
+                        wan(actual),
+                        "G",
+                        count(Activity.Kind.RECEPTION, Facts.GROUPS),
+                        "N",
+                        count(Activity.Kind.RECEPTION, Facts.PERSONS));
+            default ->
+                fill(
+                        "s.SANGONG.2.vehicles",
+                        "n",
+                        n,
+                        "A",
+                        wan("07/actual/vehicles"),
+                        "B",
+                        wan("07/actual/vehicle_purchase"),
+                        "单位",
+                        unitName,
+                        "G",
+                        count(Activity.Kind.VEHICLE, Facts.GROUPS),
+                        "C",
+                        wan("07/actual/vehicle_operation"),
+                        "Y",
+                        year,
+                        "H",
+                        vehiclesHeld());
+        };
     }
 
     private List<String> order(String key) {
@@ -399,16 +583,32 @@ final class Explanation {
     }
 
     private String vehiclesHeld() {
-        return narrative.text(Narrative.ASSETS_VEHICLES_HELD).filter(t -> t.matches("\\d{1,6}")).orElse("0");
+        return narrative
+                .text(Narrative.ASSETS_VEHICLES_HELD)
+                .filter(t -> t.matches("\\d{1,6}"))
+                .orElse("0");
     }
 
     // ---------------------------------------------------------------- 八 / 国有资本经营
 
     private String fund(String topic, String table) {
         String p = table + "/total/";
-        String sentence = fill("s." + topic, "Y", year, "income", wan(p + "income"), "opening", wan(p + "opening_balance"),
-                "expenditure", wan(p + "expenditure"), "basic", wan(p + "basic"), "project", wan(p + "project"),
-                "closing", wan(p + "closing_balance"));
+        String sentence = fill(
+                "s." + topic,
+                "Y",
+                year,
+                "income",
+                wan(p + "income"),
+                "opening",
+                wan(p + "opening_balance"),
+                "expenditure",
+                wan(p + "expenditure"),
+                "basic",
+                wan(p + "basic"),
+                "project",
+                wan(p + "project"),
+                "closing",
+                wan(p + "closing_balance"));
         return f.anyNonZero(table + "/") ? sentence : sentence + fill("s." + topic + ".none", "Y", year);
     }
 
@@ -424,29 +624,63 @@ final class Explanation {
     private List<Section> otherMatters() {
         List<Section> subs = new ArrayList<>();
         String ops = "ops/operating_costs/amount";
-        String opsText = fill("s.OTHER_MATTERS.1", "Y", year, "A", wan(ops)) + (prev.isPresent()
-                ? yearOnYear(ops, "than", Narrative.REASONS_OPERATING_COSTS)
-                : fill("s.OTHER_MATTERS.1.noPrevious", "cause", cause()));
+        String opsText = fill("s.OTHER_MATTERS.1", "Y", year, "A", wan(ops))
+                + (prev.isPresent()
+                        ? yearOnYear(ops, "than", Narrative.REASONS_OPERATING_COSTS)
+                        : fill("s.OTHER_MATTERS.1.noPrevious", "cause", cause()));
         subs.add(Section.of(w.get("s.OTHER_MATTERS.1.title"), List.of(opsText)));
 
         String festivals = "general/festivals/amount";
-        subs.add(Section.of(w.get("s.OTHER_MATTERS.2.title"), List.of(fill("s.OTHER_MATTERS.2", "Y", year,
-                "M", wan("general/meetings/amount"),
-                "meetings", activity("general/meetings/amount", Activity.Kind.MEETING, Narrative.PURPOSES_MEETINGS),
-                "T", wan("general/training/amount"),
-                "training", activity("general/training/amount", Activity.Kind.TRAINING, Narrative.PURPOSES_TRAINING),
-                "festivals", fill(f.printsNonZero(festivals) ? "s.OTHER_MATTERS.2.festivals"
-                        : "s.OTHER_MATTERS.2.festivals.none", "A", wan(festivals))))));
+        subs.add(Section.of(
+                w.get("s.OTHER_MATTERS.2.title"),
+                List.of(fill(
+                        "s.OTHER_MATTERS.2",
+                        "Y",
+                        year,
+                        "M",
+                        wan("general/meetings/amount"),
+                        "meetings",
+                        activity("general/meetings/amount", Activity.Kind.MEETING, Narrative.PURPOSES_MEETINGS),
+                        "T",
+                        wan("general/training/amount"),
+                        "training",
+                        activity("general/training/amount", Activity.Kind.TRAINING, Narrative.PURPOSES_TRAINING),
+                        "festivals",
+                        fill(
+                                f.printsNonZero(festivals)
+                                        ? "s.OTHER_MATTERS.2.festivals"
+                                        : "s.OTHER_MATTERS.2.festivals.none",
+                                "A",
+                                wan(festivals))))));
 
         String p = "procurement/";
         long total = f.fen(p + "total/amount");
-        subs.add(Section.of(w.get("s.OTHER_MATTERS.3.title"), List.of(fill("s.OTHER_MATTERS.3", "Y", year,
-                "A", wan(p + "total/amount"), "G", wan(p + "goods/amount"), "W", wan(p + "works/amount"),
-                "S", wan(p + "services/amount"), "M", wan(p + "sme/amount"), "P", pct(f.fen(p + "sme/amount"), total),
-                "X", wan(p + "small_micro/amount"), "Q", pct(f.fen(p + "small_micro/amount"), total)))));
+        subs.add(Section.of(
+                w.get("s.OTHER_MATTERS.3.title"),
+                List.of(fill(
+                        "s.OTHER_MATTERS.3",
+                        "Y",
+                        year,
+                        "A",
+                        wan(p + "total/amount"),
+                        "G",
+                        wan(p + "goods/amount"),
+                        "W",
+                        wan(p + "works/amount"),
+                        "S",
+                        wan(p + "services/amount"),
+                        "M",
+                        wan(p + "sme/amount"),
+                        "P",
+                        pct(f.fen(p + "sme/amount"), total),
+                        "X",
+                        wan(p + "small_micro/amount"),
+                        "Q",
+                        pct(f.fen(p + "small_micro/amount"), total)))));
 
         List<String> assets = narrative.paragraphs(Narrative.ASSETS);
-        subs.add(Section.of(w.get("s.OTHER_MATTERS.4.title"),
+        subs.add(Section.of(
+                w.get("s.OTHER_MATTERS.4.title"),
                 assets.isEmpty() ? List.of(fill("s.OTHER_MATTERS.4", "Y", year)) : assets));
 
         List<String> other = narrative.paragraphs(Narrative.OTHER);
@@ -462,7 +696,10 @@ final class Explanation {
         if (!f.printsNonZero(amountKey) && persons <= 0) {
             return "";
         }
-        String purpose = narrative.fragment(purposeKey).map(t -> fill("s.OTHER_MATTERS.2.purpose", "text", t)).orElse("");
+        String purpose = narrative
+                .fragment(purposeKey)
+                .map(t -> fill("s.OTHER_MATTERS.2.purpose", "text", t))
+                .orElse("");
         return purpose + (persons > 0 ? fill("s.OTHER_MATTERS.2.persons", "N", persons) : "");
     }
 }

@@ -1,17 +1,16 @@
 package org.budgetledger.projection.report.domain;
 
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.budgetledger.contract.Activity;
 import org.budgetledger.contract.BudgetStage;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
-
-import java.util.Collections;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The figures the 情况说明 needs that are not cells (docs/CELLS.md#facts), linear in postings like the
@@ -48,21 +47,21 @@ public final class Facts {
     public static final String GROUPS = "groups";
     public static final String PERSONS = "persons";
 
-    private Facts() {
-    }
+    private Facts() {}
 
     /** The signed contributions of one posting, which must not be a REVERSAL (apply the reversed one with −1). */
     public static Map<String, Long> contributions(Posting posting) {
         if (posting.type() == PostingType.REVERSAL) {
-            throw new IllegalArgumentException("a reversal contributes the negation of the reversed posting: "
-                    + posting.postingId());
+            throw new IllegalArgumentException(
+                    "a reversal contributes the negation of the reversed posting: " + posting.postingId());
         }
         Map<String, Long> out = new TreeMap<>();
         long amount = posting.amount() == null ? 0 : posting.amount().fen();
         if (posting.type() == PostingType.BUDGET && posting.fundSource() == FundSource.GENERAL_BUDGET) {
             budget(posting, amount, out);
         }
-        if (posting.type() == PostingType.EXPENDITURE && posting.activity() != null
+        if (posting.type() == PostingType.EXPENDITURE
+                && posting.activity() != null
                 && posting.activity().kind() != null) {
             Activity a = posting.activity();
             String row = activityRow(a.kind());

@@ -1,11 +1,10 @@
 package org.budgetledger.projection.report.domain;
 
-import org.budgetledger.projection.finalaccounts.domain.Cells;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 
 /** The report's reading of the figures ({@link Cells}): printed cells and the codes that print. */
 final class FigureView {

@@ -10,8 +10,7 @@ import java.util.List;
 public record Grid(List<List<String>> text, List<List<Boolean>> amounts, List<Region> merges, int columns) {
 
     /** A merged region: first row and column, spans. */
-    public record Region(int row, int column, int rowSpan, int colSpan) {
-    }
+    public record Region(int row, int column, int rowSpan, int colSpan) {}
 
     public Grid {
         text = text.stream().map(List::copyOf).toList();

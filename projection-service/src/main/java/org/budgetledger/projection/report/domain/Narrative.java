@@ -1,11 +1,10 @@
 package org.budgetledger.projection.report.domain;
 
-import org.budgetledger.contract.NarrativeKey;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.budgetledger.contract.NarrativeKey;
 
 /**
  * The unit's free text, by the keys of {@link NarrativeKey} (where each prints, and when), and how free text is
@@ -55,7 +54,10 @@ public final class Narrative {
     }
 
     static List<String> paragraphsOf(String text) {
-        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split("\\R"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     static String withoutStop(String text) {

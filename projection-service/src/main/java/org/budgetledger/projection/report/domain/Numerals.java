@@ -5,8 +5,7 @@ public final class Numerals {
 
     private static final String[] DIGITS = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
-    private Numerals() {
-    }
+    private Numerals() {}
 
     public static String of(int n) {
         if (n < 1 || n > 99) {

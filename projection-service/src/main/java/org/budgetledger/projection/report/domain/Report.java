@@ -10,10 +10,21 @@ import java.util.Optional;
  * 第五部分 其他 (only when there is a 绩效自评报告) and the contact line. {@code source}: where the figures came from
  * when they are not the ledger's own (published figures imported from a document), printed under the cover title.
  */
-public record Report(String templateId, int fiscalYear, String unitCode, String unitName, String coverTitle,
-                     List<ContentsEntry> contents, TextPart overview, TablePart tables, TextPart explanation,
-                     TextPart glossary, Optional<TextPart> other, Optional<String> contact,
-                     List<String> constituentUnits, Optional<String> source) {
+public record Report(
+        String templateId,
+        int fiscalYear,
+        String unitCode,
+        String unitName,
+        String coverTitle,
+        List<ContentsEntry> contents,
+        TextPart overview,
+        TablePart tables,
+        TextPart explanation,
+        TextPart glossary,
+        Optional<TextPart> other,
+        Optional<String> contact,
+        List<String> constituentUnits,
+        Optional<String> source) {
 
     public Report {
         contents = List.copyOf(contents);
@@ -22,8 +33,21 @@ public record Report(String templateId, int fiscalYear, String unitCode, String 
 
     /** The same report, saying where its figures came from. */
     public Report withSource(String text) {
-        return new Report(templateId, fiscalYear, unitCode, unitName, coverTitle, contents, overview, tables, explanation,
-                glossary, other, contact, constituentUnits, Optional.of(text));
+        return new Report(
+                templateId,
+                fiscalYear,
+                unitCode,
+                unitName,
+                coverTitle,
+                contents,
+                overview,
+                tables,
+                explanation,
+                glossary,
+                other,
+                contact,
+                constituentUnits,
+                Optional.of(text));
     }
 
     public Optional<ReportTable> table(String id) {

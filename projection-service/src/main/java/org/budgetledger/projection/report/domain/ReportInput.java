@@ -1,14 +1,13 @@
 package org.budgetledger.projection.report.domain;
 
-import org.budgetledger.contract.UnitKind;
-import org.budgetledger.contract.UnitProfile;
-import org.budgetledger.contract.catalogue.Catalogue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.budgetledger.contract.UnitKind;
+import org.budgetledger.contract.UnitProfile;
+import org.budgetledger.contract.catalogue.Catalogue;
 
 /**
  * Everything {@link ReportBuilder} needs for one department and fiscal year Y.
@@ -25,10 +24,16 @@ import java.util.function.Function;
  * @param functionalNames    支出功能分类 names of year Y by code (类, 款, 项)
  * @param economicNames      部门预算支出经济分类 names of year Y by code (类, 款)
  */
-public record ReportInput(int fiscalYear, String unitCode, UnitProfile profile, List<Unit> units,
-                          Map<String, Long> figures, Optional<Map<String, Long>> previousFigures,
-                          Map<String, String> narrative, Function<String, Optional<String>> functionalNames,
-                          Function<String, Optional<String>> economicNames) {
+public record ReportInput(
+        int fiscalYear,
+        String unitCode,
+        UnitProfile profile,
+        List<Unit> units,
+        Map<String, Long> figures,
+        Optional<Map<String, Long>> previousFigures,
+        Map<String, String> narrative,
+        Function<String, Optional<String>> functionalNames,
+        Function<String, Optional<String>> economicNames) {
 
     /** A unit of the department: code, name, kind and parent (null for the root). */
     public record Unit(String code, String name, UnitKind kind, String parentCode) {
@@ -53,11 +58,25 @@ public record ReportInput(int fiscalYear, String unitCode, UnitProfile profile, 
     }
 
     /** Names from the year's catalogues. */
-    public static ReportInput withCatalogues(int fiscalYear, String unitCode, UnitProfile profile, List<Unit> units,
-                                             Map<String, Long> figures, Optional<Map<String, Long>> previousFigures,
-                                             Map<String, String> narrative, Catalogue functional,
-                                             Catalogue economic) {
-        return new ReportInput(fiscalYear, unitCode, profile, units, figures, previousFigures, narrative,
-                functional::nameOf, economic::nameOf);
+    public static ReportInput withCatalogues(
+            int fiscalYear,
+            String unitCode,
+            UnitProfile profile,
+            List<Unit> units,
+            Map<String, Long> figures,
+            Optional<Map<String, Long>> previousFigures,
+            Map<String, String> narrative,
+            Catalogue functional,
+            Catalogue economic) {
+        return new ReportInput(
+                fiscalYear,
+                unitCode,
+                profile,
+                units,
+                figures,
+                previousFigures,
+                narrative,
+                functional::nameOf,
+                economic::nameOf);
     }
 }

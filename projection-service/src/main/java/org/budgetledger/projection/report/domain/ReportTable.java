@@ -8,9 +8,17 @@ import java.util.Optional;
  * 栏次 row where the template prints one), body rows in the official order, the note (注) and, when the table has no
  * data and the template says so, the statement printed under it. Cells are printed strings; spans as in the seed.
  */
-public record ReportTable(String id, String number, String title, String department, String unit, int columns,
-                          List<List<Cell>> header, List<List<Cell>> body, String note,
-                          Optional<String> emptyStatement) {
+public record ReportTable(
+        String id,
+        String number,
+        String title,
+        String department,
+        String unit,
+        int columns,
+        List<List<Cell>> header,
+        List<List<Cell>> body,
+        String note,
+        Optional<String> emptyStatement) {
 
     public ReportTable {
         header = header.stream().map(List::copyOf).toList();

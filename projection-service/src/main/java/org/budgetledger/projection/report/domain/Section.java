@@ -18,7 +18,8 @@ public record Section(String heading, List<String> paragraphs, List<Section> sub
 
     /** Headings and paragraphs in reading order. */
     public Stream<String> lines() {
-        Stream<String> own = Stream.concat(heading.isEmpty() ? Stream.empty() : Stream.of(heading), paragraphs.stream());
+        Stream<String> own =
+                Stream.concat(heading.isEmpty() ? Stream.empty() : Stream.of(heading), paragraphs.stream());
         return Stream.concat(own, subsections.stream().flatMap(Section::lines));
     }
 }

@@ -1,11 +1,5 @@
 package org.budgetledger.projection.report.domain;
 
-import org.budgetledger.projection.report.domain.TableSpec.Block;
-import org.budgetledger.projection.report.domain.TableSpec.Classes;
-import org.budgetledger.projection.report.domain.TableSpec.Coded;
-import org.budgetledger.projection.report.domain.TableSpec.Fixed;
-import org.budgetledger.projection.report.domain.TableSpec.Line;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +9,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.budgetledger.projection.report.domain.TableSpec.Block;
+import org.budgetledger.projection.report.domain.TableSpec.Classes;
+import org.budgetledger.projection.report.domain.TableSpec.Coded;
+import org.budgetledger.projection.report.domain.TableSpec.Fixed;
+import org.budgetledger.projection.report.domain.TableSpec.Line;
 
 /** Prints the tables of a template from exact figures (docs/CELLS.md, docs/DOMAIN.md#rendering). */
 final class TableBuilder {
@@ -25,8 +24,12 @@ final class TableBuilder {
     private final String unitName;
     private final Wording wording;
 
-    TableBuilder(FigureView figures, Function<String, Optional<String>> functionalNames,
-                 Function<String, Optional<String>> economicNames, String unitName, Wording wording) {
+    TableBuilder(
+            FigureView figures,
+            Function<String, Optional<String>> functionalNames,
+            Function<String, Optional<String>> economicNames,
+            String unitName,
+            Wording wording) {
         this.figures = figures;
         this.functionalNames = functionalNames;
         this.economicNames = economicNames;
@@ -49,15 +52,23 @@ final class TableBuilder {
         } else {
             body = sangong((TableSpec.Sangong) spec);
         }
-        return new ReportTable(spec.id(), spec.number(), spec.title(), wording.fill("table.department", "单位", unitName),
-                wording.get("table.unit"), spec.columns(), spec.header(), body, spec.note(), statement);
+        return new ReportTable(
+                spec.id(),
+                spec.number(),
+                spec.title(),
+                wording.fill("table.department", "单位", unitName),
+                wording.get("table.unit"),
+                spec.columns(),
+                spec.header(),
+                body,
+                spec.note(),
+                statement);
     }
 
     // ---------------------------------------------------------------- 01 / 04
 
     /** One printed side of a summary line: label and amounts; null amounts = blank line. */
-    private record Side(String label, List<String> amounts) {
-    }
+    private record Side(String label, List<String> amounts) {}
 
     private List<List<Cell>> summary(TableSpec.Summary spec) {
         List<Side> left = new ArrayList<>();
@@ -101,8 +112,14 @@ final class TableBuilder {
         List<Side> out = new ArrayList<>();
         for (Line line : lines) {
             if (line instanceof Fixed f) {
-                out.add(f.keys().isEmpty() ? new Side(f.label(), blank(amounts).amounts())
-                        : new Side(f.label(), f.keys().stream().map(k -> figures.printed(k, "")).toList()));
+                out.add(
+                        f.keys().isEmpty()
+                                ? new Side(f.label(), blank(amounts).amounts())
+                                : new Side(
+                                        f.label(),
+                                        f.keys().stream()
+                                                .map(k -> figures.printed(k, ""))
+                                                .toList()));
             } else {
                 out.addAll(classes((Classes) line, amounts));
             }
@@ -125,10 +142,14 @@ final class TableBuilder {
         for (String code : codes) {
             n++;
             String name = functionalNames.apply(code).orElse(fallback.getOrDefault(code, ""));
-            out.add(new Side(Numerals.of(n) + "、" + name,
-                    spec.keyPatterns().stream().map(p -> figures.printed(p.replace("{code}", code), "")).toList()));
+            out.add(new Side(
+                    Numerals.of(n) + "、" + name,
+                    spec.keyPatterns().stream()
+                            .map(p -> figures.printed(p.replace("{code}", code), ""))
+                            .toList()));
         }
-        out.add(new Side(Numerals.of(n + 1) + "、" + spec.ellipsis(), blank(amounts).amounts()));
+        out.add(new Side(
+                Numerals.of(n + 1) + "、" + spec.ellipsis(), blank(amounts).amounts()));
         return out;
     }
 
@@ -146,12 +167,13 @@ final class TableBuilder {
     private List<List<Cell>> functional(TableSpec.Functional spec) {
         List<List<Cell>> body = new ArrayList<>();
         List<Cell> total = new ArrayList<>(List.of(Cell.span(spec.totalLabel(), 2, 1)));
-        spec.amountColumns().forEach(c -> total.add(Cell.amount(figures.printed(spec.id() + "/total/" + c,
-                spec.totalZero()))));
+        spec.amountColumns()
+                .forEach(c -> total.add(Cell.amount(figures.printed(spec.id() + "/total/" + c, spec.totalZero()))));
         body.add(total);
         for (String code : functionalCodes(spec.id(), spec.amountColumns())) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(code), Cell.text(functionalName(code))));
-            spec.amountColumns().forEach(c -> row.add(Cell.amount(figures.printed(spec.id() + "/" + code + "/" + c, ""))));
+            spec.amountColumns()
+                    .forEach(c -> row.add(Cell.amount(figures.printed(spec.id() + "/" + code + "/" + c, ""))));
             body.add(row);
         }
         return body;
@@ -224,7 +246,8 @@ final class TableBuilder {
             }
             body.add(row);
         }
-        body.add(List.of(Cell.span(spec.personnelLabel(), 2, 1),
+        body.add(List.of(
+                Cell.span(spec.personnelLabel(), 2, 1),
                 Cell.amount(figures.printed("06/personnel_total/amount", "")),
                 Cell.span(spec.publicLabel(), spec.columns() - 4, 1),
                 Cell.amount(figures.printed("06/public_total/amount", ""))));

@@ -28,8 +28,18 @@ public sealed interface TableSpec {
      * padded with blank lines to the longer of its sides and to {@code minRows}; 行次 run over the income side, then
      * the expense side, when {@code lineNumbers}.
      */
-    record Summary(String id, String number, String title, String note, int columns, List<List<Cell>> header,
-                   int leftAmounts, int rightAmounts, boolean lineNumbers, List<Block> blocks) implements TableSpec {
+    record Summary(
+            String id,
+            String number,
+            String title,
+            String note,
+            int columns,
+            List<List<Cell>> header,
+            int leftAmounts,
+            int rightAmounts,
+            boolean lineNumbers,
+            List<Block> blocks)
+            implements TableSpec {
         public Summary {
             header = header.stream().map(List::copyOf).toList();
             blocks = List.copyOf(blocks);
@@ -45,8 +55,7 @@ public sealed interface TableSpec {
     }
 
     /** A line of one side of a summary table. */
-    sealed interface Line {
-    }
+    sealed interface Line {}
 
     /** A fixed line: label and the cell keys of its amounts (none: a blank line that still takes a 行次). */
     record Fixed(String label, List<String> keys) implements Line {
@@ -72,17 +81,25 @@ public sealed interface TableSpec {
     }
 
     /** A classification code with the name the template prints when the catalogue has none. */
-    record Coded(String code, String name) {
-    }
+    record Coded(String code, String name) {}
 
     /**
      * 02 / 03 / 05 / 08 / 09: 科目编码 | 科目名称 | amounts; the 合计 row first, then every functional code (类, 款, 项
      * nested) with a non-zero printed figure. {@code totalZero} is how a zero prints in the 合计 row (blank or "0");
      * {@code emptyStatement} ({单位} placeholder) is printed under the table when all its figures are zero.
      */
-    record Functional(String id, String number, String title, String note, int columns, List<List<Cell>> header,
-                      List<String> amountColumns, String totalLabel, String totalZero,
-                      Optional<String> emptyStatement) implements TableSpec {
+    record Functional(
+            String id,
+            String number,
+            String title,
+            String note,
+            int columns,
+            List<List<Cell>> header,
+            List<String> amountColumns,
+            String totalLabel,
+            String totalZero,
+            Optional<String> emptyStatement)
+            implements TableSpec {
         public Functional {
             header = header.stream().map(List::copyOf).toList();
             amountColumns = List.copyOf(amountColumns);
@@ -94,9 +111,19 @@ public sealed interface TableSpec {
      * 款 with a figure joins its 类, any other 类 with a figure joins {@code otherGroup}; the last line holds
      * 人员经费合计 (under the first group) and 公用经费合计 (spanning the rest).
      */
-    record Economic(String id, String number, String title, String note, int columns, List<List<Cell>> header,
-                    List<List<Coded>> groups, int otherGroup, List<String> personnelClasses,
-                    String personnelLabel, String publicLabel) implements TableSpec {
+    record Economic(
+            String id,
+            String number,
+            String title,
+            String note,
+            int columns,
+            List<List<Cell>> header,
+            List<List<Coded>> groups,
+            int otherGroup,
+            List<String> personnelClasses,
+            String personnelLabel,
+            String publicLabel)
+            implements TableSpec {
         public Economic {
             header = header.stream().map(List::copyOf).toList();
             groups = groups.stream().map(List::copyOf).toList();
@@ -108,8 +135,17 @@ public sealed interface TableSpec {
      * 07: one line, 预算数 then 决算数, each over {@code items}; {@code noBudget} spans the 预算数 columns when no 三公
      * BUDGET exists; zeros print as {@code zero}.
      */
-    record Sangong(String id, String number, String title, String note, int columns, List<List<Cell>> header,
-                   List<String> items, String noBudget, String zero) implements TableSpec {
+    record Sangong(
+            String id,
+            String number,
+            String title,
+            String note,
+            int columns,
+            List<List<Cell>> header,
+            List<String> items,
+            String noBudget,
+            String zero)
+            implements TableSpec {
         public Sangong {
             header = header.stream().map(List::copyOf).toList();
             items = List.copyOf(items);

@@ -11,13 +11,29 @@ import java.util.Optional;
  * @param glossary     第四部分 名词解释, one entry per paragraph
  * @param numbers      how the 情况说明 writes amounts and percents
  */
-public record Template(String id, int firstYear, int lastYear, List<TableSpec> tables, List<Topic> outline,
-                       Wording wording, List<String> glossary, TextNumbers numbers) {
+public record Template(
+        String id,
+        int firstYear,
+        int lastYear,
+        List<TableSpec> tables,
+        List<Topic> outline,
+        Wording wording,
+        List<String> glossary,
+        TextNumbers numbers) {
 
     /** The 情况说明 sections a template can print. */
     public enum Topic {
-        TOTALS, INCOME, EXPENDITURE, FISCAL_TOTALS, GENERAL_BUDGET, BASIC, SANGONG, GOVERNMENT_FUND, STATE_CAPITAL,
-        PERFORMANCE, OTHER_MATTERS
+        TOTALS,
+        INCOME,
+        EXPENDITURE,
+        FISCAL_TOTALS,
+        GENERAL_BUDGET,
+        BASIC,
+        SANGONG,
+        GOVERNMENT_FUND,
+        STATE_CAPITAL,
+        PERFORMANCE,
+        OTHER_MATTERS
     }
 
     public Template {

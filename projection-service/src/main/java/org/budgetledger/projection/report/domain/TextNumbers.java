@@ -25,6 +25,8 @@ public record TextNumbers(boolean twoDecimals, RoundingMode percentMode) {
     /** {@code part} over {@code whole} in percent from the exact amounts; a zero denominator gives 0. */
     public String percent(long part, long whole) {
         String p = Amounts.percent(part, whole, percentMode);
-        return twoDecimals ? new BigDecimal(p).setScale(2, RoundingMode.UNNECESSARY).toPlainString() : p;
+        return twoDecimals
+                ? new BigDecimal(p).setScale(2, RoundingMode.UNNECESSARY).toPlainString()
+                : p;
     }
 }

@@ -1,11 +1,10 @@
 package org.budgetledger.projection.report.render;
 
-import org.budgetledger.projection.report.domain.Grid;
-import org.budgetledger.projection.report.domain.ReportTable;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.budgetledger.projection.report.domain.Grid;
+import org.budgetledger.projection.report.domain.ReportTable;
 
 /**
  * One table as CSV in the official layout: the title, the 部门 / 表号 / 单位 line, the header rows (a spanned heading in
@@ -17,8 +16,7 @@ public final class CsvRenderer {
 
     public static final String BOM = "\uFEFF";
 
-    private CsvRenderer() {
-    }
+    private CsvRenderer() {}
 
     /** The CSV text, starting with the BOM. */
     public static String render(ReportTable table) {
@@ -50,13 +48,16 @@ public final class CsvRenderer {
     }
 
     /** A figure as the tables print it: a sign, digits (grouped or not), decimals. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
 
     static String field(String value) {
         String v = value;
         // a text starting like a formula would run in a spreadsheet (also "-" and "+": "-2+3" or "+cmd|..." are
         // formulas to Excel and LibreOffice): keep it text, unless it is a figure, which must stay a number
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !NUMBER.matcher(v).matches()) {
+        if (!v.isEmpty()
+                && "=+-@\t\r".indexOf(v.charAt(0)) >= 0
+                && !NUMBER.matcher(v).matches()) {
             v = "'" + v;
         }
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

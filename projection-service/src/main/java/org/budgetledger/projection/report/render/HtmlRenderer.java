@@ -1,13 +1,12 @@
 package org.budgetledger.projection.report.render;
 
+import java.util.List;
 import org.budgetledger.projection.report.domain.Cell;
 import org.budgetledger.projection.report.domain.ContentsEntry;
 import org.budgetledger.projection.report.domain.Report;
 import org.budgetledger.projection.report.domain.ReportTable;
 import org.budgetledger.projection.report.domain.Section;
 import org.budgetledger.projection.report.domain.TextPart;
-
-import java.util.List;
 
 /**
  * The whole disclosure as one self-contained, printable page: inline CSS, A4 pages (wide tables in landscape), a page
@@ -47,23 +46,34 @@ public final class HtmlRenderer {
             @media screen { body { max-width: 210mm; margin: 0 auto; padding: 10mm; } .page { border-top: 1px dashed #999; padding-top: 8mm; margin-top: 8mm; } }
             """;
 
-    private HtmlRenderer() {
-    }
+    private HtmlRenderer() {}
 
     public static String render(Report report) {
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n")
-                .append("<meta charset=\"UTF-8\"/>\n<title>").append(esc(report.unitName() + report.coverTitle()))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append(
+                        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n")
+                .append("<meta charset=\"UTF-8\"/>\n<title>")
+                .append(esc(report.unitName() + report.coverTitle()))
+                .append("</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n");
 
-        h.append("<section class=\"cover\">\n<h1>").append(esc(report.unitName())).append("</h1>\n<h1>")
-                .append(esc(report.coverTitle())).append("</h1>\n");
-        report.source().ifPresent(t -> h.append("<p class=\"source\">").append(esc(t)).append("</p>\n"));
+        h.append("<section class=\"cover\">\n<h1>")
+                .append(esc(report.unitName()))
+                .append("</h1>\n<h1>")
+                .append(esc(report.coverTitle()))
+                .append("</h1>\n");
+        report.source()
+                .ifPresent(t -> h.append("<p class=\"source\">").append(esc(t)).append("</p>\n"));
         h.append("</section>\n");
 
         h.append("<section class=\"page contents\">\n<h2 class=\"part\">目录</h2>\n<ul class=\"contents\">\n");
         for (ContentsEntry entry : report.contents()) {
-            h.append("<li class=\"level-").append(entry.level()).append("\">").append(esc(entry.text())).append("</li>\n");
+            h.append("<li class=\"level-")
+                    .append(entry.level())
+                    .append("\">")
+                    .append(esc(entry.text()))
+                    .append("</li>\n");
         }
         h.append("</ul>\n</section>\n");
 
@@ -77,13 +87,17 @@ public final class HtmlRenderer {
         textPart(h, report.explanation());
         textPart(h, report.glossary());
         report.other().ifPresent(o -> textPart(h, o));
-        report.contact().ifPresent(c -> h.append("<p class=\"contact\">").append(esc(c)).append("</p>\n"));
+        report.contact()
+                .ifPresent(c -> h.append("<p class=\"contact\">").append(esc(c)).append("</p>\n"));
         h.append("</body>\n</html>\n");
         return h.toString();
     }
 
     private static void partHeading(StringBuilder h, String number, String title) {
-        h.append("<h2 class=\"part\">").append(esc(number)).append("</h2>\n<h2 class=\"part-title\">").append(esc(title))
+        h.append("<h2 class=\"part\">")
+                .append(esc(number))
+                .append("</h2>\n<h2 class=\"part-title\">")
+                .append(esc(title))
                 .append("</h2>\n");
     }
 
@@ -99,7 +113,13 @@ public final class HtmlRenderer {
     private static void section(StringBuilder h, Section section, int level) {
         if (!section.heading().isEmpty()) {
             int tag = Math.min(level, 6);
-            h.append("<h").append(tag).append('>').append(esc(section.heading())).append("</h").append(tag).append(">\n");
+            h.append("<h")
+                    .append(tag)
+                    .append('>')
+                    .append(esc(section.heading()))
+                    .append("</h")
+                    .append(tag)
+                    .append(">\n");
         }
         for (String paragraph : section.paragraphs()) {
             h.append("<p>").append(esc(paragraph)).append("</p>\n");
@@ -110,18 +130,28 @@ public final class HtmlRenderer {
     }
 
     private static void table(StringBuilder h, ReportTable table) {
-        h.append("<section class=\"page table-page").append(table.columns() > WIDE ? " wide" : "").append("\" id=\"table-")
-                .append(esc(table.id())).append("\">\n");
+        h.append("<section class=\"page table-page")
+                .append(table.columns() > WIDE ? " wide" : "")
+                .append("\" id=\"table-")
+                .append(esc(table.id()))
+                .append("\">\n");
         h.append("<div class=\"table-title\">").append(esc(table.title())).append("</div>\n");
-        h.append("<div class=\"table-meta\"><span>").append(esc(table.department())).append("</span><span>")
-                .append(esc(table.number())).append("</span><span>").append(esc(table.unit())).append("</span></div>\n");
+        h.append("<div class=\"table-meta\"><span>")
+                .append(esc(table.department()))
+                .append("</span><span>")
+                .append(esc(table.number()))
+                .append("</span><span>")
+                .append(esc(table.unit()))
+                .append("</span></div>\n");
         h.append("<table class=\"accounts\">\n<thead>\n");
         rows(h, table.header(), "th");
         h.append("</thead>\n<tbody>\n");
         rows(h, table.body(), "td");
         h.append("</tbody>\n</table>\n");
         h.append("<p class=\"note\">").append(esc(table.note())).append("</p>\n");
-        table.emptyStatement().ifPresent(s -> h.append("<p class=\"statement\">").append(esc(s)).append("</p>\n"));
+        table.emptyStatement()
+                .ifPresent(
+                        s -> h.append("<p class=\"statement\">").append(esc(s)).append("</p>\n"));
         h.append("</section>\n");
     }
 
@@ -131,7 +161,9 @@ public final class HtmlRenderer {
             for (Cell cell : row) {
                 h.append('<').append(tag);
                 if (tag.equals("td")) {
-                    h.append(" class=\"").append(cell.amount() ? "amount" : "label").append('"');
+                    h.append(" class=\"")
+                            .append(cell.amount() ? "amount" : "label")
+                            .append('"');
                 }
                 if (cell.colSpan() > 1) {
                     h.append(" colspan=\"").append(cell.colSpan()).append('"');
@@ -156,7 +188,11 @@ public final class HtmlRenderer {
                 case '"' -> s.append("&quot;");
                 case '\'' -> s.append("&#39;");
                 default -> {
-                    if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    if (c == 0x9
+                            || c == 0xA
+                            || c == 0xD
+                            || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD)
                             || c >= 0x10000) {
                         s.appendCodePoint(c);
                     }

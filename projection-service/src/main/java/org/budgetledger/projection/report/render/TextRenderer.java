@@ -1,15 +1,13 @@
 package org.budgetledger.projection.report.render;
 
+import java.util.List;
 import org.budgetledger.projection.report.domain.Grid;
 import org.budgetledger.projection.report.domain.ReportTable;
-
-import java.util.List;
 
 /** One table as plain text for a terminal: columns padded to their widest cell (CJK characters count double). */
 public final class TextRenderer {
 
-    private TextRenderer() {
-    }
+    private TextRenderer() {}
 
     public static String render(ReportTable table) {
         Grid header = table.headerGrid();
@@ -24,7 +22,12 @@ public final class TextRenderer {
         }
         StringBuilder out = new StringBuilder();
         out.append(table.title()).append('\n');
-        out.append(table.department()).append("    ").append(table.number()).append("    ").append(table.unit()).append('\n');
+        out.append(table.department())
+                .append("    ")
+                .append(table.number())
+                .append("    ")
+                .append(table.unit())
+                .append('\n');
         String rule = "-".repeat(java.util.Arrays.stream(widths).sum() + 2 * widths.length) + '\n';
         out.append(rule);
         header.text().forEach(row -> line(out, row, widths, null));
@@ -54,9 +57,16 @@ public final class TextRenderer {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            w += (cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
-                    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-                    || (cp >= 0xffe0 && cp <= 0xffe6))) ? 2 : 1;
+            w += (cp >= 0x1100
+                            && (cp <= 0x115f
+                                    || (cp >= 0x2e80 && cp <= 0xa4cf)
+                                    || (cp >= 0xac00 && cp <= 0xd7a3)
+                                    || (cp >= 0xf900 && cp <= 0xfaff)
+                                    || (cp >= 0xfe30 && cp <= 0xfe4f)
+                                    || (cp >= 0xff00 && cp <= 0xff60)
+                                    || (cp >= 0xffe0 && cp <= 0xffe6)))
+                    ? 2
+                    : 1;
             i += Character.charCount(cp);
         }
         return w;

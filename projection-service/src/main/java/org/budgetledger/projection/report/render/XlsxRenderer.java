@@ -1,5 +1,12 @@
 package org.budgetledger.projection.report.render;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -19,14 +26,6 @@ import org.budgetledger.projection.report.domain.ReportTable;
 import org.budgetledger.projection.report.domain.Section;
 import org.budgetledger.projection.report.domain.TextPart;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.regex.Pattern;
-
 /**
  * The tables as an .xlsx workbook, one sheet per table named by its 表号 ("公开01表"), in the official layout: title,
  * 部门 / 表号 / 单位 line, header rows with the seed's merged cells and the 栏次 row, body rows (amounts as numeric cells
@@ -38,8 +37,7 @@ public final class XlsxRenderer {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     public static final String NARRATIVE_SHEET = "情况说明";
 
-    private XlsxRenderer() {
-    }
+    private XlsxRenderer() {}
 
     public static byte[] render(Report report) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,7 +49,8 @@ public final class XlsxRenderer {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             // where imported figures came from, in the workbook's properties: the sheets keep the official layout
-            report.source().ifPresent(t -> workbook.getProperties().getCoreProperties().setDescription(t));
+            report.source()
+                    .ifPresent(t -> workbook.getProperties().getCoreProperties().setDescription(t));
             for (ReportTable table : report.tables().tables()) {
                 table(workbook.createSheet(WorkbookUtil.createSafeSheetName(table.number())), table, styles);
             }
@@ -90,8 +89,13 @@ public final class XlsxRenderer {
                 text(row, c, header.at(i, c), styles.header);
             }
         }
-        header.merges().forEach(m -> merge(sheet, headerStart + m.row(), headerStart + m.row() + m.rowSpan() - 1,
-                m.column(), m.column() + m.colSpan() - 1));
+        header.merges()
+                .forEach(m -> merge(
+                        sheet,
+                        headerStart + m.row(),
+                        headerStart + m.row() + m.rowSpan() - 1,
+                        m.column(),
+                        m.column() + m.colSpan() - 1));
 
         Grid body = table.bodyGrid();
         int bodyStart = r;
@@ -128,8 +132,13 @@ public final class XlsxRenderer {
                 }
             }
         }
-        body.merges().forEach(m -> merge(sheet, bodyStart + m.row(), bodyStart + m.row() + m.rowSpan() - 1,
-                m.column(), m.column() + m.colSpan() - 1));
+        body.merges()
+                .forEach(m -> merge(
+                        sheet,
+                        bodyStart + m.row(),
+                        bodyStart + m.row() + m.rowSpan() - 1,
+                        m.column(),
+                        m.column() + m.colSpan() - 1));
         return r;
     }
 

@@ -1,6 +1,13 @@
 package org.budgetledger.projection.checks.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.UnitKind;
@@ -10,19 +17,10 @@ import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.testkit.Fixtures;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-
 /** Check inputs built from the shared fixtures: published 万元 figures × 1 000 000 = fen. */
 final class CheckFixtures {
 
-    private CheckFixtures() {
-    }
+    private CheckFixtures() {}
 
     static long fen(String wanYuan) {
         return new BigDecimal(wanYuan).movePointRight(6).longValueExact();
@@ -30,7 +28,8 @@ final class CheckFixtures {
 
     static Map<String, Long> cells(JsonNode cells) {
         Map<String, Long> out = new TreeMap<>();
-        cells.fields().forEachRemaining(e -> out.put(e.getKey(), fen(e.getValue().asText())));
+        cells.fields()
+                .forEachRemaining(e -> out.put(e.getKey(), fen(e.getValue().asText())));
         return out;
     }
 
@@ -39,7 +38,10 @@ final class CheckFixtures {
         Fixtures fx = Fixtures.of(Fixtures.HETANG);
         JsonNode expected = fx.expectedCells();
         Map<String, Long> cells = cells(expected.get("cells"));
-        return CheckInput.builder(expected.get("unitCode").asText(), expected.get("fiscalYear").asInt(), cells)
+        return CheckInput.builder(
+                        expected.get("unitCode").asText(),
+                        expected.get("fiscalYear").asInt(),
+                        cells)
                 .units(List.of(new UnitFigures("HT-CAC", UnitKind.ADMINISTRATIVE, cells)))
                 .previousClosing(Map.of())
                 .openingBalances(Map.of())
@@ -59,11 +61,15 @@ final class CheckFixtures {
         List<UnitFigures> units = new ArrayList<>();
         for (JsonNode unit : fx.units()) {
             String code = unit.get("unitCode").asText();
-            units.add(new UnitFigures(code, UnitKind.valueOf(unit.get("profile").get("kind").asText()),
+            units.add(new UnitFigures(
+                    code,
+                    UnitKind.valueOf(unit.get("profile").get("kind").asText()),
                     cells(byUnit.get(code).get("self"))));
         }
         Map<BalanceKey, Long> opening = openingBalances(fx.postings());
-        return CheckInput.builder(expected.get("unitCode").asText(), expected.get("fiscalYear").asInt(),
+        return CheckInput.builder(
+                        expected.get("unitCode").asText(),
+                        expected.get("fiscalYear").asInt(),
                         cells(expected.get("cells")))
                 .units(units)
                 .previousClosing(opening)
@@ -76,28 +82,38 @@ final class CheckFixtures {
     /** The shipped catalogue of the year with the fixture's additions (catalogue.json), as the ledger holds it. */
     static Catalogue catalogue(Fixtures fx, int year, CatalogueKind kind) {
         Catalogue shipped = ShippedCatalogues.load(year, kind).orElseThrow();
-        return fx.catalogue().map(c -> {
-            List<CatalogueEntry> extra = new ArrayList<>();
-            c.path(kind.path()).forEach(e -> extra.add(new CatalogueEntry(e.get("code").asText(),
-                    e.get("name").asText())));
-            return shipped.revisedWith(extra);
-        }).orElse(shipped);
+        return fx.catalogue()
+                .map(c -> {
+                    List<CatalogueEntry> extra = new ArrayList<>();
+                    c.path(kind.path())
+                            .forEach(e -> extra.add(new CatalogueEntry(
+                                    e.get("code").asText(), e.get("name").asText())));
+                    return shipped.revisedWith(extra);
+                })
+                .orElse(shipped);
     }
 
     private static List<JsonNode> net(List<JsonNode> postings) {
         Set<String> reversed = new HashSet<>();
-        postings.stream().filter(p -> p.get("type").asText().equals("REVERSAL"))
+        postings.stream()
+                .filter(p -> p.get("type").asText().equals("REVERSAL"))
                 .forEach(p -> reversed.add(p.get("reverses").asText()));
-        return postings.stream().filter(p -> !p.get("type").asText().equals("REVERSAL"))
-                .filter(p -> !reversed.contains(p.get("postingId").asText())).toList();
+        return postings.stream()
+                .filter(p -> !p.get("type").asText().equals("REVERSAL"))
+                .filter(p -> !reversed.contains(p.get("postingId").asText()))
+                .toList();
     }
 
     static Map<BalanceKey, Long> openingBalances(List<JsonNode> postings) {
         Map<BalanceKey, Long> out = new TreeMap<>();
         for (JsonNode p : net(postings)) {
             if (p.get("type").asText().equals("OPENING_BALANCE")) {
-                out.merge(new BalanceKey(FundSource.valueOf(p.get("fundSource").asText()),
-                        p.get("functionalCode").asText()), Money.parse(p.get("amount").asText()).fen(), Long::sum);
+                out.merge(
+                        new BalanceKey(
+                                FundSource.valueOf(p.get("fundSource").asText()),
+                                p.get("functionalCode").asText()),
+                        Money.parse(p.get("amount").asText()).fen(),
+                        Long::sum);
             }
         }
         return out;
@@ -110,11 +126,15 @@ final class CheckFixtures {
         for (JsonNode p : net(postings)) {
             String type = p.get("type").asText();
             String source = p.path("fundSource").asText("");
-            if (type.equals("EXPENDITURE") && !source.isEmpty() && FundSource.valueOf(source).fiscal()
-                    && !Set.of("BASIC", "PROJECT").contains(p.get("expenditureKind").asText())) {
+            if (type.equals("EXPENDITURE")
+                    && !source.isEmpty()
+                    && FundSource.valueOf(source).fiscal()
+                    && !Set.of("BASIC", "PROJECT")
+                            .contains(p.get("expenditureKind").asText())) {
                 otherKind++;
             }
-            if (type.equals("PROCUREMENT") && p.get("procurement").path("smallMicroAwarded").asBoolean()
+            if (type.equals("PROCUREMENT")
+                    && p.get("procurement").path("smallMicroAwarded").asBoolean()
                     && !p.get("procurement").path("smeAwarded").asBoolean()) {
                 smallMicro++;
             }

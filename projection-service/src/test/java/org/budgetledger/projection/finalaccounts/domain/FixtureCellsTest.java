@@ -3,11 +3,10 @@ package org.budgetledger.projection.finalaccounts.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.budgetledger.testkit.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
 
 /** Every fixture's postings, routed and summed, give exactly its expected figures: same keys, same strings. */
 class FixtureCellsTest {
@@ -29,7 +28,8 @@ class FixtureCellsTest {
     @ValueSource(strings = {Fixtures.DEMO_WLJ})
     void everyUnitPublishesItsExpectedConsolidatedAndSelfCells(String name) {
         FixtureLedgers ledgers = new FixtureLedgers(name);
-        JsonNode byUnit = ledgers.fixture.expectedCellsByUnit()
+        JsonNode byUnit = ledgers.fixture
+                .expectedCellsByUnit()
                 .orElseThrow(() -> new AssertionError(name + " has no expected-cells-by-unit.json"));
         assertThat(iterableKeys(byUnit)).containsExactlyInAnyOrderElementsOf(ledgers.kinds.keySet());
         for (String unit : ledgers.kinds.keySet()) {

@@ -3,17 +3,16 @@ package org.budgetledger.projection.finalaccounts.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.budgetledger.contract.Json;
-import org.budgetledger.contract.Posting;
-import org.budgetledger.contract.PostingType;
-import org.budgetledger.contract.UnitKind;
-import org.budgetledger.testkit.Fixtures;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.budgetledger.contract.Json;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.contract.PostingType;
+import org.budgetledger.contract.UnitKind;
+import org.budgetledger.testkit.Fixtures;
 
 /**
  * A tiny in-test projector over one fixture: the postings in order, per unit a {@link Figures} (scope self),

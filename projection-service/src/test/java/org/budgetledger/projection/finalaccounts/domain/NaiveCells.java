@@ -1,5 +1,14 @@
 package org.budgetledger.projection.finalaccounts.domain;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.budgetledger.contract.Activity;
 import org.budgetledger.contract.BudgetStage;
 import org.budgetledger.contract.ExpenditureKind;
@@ -10,16 +19,6 @@ import org.budgetledger.contract.Procurement;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.projection.checks.domain.BalanceKey;
 import org.budgetledger.projection.checks.domain.PostingCounts;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * An independent, deliberately naive recomputation of the disclosure's cells straight from the postings, written
@@ -51,11 +50,10 @@ final class NaiveCells {
         }
     }
 
-    private static final List<String> SANGONG = List.of("30212:overseas_travel", "31013:vehicle_purchase",
-            "30231:vehicle_operation", "30217:reception");
+    private static final List<String> SANGONG =
+            List.of("30212:overseas_travel", "31013:vehicle_purchase", "30231:vehicle_operation", "30217:reception");
 
-    private NaiveCells() {
-    }
+    private NaiveCells() {}
 
     /** Audit lines of the postings whose (reversed posting's) unit is in scope. */
     static List<Line> lines(List<Posting> postings, Predicate<String> unitInScope) {
@@ -95,11 +93,14 @@ final class NaiveCells {
         int stateCapital = 0;
         for (Line l : lines) {
             Posting p = l.p();
-            if (p.type() == PostingType.EXPENDITURE && p.fundSource().fiscal()
-                    && p.expenditureKind() != ExpenditureKind.BASIC && p.expenditureKind() != ExpenditureKind.PROJECT) {
+            if (p.type() == PostingType.EXPENDITURE
+                    && p.fundSource().fiscal()
+                    && p.expenditureKind() != ExpenditureKind.BASIC
+                    && p.expenditureKind() != ExpenditureKind.PROJECT) {
                 otherKind += l.sign();
             }
-            if (p.type() == PostingType.PROCUREMENT && p.procurement().smallMicroAwarded()
+            if (p.type() == PostingType.PROCUREMENT
+                    && p.procurement().smallMicroAwarded()
                     && !p.procurement().smeAwarded()) {
                 smallMicroOnly += l.sign();
             }
@@ -144,23 +145,37 @@ final class NaiveCells {
             table06(economicRows);
             table07();
             // 机关运行经费: 公用经费 of the ADMINISTRATIVE and CIVIL_SERVICE_MANAGED units only
-            put("ops/operating_costs/amount", sum(PostingType.EXPENDITURE, p -> general(p)
-                    && p.expenditureKind() == ExpenditureKind.BASIC && !personnel(p.economicCode())
-                    && (kinds.get(p.unitCode()) == UnitKind.ADMINISTRATIVE
-                    || kinds.get(p.unitCode()) == UnitKind.CIVIL_SERVICE_MANAGED)));
-            put("general/meetings/amount",
+            put(
+                    "ops/operating_costs/amount",
+                    sum(
+                            PostingType.EXPENDITURE,
+                            p -> general(p)
+                                    && p.expenditureKind() == ExpenditureKind.BASIC
+                                    && !personnel(p.economicCode())
+                                    && (kinds.get(p.unitCode()) == UnitKind.ADMINISTRATIVE
+                                            || kinds.get(p.unitCode()) == UnitKind.CIVIL_SERVICE_MANAGED)));
+            put(
+                    "general/meetings/amount",
                     sum(PostingType.EXPENDITURE, p -> general(p) && "30215".equals(p.economicCode())));
-            put("general/training/amount",
+            put(
+                    "general/training/amount",
                     sum(PostingType.EXPENDITURE, p -> general(p) && "30216".equals(p.economicCode())));
-            put("general/festivals/amount", sum(PostingType.EXPENDITURE,
-                    p -> p.activity() != null && p.activity().kind() == Activity.Kind.FESTIVAL));
+            put(
+                    "general/festivals/amount",
+                    sum(
+                            PostingType.EXPENDITURE,
+                            p -> p.activity() != null && p.activity().kind() == Activity.Kind.FESTIVAL));
             put("procurement/total/amount", sum(PostingType.PROCUREMENT, p -> true));
             for (Procurement.Category c : Procurement.Category.values()) {
-                put("procurement/" + c.name().toLowerCase(Locale.ROOT) + "/amount",
+                put(
+                        "procurement/" + c.name().toLowerCase(Locale.ROOT) + "/amount",
                         sum(PostingType.PROCUREMENT, p -> p.procurement().category() == c));
             }
-            put("procurement/sme/amount", sum(PostingType.PROCUREMENT, p -> p.procurement().smeAwarded()));
-            put("procurement/small_micro/amount",
+            put(
+                    "procurement/sme/amount",
+                    sum(PostingType.PROCUREMENT, p -> p.procurement().smeAwarded()));
+            put(
+                    "procurement/small_micro/amount",
                     sum(PostingType.PROCUREMENT, p -> p.procurement().smallMicroAwarded()));
         }
 
@@ -215,8 +230,8 @@ final class NaiveCells {
 
         // ---- 04 财政拨款收入支出决算总表 ----
         private void table04(Set<String> classes) {
-            List<FundSource> budgets = List.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND,
-                    FundSource.STATE_CAPITAL);
+            List<FundSource> budgets =
+                    List.of(FundSource.GENERAL_BUDGET, FundSource.GOVERNMENT_FUND, FundSource.STATE_CAPITAL);
             long incomeTotal = 0;
             long openingTotal = 0;
             long expenditureTotal = 0;
@@ -228,7 +243,8 @@ final class NaiveCells {
                 put("04/income." + w(b) + "/amount", a);
                 put("04/income.opening_balance." + w(b) + "/amount", o);
                 for (String k : classes) {
-                    put("04/expenditure." + k + "/" + w(b),
+                    put(
+                            "04/expenditure." + k + "/" + w(b),
                             sum(PostingType.EXPENDITURE, under(k).and(p -> p.fundSource() == b)));
                 }
                 put("04/expenditure.total/" + w(b), e);
@@ -243,8 +259,11 @@ final class NaiveCells {
             put("04/income.opening_balance/amount", openingTotal);
             put("04/income.grand_total/amount", incomeTotal + openingTotal);
             for (String k : classes) {
-                put("04/expenditure." + k + "/total",
-                        sum(PostingType.EXPENDITURE, under(k).and(p -> p.fundSource().fiscal())));
+                put(
+                        "04/expenditure." + k + "/total",
+                        sum(
+                                PostingType.EXPENDITURE,
+                                under(k).and(p -> p.fundSource().fiscal())));
             }
             put("04/expenditure.total/total", expenditureTotal);
             put("04/expenditure.closing_balance/total", closingTotal);
@@ -254,23 +273,34 @@ final class NaiveCells {
         // ---- 05 一般公共预算财政拨款支出决算表 ----
         private void table05(String r) {
             put("05/" + r + "/subtotal", sum(PostingType.EXPENDITURE, under(r).and(NaiveCells::general)));
-            put("05/" + r + "/basic", sum(PostingType.EXPENDITURE, under(r).and(NaiveCells::general)
-                    .and(p -> p.expenditureKind() == ExpenditureKind.BASIC)));
-            put("05/" + r + "/project", sum(PostingType.EXPENDITURE, under(r).and(NaiveCells::general)
-                    .and(p -> p.expenditureKind() == ExpenditureKind.PROJECT)));
+            put(
+                    "05/" + r + "/basic",
+                    sum(
+                            PostingType.EXPENDITURE,
+                            under(r).and(NaiveCells::general).and(p -> p.expenditureKind() == ExpenditureKind.BASIC)));
+            put(
+                    "05/" + r + "/project",
+                    sum(
+                            PostingType.EXPENDITURE,
+                            under(r).and(NaiveCells::general)
+                                    .and(p -> p.expenditureKind() == ExpenditureKind.PROJECT)));
         }
 
         // ---- 06 基本支出决算表 ----
         private void table06(Set<String> economicRows) {
-            Predicate<Posting> generalBasic =
-                    p -> general(p) && p.expenditureKind() == ExpenditureKind.BASIC;
+            Predicate<Posting> generalBasic = p -> general(p) && p.expenditureKind() == ExpenditureKind.BASIC;
             for (String ec : economicRows) {
-                put("06/" + ec + "/amount",
-                        sum(PostingType.EXPENDITURE, generalBasic.and(p -> p.economicCode().startsWith(ec))));
+                put(
+                        "06/" + ec + "/amount",
+                        sum(
+                                PostingType.EXPENDITURE,
+                                generalBasic.and(p -> p.economicCode().startsWith(ec))));
             }
-            put("06/personnel_total/amount",
+            put(
+                    "06/personnel_total/amount",
                     sum(PostingType.EXPENDITURE, generalBasic.and(p -> personnel(p.economicCode()))));
-            put("06/public_total/amount",
+            put(
+                    "06/public_total/amount",
                     sum(PostingType.EXPENDITURE, generalBasic.and(p -> !personnel(p.economicCode()))));
         }
 
@@ -283,9 +313,12 @@ final class NaiveCells {
             for (String entry : SANGONG) {
                 String code = entry.substring(0, 5);
                 String item = entry.substring(6);
-                long actual = sum(PostingType.EXPENDITURE, p -> general(p) && code.equals(p.economicCode())
-                        && (p.expenditureKind() == ExpenditureKind.BASIC
-                        || p.expenditureKind() == ExpenditureKind.PROJECT));
+                long actual = sum(
+                        PostingType.EXPENDITURE,
+                        p -> general(p)
+                                && code.equals(p.economicCode())
+                                && (p.expenditureKind() == ExpenditureKind.BASIC
+                                        || p.expenditureKind() == ExpenditureKind.PROJECT));
                 long budget = 0;
                 for (Line l : lines) {
                     Posting p = l.p();
@@ -317,9 +350,11 @@ final class NaiveCells {
             put(table + "/" + r + "/opening_balance", o);
             put(table + "/" + r + "/income", a);
             put(table + "/" + r + "/expenditure", e);
-            put(table + "/" + r + "/basic",
+            put(
+                    table + "/" + r + "/basic",
                     sum(PostingType.EXPENDITURE, f.and(p -> p.expenditureKind() == ExpenditureKind.BASIC)));
-            put(table + "/" + r + "/project",
+            put(
+                    table + "/" + r + "/project",
                     sum(PostingType.EXPENDITURE, f.and(p -> p.expenditureKind() == ExpenditureKind.PROJECT)));
             put(table + "/" + r + "/closing_balance", o + a - e);
         }

@@ -1,18 +1,5 @@
 package org.budgetledger.projection.finalaccounts.domain;
 
-import org.budgetledger.contract.Activity;
-import org.budgetledger.contract.BudgetStage;
-import org.budgetledger.contract.ExpenditureKind;
-import org.budgetledger.contract.FundSource;
-import org.budgetledger.contract.Money;
-import org.budgetledger.contract.Posting;
-import org.budgetledger.contract.PostingType;
-import org.budgetledger.contract.Procurement;
-import org.budgetledger.contract.UnitKind;
-import org.budgetledger.contract.catalogue.Catalogue;
-import org.budgetledger.contract.catalogue.CatalogueKind;
-import org.budgetledger.contract.catalogue.ShippedCatalogues;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +13,18 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.budgetledger.contract.Activity;
+import org.budgetledger.contract.BudgetStage;
+import org.budgetledger.contract.ExpenditureKind;
+import org.budgetledger.contract.FundSource;
+import org.budgetledger.contract.Money;
+import org.budgetledger.contract.Posting;
+import org.budgetledger.contract.PostingType;
+import org.budgetledger.contract.Procurement;
+import org.budgetledger.contract.UnitKind;
+import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.contract.catalogue.CatalogueKind;
+import org.budgetledger.contract.catalogue.ShippedCatalogues;
 
 /**
  * A random but valid posting stream of one department and fiscal year (docs/POSTINGS.md), reproducible from its seed: a
@@ -45,28 +44,35 @@ import java.util.TreeMap;
 final class RandomLedgerStream {
 
     static final int YEAR = 2019;
-    static final Catalogue FUNCTIONAL = ShippedCatalogues.load(YEAR, CatalogueKind.FUNCTIONAL).orElseThrow();
-    static final Catalogue ECONOMIC = ShippedCatalogues.load(YEAR, CatalogueKind.ECONOMIC).orElseThrow();
+    static final Catalogue FUNCTIONAL =
+            ShippedCatalogues.load(YEAR, CatalogueKind.FUNCTIONAL).orElseThrow();
+    static final Catalogue ECONOMIC =
+            ShippedCatalogues.load(YEAR, CatalogueKind.ECONOMIC).orElseThrow();
     /** Valid 项 codes (7 digits, parents listed). */
-    static final List<String> ITEMS = FUNCTIONAL.entries().stream().map(e -> e.code())
-            .filter(c -> c.length() == 7 && FUNCTIONAL.isValid(c)).toList();
+    static final List<String> ITEMS = FUNCTIONAL.entries().stream()
+            .map(e -> e.code())
+            .filter(c -> c.length() == 7 && FUNCTIONAL.isValid(c))
+            .toList();
     /** Valid economic 款 codes (5 digits, 类 listed). */
-    static final List<String> ECONOMIC_CODES = ECONOMIC.entries().stream().map(e -> e.code())
-            .filter(c -> c.length() == 5 && ECONOMIC.isValid(c)).toList();
+    static final List<String> ECONOMIC_CODES = ECONOMIC.entries().stream()
+            .map(e -> e.code())
+            .filter(c -> c.length() == 5 && ECONOMIC.isValid(c))
+            .toList();
     /** The 款 a 2019 基本支出 table prints without a warning: 301, 302, 303, 310. */
     static final List<String> BASIC_QUIET_CODES = ECONOMIC_CODES.stream()
-            .filter(c -> List.of("301", "302", "303", "310").contains(c.substring(0, 3))).toList();
+            .filter(c -> List.of("301", "302", "303", "310").contains(c.substring(0, 3)))
+            .toList();
     /** Codes with a role (三公, 会议费, 培训费, 30913) and a few common ones, drawn more often. */
     static final List<String> SPECIAL_CODES =
             List.of("30212", "30217", "30231", "31013", "30215", "30216", "30913", "30101", "30201", "31002");
+
     static final List<String> SANGONG_CODES = List.of("30212", "30217", "30231", "31013");
-    static final List<FundSource> NON_FISCAL = Arrays.stream(FundSource.values()).filter(s -> !s.fiscal()).toList();
+    static final List<FundSource> NON_FISCAL =
+            Arrays.stream(FundSource.values()).filter(s -> !s.fiscal()).toList();
 
-    record Pot(String unit, FundSource source, String fn) {
-    }
+    record Pot(String unit, FundSource source, String fn) {}
 
-    record BudgetLine(String unit, FundSource source, String fn, String ec) {
-    }
+    record BudgetLine(String unit, FundSource source, String fn, String ec) {}
 
     final long seed;
     final boolean stateCapital;
@@ -74,6 +80,7 @@ final class RandomLedgerStream {
     final String root;
     /** Units in creation order (parents before children) with their kinds. */
     final Map<String, UnitKind> kinds = new LinkedHashMap<>();
+
     final Map<String, String> parents = new HashMap<>();
     final List<Posting> postings = new ArrayList<>();
 
@@ -129,7 +136,8 @@ final class RandomLedgerStream {
                 List<String> list = new ArrayList<>(chosen);
                 String base = list.get(r.nextInt(list.size()));
                 String prefix = base.substring(0, r.nextBoolean() ? 3 : 5);
-                List<String> siblings = ITEMS.stream().filter(c -> c.startsWith(prefix)).toList();
+                List<String> siblings =
+                        ITEMS.stream().filter(c -> c.startsWith(prefix)).toList();
                 chosen.add(siblings.get(r.nextInt(siblings.size())));
             }
         }
@@ -171,7 +179,8 @@ final class RandomLedgerStream {
         long fen = freshAmount();
         ExpenditureKind kind = null;
         if (type == PostingType.OPENING_BALANCE && r.nextBoolean()) {
-            kind = source.fiscal() ? (r.nextBoolean() ? ExpenditureKind.BASIC : ExpenditureKind.PROJECT)
+            kind = source.fiscal()
+                    ? (r.nextBoolean() ? ExpenditureKind.BASIC : ExpenditureKind.PROJECT)
                     : pick(List.of(ExpenditureKind.values()));
         }
         Posting p = record(unit, type, source, fn, null, kind, null, fen, null, null);
@@ -181,9 +190,12 @@ final class RandomLedgerStream {
 
     /** EXPENDITURE or SURPLUS_DISTRIBUTION from a (unit, source, 项) with money; false when there is none. */
     private boolean spend(PostingType type) {
-        List<Pot> pots = available.entrySet().stream().filter(e -> e.getValue() > 0)
-                .filter(e -> type == PostingType.EXPENDITURE || !e.getKey().source().fiscal())
-                .map(Map.Entry::getKey).toList();
+        List<Pot> pots = available.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .filter(e ->
+                        type == PostingType.EXPENDITURE || !e.getKey().source().fiscal())
+                .map(Map.Entry::getKey)
+                .toList();
         if (pots.isEmpty()) {
             return false;
         }
@@ -197,8 +209,10 @@ final class RandomLedgerStream {
             String ec = economicCode(pot.source(), kind);
             Activity activity = null;
             if (r.nextInt(4) == 0) {
-                activity = new Activity(pick(List.of(Activity.Kind.values())),
-                        r.nextBoolean() ? 1 + r.nextInt(5) : null, r.nextBoolean() ? 1 + r.nextInt(90) : null);
+                activity = new Activity(
+                        pick(List.of(Activity.Kind.values())),
+                        r.nextBoolean() ? 1 + r.nextInt(5) : null,
+                        r.nextBoolean() ? 1 + r.nextInt(90) : null);
             }
             p = record(pot.unit(), type, pot.source(), pot.fn(), ec, kind, null, fen, activity, null);
         } else {
@@ -210,8 +224,9 @@ final class RandomLedgerStream {
     }
 
     private String economicCode(FundSource source, ExpenditureKind kind) {
-        List<String> pool = source == FundSource.GENERAL_BUDGET && kind == ExpenditureKind.BASIC
-                && !otherPublicClasses ? BASIC_QUIET_CODES : ECONOMIC_CODES;
+        List<String> pool = source == FundSource.GENERAL_BUDGET && kind == ExpenditureKind.BASIC && !otherPublicClasses
+                ? BASIC_QUIET_CODES
+                : ECONOMIC_CODES;
         if (r.nextInt(10) < 4) {
             String special = pick(SPECIAL_CODES);
             if (pool.contains(special)) {
@@ -223,8 +238,10 @@ final class RandomLedgerStream {
 
     private void budget() {
         BudgetStage stage = pick(List.of(BudgetStage.values()));
-        List<BudgetLine> positive = budgets.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(Map.Entry::getKey).toList();
+        List<BudgetLine> positive = budgets.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(Map.Entry::getKey)
+                .toList();
         if (stage == BudgetStage.DECREASE && positive.isEmpty()) {
             stage = BudgetStage.INITIAL;
         }
@@ -240,8 +257,8 @@ final class RandomLedgerStream {
             line = new BudgetLine(unit(), source, pick(items), ec);
             fen = freshAmount();
         }
-        Posting p = record(line.unit(), PostingType.BUDGET, line.source(), line.fn(), line.ec(), null, stage, fen,
-                null, null);
+        Posting p = record(
+                line.unit(), PostingType.BUDGET, line.source(), line.fn(), line.ec(), null, stage, fen, null, null);
         budgets.merge(line, stage == BudgetStage.DECREASE ? -fen : fen, Math::addExact);
         reversible.add(p);
     }
@@ -251,8 +268,8 @@ final class RandomLedgerStream {
         boolean sme = r.nextBoolean();
         boolean smallMicro = sme && r.nextBoolean();
         Procurement facts = new Procurement(pick(List.of(Procurement.Category.values())), sme, smallMicro);
-        Posting p = record(unit(), PostingType.PROCUREMENT, source, pick(items), null, null, null, freshAmount(),
-                null, facts);
+        Posting p = record(
+                unit(), PostingType.PROCUREMENT, source, pick(items), null, null, null, freshAmount(), null, facts);
         reversible.add(p);
     }
 
@@ -278,37 +295,76 @@ final class RandomLedgerStream {
                 }
                 available.merge(pot, -fen, Math::addExact);
             }
-            case EXPENDITURE, SURPLUS_DISTRIBUTION -> available.merge(
-                    new Pot(target.unitCode(), target.fundSource(), target.functionalCode()), fen, Math::addExact);
+            case EXPENDITURE, SURPLUS_DISTRIBUTION ->
+                available.merge(
+                        new Pot(target.unitCode(), target.fundSource(), target.functionalCode()), fen, Math::addExact);
             case BUDGET -> {
-                BudgetLine line = new BudgetLine(target.unitCode(), target.fundSource(), target.functionalCode(),
-                        target.economicCode());
+                BudgetLine line = new BudgetLine(
+                        target.unitCode(), target.fundSource(), target.functionalCode(), target.economicCode());
                 long delta = target.stage() == BudgetStage.DECREASE ? fen : -fen;
                 if (budgets.getOrDefault(line, 0L) + delta < 0) {
                     return false;
                 }
                 budgets.merge(line, delta, Math::addExact);
             }
-            case PROCUREMENT -> {
-            }
+            case PROCUREMENT -> {}
             case REVERSAL -> throw new AssertionError("reversals are never reversed");
         }
         reversible.remove(target);
         String id = root + "-" + next++;
-        postings.add(new Posting(id, target.sourceSystem(), target.unitCode(), YEAR, PostingType.REVERSAL, null,
-                null, null, null, null, null, null, null, null, null, target.postingId(), "correction of " + id));
+        postings.add(new Posting(
+                id,
+                target.sourceSystem(),
+                target.unitCode(),
+                YEAR,
+                PostingType.REVERSAL,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                target.postingId(),
+                "correction of " + id));
         return true;
     }
 
     // ------------------------------------------------------------------------------------------------ pieces
 
-    private Posting record(String unit, PostingType type, FundSource source, String fn, String ec,
-                           ExpenditureKind kind, BudgetStage stage, long fen, Activity activity,
-                           Procurement procurement) {
+    private Posting record(
+            String unit,
+            PostingType type,
+            FundSource source,
+            String fn,
+            String ec,
+            ExpenditureKind kind,
+            BudgetStage stage,
+            long fen,
+            Activity activity,
+            Procurement procurement) {
         String id = root + "-" + next++;
-        Posting p = new Posting(id, r.nextInt(4) == 0 ? "treasury-payments" : "gen-" + seed, unit, YEAR, type,
-                source, fn, ec, kind, stage, Money.ofFen(fen), LocalDate.ofYearDay(YEAR, 1 + r.nextInt(365)),
-                type.name().toLowerCase() + " " + id, activity, procurement, null, null);
+        Posting p = new Posting(
+                id,
+                r.nextInt(4) == 0 ? "treasury-payments" : "gen-" + seed,
+                unit,
+                YEAR,
+                type,
+                source,
+                fn,
+                ec,
+                kind,
+                stage,
+                Money.ofFen(fen),
+                LocalDate.ofYearDay(YEAR, 1 + r.nextInt(365)),
+                type.name().toLowerCase() + " " + id,
+                activity,
+                procurement,
+                null,
+                null);
         postings.add(p);
         return p;
     }
@@ -364,8 +420,24 @@ final class RandomLedgerStream {
         for (int i = postings.size() - 1; i >= 0; i--) {
             Posting p = postings.get(i);
             if (p.type() != PostingType.REVERSAL && !reversed.contains(p.postingId())) {
-                all.add(new Posting(root + "-undo-" + n++, p.sourceSystem(), p.unitCode(), YEAR, PostingType.REVERSAL,
-                        null, null, null, null, null, null, null, null, null, null, p.postingId(), "undo"));
+                all.add(new Posting(
+                        root + "-undo-" + n++,
+                        p.sourceSystem(),
+                        p.unitCode(),
+                        YEAR,
+                        PostingType.REVERSAL,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        p.postingId(),
+                        "undo"));
             }
         }
         return all;
@@ -375,10 +447,24 @@ final class RandomLedgerStream {
     List<Posting> twice() {
         List<Posting> all = new ArrayList<>(postings);
         for (Posting p : postings) {
-            all.add(new Posting(p.postingId() + "-bis", p.sourceSystem(), p.unitCode(), p.fiscalYear(), p.type(),
-                    p.fundSource(), p.functionalCode(), p.economicCode(), p.expenditureKind(), p.stage(), p.amount(),
-                    p.occurredOn(), p.description(), p.activity(), p.procurement(),
-                    p.reverses() == null ? null : p.reverses() + "-bis", p.reason()));
+            all.add(new Posting(
+                    p.postingId() + "-bis",
+                    p.sourceSystem(),
+                    p.unitCode(),
+                    p.fiscalYear(),
+                    p.type(),
+                    p.fundSource(),
+                    p.functionalCode(),
+                    p.economicCode(),
+                    p.expenditureKind(),
+                    p.stage(),
+                    p.amount(),
+                    p.occurredOn(),
+                    p.description(),
+                    p.activity(),
+                    p.procurement(),
+                    p.reverses() == null ? null : p.reverses() + "-bis",
+                    p.reason()));
         }
         return all;
     }
@@ -393,8 +479,8 @@ final class RandomLedgerStream {
                 throw new IllegalStateException("duplicate posting " + p.postingId());
             }
             if (p.type() == PostingType.REVERSAL) {
-                Posting reversed = Objects.requireNonNull(byId.get(p.sourceSystem() + "/" + p.reverses()),
-                        p.reverses());
+                Posting reversed =
+                        Objects.requireNonNull(byId.get(p.sourceSystem() + "/" + p.reverses()), p.reverses());
                 self.get(reversed.unitCode()).apply(CellRouting.contributions(reversed), -1);
             } else {
                 self.get(p.unitCode()).apply(CellRouting.contributions(p), 1);
@@ -432,7 +518,9 @@ final class RandomLedgerStream {
 
     /** Units with descendants (their department differs from their own figures). */
     List<String> departments() {
-        return kinds.keySet().stream().filter(u -> u.equals(root) || parents.containsValue(u)).toList();
+        return kinds.keySet().stream()
+                .filter(u -> u.equals(root) || parents.containsValue(u))
+                .toList();
     }
 
     /** How many postings of each type, for a readable failure message. */

@@ -2,6 +2,16 @@ package org.budgetledger.projection.finalaccounts.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.budgetledger.contract.Money;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.projection.checks.domain.BalanceKey;
@@ -14,17 +24,6 @@ import org.budgetledger.projection.checks.domain.UnitFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.stream.LongStream;
 
 /**
  * Properties of the final-accounts figures over random, valid posting streams ({@link RandomLedgerStream}): several
@@ -53,10 +52,12 @@ class RandomStreamsPropertyTest {
 
     /** The cell-key grammar of docs/CELLS.md (2019 tables, explanatory figures and the 2020+ state-capital keys). */
     private static final String FN = "(total|\\d{3}|\\d{5}|\\d{7})";
+
     private static final String SOURCES =
             "(general_budget|government_fund|state_capital|superior_subsidy|operating|business|affiliate_remittance|other)";
     private static final String BUDGET_TYPES = "(general_budget|government_fund|state_capital)";
-    private static final Pattern GRAMMAR = Pattern.compile(String.join("|",
+    private static final Pattern GRAMMAR = Pattern.compile(String.join(
+            "|",
             "01/income\\.(" + SOURCES + "|total|business_fund_offset|opening_balance|grand_total)/amount",
             "01/expenditure\\.(\\d{3}|total|surplus_distribution|closing_balance|grand_total)/amount",
             "02/" + FN + "/(total|fiscal|superior_subsidy|operating|business|affiliate_remittance|other)",
@@ -103,14 +104,20 @@ class RandomStreamsPropertyTest {
         if (NaiveCells.postingCounts(lines).stateCapitalPostings() > 0) {
             expectedWarnings.add("L07");
         }
-        auditSums.keySet().stream().filter(k -> k.matches("06/\\d{3}/amount"))
-                .map(k -> k.substring(3, 6)).filter(k -> !Set.of("301", "302", "303", "310").contains(k))
+        auditSums.keySet().stream()
+                .filter(k -> k.matches("06/\\d{3}/amount"))
+                .map(k -> k.substring(3, 6))
+                .filter(k -> !Set.of("301", "302", "303", "310").contains(k))
                 .forEach(k -> expectedWarnings.add("W16 06/" + k));
 
-        List<String> failing = report.results().stream().filter(r -> r.status() == Status.FAIL)
-                .map(r -> r.render(true)).toList();
+        List<String> failing = report.results().stream()
+                .filter(r -> r.status() == Status.FAIL)
+                .map(r -> r.render(true))
+                .toList();
         Set<String> warnings = new TreeSet<>();
-        report.results().stream().filter(r -> r.status() == Status.WARN).map(CheckResult::label)
+        report.results().stream()
+                .filter(r -> r.status() == Status.WARN)
+                .map(CheckResult::label)
                 .forEach(warnings::add);
         assertThat(failing).as("%s%n%s", s, report.render()).isEmpty();
         assertThat(warnings).as("%s%n%s", s, report.render()).isEqualTo(expectedWarnings);
@@ -133,7 +140,8 @@ class RandomStreamsPropertyTest {
         Map<String, Map<String, Long>> naive = new LinkedHashMap<>();
         for (String d : s.departments()) {
             routed.put("department " + d, s.consolidated(self, d));
-            naive.put("department " + d,
+            naive.put(
+                    "department " + d,
                     NaiveCells.compute(NaiveCells.lines(s.postings, u -> s.isWithin(u, d)), s.kinds));
         }
         for (String u : s.kinds.keySet()) {
@@ -144,7 +152,8 @@ class RandomStreamsPropertyTest {
         List<String> problems = new ArrayList<>();
         routed.forEach((scope, figures) -> {
             diff(figures.fen(), naive.get(scope)).forEach(d -> problems.add(scope + ": " + d));
-            figures.fen().keySet().stream().filter(k -> !GRAMMAR.matcher(k).matches())
+            figures.fen().keySet().stream()
+                    .filter(k -> !GRAMMAR.matcher(k).matches())
                     .forEach(k -> problems.add(scope + ": key outside docs/CELLS.md: " + k));
         });
         assertThat(problems).as("%s", s).isEmpty();
@@ -157,7 +166,9 @@ class RandomStreamsPropertyTest {
     @MethodSource("fewerSeeds")
     void reversingEveryPostingInReverseOrderBringsEveryFigureBackToZero(long seed) {
         RandomLedgerStream s = RandomLedgerStream.of(seed);
-        assertThat(s.consolidated(s.selfWithOperatingCosts(s.self(s.postings)), s.root).fen()).isNotEmpty();
+        assertThat(s.consolidated(s.selfWithOperatingCosts(s.self(s.postings)), s.root)
+                        .fen())
+                .isNotEmpty();
 
         List<Posting> undone = s.withEverythingReversed();
         Map<String, Figures> self = s.selfWithOperatingCosts(s.self(undone));
@@ -167,7 +178,9 @@ class RandomStreamsPropertyTest {
             assertThat(department.fen()).as("%s department %s", s, d).isEmpty();
             assertThat(department.published()).as("%s department %s", s, d).isEmpty();
         }
-        assertThat(NaiveCells.compute(NaiveCells.lines(undone, u -> true), s.kinds)).as("%s", s).isEmpty();
+        assertThat(NaiveCells.compute(NaiveCells.lines(undone, u -> true), s.kinds))
+                .as("%s", s)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -191,8 +204,10 @@ class RandomStreamsPropertyTest {
         Map<String, Figures> self = s.selfWithOperatingCosts(s.self(s.postings));
         scopes(s, s.postings).forEach((scope, f) -> {
             assertThat(f.published()).as("%s %s", s, scope).isEqualTo(roundedOnce(f.fen()));
-            f.fen().forEach((k, v) -> assertThat(Money.ofFen(v).toWanYuan()).as("%s %s %s", s, scope, k)
-                    .isEqualTo(halfUpWan(v)));
+            f.fen()
+                    .forEach((k, v) -> assertThat(Money.ofFen(v).toWanYuan())
+                            .as("%s %s %s", s, scope, k)
+                            .isEqualTo(halfUpWan(v)));
             // negative figures (a 项 overspent in 08/09 may close below zero) round away from zero, never "-0.00"
             Figures negated = new Figures().apply(f.fen(), -1);
             Map<String, Long> negatedExact = new TreeMap<>();
@@ -221,7 +236,9 @@ class RandomStreamsPropertyTest {
             Map<String, Figures> self = s.selfWithOperatingCosts(s.self(s.postings));
             Figures department = s.consolidated(self, s.root);
             for (Map.Entry<String, Long> e : department.fen().entrySet()) {
-                long summedRounded = self.values().stream().mapToLong(f -> hundredths(f.fen(e.getKey()))).sum();
+                long summedRounded = self.values().stream()
+                        .mapToLong(f -> hundredths(f.fen(e.getKey())))
+                        .sum();
                 if (summedRounded != hundredths(e.getValue())) {
                     differing++;
                 }

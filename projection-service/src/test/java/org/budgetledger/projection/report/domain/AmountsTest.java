@@ -2,9 +2,8 @@ package org.budgetledger.projection.report.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.math.RoundingMode;
+import org.junit.jupiter.api.Test;
 
 class AmountsTest {
 

@@ -2,10 +2,6 @@ package org.budgetledger.projection.report.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.budgetledger.contract.NarrativeKey;
-import org.budgetledger.testkit.Fixtures;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.budgetledger.contract.NarrativeKey;
+import org.budgetledger.testkit.Fixtures;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every narrative key the API accepts prints where docs/NARRATIVE.md says: the demo department (2020, with budgets)
@@ -47,8 +46,12 @@ class NarrativeKeysTest {
     }
 
     private static String section(Report report, String headingStart) {
-        return report.explanation().sections().stream().filter(s -> s.heading().startsWith(headingStart)).findFirst()
-                .orElseThrow().lines().collect(Collectors.joining("\n"));
+        return report.explanation().sections().stream()
+                .filter(s -> s.heading().startsWith(headingStart))
+                .findFirst()
+                .orElseThrow()
+                .lines()
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -84,8 +87,10 @@ class NarrativeKeysTest {
         // with Y−1 there is something to compare with: the unit's cause of having nothing does not print
         assertThat(report.explanation().text()).doesNotContain(textOf(NarrativeKey.REASONS_NO_COMPARISON));
         List<NarrativeKey> covered = List.copyOf(where.keySet());
-        assertThat(NarrativeKey.values()).as("every key has its place in this test")
-                .containsExactlyInAnyOrder(concat(covered, NarrativeKey.ASSETS_VEHICLES_HELD, NarrativeKey.REASONS_NO_COMPARISON));
+        assertThat(NarrativeKey.values())
+                .as("every key has its place in this test")
+                .containsExactlyInAnyOrder(
+                        concat(covered, NarrativeKey.ASSETS_VEHICLES_HELD, NarrativeKey.REASONS_NO_COMPARISON));
     }
 
     @Test
@@ -94,8 +99,11 @@ class NarrativeKeysTest {
         String cause = "〔reasons.noComparison〕，所以无上年可比较数据";
         assertThat(section(report, "一、")).contains("2020年度收入总计").contains(cause);
         assertThat(section(report, "四、")).contains(cause);
-        for (NarrativeKey key : List.of(NarrativeKey.REASONS_INCOME, NarrativeKey.REASONS_EXPENDITURE,
-                NarrativeKey.REASONS_FISCAL, NarrativeKey.REASONS_OPERATING_COSTS)) {
+        for (NarrativeKey key : List.of(
+                NarrativeKey.REASONS_INCOME,
+                NarrativeKey.REASONS_EXPENDITURE,
+                NarrativeKey.REASONS_FISCAL,
+                NarrativeKey.REASONS_OPERATING_COSTS)) {
             assertThat(report.explanation().text()).as(key.key()).doesNotContain(textOf(key));
         }
     }

@@ -3,6 +3,12 @@ package org.budgetledger.projection.report.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
@@ -15,13 +21,6 @@ import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.projection.finalaccounts.domain.CellRouting;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.testkit.Fixtures;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * A fixture replayed into exact figures: per unit the cells (CellRouting) and the facts (Facts) of its postings,
@@ -102,8 +101,11 @@ public final class ReportFixtures {
             return shipped;
         }
         List<CatalogueEntry> entries = new ArrayList<>();
-        additions.get().get(kind.path()).forEach(e -> entries.add(new CatalogueEntry(e.get("code").asText(),
-                e.get("name").asText())));
+        additions
+                .get()
+                .get(kind.path())
+                .forEach(e -> entries.add(
+                        new CatalogueEntry(e.get("code").asText(), e.get("name").asText())));
         return shipped.revisedWith(entries);
     }
 
@@ -112,8 +114,16 @@ public final class ReportFixtures {
     }
 
     ReportInput input(Map<String, Long> figures, Optional<Map<String, Long>> previous, Map<String, String> narrative) {
-        return ReportInput.withCatalogues(year, root, profiles.get(root), units(), figures, previous, narrative,
-                catalogue(CatalogueKind.FUNCTIONAL), catalogue(CatalogueKind.ECONOMIC));
+        return ReportInput.withCatalogues(
+                year,
+                root,
+                profiles.get(root),
+                units(),
+                figures,
+                previous,
+                narrative,
+                catalogue(CatalogueKind.FUNCTIONAL),
+                catalogue(CatalogueKind.ECONOMIC));
     }
 
     UnitKind rootKind() {

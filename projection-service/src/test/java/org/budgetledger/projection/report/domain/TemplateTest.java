@@ -3,24 +3,29 @@ package org.budgetledger.projection.report.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 class TemplateTest {
 
     private static Report report(int year, Map<String, Long> figures) {
         UnitProfile profile = new UnitProfile("测试单位", UnitKind.ADMINISTRATIVE, null, "测试", null, null);
-        return ReportBuilder.build(ReportInput.withCatalogues(year, "T", profile,
-                List.of(new ReportInput.Unit("T", "测试单位", UnitKind.ADMINISTRATIVE, null)), figures, Optional.empty(),
-                Map.of(), ShippedCatalogues.load(year, CatalogueKind.FUNCTIONAL).orElseThrow(),
+        return ReportBuilder.build(ReportInput.withCatalogues(
+                year,
+                "T",
+                profile,
+                List.of(new ReportInput.Unit("T", "测试单位", UnitKind.ADMINISTRATIVE, null)),
+                figures,
+                Optional.empty(),
+                Map.of(),
+                ShippedCatalogues.load(year, CatalogueKind.FUNCTIONAL).orElseThrow(),
                 ShippedCatalogues.load(year, CatalogueKind.ECONOMIC).orElseThrow()));
     }
 
@@ -40,7 +45,8 @@ class TemplateTest {
         f.put("01/expenditure.207/amount", 100_000_00L);
         f.put("01/expenditure.208/amount", 50_000_00L);
         f.put("01/expenditure.total/amount", 150_000_00L);
-        List<List<String>> body = report(2019, f).table("01").orElseThrow().bodyGrid().text();
+        List<List<String>> body =
+                report(2019, f).table("01").orElseThrow().bodyGrid().text();
         assertThat(body).hasSize(14);
         assertThat(body.get(6)).containsExactly("七、其他收入", "7", "", "七、文化旅游体育与传媒支出", "21", "10.00");
         assertThat(body.get(7)).containsExactly("", "8", "", "八、社会保障和就业支出", "22", "5.00");
@@ -84,10 +90,11 @@ class TemplateTest {
     void anEmptyYearStillPrintsEveryPart() {
         Report r = report(2019, Map.of());
         assertThat(r.explanation().sections()).hasSize(10);
-        assertThat(r.explanation().text()).contains("本年收入合计0万元，其中：财政拨款收入0万元，占0%")
+        assertThat(r.explanation().text())
+                .contains("本年收入合计0万元，其中：财政拨款收入0万元，占0%")
                 .doesNotContain("null", "{");
-        assertThat(r.table("07").orElseThrow().bodyGrid().text().get(0)).containsExactly("无", "", "", "", "", "", "0",
-                "0", "0", "0", "0", "0");
+        assertThat(r.table("07").orElseThrow().bodyGrid().text().get(0))
+                .containsExactly("无", "", "", "", "", "", "0", "0", "0", "0", "0", "0");
         assertThat(r.overview().text()).contains("我单位属于行政单位，现有预算单位1个。").doesNotContain("编制");
     }
 }

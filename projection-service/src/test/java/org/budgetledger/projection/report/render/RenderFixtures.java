@@ -2,6 +2,10 @@ package org.budgetledger.projection.report.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.Posting;
 import org.budgetledger.contract.PostingType;
@@ -16,16 +20,10 @@ import org.budgetledger.projection.report.domain.ReportBuilder;
 import org.budgetledger.projection.report.domain.ReportInput;
 import org.budgetledger.testkit.Fixtures;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 /** The seed office's report (one unit, 2019), built from its fixture postings. */
 final class RenderFixtures {
 
-    private RenderFixtures() {
-    }
+    private RenderFixtures() {}
 
     static Report hetang(Map<String, String> narrative) {
         try {
@@ -44,9 +42,14 @@ final class RenderFixtures {
                 figures.apply(CellRouting.contributions(applied), sign);
                 figures.apply(Facts.contributions(applied), sign);
             }
-            ReportInput input = ReportInput.withCatalogues(2019, code, profile,
+            ReportInput input = ReportInput.withCatalogues(
+                    2019,
+                    code,
+                    profile,
                     List.of(new ReportInput.Unit(code, profile.name(), profile.kind(), null)),
-                    figures.withOperatingCosts(profile.kind()).fen(), Optional.empty(), narrative,
+                    figures.withOperatingCosts(profile.kind()).fen(),
+                    Optional.empty(),
+                    narrative,
                     ShippedCatalogues.load(2019, CatalogueKind.FUNCTIONAL).orElseThrow(),
                     ShippedCatalogues.load(2019, CatalogueKind.ECONOMIC).orElseThrow());
             return ReportBuilder.build(input);

@@ -2,6 +2,10 @@ package org.budgetledger.projection.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -9,11 +13,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.budgetledger.projection.report.domain.Report;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 class XlsxRendererTest {
 
@@ -24,8 +23,8 @@ class XlsxRendererTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(XlsxRenderer.render(report)))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表",
-                    "公开08表", "情况说明");
+            assertThat(names)
+                    .containsExactly("公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "情况说明");
 
             // 01: title, meta, 3 header rows, then 一、一般公共预算财政拨款收入 | 1 | 30.74
             Sheet t01 = wb.getSheet("公开01表");
@@ -39,7 +38,8 @@ class XlsxRendererTest {
             assertThat(value.getCellStyle().getDataFormatString()).isEqualTo("0.00");
             Cell blank = t01.getRow(6).getCell(2);
             assertThat(blank.getCellType()).isEqualTo(CellType.BLANK);
-            assertThat(t01.getMergedRegions()).contains(new CellRangeAddress(2, 2, 0, 2), new CellRangeAddress(2, 2, 3, 5));
+            assertThat(t01.getMergedRegions())
+                    .contains(new CellRangeAddress(2, 2, 0, 2), new CellRangeAddress(2, 2, 3, 5));
 
             // 07: 无 merged across the 6 budget columns, 0 as a number printed "0"
             Sheet t07 = wb.getSheet("公开07表");
@@ -52,7 +52,8 @@ class XlsxRendererTest {
             assertThat(zero.getCellStyle().getDataFormatString()).isEqualTo("0");
             assertThat(t07.getRow(body).getCell(11).getNumericCellValue()).isEqualTo(0.06);
             // header spans: 公务用车购置及运行费 over 3 columns, 合计 over 2 rows
-            assertThat(t07.getMergedRegions()).contains(new CellRangeAddress(3, 3, 2, 4), new CellRangeAddress(3, 4, 0, 0));
+            assertThat(t07.getMergedRegions())
+                    .contains(new CellRangeAddress(3, 3, 2, 4), new CellRangeAddress(3, 4, 0, 0));
 
             // 06: code as text, the totals line merged like the seed
             Sheet t06 = wb.getSheet("公开06表");
@@ -65,7 +66,8 @@ class XlsxRendererTest {
 
             // 08: the statement under the table
             Sheet t08 = wb.getSheet("公开08表");
-            assertThat(t08.getRow(t08.getLastRowNum()).getCell(0).getStringCellValue()).endsWith("故本表无数据");
+            assertThat(t08.getRow(t08.getLastRowNum()).getCell(0).getStringCellValue())
+                    .endsWith("故本表无数据");
 
             Sheet narrative = wb.getSheet("情况说明");
             List<String> lines = new ArrayList<>();
