@@ -20,9 +20,9 @@ import org.budgetledger.ledger.relay.StoredEvents;
  * cached aggregate, two exact-key reads ask the store:
  * <ul>
  *   <li>whether an event follows the cached version: if one does (another instance wrote), the cached aggregate
- *       catches up by applying the events after its version, read from the store (a reload would replay everything
- *       since the last snapshot, up to 10,000 events, each time writes to a ledger alternate between instances:
- *       docs/PERFORMANCE.md, "Beyond one machine"). Writes were safe without it (the unique index refuses a stale
+ *       catches up by applying the events after its version, read from the store by exact key (a reload would
+ *       replay everything since the last snapshot, up to 10,000 events, each time writes to a ledger alternate
+ *       between instances: docs/PERFORMANCE.md, "Beyond one machine"). Writes were safe without it (the unique index refuses a stale
  *       append), but reads (a ledger's state, whether it holds a posting) would have answered from the past;</li>
  *   <li>whether the store still holds the cached version's event: if it does not (the store lost or changed what it
  *       had acknowledged), the {@link CachedCheck} reports the divergence and the aggregate is reloaded from the store,
