@@ -98,8 +98,8 @@ public class Dashboards {
             Headline.Change change = accounts.figures(u.unitCode(), u.fiscalYear() - 1, scope, null)
                     .filter(FinalAccounts.View::hasFigures)
                     .map(previous -> change(
-                            previous.figures().fen("01/expenditure.total/amount"),
-                            f.fen("01/expenditure.total/amount")))
+                            previous.figures().fen(CellKeys.EXPENDITURE_TOTAL_01),
+                            f.fen(CellKeys.EXPENDITURE_TOTAL_01)))
                     .orElse(null);
             return new Headline(
                     u.unitCode(),
@@ -108,12 +108,12 @@ public class Dashboards {
                     u.kind().name(),
                     u.parentUnitCode(),
                     u.region(),
-                    wan(f, "01/income.total/amount"),
-                    wan(f, "01/expenditure.total/amount"),
-                    wan(f, "03/total/basic"),
-                    wan(f, "03/total/project"),
+                    wan(f, CellKeys.INCOME_TOTAL_01),
+                    wan(f, CellKeys.EXPENDITURE_TOTAL_01),
+                    wan(f, CellKeys.total(CellKeys.T03, "basic")),
+                    wan(f, CellKeys.total(CellKeys.T03, "project")),
                     wan(f, CellKeys.OPERATING_COSTS_KEY),
-                    wan(f, "01/expenditure.closing_balance/amount"),
+                    wan(f, CellKeys.CLOSING_BALANCE_01),
                     sangong,
                     change,
                     view.position());

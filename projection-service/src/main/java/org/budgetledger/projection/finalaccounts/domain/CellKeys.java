@@ -75,7 +75,33 @@ public final class CellKeys {
     public static final String PUBLIC_TOTAL_KEY = key(T06, PUBLIC_TOTAL, AMOUNT);
     public static final String OPERATING_COSTS_KEY = key(OPS, "operating_costs", AMOUNT);
 
+    /** The totals the text and the dashboards quote. */
+    public static final String INCOME_TOTAL_01 = amount(T01, "income.total");
+
+    public static final String INCOME_GRAND_TOTAL_01 = amount(T01, "income.grand_total");
+    public static final String EXPENDITURE_TOTAL_01 = amount(T01, "expenditure.total");
+    public static final String EXPENDITURE_GRAND_TOTAL_01 = amount(T01, "expenditure.grand_total");
+    public static final String CLOSING_BALANCE_01 = amount(T01, "expenditure.closing_balance");
+    public static final String INCOME_GRAND_TOTAL_04 = amount(T04, "income.grand_total");
+    public static final String EXPENDITURE_GRAND_TOTAL_04 = key(T04, "expenditure.grand_total", TOTAL);
+    public static final String GENERAL_BUDGET_TOTAL_05 = key(T05, TOTAL, SUBTOTAL);
+
     private CellKeys() {}
+
+    /** The total row of a table by function, in one of its columns: {@code 03/total/basic}. */
+    public static String total(String table, String column) {
+        return key(table, TOTAL, column);
+    }
+
+    /** A 三公 item as spent: {@code 07/actual/reception}. */
+    public static String sangongActual(String item) {
+        return key(T07, ACTUAL, item);
+    }
+
+    /** A 三公 item as budgeted: {@code 07/budget/reception}. */
+    public static String sangongBudget(String item) {
+        return key(T07, BUDGET, item);
+    }
 
     public static String key(String table, String row, String column) {
         return table + "/" + row + "/" + column;

@@ -52,9 +52,8 @@ final class Explanation {
             sections.add(
                     switch (topic) {
                         case TOTALS -> new Section(heading, totals(), List.of());
-                        case INCOME -> Section.of(heading, List.of(shares("INCOME", "02/total/total", "02/total/")));
-                        case EXPENDITURE ->
-                            Section.of(heading, List.of(shares("EXPENDITURE", "03/total/total", "03/total/")));
+                        case INCOME -> Section.of(heading, List.of(shares("INCOME", CellKeys.T02)));
+                        case EXPENDITURE -> Section.of(heading, List.of(shares("EXPENDITURE", CellKeys.T03)));
                         case FISCAL_TOTALS -> Section.of(heading, fiscalTotals());
                         case GENERAL_BUDGET -> new Section(heading, List.of(), generalBudget());
                         case BASIC -> Section.of(heading, basic());
@@ -179,14 +178,16 @@ final class Explanation {
 
     private List<String> totals() {
         return List.of(
-                fill("s.TOTALS.income", "Y", year, "A", wan("01/income.grand_total/amount"))
-                        + yearOnYear("01/income.grand_total/amount", "with", Narrative.REASONS_INCOME),
-                fill("s.TOTALS.expenditure", "Y", year, "A", wan("01/expenditure.grand_total/amount"))
-                        + yearOnYear("01/expenditure.grand_total/amount", "with", Narrative.REASONS_EXPENDITURE));
+                fill("s.TOTALS.income", "Y", year, "A", wan(CellKeys.INCOME_GRAND_TOTAL_01))
+                        + yearOnYear(CellKeys.INCOME_GRAND_TOTAL_01, "with", Narrative.REASONS_INCOME),
+                fill("s.TOTALS.expenditure", "Y", year, "A", wan(CellKeys.EXPENDITURE_GRAND_TOTAL_01))
+                        + yearOnYear(CellKeys.EXPENDITURE_GRAND_TOTAL_01, "with", Narrative.REASONS_EXPENDITURE));
     }
 
     /** 二 / 三: the total and every column with its share, zeros as "0万元，占0%". */
-    private String shares(String topic, String totalKey, String columnPrefix) {
+    /** The total of a table by function, then each column's share of it ({@code s.<topic>.names} lists the columns). */
+    private String shares(String topic, String table) {
+        String totalKey = CellKeys.total(table, CellKeys.TOTAL);
         StringBuilder s = new StringBuilder(fill("s." + topic + ".lead", "A", wan(totalKey)));
         long total = f.fen(totalKey);
         List<String> items = new ArrayList<>();
@@ -196,9 +197,9 @@ final class Explanation {
                         "name",
                         name,
                         "A",
-                        wan(columnPrefix + column),
+                        wan(CellKeys.total(table, column)),
                         "P",
-                        pct(f.fen(columnPrefix + column), total))));
+                        pct(f.fen(CellKeys.total(table, column)), total))));
         return s.append(String.join("；", items)).append("。").toString();
     }
 
@@ -214,16 +215,16 @@ final class Explanation {
 
     private List<String> fiscalTotals() {
         return List.of(
-                fill("s.FISCAL_TOTALS.income", "Y", year, "A", wan("04/income.grand_total/amount"))
-                        + yearOnYear("04/income.grand_total/amount", "with", null),
-                fill("s.FISCAL_TOTALS.expenditure", "Y", year, "A", wan("04/expenditure.grand_total/total"))
-                        + yearOnYear("04/expenditure.grand_total/total", "with", Narrative.REASONS_FISCAL));
+                fill("s.FISCAL_TOTALS.income", "Y", year, "A", wan(CellKeys.INCOME_GRAND_TOTAL_04))
+                        + yearOnYear(CellKeys.INCOME_GRAND_TOTAL_04, "with", null),
+                fill("s.FISCAL_TOTALS.expenditure", "Y", year, "A", wan(CellKeys.EXPENDITURE_GRAND_TOTAL_04))
+                        + yearOnYear(CellKeys.EXPENDITURE_GRAND_TOTAL_04, "with", Narrative.REASONS_FISCAL));
     }
 
     // ---------------------------------------------------------------- 五
 
     private List<Section> generalBudget() {
-        String total = "05/total/subtotal";
+        String total = CellKeys.GENERAL_BUDGET_TOTAL_05;
         List<Section> subs = new ArrayList<>();
         subs.add(Section.of(
                 w.get("s.GENERAL_BUDGET.1.title"),
@@ -234,7 +235,7 @@ final class Explanation {
                                 "A",
                                 wan(total),
                                 "P",
-                                pct(f.fen(total), f.fen("03/total/total")))
+                                pct(f.fen(total), f.fen(CellKeys.total(CellKeys.T03, CellKeys.TOTAL))))
                         + yearOnYear(total, "with", null))));
 
         Set<String> codes = tables.functionalCodes("05", CellKeys.COLUMNS_05);
@@ -245,9 +246,9 @@ final class Explanation {
 
     /** The 类 of the year's general-budget spending, each with its share. */
     private String generalBudgetStructure(Set<String> codes) {
-        String total = "05/total/subtotal";
+        String total = CellKeys.GENERAL_BUDGET_TOTAL_05;
         List<String> classes = codes.stream()
-                .filter(c -> c.length() == 3 && f.printsNonZero("05/" + c + "/subtotal"))
+                .filter(c -> c.length() == 3 && f.printsNonZero(CellKeys.key(CellKeys.T05, c, CellKeys.SUBTOTAL)))
                 .toList();
         String structure;
         if (classes.isEmpty()) {
@@ -260,9 +261,9 @@ final class Explanation {
                                     "name",
                                     withoutExpenditure(tables.functionalName(c)),
                                     "A",
-                                    wan("05/" + c + "/subtotal"),
+                                    wan(CellKeys.key(CellKeys.T05, c, CellKeys.SUBTOTAL)),
                                     "P",
-                                    pct(f.fen("05/" + c + "/subtotal"), f.fen(total))))
+                                    pct(f.fen(CellKeys.key(CellKeys.T05, c, CellKeys.SUBTOTAL)), f.fen(total))))
                             .collect(Collectors.joining("；"))
                     + "。";
         }
@@ -271,7 +272,7 @@ final class Explanation {
 
     /** Against the budget, in all and per 项 (with the unit's reason for a 项 where it has given one). */
     private List<String> generalBudgetDetail(Set<String> codes) {
-        String total = "05/total/subtotal";
+        String total = CellKeys.GENERAL_BUDGET_TOTAL_05;
         List<String> detail = new ArrayList<>();
         boolean budgets = budgetsExist();
         long actual = f.fen(total);
@@ -288,7 +289,7 @@ final class Explanation {
         }
         int n = 0;
         for (String code : codes) {
-            if (code.length() != 7 || !f.printsNonZero("05/" + code + "/subtotal")) {
+            if (code.length() != 7 || !f.printsNonZero(CellKeys.key(CellKeys.T05, code, CellKeys.SUBTOTAL))) {
                 continue;
             }
             n++;
@@ -302,7 +303,7 @@ final class Explanation {
                     tables.functionalName(code.substring(0, 5)),
                     "item",
                     tables.functionalName(code)));
-            String amount = "05/" + code + "/subtotal";
+            String amount = CellKeys.key(CellKeys.T05, code, CellKeys.SUBTOTAL);
             if (!budgets) {
                 detail.add(fill("s.GENERAL_BUDGET.3.item.noBudget", "A", wan(amount), "because", causeTherefore()));
             } else {
@@ -379,9 +380,9 @@ final class Explanation {
     // ---------------------------------------------------------------- 六
 
     private List<String> basic() {
-        long basic = f.fen("05/total/basic");
-        long personnel = f.fen("06/personnel_total/amount");
-        long common = f.fen("06/public_total/amount");
+        long basic = f.fen(CellKeys.total(CellKeys.T05, "basic"));
+        long personnel = f.fen(CellKeys.PERSONNEL_TOTAL_KEY);
+        long common = f.fen(CellKeys.PUBLIC_TOTAL_KEY);
         List<String> personnelNames = new ArrayList<>();
         List<String> publicNames = new ArrayList<>();
         template.tables().stream()
@@ -391,7 +392,7 @@ final class Explanation {
                 .ifPresent(spec -> {
                     for (List<Coded> group : tables.economicGroups(spec)) {
                         for (Coded c : group) {
-                            if (c.code().length() == 5 && f.printsNonZero("06/" + c.code() + "/amount")) {
+                            if (c.code().length() == 5 && f.printsNonZero(CellKeys.amount(CellKeys.T06, c.code()))) {
                                 (spec.personnelClasses().contains(c.code().substring(0, 3))
                                                 ? personnelNames
                                                 : publicNames)
@@ -443,34 +444,39 @@ final class Explanation {
 
     /** 三公 against the budget (or without one), item by item, with the unit's reason where it has given one. */
     private List<String> sangongOverall(Map<String, String> names, boolean budget) {
-        long actualTotal = f.fen("07/actual/total");
-        long budgetTotal = f.fen("07/budget/total");
+        long actualTotal = f.fen(CellKeys.sangongActual(CellKeys.TOTAL));
+        long budgetTotal = f.fen(CellKeys.sangongBudget(CellKeys.TOTAL));
         List<String> overall = new ArrayList<>();
         overall.add(
                 budget
                         ? fill(
                                 "s.SANGONG.1.budget",
                                 "B",
-                                wan("07/budget/total"),
+                                wan(CellKeys.sangongBudget(CellKeys.TOTAL)),
                                 "A",
-                                wan("07/actual/total"),
+                                wan(CellKeys.sangongActual(CellKeys.TOTAL)),
                                 "P",
                                 pct(actualTotal, budgetTotal))
-                        : fill("s.SANGONG.1.noBudget", "because", causeTherefore(), "A", wan("07/actual/total")));
+                        : fill(
+                                "s.SANGONG.1.noBudget",
+                                "because",
+                                causeTherefore(),
+                                "A",
+                                wan(CellKeys.sangongActual(CellKeys.TOTAL))));
         for (String item : order("s.SANGONG.1.order")) {
-            String actual = "07/actual/" + item;
+            String actual = CellKeys.sangongActual(item);
             List<String> parts = new ArrayList<>();
             boolean causeUsed = false;
             if (!budget) {
                 parts.add(fill("s.SANGONG.1.item.noBudget", "because", causeTherefore()));
                 causeUsed = prev.isEmpty();
-            } else if (f.printsNonZero("07/budget/" + item)) {
+            } else if (f.printsNonZero(CellKeys.sangongBudget(item))) {
                 parts.add(fill(
                         "s.SANGONG.1.item.budget",
                         "B",
-                        wan("07/budget/" + item),
+                        wan(CellKeys.sangongBudget(item)),
                         "P",
-                        pct(f.fen(actual), f.fen("07/budget/" + item))));
+                        pct(f.fen(actual), f.fen(CellKeys.sangongBudget(item)))));
             } else {
                 parts.add(w.get("s.SANGONG.1.item.zeroBudget"));
             }
@@ -487,7 +493,7 @@ final class Explanation {
                     budgetCompare(actualTotal, budgetTotal, "none"),
                     "text",
                     sangongReason.get()));
-        } else if (sangongReason.isPresent() && changed("07/actual/total")) {
+        } else if (sangongReason.isPresent() && changed(CellKeys.sangongActual(CellKeys.TOTAL))) {
             overall.add(fill("reason", "text", sangongReason.get()));
         }
 
@@ -496,7 +502,7 @@ final class Explanation {
 
     /** Each 三公 item: its amount, groups and persons (or vehicles), and what it was spent on. */
     private List<String> sangongDetail(Map<String, String> names) {
-        long actualTotal = f.fen("07/actual/total");
+        long actualTotal = f.fen(CellKeys.sangongActual(CellKeys.TOTAL));
         List<String> detail = new ArrayList<>();
         String lead = order("s.SANGONG.2.order").stream()
                 .map(item -> fill(
@@ -504,15 +510,15 @@ final class Explanation {
                         "name",
                         names.get(item),
                         "A",
-                        wan("07/actual/" + item),
+                        wan(CellKeys.sangongActual(item)),
                         "P",
-                        pct(f.fen("07/actual/" + item), actualTotal)))
+                        pct(f.fen(CellKeys.sangongActual(item)), actualTotal)))
                 .collect(Collectors.joining("，"));
         detail.add(fill("s.SANGONG.2.lead", "Y", year, "items", lead));
         int n = 0;
         for (String item : order("s.SANGONG.1.order")) {
             n++;
-            String actual = "07/actual/" + item;
+            String actual = CellKeys.sangongActual(item);
             String base = sangongItem(item, n, actual);
             Optional<String> tail = narrative
                     .fragment("purposes." + item)
@@ -558,15 +564,15 @@ final class Explanation {
                         "n",
                         n,
                         "A",
-                        wan("07/actual/vehicles"),
+                        wan(CellKeys.sangongActual(CellKeys.VEHICLES)),
                         "B",
-                        wan("07/actual/vehicle_purchase"),
+                        wan(CellKeys.sangongActual("vehicle_purchase")),
                         "单位",
                         unitName,
                         "G",
                         count(Activity.Kind.VEHICLE, Facts.GROUPS),
                         "C",
-                        wan("07/actual/vehicle_operation"),
+                        wan(CellKeys.sangongActual("vehicle_operation")),
                         "Y",
                         year,
                         "H",

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.report.domain.TableSpec.Block;
 import org.budgetledger.projection.report.domain.TableSpec.Classes;
 import org.budgetledger.projection.report.domain.TableSpec.Coded;
@@ -201,7 +202,7 @@ final class TableBuilder {
                 }
             }
         }
-        for (String code : figures.codes("06/", "/amount", Set.of(3, 5))) {
+        for (String code : figures.codes(CellKeys.T06 + "/", "/" + CellKeys.AMOUNT, Set.of(3, 5))) {
             String cls = code.substring(0, 3);
             groupOfClass.putIfAbsent(cls, spec.otherGroup());
             itemsOfClass.computeIfAbsent(cls, k -> new TreeSet<>());
@@ -239,7 +240,7 @@ final class TableBuilder {
                     Coded c = group.get(i);
                     row.add(Cell.text(c.code()));
                     row.add(Cell.text(c.name()));
-                    row.add(Cell.amount(figures.printed("06/" + c.code() + "/amount", "")));
+                    row.add(Cell.amount(figures.printed(CellKeys.amount(CellKeys.T06, c.code()), "")));
                 } else {
                     row.addAll(List.of(Cell.text(""), Cell.text(""), Cell.amount("")));
                 }
@@ -248,9 +249,9 @@ final class TableBuilder {
         }
         body.add(List.of(
                 Cell.span(spec.personnelLabel(), 2, 1),
-                Cell.amount(figures.printed("06/personnel_total/amount", "")),
+                Cell.amount(figures.printed(CellKeys.PERSONNEL_TOTAL_KEY, "")),
                 Cell.span(spec.publicLabel(), spec.columns() - 4, 1),
-                Cell.amount(figures.printed("06/public_total/amount", ""))));
+                Cell.amount(figures.printed(CellKeys.PUBLIC_TOTAL_KEY, ""))));
         return body;
     }
 
@@ -258,17 +259,17 @@ final class TableBuilder {
 
     boolean sangongBudgetExists(List<String> items) {
         return figures.fen(Facts.sangongBudgetKey("total", Facts.POSTINGS)) > 0
-                || items.stream().anyMatch(i -> figures.fen("07/budget/" + i) != 0);
+                || items.stream().anyMatch(i -> figures.fen(CellKeys.sangongBudget(i)) != 0);
     }
 
     private List<List<Cell>> sangong(TableSpec.Sangong spec) {
         List<Cell> row = new ArrayList<>();
         if (sangongBudgetExists(spec.items())) {
-            spec.items().forEach(i -> row.add(Cell.amount(figures.printed("07/budget/" + i, spec.zero()))));
+            spec.items().forEach(i -> row.add(Cell.amount(figures.printed(CellKeys.sangongBudget(i), spec.zero()))));
         } else {
             row.add(new Cell(spec.noBudget(), spec.items().size(), 1, false));
         }
-        spec.items().forEach(i -> row.add(Cell.amount(figures.printed("07/actual/" + i, spec.zero()))));
+        spec.items().forEach(i -> row.add(Cell.amount(figures.printed(CellKeys.sangongActual(i), spec.zero()))));
         return List.of(row);
     }
 }
