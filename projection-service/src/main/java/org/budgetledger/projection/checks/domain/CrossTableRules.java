@@ -36,7 +36,11 @@ final class CrossTableRules {
 
     static Rule x01() {
         return same(
-                "X01", "01 income total = 02 total", "总表本年收入合计 = 收入决算表合计", "01/income.total/amount", "02/total/total");
+                "X01",
+                "01 income total = 02 total",
+                "总表本年收入合计 = 收入决算表合计",
+                CellKeys.INCOME_TOTAL_01,
+                CellKeys.total(CellKeys.T02, CellKeys.TOTAL));
     }
 
     static Rule x02() {
@@ -44,8 +48,8 @@ final class CrossTableRules {
                 "X02",
                 "01 expenditure total = 03 total",
                 "总表本年支出合计 = 支出决算表合计",
-                "01/expenditure.total/amount",
-                "03/total/total");
+                CellKeys.EXPENDITURE_TOTAL_01,
+                CellKeys.total(CellKeys.T03, CellKeys.TOTAL));
     }
 
     static Rule x03() {
@@ -69,7 +73,7 @@ final class CrossTableRules {
                                     T2,
                                     fiscal.stream().map(f::t).toList(),
                                     Relation.EQ,
-                                    List.of(f.t("02/total/fiscal")))),
+                                    List.of(f.t(CellKeys.total(CellKeys.T02, CellKeys.FISCAL))))),
                             null);
                     List<Comparison> cs = new ArrayList<>();
                     for (String s : TableRules.NON_FISCAL) {
@@ -104,8 +108,8 @@ final class CrossTableRules {
                 "X05",
                 "02 fiscal total = 04 income total",
                 "收入决算表财政拨款收入 = 财政拨款收入合计",
-                "02/total/fiscal",
-                "04/income.total/amount");
+                CellKeys.total(CellKeys.T02, CellKeys.FISCAL),
+                CellKeys.INCOME_TOTAL_04);
     }
 
     static Rule x06() {
@@ -136,7 +140,7 @@ final class CrossTableRules {
                             List.of(run.eq(
                                     null,
                                     f.t("04/expenditure.total/general_budget"),
-                                    List.of(f.t("05/total/subtotal")))));
+                                    List.of(f.t(CellKeys.GENERAL_BUDGET_TOTAL_05)))));
                     TreeSet<String> classes = new TreeSet<>(f.expenseClasses("04"));
                     f.codeRows("05").stream().filter(c -> c.length() == 3).forEach(classes::add);
                     for (String k : classes) {
@@ -164,19 +168,19 @@ final class CrossTableRules {
                                     run.eq(
                                             "income",
                                             f.t("04/income.government_fund/amount"),
-                                            List.of(f.t("08/total/income"))),
+                                            List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.INCOME)))),
                                     run.eq(
                                             "opening_balance",
                                             f.t("04/income.opening_balance.government_fund/amount"),
-                                            List.of(f.t("08/total/opening_balance"))),
+                                            List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.OPENING_BALANCE)))),
                                     run.eq(
                                             "expenditure",
                                             f.t("04/expenditure.total/government_fund"),
-                                            List.of(f.t("08/total/expenditure"))),
+                                            List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.EXPENDITURE)))),
                                     run.eq(
                                             "closing_balance",
                                             f.t("04/expenditure.closing_balance/government_fund"),
-                                            List.of(f.t("08/total/closing_balance")))));
+                                            List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.CLOSING_BALANCE))))));
                     TreeSet<String> classes = new TreeSet<>(f.expenseClasses("04"));
                     f.codeRows("08").stream().filter(c -> c.length() == 3).forEach(classes::add);
                     for (String k : classes) {
@@ -200,8 +204,8 @@ final class CrossTableRules {
                         null,
                         List.of(run.eq(
                                 null,
-                                run.f.t("05/total/basic"),
-                                run.f.terms("06/personnel_total/amount", "06/public_total/amount")))));
+                                run.f.t(CellKeys.total(CellKeys.T05, "basic")),
+                                run.f.terms(CellKeys.PERSONNEL_TOTAL_KEY, CellKeys.PUBLIC_TOTAL_KEY)))));
     }
 
     static Rule x10() {
@@ -242,9 +246,9 @@ final class CrossTableRules {
                         null,
                         List.of(run.cmp(
                                 null,
-                                List.of(run.f.t("07/actual/total")),
+                                List.of(run.f.t(CellKeys.sangongActual(CellKeys.TOTAL))),
                                 Relation.LE,
-                                List.of(run.f.t("05/total/subtotal"))))));
+                                List.of(run.f.t(CellKeys.GENERAL_BUDGET_TOTAL_05))))));
     }
 
     static Rule x12() {
@@ -302,17 +306,19 @@ final class CrossTableRules {
                             null,
                             List.of(run.cmp(
                                     null,
-                                    List.of(f.t("03/total/total"), f.neg("04/expenditure.total/total")),
+                                    List.of(
+                                            f.t(CellKeys.total(CellKeys.T03, CellKeys.TOTAL)),
+                                            f.neg(CellKeys.EXPENDITURE_TOTAL_04)),
                                     Relation.EQ,
                                     List.of(
-                                            f.t("01/income.opening_balance/amount"),
-                                            f.neg("04/income.opening_balance/amount"),
-                                            f.t("01/income.total/amount"),
-                                            f.neg("04/income.total/amount"),
-                                            f.t("01/income.business_fund_offset/amount"),
-                                            f.neg("01/expenditure.closing_balance/amount"),
-                                            f.t("04/expenditure.closing_balance/total"),
-                                            f.neg("01/expenditure.surplus_distribution/amount")))));
+                                            f.t(CellKeys.OPENING_BALANCE_01),
+                                            f.neg(CellKeys.OPENING_BALANCE_04),
+                                            f.t(CellKeys.INCOME_TOTAL_01),
+                                            f.neg(CellKeys.INCOME_TOTAL_04),
+                                            f.t(CellKeys.BUSINESS_FUND_OFFSET_01),
+                                            f.neg(CellKeys.CLOSING_BALANCE_01),
+                                            f.t(CellKeys.CLOSING_BALANCE_04),
+                                            f.neg(CellKeys.SURPLUS_DISTRIBUTION_01)))));
                 });
     }
 
@@ -348,7 +354,7 @@ final class CrossTableRules {
                 "机关运行经费 ≤ 公用经费合计",
                 run -> {
                     List<Term> ops = List.of(run.f.t("ops/operating_costs/amount"));
-                    List<Term> pub = List.of(run.f.t("06/public_total/amount"));
+                    List<Term> pub = List.of(run.f.t(CellKeys.PUBLIC_TOTAL_KEY));
                     Optional<Boolean> admin = run.in.allAdministrative();
                     if (admin.orElse(false)) {
                         run.result(
@@ -385,12 +391,12 @@ final class CrossTableRules {
                                         "meetings",
                                         List.of(run.f.t("general/meetings/amount")),
                                         Relation.GE,
-                                        List.of(run.f.t("06/30215/amount"))),
+                                        List.of(run.f.t(CellKeys.amount(CellKeys.T06, CellKeys.MEETINGS_CODE)))),
                                 run.cmp(
                                         "training",
                                         List.of(run.f.t("general/training/amount")),
                                         Relation.GE,
-                                        List.of(run.f.t("06/30216/amount"))))));
+                                        List.of(run.f.t(CellKeys.amount(CellKeys.T06, CellKeys.TRAINING_CODE)))))));
     }
 
     static Rule x17() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.budgetledger.contract.FundSource;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
 /** L01–L07: ledger-level identities on exact amounts and posting-level warnings (docs/DOMAIN.md#ledger-rules). */
 final class LedgerRules {
@@ -79,16 +80,15 @@ final class LedgerRules {
             cs.add(run.cmp(Phrase.NOT_NEGATIVE.after(s), available, Relation.GE, List.of(Term.zero())));
         }
         List<Term> available = List.of(
-                g.t("01/income.opening_balance/amount"),
-                g.neg("04/income.opening_balance/amount"),
-                g.t("01/income.total/amount"),
-                g.neg("04/income.total/amount"),
-                g.t("01/income.business_fund_offset/amount"),
-                g.neg("01/expenditure.total/amount"),
-                g.t("04/expenditure.total/total"),
-                g.neg("01/expenditure.surplus_distribution/amount"));
-        List<Term> closing =
-                List.of(g.t("01/expenditure.closing_balance/amount"), g.neg("04/expenditure.closing_balance/total"));
+                g.t(CellKeys.OPENING_BALANCE_01),
+                g.neg(CellKeys.OPENING_BALANCE_04),
+                g.t(CellKeys.INCOME_TOTAL_01),
+                g.neg(CellKeys.INCOME_TOTAL_04),
+                g.t(CellKeys.BUSINESS_FUND_OFFSET_01),
+                g.neg(CellKeys.EXPENDITURE_TOTAL_01),
+                g.t(CellKeys.EXPENDITURE_TOTAL_04),
+                g.neg(CellKeys.SURPLUS_DISTRIBUTION_01));
+        List<Term> closing = List.of(g.t(CellKeys.CLOSING_BALANCE_01), g.neg(CellKeys.CLOSING_BALANCE_04));
         if (!Figures.allZero(available, closing)) {
             String together = Phrase.NON_FISCAL_TOGETHER.en();
             cs.add(run.cmp(Phrase.CLOSING_BALANCE.after(together), closing, Relation.EQ, available));
@@ -147,7 +147,7 @@ final class LedgerRules {
                     List<Comparison> totals = new ArrayList<>();
                     totals.add(run.cmp(
                             Phrase.ALL_SOURCES.en(),
-                            List.of(f.t("01/income.opening_balance/amount")),
+                            List.of(f.t(CellKeys.OPENING_BALANCE_01)),
                             Relation.EQ,
                             List.of(Term.of(prev + Phrase.ALL_SOURCES.en(), sum(previous, null)))));
                     for (FundSource b : budgetTypes(run.stateCapital())) {
@@ -345,9 +345,9 @@ final class LedgerRules {
                     cs.add(run.cmp(
                             Phrase.GENERAL_BUDGET.suffixing("05"),
                             T0,
-                            List.of(f.t("05/total/subtotal")),
+                            List.of(f.t(CellKeys.GENERAL_BUDGET_TOTAL_05)),
                             Relation.EQ,
-                            f.terms("05/total/basic", "05/total/project")));
+                            f.terms(CellKeys.total(CellKeys.T05, "basic"), CellKeys.total(CellKeys.T05, "project"))));
                     for (String table : run.stateCapital() ? List.of("08", "09") : List.of("08")) {
                         cs.add(run.cmp(
                                 table,

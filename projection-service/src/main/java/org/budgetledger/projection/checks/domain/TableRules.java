@@ -78,7 +78,7 @@ final class TableRules {
                         null,
                         List.of(run.eq(
                                 null,
-                                run.f.t("01/income.total/amount"),
+                                run.f.t(CellKeys.INCOME_TOTAL_01),
                                 keys(run.f, mapped(incomeSources(run), s -> "01/income." + s + "/amount"))))));
     }
 
@@ -93,7 +93,7 @@ final class TableRules {
                         null,
                         List.of(run.eq(
                                 null,
-                                run.f.t("01/expenditure.total/amount"),
+                                run.f.t(CellKeys.EXPENDITURE_TOTAL_01),
                                 keys(
                                         run.f,
                                         mapped(run.f.expenseClasses("01"), k -> "01/expenditure." + k + "/amount"))))));
@@ -110,11 +110,11 @@ final class TableRules {
                         null,
                         List.of(run.eq(
                                 null,
-                                run.f.t("01/income.grand_total/amount"),
+                                run.f.t(CellKeys.INCOME_GRAND_TOTAL_01),
                                 run.f.terms(
-                                        "01/income.total/amount",
-                                        "01/income.business_fund_offset/amount",
-                                        "01/income.opening_balance/amount")))));
+                                        CellKeys.INCOME_TOTAL_01,
+                                        CellKeys.BUSINESS_FUND_OFFSET_01,
+                                        CellKeys.OPENING_BALANCE_01)))));
     }
 
     static Rule w04() {
@@ -128,11 +128,11 @@ final class TableRules {
                         null,
                         List.of(run.eq(
                                 null,
-                                run.f.t("01/expenditure.grand_total/amount"),
+                                run.f.t(CellKeys.EXPENDITURE_GRAND_TOTAL_01),
                                 run.f.terms(
-                                        "01/expenditure.total/amount",
-                                        "01/expenditure.surplus_distribution/amount",
-                                        "01/expenditure.closing_balance/amount")))));
+                                        CellKeys.EXPENDITURE_TOTAL_01,
+                                        CellKeys.SURPLUS_DISTRIBUTION_01,
+                                        CellKeys.CLOSING_BALANCE_01)))));
     }
 
     static Rule w05() {
@@ -146,8 +146,8 @@ final class TableRules {
                         null,
                         List.of(run.eq(
                                 null,
-                                run.f.t("01/income.grand_total/amount"),
-                                List.of(run.f.t("01/expenditure.grand_total/amount"))))));
+                                run.f.t(CellKeys.INCOME_GRAND_TOTAL_01),
+                                List.of(run.f.t(CellKeys.EXPENDITURE_GRAND_TOTAL_01))))));
     }
 
     // ------------------------------------------------------------------------------------- row sums W06, W08, W13
@@ -279,16 +279,16 @@ final class TableRules {
                             List.of(
                                     run.eq(
                                             "04/income.total",
-                                            f.t("04/income.total/amount"),
+                                            f.t(CellKeys.INCOME_TOTAL_04),
                                             keys(f, mapped(b, s -> "04/income." + s + "/amount"))),
                                     run.eq(
                                             "04/income.opening_balance",
-                                            f.t("04/income.opening_balance/amount"),
+                                            f.t(CellKeys.OPENING_BALANCE_04),
                                             keys(f, mapped(b, s -> "04/income.opening_balance." + s + "/amount"))),
                                     run.eq(
                                             "04/income.grand_total",
-                                            f.t("04/income.grand_total/amount"),
-                                            f.terms("04/income.total/amount", "04/income.opening_balance/amount"))));
+                                            f.t(CellKeys.INCOME_GRAND_TOTAL_04),
+                                            f.terms(CellKeys.INCOME_TOTAL_04, CellKeys.OPENING_BALANCE_04))));
                 });
     }
 
@@ -354,9 +354,9 @@ final class TableRules {
                             List.of(run.cmp(
                                     null,
                                     T1,
-                                    List.of(f.t("04/income.grand_total/amount")),
+                                    List.of(f.t(CellKeys.INCOME_GRAND_TOTAL_04)),
                                     Relation.EQ,
-                                    List.of(f.t("04/expenditure.grand_total/total")))),
+                                    List.of(f.t(CellKeys.EXPENDITURE_GRAND_TOTAL_04)))),
                             null);
                 });
     }
@@ -424,8 +424,9 @@ final class TableRules {
                         null,
                         List.of(run.eq(
                                 null,
-                                run.f.t("06/personnel_total/amount"),
-                                run.f.terms("06/301/amount", "06/303/amount")))));
+                                run.f.t(CellKeys.PERSONNEL_TOTAL_KEY),
+                                run.f.terms(
+                                        CellKeys.amount(CellKeys.T06, "301"), CellKeys.amount(CellKeys.T06, "303"))))));
     }
 
     static Rule w16() {
@@ -443,7 +444,7 @@ final class TableRules {
                             null,
                             List.of(run.eq(
                                     null,
-                                    run.f.t("06/public_total/amount"),
+                                    run.f.t(CellKeys.PUBLIC_TOTAL_KEY),
                                     keys(run.f, mapped(others, k -> "06/" + k + "/amount")))));
                     for (String k : others) {
                         if (!k.equals("302") && !k.equals("310") && run.f.nonZero("06/" + k + "/amount")) {

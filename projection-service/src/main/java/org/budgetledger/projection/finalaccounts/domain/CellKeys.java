@@ -85,6 +85,13 @@ public final class CellKeys {
     public static final String INCOME_GRAND_TOTAL_04 = amount(T04, "income.grand_total");
     public static final String EXPENDITURE_GRAND_TOTAL_04 = key(T04, "expenditure.grand_total", TOTAL);
     public static final String GENERAL_BUDGET_TOTAL_05 = key(T05, TOTAL, SUBTOTAL);
+    public static final String OPENING_BALANCE_01 = amount(T01, "income.opening_balance");
+    public static final String BUSINESS_FUND_OFFSET_01 = amount(T01, "income.business_fund_offset");
+    public static final String SURPLUS_DISTRIBUTION_01 = amount(T01, "expenditure.surplus_distribution");
+    public static final String INCOME_TOTAL_04 = amount(T04, "income.total");
+    public static final String OPENING_BALANCE_04 = amount(T04, "income.opening_balance");
+    public static final String EXPENDITURE_TOTAL_04 = key(T04, "expenditure.total", TOTAL);
+    public static final String CLOSING_BALANCE_04 = key(T04, "expenditure.closing_balance", TOTAL);
 
     private CellKeys() {}
 
