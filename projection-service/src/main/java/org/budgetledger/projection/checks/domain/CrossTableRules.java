@@ -62,7 +62,7 @@ final class CrossTableRules {
                 run -> {
                     Figures f = run.f;
                     List<String> fiscal = LedgerRules.budgetTypes(run.stateCapital()).stream()
-                            .map(s -> "01/income." + LedgerRules.key(s) + "/amount")
+                            .map(s -> CellKeys.income(CellKeys.T01, LedgerRules.key(s)))
                             .toList();
                     run.result(
                             Phrase.FISCAL.en(),
@@ -80,9 +80,9 @@ final class CrossTableRules {
                         cs.add(run.cmp(
                                 s,
                                 T1,
-                                List.of(f.t("01/income." + s + "/amount")),
+                                List.of(f.t(CellKeys.income(CellKeys.T01, s))),
                                 Relation.EQ,
-                                List.of(f.t("02/total/" + s))));
+                                List.of(f.t(CellKeys.total(CellKeys.T02, s)))));
                     }
                     run.result(Phrase.NON_FISCAL.en(), ERROR, T1, cs, null);
                 });
@@ -94,8 +94,8 @@ final class CrossTableRules {
                     TreeSet<String> classes = new TreeSet<>(run.f.expenseClasses("01"));
                     run.f.codeRows("03").stream().filter(c -> c.length() == 3).forEach(classes::add);
                     for (String k : classes) {
-                        Term left = run.f.t("01/expenditure." + k + "/amount");
-                        Term right = run.f.t("03/" + k + "/total");
+                        Term left = run.f.t(CellKeys.expenditure01(k));
+                        Term right = run.f.t(CellKeys.key(CellKeys.T03, k, CellKeys.TOTAL));
                         if (left.fen() != 0 || right.fen() != 0) {
                             run.result(k, List.of(run.eq(null, left, List.of(right))));
                         }
@@ -119,8 +119,8 @@ final class CrossTableRules {
                     for (String b : TableRules.budgetColumns(run)) {
                         cs.add(run.eq(
                                 b,
-                                run.f.t("04/income." + b + "/amount"),
-                                List.of(run.f.t("01/income." + b + "/amount"))));
+                                run.f.t(CellKeys.income(CellKeys.T04, b)),
+                                List.of(run.f.t(CellKeys.income(CellKeys.T01, b)))));
                     }
                     run.result(null, cs);
                 });
@@ -139,13 +139,13 @@ final class CrossTableRules {
                             "total",
                             List.of(run.eq(
                                     null,
-                                    f.t("04/expenditure.total/general_budget"),
+                                    f.t(CellKeys.expenditure04(CellKeys.TOTAL, "general_budget")),
                                     List.of(f.t(CellKeys.GENERAL_BUDGET_TOTAL_05)))));
                     TreeSet<String> classes = new TreeSet<>(f.expenseClasses("04"));
                     f.codeRows("05").stream().filter(c -> c.length() == 3).forEach(classes::add);
                     for (String k : classes) {
-                        Term left = f.t("04/expenditure." + k + "/general_budget");
-                        Term right = f.t("05/" + k + "/subtotal");
+                        Term left = f.t(CellKeys.expenditure04(k, "general_budget"));
+                        Term right = f.t(CellKeys.key(CellKeys.T05, k, CellKeys.SUBTOTAL));
                         if (left.fen() != 0 || right.fen() != 0) {
                             run.result(k, List.of(run.eq(null, left, List.of(right))));
                         }
@@ -167,25 +167,25 @@ final class CrossTableRules {
                             List.of(
                                     run.eq(
                                             "income",
-                                            f.t("04/income.government_fund/amount"),
+                                            f.t(CellKeys.income(CellKeys.T04, "government_fund")),
                                             List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.INCOME)))),
                                     run.eq(
                                             "opening_balance",
-                                            f.t("04/income.opening_balance.government_fund/amount"),
+                                            f.t(CellKeys.openingBalance04("government_fund")),
                                             List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.OPENING_BALANCE)))),
                                     run.eq(
                                             "expenditure",
-                                            f.t("04/expenditure.total/government_fund"),
+                                            f.t(CellKeys.expenditure04(CellKeys.TOTAL, "government_fund")),
                                             List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.EXPENDITURE)))),
                                     run.eq(
                                             "closing_balance",
-                                            f.t("04/expenditure.closing_balance/government_fund"),
+                                            f.t(CellKeys.expenditure04(CellKeys.CLOSING_BALANCE, "government_fund")),
                                             List.of(f.t(CellKeys.total(CellKeys.T08, CellKeys.CLOSING_BALANCE))))));
                     TreeSet<String> classes = new TreeSet<>(f.expenseClasses("04"));
                     f.codeRows("08").stream().filter(c -> c.length() == 3).forEach(classes::add);
                     for (String k : classes) {
-                        Term left = f.t("04/expenditure." + k + "/government_fund");
-                        Term right = f.t("08/" + k + "/expenditure");
+                        Term left = f.t(CellKeys.expenditure04(k, "government_fund"));
+                        Term right = f.t(CellKeys.key(CellKeys.T08, k, CellKeys.EXPENDITURE));
                         if (left.fen() != 0 || right.fen() != 0) {
                             run.result(k, List.of(run.eq(null, left, List.of(right))));
                         }
@@ -263,15 +263,15 @@ final class CrossTableRules {
                     presence(
                             run,
                             "08",
-                            f.nonZeroKeys(k -> k.startsWith("04/") && k.contains("government_fund")),
-                            f.nonZeroKeys(k -> k.startsWith("08/")),
+                            f.nonZeroKeys(k -> k.startsWith(CellKeys.T04 + "/") && k.contains("government_fund")),
+                            f.nonZeroKeys(k -> k.startsWith(CellKeys.T08 + "/")),
                             "government_fund");
                     if (run.in.fiscalYear() >= 2020 || run.stateCapital()) {
                         presence(
                                 run,
                                 "09",
-                                f.nonZeroKeys(k -> k.startsWith("04/") && k.contains("state_capital")),
-                                f.nonZeroKeys(k -> k.startsWith("09/")),
+                                f.nonZeroKeys(k -> k.startsWith(CellKeys.T04 + "/") && k.contains("state_capital")),
+                                f.nonZeroKeys(k -> k.startsWith(CellKeys.T09 + "/")),
                                 "state_capital");
                     }
                 });
@@ -334,8 +334,8 @@ final class CrossTableRules {
                         List<Comparison> cs = new ArrayList<>();
                         String[][] pairs = {{"total", "subtotal"}, {"basic", "basic"}, {"project", "project"}};
                         for (String[] p : pairs) {
-                            Term left = run.f.t("03/" + row + "/" + p[0]);
-                            Term right = run.f.t("05/" + row + "/" + p[1]);
+                            Term left = run.f.t(CellKeys.key(CellKeys.T03, row, p[0]));
+                            Term right = run.f.t(CellKeys.key(CellKeys.T05, row, p[1]));
                             if (left.fen() != 0 || right.fen() != 0) {
                                 cs.add(run.cmp(p[0], List.of(left), Relation.GE, List.of(right)));
                             }

@@ -69,10 +69,10 @@ final class LedgerRules {
         for (FundSource b : budgetTypes(run.stateCapital())) {
             String s = key(b);
             List<Term> available = List.of(
-                    g.t("04/income.opening_balance." + s + "/amount"),
-                    g.t("04/income." + s + "/amount"),
-                    g.neg("04/expenditure.total/" + s));
-            Term closing = g.t("04/expenditure.closing_balance/" + s);
+                    g.t(CellKeys.openingBalance04(s)),
+                    g.t(CellKeys.income(CellKeys.T04, s)),
+                    g.neg(CellKeys.expenditure04(CellKeys.TOTAL, s)));
+            Term closing = g.t(CellKeys.expenditure04(CellKeys.CLOSING_BALANCE, s));
             if (Figures.allZero(available, List.of(closing))) {
                 continue;
             }
@@ -153,7 +153,7 @@ final class LedgerRules {
                     for (FundSource b : budgetTypes(run.stateCapital())) {
                         totals.add(run.cmp(
                                 key(b),
-                                List.of(f.t("04/income.opening_balance." + key(b) + "/amount")),
+                                List.of(f.t(CellKeys.openingBalance04(key(b)))),
                                 Relation.EQ,
                                 List.of(Term.of(prev + key(b), sum(previous, b)))));
                     }
@@ -432,7 +432,8 @@ final class LedgerRules {
                         return;
                     }
                     PostingCounts counts = run.in.postingCounts();
-                    List<String> cells = run.f.nonZeroKeys(k -> k.contains("state_capital") || k.startsWith("09/"));
+                    List<String> cells =
+                            run.f.nonZeroKeys(k -> k.contains("state_capital") || k.startsWith(CellKeys.T09 + "/"));
                     Integer n = counts == null ? null : counts.stateCapitalPostings();
                     boolean bad = !cells.isEmpty() || (n != null && n > 0);
                     Text message = Text.of(

@@ -79,7 +79,7 @@ final class TableRules {
                         List.of(run.eq(
                                 null,
                                 run.f.t(CellKeys.INCOME_TOTAL_01),
-                                keys(run.f, mapped(incomeSources(run), s -> "01/income." + s + "/amount"))))));
+                                keys(run.f, mapped(incomeSources(run), s -> CellKeys.income(CellKeys.T01, s)))))));
     }
 
     static Rule w02() {
@@ -94,9 +94,7 @@ final class TableRules {
                         List.of(run.eq(
                                 null,
                                 run.f.t(CellKeys.EXPENDITURE_TOTAL_01),
-                                keys(
-                                        run.f,
-                                        mapped(run.f.expenseClasses("01"), k -> "01/expenditure." + k + "/amount"))))));
+                                keys(run.f, mapped(run.f.expenseClasses("01"), k -> CellKeys.expenditure01(k)))))));
     }
 
     static Rule w03() {
@@ -280,11 +278,11 @@ final class TableRules {
                                     run.eq(
                                             "04/income.total",
                                             f.t(CellKeys.INCOME_TOTAL_04),
-                                            keys(f, mapped(b, s -> "04/income." + s + "/amount"))),
+                                            keys(f, mapped(b, s -> CellKeys.income(CellKeys.T04, s)))),
                                     run.eq(
                                             "04/income.opening_balance",
                                             f.t(CellKeys.OPENING_BALANCE_04),
-                                            keys(f, mapped(b, s -> "04/income.opening_balance." + s + "/amount"))),
+                                            keys(f, mapped(b, s -> CellKeys.openingBalance04(s)))),
                                     run.eq(
                                             "04/income.grand_total",
                                             f.t(CellKeys.INCOME_GRAND_TOTAL_04),
@@ -333,14 +331,15 @@ final class TableRules {
                     List<Comparison> totals = new ArrayList<>();
                     List<Comparison> grand = new ArrayList<>();
                     for (String c : columns) {
-                        Term total = f.t("04/expenditure.total/" + c);
-                        List<Term> classes =
-                                keys(f, mapped(f.expenseClasses("04"), k -> "04/expenditure." + k + "/" + c));
+                        Term total = f.t(CellKeys.expenditure04(CellKeys.TOTAL, c));
+                        List<Term> classes = keys(f, mapped(f.expenseClasses("04"), k -> CellKeys.expenditure04(k, c)));
                         if (!Figures.allZero(List.of(total), classes)) {
                             totals.add(run.eq(c, total, classes));
                         }
-                        Term grandTotal = f.t("04/expenditure.grand_total/" + c);
-                        List<Term> parts = f.terms("04/expenditure.total/" + c, "04/expenditure.closing_balance/" + c);
+                        Term grandTotal = f.t(CellKeys.expenditure04("grand_total", c));
+                        List<Term> parts = f.terms(
+                                CellKeys.expenditure04(CellKeys.TOTAL, c),
+                                CellKeys.expenditure04(CellKeys.CLOSING_BALANCE, c));
                         if (!Figures.allZero(List.of(grandTotal), parts)) {
                             grand.add(run.eq(c, grandTotal, parts));
                         }
@@ -374,9 +373,11 @@ final class TableRules {
                     for (String b : budgetColumns(run)) {
                         cs.add(run.cmp(
                                 b,
-                                f.terms("04/income." + b + "/amount", "04/income.opening_balance." + b + "/amount"),
+                                f.terms(CellKeys.income(CellKeys.T04, b), CellKeys.openingBalance04(b)),
                                 Relation.EQ,
-                                f.terms("04/expenditure.total/" + b, "04/expenditure.closing_balance/" + b)));
+                                f.terms(
+                                        CellKeys.expenditure04(CellKeys.TOTAL, b),
+                                        CellKeys.expenditure04(CellKeys.CLOSING_BALANCE, b))));
                     }
                     run.result(null, cs);
                 });
@@ -399,12 +400,12 @@ final class TableRules {
         return new DefinedRule("W14", ERROR, T2, "06 every 类 = sum of its 款", "基本支出决算表：类 = Σ款", run -> {
             List<String> codes = run.f.codeRows("06");
             for (String k : economicClasses(run.f)) {
-                Term left = run.f.t("06/" + k + "/amount");
+                Term left = run.f.t(CellKeys.amount(CellKeys.T06, k));
                 List<Term> right = keys(
                         run.f,
                         codes.stream()
                                 .filter(c -> c.length() == 5 && c.startsWith(k))
-                                .map(c -> "06/" + c + "/amount")
+                                .map(c -> CellKeys.amount(CellKeys.T06, c))
                                 .toList());
                 if (!Figures.allZero(List.of(left), right)) {
                     run.result("06/" + k, List.of(run.eq(null, left, right)));
@@ -445,10 +446,11 @@ final class TableRules {
                             List.of(run.eq(
                                     null,
                                     run.f.t(CellKeys.PUBLIC_TOTAL_KEY),
-                                    keys(run.f, mapped(others, k -> "06/" + k + "/amount")))));
+                                    keys(run.f, mapped(others, k -> CellKeys.amount(CellKeys.T06, k))))));
                     for (String k : others) {
-                        if (!k.equals("302") && !k.equals("310") && run.f.nonZero("06/" + k + "/amount")) {
-                            String printed = run.f.t("06/" + k + "/amount").printed();
+                        if (!k.equals("302") && !k.equals("310") && run.f.nonZero(CellKeys.amount(CellKeys.T06, k))) {
+                            String printed =
+                                    run.f.t(CellKeys.amount(CellKeys.T06, k)).printed();
                             run.status(
                                     "06/" + k,
                                     WARNING,
@@ -477,7 +479,7 @@ final class TableRules {
                 run -> {
                     Figures f = run.f;
                     for (String r : List.of("budget", "actual")) {
-                        String p = "07/" + r + "/";
+                        String p = CellKeys.T07 + "/" + r + "/";
                         List<Comparison> cs = new ArrayList<>();
                         cs.add(run.eq(
                                 "total",

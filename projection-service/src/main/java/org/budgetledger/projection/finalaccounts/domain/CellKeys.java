@@ -100,6 +100,26 @@ public final class CellKeys {
         return key(table, TOTAL, column);
     }
 
+    /** Income of a source on 01 or 04: {@code 04/income.general_budget/amount}. */
+    public static String income(String table, String source) {
+        return amount(table, row(INCOME, source));
+    }
+
+    /** 04's opening balance of a source: {@code 04/income.opening_balance.general_budget/amount}. */
+    public static String openingBalance04(String source) {
+        return amount(T04, row(INCOME, OPENING_BALANCE) + "." + source);
+    }
+
+    /** An expenditure row of 04 in a column: {@code 04/expenditure.total/general_budget}, {@code 04/expenditure.201/total}. */
+    public static String expenditure04(String row, String column) {
+        return key(T04, row(EXPENDITURE, row), column);
+    }
+
+    /** An expenditure row of 01: {@code 01/expenditure.201/amount}. */
+    public static String expenditure01(String row) {
+        return amount(T01, row(EXPENDITURE, row));
+    }
+
     /** A 三公 item as spent: {@code 07/actual/reception}. */
     public static String sangongActual(String item) {
         return key(T07, ACTUAL, item);
