@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.budgetledger.contract.Money;
+import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.report.domain.Grid;
 import org.budgetledger.projection.report.domain.TableSpec;
 
@@ -270,13 +271,13 @@ public final class TableReading {
             for (int g = 0; g < e.groups().size(); g++) {
                 String code = SheetText.normalized(sheet.at(r, columns.get(3 * g)));
                 if (ECONOMIC_CODE.matcher(code).matches()) {
-                    amount(r, code, columns.get(3 * g + 2), "06/" + code + "/amount");
+                    amount(r, code, columns.get(3 * g + 2), CellKeys.amount(CellKeys.T06, code));
                 } else if (!code.isEmpty() && !code.equals(personnel) && !code.equals(common)) {
                     problem(code, null, "'" + code + "' is not an economic code (3 or 5 digits)");
                 }
             }
-            labelledAmount(r, personnel, "06/personnel_total/amount");
-            labelledAmount(r, common, "06/public_total/amount");
+            labelledAmount(r, personnel, CellKeys.PERSONNEL_TOTAL_KEY);
+            labelledAmount(r, common, CellKeys.PUBLIC_TOTAL_KEY);
         }
     }
 
@@ -307,7 +308,9 @@ public final class TableReading {
     private void sangong(TableSpec.Sangong s, Map<Integer, Integer> columns, int body) {
         int n = s.items().size();
         for (int i = 0; i < 2 * n; i++) {
-            String key = "07/" + (i < n ? "budget" : "actual") + "/" + s.items().get(i % n);
+            String key = i < n
+                    ? CellKeys.sangongBudget(s.items().get(i))
+                    : CellKeys.sangongActual(s.items().get(i % n));
             String text = SheetText.normalized(sheet.at(body, columns.get(i)));
             if (i < n && text.equals(SheetText.normalized(s.noBudget()))) {
                 continue; // 无: no 三公 budget

@@ -46,7 +46,7 @@ public final class Templates {
     }
 
     private static String k01(String row) {
-        return "01/" + row + "/amount";
+        return CellKeys.amount(CellKeys.T01, row);
     }
 
     private static TableSpec table01(boolean stateCapital) {
@@ -79,7 +79,7 @@ public final class Templates {
                 List.of(
                         new Block(
                                 income,
-                                List.of(new Classes(FIXED_CLASSES, ".....", List.of("01/expenditure.{code}/amount"))),
+                                List.of(new Classes(FIXED_CLASSES, ".....", List.of(CellKeys.expenditure01("{code}")))),
                                 8),
                         new Block(
                                 List.of(line("本年收入合计", k01("income.total"))),
@@ -109,12 +109,10 @@ public final class Templates {
         List<String> columns = new ArrayList<>(List.of("total"));
         columns.addAll(budgets);
         List<Line> income = new ArrayList<>();
-        List<Line> opening = new ArrayList<>(List.of(line("年初财政拨款结转和结余", "04/income.opening_balance/amount")));
+        List<Line> opening = new ArrayList<>(List.of(line("年初财政拨款结转和结余", CellKeys.OPENING_BALANCE_04)));
         for (int i = 0; i < budgets.size(); i++) {
-            income.add(line(Numerals.of(i + 1) + "、" + labels.get(i), "04/income." + budgets.get(i) + "/amount"));
-            opening.add(line(
-                    Numerals.of(i + 1) + "、" + labels.get(i),
-                    "04/income.opening_balance." + budgets.get(i) + "/amount"));
+            income.add(line(Numerals.of(i + 1) + "、" + labels.get(i), CellKeys.income(CellKeys.T04, budgets.get(i))));
+            opening.add(line(Numerals.of(i + 1) + "、" + labels.get(i), CellKeys.openingBalance04(budgets.get(i))));
         }
         List<Cell> titles = new ArrayList<>(List.of(h("项 目"), h("行次"), h("金 额"), h("项 目"), h("行次"), h("合 计")));
         List<Cell> numbers = new ArrayList<>(List.of(h("栏 次"), h(""), h("1"), h("栏 次"), h(""), h("2")));
@@ -142,11 +140,11 @@ public final class Templates {
                                         FIXED_CLASSES,
                                         "...",
                                         columns.stream()
-                                                .map(c -> "04/expenditure.{code}/" + c)
+                                                .map(c -> CellKeys.expenditure04("{code}", c))
                                                 .toList())),
                                 8),
                         new Block(
-                                List.of(line("本年收入合计", "04/income.total/amount")),
+                                List.of(line("本年收入合计", CellKeys.INCOME_TOTAL_04)),
                                 List.of(expense04("本年支出合计", "expenditure.total", columns)),
                                 1),
                         new Block(
@@ -154,13 +152,15 @@ public final class Templates {
                                 List.of(expense04("年末财政拨款结转和结余", "expenditure.closing_balance", columns)),
                                 opening.size() + 1),
                         new Block(
-                                List.of(line("总计", "04/income.grand_total/amount")),
+                                List.of(line("总计", CellKeys.INCOME_GRAND_TOTAL_04)),
                                 List.of(expense04("总计", "expenditure.grand_total", columns)),
                                 1)));
     }
 
     private static Fixed expense04(String label, String row, List<String> columns) {
-        return new Fixed(label, columns.stream().map(c -> "04/" + row + "/" + c).toList());
+        return new Fixed(
+                label,
+                columns.stream().map(c -> CellKeys.key(CellKeys.T04, row, c)).toList());
     }
 
     private static List<List<Cell>> functionalHeader(List<String> titles, List<Cell> groupRow) {
