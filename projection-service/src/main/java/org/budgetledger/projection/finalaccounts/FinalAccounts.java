@@ -195,7 +195,7 @@ public class FinalAccounts {
                 continue;
             }
             store.journal().read(unit.ledger(), 0, record.get().applied(), asOf, entry -> {
-                long fen = contribution(entry, routedKey);
+                long fen = entry.contribution(routedKey);
                 if (fen != 0) {
                     lines.add(new AuditLine(unit, entry, fen));
                 }
@@ -233,10 +233,6 @@ public class FinalAccounts {
 
     public static Money sum(List<AuditLine> lines) {
         return Money.ofFen(lines.stream().mapToLong(AuditLine::contributionFen).sum());
-    }
-
-    private static long contribution(JournalEntry entry, String key) {
-        return entry.contributions().getOrDefault(key, 0L);
     }
 
     /** The figures as they stood at {@code asOf}: from the latest checkpoint wholly before it, then the journal after it. */

@@ -44,6 +44,11 @@ public record JournalEntry(
         return signed;
     }
 
+    /** The signed fen this entry adds to one cell (0 if it feeds none): the audit of a cell reads only that. */
+    public long contribution(String cellKey) {
+        return sign() * CellRouting.contributions(routed()).getOrDefault(cellKey, 0L);
+    }
+
     public String key() {
         return keyOf(posting.sourceSystem(), posting.postingId());
     }
