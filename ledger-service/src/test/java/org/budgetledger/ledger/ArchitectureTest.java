@@ -43,6 +43,22 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The posting, profile and narrative rules and the ledger's state are plain functions of plain data. */
+    @Test
+    void theRulesAndTheStateKnowNoAxon() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.budgetledger.ledger.posting.domain..",
+                        "org.budgetledger.ledger.profile.domain..",
+                        "org.budgetledger.ledger.narrative.domain..",
+                        "org.budgetledger.ledger.state..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.axonframework..", "org.springframework..", "com.fasterxml.jackson.databind..")
+                .check(CLASSES);
+    }
+
     @Test
     void theContractKnowsNoFrameworkAtAll() {
         noClasses()

@@ -80,6 +80,34 @@ class SnapshotTest extends IntegrationTest {
         assertThat(recorded.get("sequence").asLong()).isEqualTo(last + 1);
     }
 
+    /**
+     * A snapshot written by a build where the aggregate lived in another package (or any other class) is skipped:
+     * the ledger replays its events instead of taking the foreign payload for an event and hiding those before it.
+     */
+    @Test
+    void aSnapshotOfAnotherClassIsSkippedAndTheLedgerReplays() {
+        String unit = "SNAP2";
+        JsonNode profile = Fixtures.of(Fixtures.HETANG).units().get(0).get("profile");
+        put("/api/v1/units/" + unit + "/years/2019", profile);
+        for (int i = 1; i <= 6; i++) {
+            post("/api/v1/postings", appropriation(unit, "A-" + i, "10.00"));
+        }
+        MongoCollection<Document> snapshots = databases.getMongoDatabase().getCollection("snapshotevents");
+        Document filter = new Document("aggregateIdentifier", unit + ":2019");
+        await().atMost(Duration.ofSeconds(20)).until(() -> snapshots.countDocuments(filter) > 0);
+        JsonNode cached = ledger(unit, 2019);
+        snapshots.updateMany(
+                filter,
+                new Document("$set", new Document("payloadType", "org.budgetledger.ledger.posting.domain.Ledger")));
+
+        ledgerCache.removeAll();
+        assertThat(ledger(unit, 2019)).isEqualTo(cached);
+        assertThat(post("/api/v1/postings", appropriation(unit, "A-1", "10.00"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+    }
+
     private static ObjectNode appropriation(String id, String amount) {
         return appropriation(UNIT, id, amount);
     }

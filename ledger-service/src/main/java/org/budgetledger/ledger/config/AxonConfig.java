@@ -22,8 +22,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.budgetledger.contract.Json;
+import org.budgetledger.ledger.aggregate.Ledger;
 import org.budgetledger.ledger.audit.HistoryGuard;
-import org.budgetledger.ledger.posting.domain.Ledger;
 import org.budgetledger.ledger.relay.StoredEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,6 +85,11 @@ public class AxonConfig {
                 .eventSerializer(eventSerializer)
                 // larger than the snapshot interval: a ledger loads with one events query after its snapshot
                 .batchSize(loadBatchSize)
+                // a snapshot of another class (the aggregate's earlier home) is skipped: the ledger then replays
+                // its events, where a foreign payload would be taken for an event and hide those before it
+                .snapshotFilter(snapshot -> Ledger.class
+                        .getName()
+                        .equals(snapshot.getPayload().getType().getName()))
                 .build();
         engine.ensureIndexes();
         return engine;

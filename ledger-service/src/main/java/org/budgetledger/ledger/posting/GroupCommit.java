@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.budgetledger.kit.Futures;
-import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.aggregate.Commands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

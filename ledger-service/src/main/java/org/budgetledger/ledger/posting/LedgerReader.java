@@ -5,7 +5,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
-import org.budgetledger.ledger.posting.domain.Ledger;
+import org.budgetledger.ledger.aggregate.Ledger;
 import org.springframework.stereotype.Component;
 
 /**

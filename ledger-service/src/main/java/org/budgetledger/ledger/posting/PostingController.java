@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.budgetledger.kit.security.Caller;
-import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.aggregate.Commands;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.budgetledger.ledger.web.ApiException;
 import org.budgetledger.ledger.web.CorrelationFilter;

@@ -21,7 +21,7 @@ import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.kit.web.ErrorBody;
-import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.aggregate.Commands;
 import org.budgetledger.ledger.profile.ProfileService;
 import org.budgetledger.ledger.web.ApiException;
 import org.budgetledger.ledger.web.RestRequests;

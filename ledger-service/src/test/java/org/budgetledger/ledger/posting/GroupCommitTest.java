@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.budgetledger.ledger.posting.domain.Commands;
+import org.budgetledger.ledger.aggregate.Commands;
 import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,8 @@ import org.budgetledger.contract.event.PostingReversed;
 import org.budgetledger.contract.event.ProcurementRecorded;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.SurplusDistributionRecorded;
+import org.budgetledger.ledger.state.LedgerState;
+import org.budgetledger.ledger.state.PostingIndex;
 
 /**
  * Decides one posting against a ledger's state: either the event to record or why not. Pure: it reads the state,

@@ -14,7 +14,7 @@ import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.contract.event.CatalogueRevised;
 import org.budgetledger.contract.event.Recording;
-import org.budgetledger.ledger.posting.domain.Capture;
+import org.budgetledger.ledger.aggregate.Capture;
 import org.junit.jupiter.api.Test;
 
 /** Operators' catalogue revisions: add and rename, never delete; parents must exist (or come in the same request). */

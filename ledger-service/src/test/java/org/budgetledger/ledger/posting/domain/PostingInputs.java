@@ -7,22 +7,22 @@ import java.util.List;
  * Test data: a mutable builder of {@link PostingInput} with valid defaults per posting type for the ledger
  * HT-CAC:2019 (2019 ships a catalogue with 2013701, 2060199, 30101 … 31002).
  */
-final class PostingInputs {
+public final class PostingInputs {
 
-    static final String UNIT = "HT-CAC";
-    static final int YEAR = 2019;
-    static final String SOURCE = "treasury-payments";
+    public static final String UNIT = "HT-CAC";
+    public static final int YEAR = 2019;
+    public static final String SOURCE = "treasury-payments";
 
-    String postingId;
-    String sourceSystem = SOURCE;
-    String unitCode = UNIT;
-    Integer fiscalYear = YEAR;
-    String type;
-    String fundSource;
-    String functionalCode;
-    String economicCode;
-    String expenditureKind;
-    String stage;
+    public String postingId;
+    public String sourceSystem = SOURCE;
+    public String unitCode = UNIT;
+    public Integer fiscalYear = YEAR;
+    public String type;
+    public String fundSource;
+    public String functionalCode;
+    public String economicCode;
+    public String expenditureKind;
+    public String stage;
     String amount;
     String occurredOn;
     String description;
@@ -47,148 +47,148 @@ final class PostingInputs {
         return b;
     }
 
-    static PostingInputs appropriation(String id, String amount) {
+    public static PostingInputs appropriation(String id, String amount) {
         return movement(id, "APPROPRIATION", "GENERAL_BUDGET", amount);
     }
 
-    static PostingInputs income(String id, String amount) {
+    public static PostingInputs income(String id, String amount) {
         return movement(id, "INCOME", "OPERATING", amount);
     }
 
-    static PostingInputs expenditure(String id, String amount) {
+    public static PostingInputs expenditure(String id, String amount) {
         PostingInputs b = movement(id, "EXPENDITURE", "GENERAL_BUDGET", amount);
         b.economicCode = "30101";
         b.expenditureKind = "BASIC";
         return b;
     }
 
-    static PostingInputs openingBalance(String id, String amount) {
+    public static PostingInputs openingBalance(String id, String amount) {
         return movement(id, "OPENING_BALANCE", "GENERAL_BUDGET", amount);
     }
 
-    static PostingInputs budget(String id, String amount) {
+    public static PostingInputs budget(String id, String amount) {
         PostingInputs b = movement(id, "BUDGET", "GENERAL_BUDGET", amount);
         b.stage = "INITIAL";
         return b;
     }
 
-    static PostingInputs procurement(String id, String amount) {
+    public static PostingInputs procurement(String id, String amount) {
         PostingInputs b = movement(id, "PROCUREMENT", "GENERAL_BUDGET", amount);
         b.procurement = new PostingInput.ProcurementInput("GOODS", true, false);
         return b;
     }
 
-    static PostingInputs fundOffset(String id, String amount) {
+    public static PostingInputs fundOffset(String id, String amount) {
         return movement(id, "FUND_OFFSET", "OPERATING", amount);
     }
 
-    static PostingInputs surplusDistribution(String id, String amount) {
+    public static PostingInputs surplusDistribution(String id, String amount) {
         return movement(id, "SURPLUS_DISTRIBUTION", "OPERATING", amount);
     }
 
-    static PostingInputs reversal(String id, String reverses) {
+    public static PostingInputs reversal(String id, String reverses) {
         PostingInputs b = new PostingInputs(id, "REVERSAL");
         b.reverses = reverses;
         b.reason = "posted twice by mistake";
         return b;
     }
 
-    PostingInputs postingId(String v) {
+    public PostingInputs postingId(String v) {
         postingId = v;
         return this;
     }
 
-    PostingInputs sourceSystem(String v) {
+    public PostingInputs sourceSystem(String v) {
         sourceSystem = v;
         return this;
     }
 
-    PostingInputs unitCode(String v) {
+    public PostingInputs unitCode(String v) {
         unitCode = v;
         return this;
     }
 
-    PostingInputs fiscalYear(Integer v) {
+    public PostingInputs fiscalYear(Integer v) {
         fiscalYear = v;
         return this;
     }
 
-    PostingInputs type(String v) {
+    public PostingInputs type(String v) {
         type = v;
         return this;
     }
 
-    PostingInputs fundSource(String v) {
+    public PostingInputs fundSource(String v) {
         fundSource = v;
         return this;
     }
 
-    PostingInputs functionalCode(String v) {
+    public PostingInputs functionalCode(String v) {
         functionalCode = v;
         return this;
     }
 
-    PostingInputs economicCode(String v) {
+    public PostingInputs economicCode(String v) {
         economicCode = v;
         return this;
     }
 
-    PostingInputs expenditureKind(String v) {
+    public PostingInputs expenditureKind(String v) {
         expenditureKind = v;
         return this;
     }
 
-    PostingInputs stage(String v) {
+    public PostingInputs stage(String v) {
         stage = v;
         return this;
     }
 
-    PostingInputs amount(String v) {
+    public PostingInputs amount(String v) {
         amount = v;
         return this;
     }
 
-    PostingInputs occurredOn(String v) {
+    public PostingInputs occurredOn(String v) {
         occurredOn = v;
         return this;
     }
 
-    PostingInputs description(String v) {
+    public PostingInputs description(String v) {
         description = v;
         return this;
     }
 
-    PostingInputs activity(String kind, Integer groups, Integer persons) {
+    public PostingInputs activity(String kind, Integer groups, Integer persons) {
         activity = new PostingInput.ActivityInput(kind, groups, persons);
         return this;
     }
 
-    PostingInputs procurement(String category, Boolean sme, Boolean smallMicro) {
+    public PostingInputs procurement(String category, Boolean sme, Boolean smallMicro) {
         procurement = new PostingInput.ProcurementInput(category, sme, smallMicro);
         return this;
     }
 
-    PostingInputs noProcurement() {
+    public PostingInputs noProcurement() {
         procurement = null;
         return this;
     }
 
-    PostingInputs reverses(String v) {
+    public PostingInputs reverses(String v) {
         reverses = v;
         return this;
     }
 
-    PostingInputs reason(String v) {
+    public PostingInputs reason(String v) {
         reason = v;
         return this;
     }
 
-    PostingInputs shapeViolation(Violation v) {
+    public PostingInputs shapeViolation(Violation v) {
         shapeViolations.add(v);
         return this;
     }
 
-    PostingInput build() {
+    public PostingInput build() {
         return new PostingInput(
                 postingId,
                 sourceSystem,

@@ -8,10 +8,10 @@ import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 
 /** {@link Catalogues} backed by the shipped data files, loaded once per year and kind. */
-final class TestCatalogues implements Catalogues {
+public final class TestCatalogues implements Catalogues {
 
     private static final Map<String, Optional<Catalogue>> LOADED = new ConcurrentHashMap<>();
-    static final TestCatalogues SHIPPED = new TestCatalogues();
+    public static final TestCatalogues SHIPPED = new TestCatalogues();
 
     private TestCatalogues() {}
 

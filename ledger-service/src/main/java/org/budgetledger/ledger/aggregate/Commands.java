@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.Recording;
+import org.budgetledger.ledger.posting.domain.PostingInput;
 
 /** The commands a ledger (one unit's fiscal year) handles. */
 public final class Commands {

@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +12,11 @@ import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.ledger.posting.domain.PostingDecider;
+import org.budgetledger.ledger.posting.domain.PostingInput;
+import org.budgetledger.ledger.posting.domain.PostingInputs;
+import org.budgetledger.ledger.posting.domain.TestCatalogues;
+import org.budgetledger.ledger.state.LedgerState;
 
 /**
  * Builds the "given" events of a ledger: each posting is decided on the state the previous events left (so that

@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;

@@ -1,7 +1,7 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.budgetledger.ledger.posting.domain.LedgerHistory.PROFILE;
+import static org.budgetledger.ledger.aggregate.LedgerHistory.PROFILE;
 import static org.budgetledger.ledger.posting.domain.PostingInputs.SOURCE;
 import static org.budgetledger.ledger.posting.domain.PostingInputs.UNIT;
 import static org.budgetledger.ledger.posting.domain.PostingInputs.YEAR;
@@ -64,6 +64,15 @@ import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.SurplusDistributionRecorded;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.ledger.posting.domain.PostingContent;
+import org.budgetledger.ledger.posting.domain.PostingDecider;
+import org.budgetledger.ledger.posting.domain.PostingInput;
+import org.budgetledger.ledger.posting.domain.PostingInputs;
+import org.budgetledger.ledger.posting.domain.PostingOutcome;
+import org.budgetledger.ledger.posting.domain.PostingRule;
+import org.budgetledger.ledger.posting.domain.PostingValidator;
+import org.budgetledger.ledger.posting.domain.TestCatalogues;
+import org.budgetledger.ledger.state.LedgerState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.state;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

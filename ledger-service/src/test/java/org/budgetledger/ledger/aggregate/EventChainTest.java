@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.budgetledger.ledger.posting.domain.PostingInputs.appropriation;
@@ -14,6 +14,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.LedgerEvent;
+import org.budgetledger.ledger.posting.domain.TestCatalogues;
 import org.junit.jupiter.api.Test;
 
 /** Every event a ledger records carries its link of the hash chain; any change to stored content breaks it. */

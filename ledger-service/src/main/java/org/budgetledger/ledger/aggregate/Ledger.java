@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -23,6 +23,10 @@ import org.budgetledger.contract.event.NarrativeRecorded;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.ledger.posting.domain.Catalogues;
+import org.budgetledger.ledger.posting.domain.PostingDecider;
+import org.budgetledger.ledger.posting.domain.PostingOutcome;
+import org.budgetledger.ledger.state.LedgerState;
 
 /**
  * One unit's fiscal year: the consistency boundary of availability, idempotency and the closed year, and the

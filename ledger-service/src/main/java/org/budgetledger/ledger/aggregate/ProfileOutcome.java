@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 /** What became of a profile PUT. */
 public enum ProfileOutcome {

@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.posting.domain;
+package org.budgetledger.ledger.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.budgetledger.ledger.posting.domain.PostingInputs.UNIT;
@@ -29,6 +29,13 @@ import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
+import org.budgetledger.ledger.posting.domain.PostingDecider;
+import org.budgetledger.ledger.posting.domain.PostingInput;
+import org.budgetledger.ledger.posting.domain.PostingInputs;
+import org.budgetledger.ledger.posting.domain.PostingOutcome;
+import org.budgetledger.ledger.posting.domain.PostingRule;
+import org.budgetledger.ledger.posting.domain.TestCatalogues;
+import org.budgetledger.ledger.state.LedgerState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
