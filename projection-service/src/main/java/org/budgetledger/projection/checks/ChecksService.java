@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.projection.checks.domain.BalanceKey;
 import org.budgetledger.projection.checks.domain.CheckInput;
@@ -21,6 +22,7 @@ import org.budgetledger.projection.checks.domain.Term;
 import org.budgetledger.projection.checks.domain.UnitFigures;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.projection.journal.Journal;
 import org.budgetledger.projection.journal.JournalTotals;
@@ -72,7 +74,8 @@ public class ChecksService {
         Journal journal = store.journal();
         Gathered g = new Gathered();
         for (FinalAccounts.Part part : view.parts()) {
-            g.units.add(new UnitFigures(part.unit().unitCode(), part.unit().kind(), cellsOf(part.figures())));
+            Cells self = cellsOf(part.figures());
+            g.units.add(new UnitFigures(part.unit().unitCode(), part.unit().kind(), self));
             JournalTotals own = new JournalTotals();
             journal.read(part.record().ledger(), part.record().applied(), e -> {
                 own.add(e);
@@ -82,7 +85,7 @@ public class ChecksService {
             if (part.record().imported() != null) {
                 // published figures imported from a document: the file is their only source, the journal is
                 // empty
-                cellsOf(part.figures()).forEach((k, v) -> g.auditSums.merge(k, v, Long::sum));
+                self.asMap().forEach((k, v) -> g.auditSums.merge(k, v, Long::sum));
             }
             if (part.unit().kind().reportsOperatingCosts()) {
                 g.auditSums.merge(
@@ -178,14 +181,11 @@ public class ChecksService {
                 "导入的已公开文件不含 " + missing);
     }
 
-    private static Map<String, Long> cellsOf(Figures figures) {
-        Map<String, Long> cells = new HashMap<>();
-        figures.fen().forEach((k, v) -> {
-            if (!k.startsWith(Figures.FACTS)) {
-                cells.put(k, v);
-            }
-        });
-        return cells;
+    /** The cells of these figures without their facts, in a map of their own that nobody changes afterwards. */
+    private static Cells cellsOf(Figures figures) {
+        return new Cells(figures.fen().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith(Figures.FACTS))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     private static Map<BalanceKey, Long> balances(Map<JournalTotals.Balance, Long> balances) {

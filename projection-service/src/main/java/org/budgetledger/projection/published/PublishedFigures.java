@@ -16,6 +16,7 @@ import org.budgetledger.projection.checks.domain.Comparison;
 import org.budgetledger.projection.checks.domain.Status;
 import org.budgetledger.projection.checks.domain.Term;
 import org.budgetledger.projection.checks.domain.UnitFigures;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.projection.published.domain.PublishedDocument;
 import org.budgetledger.projection.published.domain.SheetText;
@@ -79,7 +80,7 @@ public class PublishedFigures {
             PublishedDocument.Reading reading,
             Catalogue functional,
             Catalogue economic) {
-        Map<String, Long> cells = new HashMap<>(
+        Cells cells = Cells.copyOf(
                 new Figures().apply(reading.cells(), 1).withOperatingCosts(kind).fen());
         CheckInput input = CheckInput.builder(unitCode, fiscalYear, cells)
                 .units(List.of(new UnitFigures(unitCode, kind, cells)))

@@ -2,11 +2,11 @@ package org.budgetledger.projection.report;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.budgetledger.projection.report.domain.Report;
 import org.budgetledger.projection.report.domain.ReportBuilder;
 import org.budgetledger.projection.report.domain.ReportInput;
@@ -90,10 +90,10 @@ public class ReportService {
                                     p.unit().kind(),
                                     p.unit().parentUnitCode()))
                             .toList();
-                    Optional<Map<String, Long>> previous = accounts.figures(
+                    Optional<Cells> previous = accounts.figures(
                                     unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
                             .filter(FinalAccounts.View::hasFigures)
-                            .map(v -> v.figures().fen());
+                            .map(v -> Cells.copyOf(v.figures().fen()));
                     Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
                     Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
                     Report report = ReportBuilder.build(ReportInput.withCatalogues(
@@ -101,7 +101,7 @@ public class ReportService {
                             unitCode,
                             root.record().profile(),
                             units,
-                            view.figures().fen(),
+                            Cells.copyOf(view.figures().fen()),
                             previous,
                             root.record().narrative(),
                             functional,

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 
 /**
  * Everything the checks need for one department (unit with its descendants) and fiscal year. Only {@code cells}
@@ -16,8 +17,8 @@ import org.budgetledger.contract.catalogue.Catalogue;
  *
  * @param unitCode             the department's (root) unit code, used to label results
  * @param fiscalYear           the fiscal year (template: 2019 and earlier have no 国有资本经营 rows)
- * @param cells                exact figures in fen by cell key of docs/CELLS.md, consolidated over the department;
- *                             absent = 0
+ * @param cells                exact figures in fen by cell key of docs/CELLS.md, consolidated over the department
+ *                             ({@link Cells}: absent = 0)
  * @param units                every consolidated unit (本级 and descendants) with its kind and, when known, its
  *                             {@code self} figures; empty = not known (L01 per unit, L04, X15)
  * @param previousClosing      the previous year's closing balances (年末结转和结余) of the same units per fund
@@ -34,7 +35,7 @@ import org.budgetledger.contract.catalogue.Catalogue;
 public record CheckInput(
         String unitCode,
         int fiscalYear,
-        Map<String, Long> cells,
+        Cells cells,
         List<UnitFigures> units,
         Map<BalanceKey, Long> previousClosing,
         Map<BalanceKey, Long> openingBalances,
@@ -46,7 +47,7 @@ public record CheckInput(
 
     public CheckInput {
         Objects.requireNonNull(unitCode, "unitCode");
-        cells = Map.copyOf(Objects.requireNonNull(cells, "cells"));
+        Objects.requireNonNull(cells, "cells");
         units = units == null ? List.of() : List.copyOf(units);
         previousClosing = previousClosing == null ? null : Map.copyOf(previousClosing);
         openingBalances = openingBalances == null ? null : Map.copyOf(openingBalances);
@@ -56,6 +57,10 @@ public record CheckInput(
 
     public static Builder builder(String unitCode, int fiscalYear, Map<String, Long> cells) {
         return new Builder(unitCode, fiscalYear, cells);
+    }
+
+    public static Builder builder(String unitCode, int fiscalYear, Cells cells) {
+        return new Builder(unitCode, fiscalYear, cells.asMap());
     }
 
     /** The kinds of the consolidated units; empty when not known. */
@@ -77,7 +82,7 @@ public record CheckInput(
     }
 
     public Builder toBuilder() {
-        return new Builder(unitCode, fiscalYear, cells)
+        return builder(unitCode, fiscalYear, cells)
                 .units(units)
                 .previousClosing(previousClosing)
                 .openingBalances(openingBalances)
@@ -152,7 +157,7 @@ public record CheckInput(
             return new CheckInput(
                     unitCode,
                     fiscalYear,
-                    cells,
+                    Cells.copyOf(cells),
                     units,
                     previousClosing,
                     openingBalances,

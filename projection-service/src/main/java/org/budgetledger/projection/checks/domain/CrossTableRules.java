@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.budgetledger.contract.Money;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
 /** X01–X17: identities between tables (docs/DOMAIN.md#cross-table-rules). */
@@ -222,7 +221,7 @@ final class CrossTableRules {
                         List<Term> right =
                                 List.of(run.f.t(CellKeys.key(CellKeys.T07, CellKeys.ACTUAL, item.getValue())));
                         String subject = item.getKey() + " ≤ " + item.getValue();
-                        if (Money.ofFen(run.f.get(basic)).printsAsZero()) {
+                        if (run.f.printsAsZero(basic)) {
                             Text blank = Text.of(basic + " blank", basic + " 为空");
                             run.result(
                                     subject,

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.budgetledger.projection.finalaccounts.domain.Cells;
 
@@ -20,20 +20,14 @@ final class Figures {
                     (String r) -> r.equals("total") ? 0 : DIGITS.matcher(r).matches() ? 1 : 2)
             .thenComparing(Comparator.naturalOrder());
 
-    private final Map<String, Long> cells;
-    private final Cells view;
+    private final Cells cells;
 
-    Figures(Map<String, Long> cells) {
+    Figures(Cells cells) {
         this.cells = cells;
-        this.view = new Cells(cells);
-    }
-
-    Map<String, Long> cells() {
-        return cells;
     }
 
     long get(String key) {
-        return view.fen(key);
+        return cells.fen(key);
     }
 
     Term t(String key) {
@@ -52,11 +46,16 @@ final class Figures {
         return get(key) != 0;
     }
 
+    /** Whether the cell prints as 0.00 万元 ({@link Cells#printsAsZero}). */
+    boolean printsAsZero(String key) {
+        return cells.printsAsZero(key);
+    }
+
     /** Rows present in a table, whatever their value, in {@link #ROW_ORDER}. */
     List<String> rows(String table) {
         TreeSet<String> rows = new TreeSet<>(ROW_ORDER);
         String prefix = table + "/";
-        for (String key : cells.keySet()) {
+        for (String key : cells.keys()) {
             if (key.startsWith(prefix)) {
                 String[] parts = key.split("/", -1);
                 if (parts.length == 3) {
@@ -83,15 +82,12 @@ final class Figures {
 
     /** Whether any cell of the table is non-zero. */
     boolean anyNonZero(String table) {
-        return view.anyNonZero(table + "/");
+        return cells.anyNonZero(table + "/");
     }
 
-    List<String> nonZeroKeys(java.util.function.Predicate<String> which) {
-        return cells.entrySet().stream()
-                .filter(e -> e.getValue() != 0 && which.test(e.getKey()))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
+    /** The non-zero keys {@code which} accepts, sorted ({@link Cells#nonZeroKeys}). */
+    List<String> nonZeroKeys(Predicate<String> which) {
+        return cells.nonZeroKeys(which);
     }
 
     static String key(String table, String row, String column) {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 
 /** L01–L07: ledger-level identities on exact amounts and posting-level warnings (docs/DOMAIN.md#ledger-rules). */
 final class LedgerRules {
@@ -44,7 +45,7 @@ final class LedgerRules {
                         + "a negative closing balance of one 项 is a warning",
                 "年末结转和结余 = 年初结转和结余 + 收入 − 支出 ≥ 0",
                 run -> {
-                    Map<String, Map<String, Long>> ledgers = new java.util.LinkedHashMap<>();
+                    Map<String, Cells> ledgers = new java.util.LinkedHashMap<>();
                     run.in.units().stream()
                             .filter(u -> u.self() != null)
                             .forEach(u -> ledgers.put(u.unitCode(), u.self()));
@@ -55,7 +56,7 @@ final class LedgerRules {
                                 "per-unit figures not given: checked on the department's consolidated figures",
                                 "未提供各单位本级数据：按部门汇总数据检查");
                     }
-                    for (Map.Entry<String, Map<String, Long>> ledger : ledgers.entrySet()) {
+                    for (Map.Entry<String, Cells> ledger : ledgers.entrySet()) {
                         Figures g = new Figures(ledger.getValue());
                         l01Balances(run, ledger.getKey(), g, note);
                         l01NegativeItems(run, ledger.getKey(), g);
@@ -253,9 +254,9 @@ final class LedgerRules {
                             failing.add(c);
                         }
                     }
-                    long unaudited = run.in.cells().entrySet().stream()
-                            .filter(e -> e.getValue() != 0 && !audit.containsKey(e.getKey()))
-                            .count();
+                    Cells cells = run.in.cells();
+                    long unaudited =
+                            cells.nonZeroKeys(k -> !audit.containsKey(k)).size();
                     Text message = Text.of(
                             audit.size() + " cells compared with their audit lines, " + failing.size()
                                     + " differ"
@@ -291,13 +292,13 @@ final class LedgerRules {
                         return;
                     }
                     int withoutSelf = run.in.units().size() - units.size();
-                    TreeSet<String> keys = new TreeSet<>(run.in.cells().keySet());
-                    units.forEach(u -> keys.addAll(u.self().keySet()));
+                    TreeSet<String> keys = new TreeSet<>(run.in.cells().keys());
+                    units.forEach(u -> keys.addAll(u.self().keys()));
                     List<Comparison> failing = new ArrayList<>();
                     for (String key : keys) {
                         List<Term> parts = new ArrayList<>();
                         for (UnitFigures u : units) {
-                            long v = u.self().getOrDefault(key, 0L);
+                            long v = u.self().fen(key);
                             if (v != 0) {
                                 parts.add(Term.of(u.unitCode() + ":" + key, v));
                             }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.budgetledger.contract.FundSource;
-import org.budgetledger.contract.Money;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 
@@ -489,7 +488,7 @@ final class TableRules {
                                 "vehicles",
                                 f.t(p + "vehicles"),
                                 f.terms(p + "vehicle_purchase", p + "vehicle_operation")));
-                        if (Money.ofFen(f.get(p + "total")).printsAsZero()) {
+                        if (f.printsAsZero(p + "total")) {
                             for (String item : COLUMNS_07.subList(1, COLUMNS_07.size())) {
                                 cs.add(run.cmp(
                                         "total 0 ⇒ " + item + " 0",
@@ -570,13 +569,13 @@ final class TableRules {
     /** Every cell key well-formed. */
     private static void w19Keys(DefinedRule.Run run) {
         List<Text> bad = new ArrayList<>();
-        for (String key : new TreeSet<>(run.in.cells().keySet())) {
+        for (String key : new TreeSet<>(run.in.cells().keys())) {
             Text problem = KeyGrammar.problem(key);
             if (problem != null) {
                 bad.add(Text.of(key + " (" + problem.en() + ")", key + "（" + problem.zh() + "）"));
             }
         }
-        int n = run.in.cells().size();
+        int n = run.in.cells().keys().size();
         if (bad.isEmpty()) {
             run.pass(Phrase.CELL_KEYS.en(), Text.of(n + " cell keys well-formed", n + "个数据键格式正确"));
         } else {

@@ -1,12 +1,20 @@
 package org.budgetledger.projection.finalaccounts.domain;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.budgetledger.contract.Money;
 
 /**
  * Exact figures by cell key (fen; counts for count facts), read-only: the one place where an absent key reads as 0.
- * The checks ({@code checks.domain.Figures}) and the report ({@code report.domain.FigureView}) read through it.
+ *
+ * <p>There are three figure types on purpose. {@link Figures} is the one accumulator that writes: it applies
+ * contributions (+ and −) and consolidates. The checks ({@code checks.domain.Figures}: terms, rows, code rows) and the
+ * report ({@code report.domain.FigureView}: printed cells, codes that print) are two readings, each speaking its
+ * consumer's language. Both read through these cells, which hold the rules they share: absent is 0, any non-zero,
+ * prints as zero.
  */
 public final class Cells {
 
@@ -17,8 +25,18 @@ public final class Cells {
         this.fen = Collections.unmodifiableMap(fen);
     }
 
+    /** A copy of {@code fen} that no later change of the caller's map reaches (no null keys or values). */
+    public static Cells copyOf(Map<String, Long> fen) {
+        return new Cells(Map.copyOf(fen));
+    }
+
     public Map<String, Long> asMap() {
         return fen;
+    }
+
+    /** The keys the figures hold, whatever their value (a held key may be 0). */
+    public Set<String> keys() {
+        return fen.keySet();
     }
 
     /** The exact value; 0 for a key the figures do not hold. */
@@ -32,8 +50,33 @@ public final class Cells {
         return fen.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && e.getValue() != 0L);
     }
 
+    /** The keys {@code which} accepts whose exact value is non-zero, sorted. */
+    public List<String> nonZeroKeys(Predicate<String> which) {
+        return fen.entrySet().stream()
+                .filter(e -> e.getValue() != 0L && which.test(e.getKey()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     /** Whether the cell prints as 0.00 万元 ({@link Money#printsAsZero()}). */
     public boolean printsAsZero(String key) {
         return Money.ofFen(fen(key)).printsAsZero();
+    }
+
+    /** Equal when they hold the same keys with the same values. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cells cells && fen.equals(cells.fen);
+    }
+
+    @Override
+    public int hashCode() {
+        return fen.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Cells" + fen;
     }
 }

@@ -16,7 +16,10 @@ public final class Amounts {
         return Money.ofFen(fen).toWanYuan();
     }
 
-    /** Whether the cell prints as zero (rounds to 0.00): {@link Money#printsAsZero()}. */
+    /**
+     * Whether an amount (a difference, a budget) prints as zero (rounds to 0.00): {@link Money#printsAsZero()}; a
+     * cell's is {@link org.budgetledger.projection.finalaccounts.domain.Cells#printsAsZero}, the same rule.
+     */
     public static boolean printsZero(long fen) {
         return Money.ofFen(fen).printsAsZero();
     }

@@ -1,6 +1,5 @@
 package org.budgetledger.projection.report.domain;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -9,12 +8,10 @@ import org.budgetledger.projection.finalaccounts.domain.Cells;
 /** The report's reading of the figures ({@link Cells}): printed cells and the codes that print. */
 final class FigureView {
 
-    private final Map<String, Long> figures;
     private final Cells cells;
 
-    FigureView(Map<String, Long> figures) {
-        this.figures = figures;
-        this.cells = new Cells(figures);
+    FigureView(Cells cells) {
+        this.cells = cells;
     }
 
     long fen(String key) {
@@ -23,8 +20,7 @@ final class FigureView {
 
     /** The printed cell, or {@code zero} when it prints as 0.00. */
     String printed(String key, String zero) {
-        long fen = fen(key);
-        return Amounts.printsZero(fen) ? zero : Amounts.printed(fen);
+        return cells.printsAsZero(key) ? zero : Amounts.printed(fen(key));
     }
 
     boolean printsNonZero(String key) {
@@ -38,14 +34,14 @@ final class FigureView {
     Set<String> codes(String prefix, String suffix, Set<Integer> lengths) {
         Pattern digits = Pattern.compile("\\d+");
         Set<String> codes = new TreeSet<>();
-        figures.forEach((key, value) -> {
+        for (String key : cells.keys()) {
             if (key.startsWith(prefix) && key.endsWith(suffix) && key.length() > prefix.length() + suffix.length()) {
                 String code = key.substring(prefix.length(), key.length() - suffix.length());
-                if (lengths.contains(code.length()) && digits.matcher(code).matches() && !Amounts.printsZero(value)) {
+                if (lengths.contains(code.length()) && digits.matcher(code).matches() && !cells.printsAsZero(key)) {
                     codes.add(code);
                 }
             }
-        });
+        }
         return codes;
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.catalogue.Catalogue;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 
 /**
  * Everything {@link ReportBuilder} needs for one department and fiscal year Y.
@@ -17,7 +18,8 @@ import org.budgetledger.contract.catalogue.Catalogue;
  * @param profile            the root's profile of year Y (name, kind, staffing, duties)
  * @param units              the department's units, root first, then its descendants (决算单位构成)
  * @param figures            exact consolidated figures of year Y by key, fen (counts for count facts): the cells of
- *                           docs/CELLS.md incl. {@code ops/operating_costs/amount} and the {@link Facts} keys; absent = 0
+ *                           docs/CELLS.md incl. {@code ops/operating_costs/amount} and the {@link Facts} keys
+ *                           ({@link Cells}: absent = 0); figures nobody changes afterwards ({@link Cells#copyOf})
  * @param previousFigures    the same for Y−1 when the department's ledger for Y−1 exists
  * @param narrative          free text by section key (docs/NARRATIVE.md: duties, reasons.*, purposes.*, performance,
  *                           performance.report, other, contact; see {@link Narrative} for the few extra keys)
@@ -29,8 +31,8 @@ public record ReportInput(
         String unitCode,
         UnitProfile profile,
         List<Unit> units,
-        Map<String, Long> figures,
-        Optional<Map<String, Long>> previousFigures,
+        Cells figures,
+        Optional<Cells> previousFigures,
         Map<String, String> narrative,
         Function<String, Optional<String>> functionalNames,
         Function<String, Optional<String>> economicNames) {
@@ -47,8 +49,8 @@ public record ReportInput(
         Objects.requireNonNull(unitCode, "unitCode");
         Objects.requireNonNull(profile, "profile");
         units = List.copyOf(units);
-        figures = Map.copyOf(figures);
-        previousFigures = previousFigures.map(Map::copyOf);
+        Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(previousFigures, "previousFigures");
         narrative = Map.copyOf(narrative);
         Objects.requireNonNull(functionalNames, "functionalNames");
         Objects.requireNonNull(economicNames, "economicNames");
@@ -63,8 +65,8 @@ public record ReportInput(
             String unitCode,
             UnitProfile profile,
             List<Unit> units,
-            Map<String, Long> figures,
-            Optional<Map<String, Long>> previousFigures,
+            Cells figures,
+            Optional<Cells> previousFigures,
             Map<String, String> narrative,
             Catalogue functional,
             Catalogue economic) {

@@ -15,6 +15,7 @@ import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueEntry;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.budgetledger.testkit.Fixtures;
 
 /** Check inputs built from the shared fixtures: published 万元 figures × 1 000 000 = fen. */
@@ -42,7 +43,7 @@ final class CheckFixtures {
                         expected.get("unitCode").asText(),
                         expected.get("fiscalYear").asInt(),
                         cells)
-                .units(List.of(new UnitFigures("HT-CAC", UnitKind.ADMINISTRATIVE, cells)))
+                .units(List.of(new UnitFigures("HT-CAC", UnitKind.ADMINISTRATIVE, Cells.copyOf(cells))))
                 .previousClosing(Map.of())
                 .openingBalances(Map.of())
                 .postingCounts(counts(fx.postings()))
@@ -64,7 +65,7 @@ final class CheckFixtures {
             units.add(new UnitFigures(
                     code,
                     UnitKind.valueOf(unit.get("profile").get("kind").asText()),
-                    cells(byUnit.get(code).get("self"))));
+                    Cells.copyOf(cells(byUnit.get(code).get("self")))));
         }
         Map<BalanceKey, Long> opening = openingBalances(fx.postings());
         return CheckInput.builder(

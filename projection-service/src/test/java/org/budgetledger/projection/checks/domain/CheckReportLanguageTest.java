@@ -23,7 +23,7 @@ class CheckReportLanguageTest {
     private static final Pattern WORD = Pattern.compile("(?<![\\w./\\-:])[A-Za-z]{2,}(?![\\w./\\-])");
 
     private static CheckReport brokenSeed() {
-        Map<String, Long> cells = new HashMap<>(CheckFixtures.seed().cells());
+        Map<String, Long> cells = new HashMap<>(CheckFixtures.seed().cells().asMap());
         cells.put("01/income.total/amount", cells.get("01/income.total/amount") + 1_000_000L); // 1 万元 more
         return Checks.report(CheckInput.builder("HT-CAC", 2019, cells).build());
     }
@@ -59,7 +59,7 @@ class CheckReportLanguageTest {
         CheckInput demo = CheckFixtures.demo();
         Map<BalanceKey, Long> previous = new TreeMap<>(demo.previousClosing());
         previous.put(new BalanceKey(FundSource.GOVERNMENT_FUND, "2296002"), fen("0.50"));
-        Map<String, Long> audit = new TreeMap<>(seed.cells());
+        Map<String, Long> audit = new TreeMap<>(seed.cells().asMap());
         audit.merge("06/30201/amount", 1L, Long::sum);
         List<CheckInput> inputs = List.of(
                 seed,
@@ -155,7 +155,7 @@ class CheckReportLanguageTest {
 
     /** The words of the input's cell keys ("reception" of 07/actual/reception labels a comparison) and the tolerances. */
     private static Set<String> keyWords(CheckInput input) {
-        Set<String> words = input.cells().keySet().stream()
+        Set<String> words = input.cells().keys().stream()
                 .flatMap(k -> Arrays.stream(k.split("[/.]")))
                 .collect(Collectors.toCollection(TreeSet::new));
         Arrays.stream(Tolerance.values()).map(Enum::name).forEach(words::add);

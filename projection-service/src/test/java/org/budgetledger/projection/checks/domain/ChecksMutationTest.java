@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.budgetledger.contract.FundSource;
 import org.budgetledger.contract.UnitKind;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.junit.jupiter.api.Test;
 
 /** One figure broken at a time: the right rules fail and name the figures. */
@@ -134,14 +135,14 @@ class ChecksMutationTest {
         CheckInput demo = CheckFixtures.demo();
         List<UnitFigures> units = new ArrayList<>(demo.units());
         UnitFigures library = units.get(2);
-        String key = library.self().keySet().stream()
+        String key = library.self().keys().stream()
                 .filter(k -> k.startsWith("06/302"))
                 .sorted()
                 .findFirst()
                 .orElseThrow();
-        Map<String, Long> self = new HashMap<>(library.self());
+        Map<String, Long> self = new HashMap<>(library.self().asMap());
         self.merge(key, fen("1.00"), Long::sum);
-        units.set(2, new UnitFigures(library.unitCode(), library.kind(), self));
+        units.set(2, new UnitFigures(library.unitCode(), library.kind(), Cells.copyOf(self)));
 
         CheckReport report = check(demo.toBuilder().units(units).build());
 
@@ -292,7 +293,7 @@ class ChecksMutationTest {
     @Test
     void auditLinesMustAddUpExactly() {
         CheckInput seed = CheckFixtures.seed();
-        Map<String, Long> audit = new TreeMap<>(seed.cells());
+        Map<String, Long> audit = new TreeMap<>(seed.cells().asMap());
         assertThat(only(check(seed.toBuilder().auditSums(audit).build()), "L03").status())
                 .isEqualTo(Status.PASS);
 

@@ -85,7 +85,7 @@ class RandomStreamsPropertyTest {
         Map<String, Long> auditSums = NaiveCells.compute(lines, s.kinds);
         Map<BalanceKey, Long> opening = NaiveCells.openingBalances(lines);
         List<UnitFigures> units = new ArrayList<>();
-        self.forEach((u, f) -> units.add(new UnitFigures(u, s.kinds.get(u), f.fen())));
+        self.forEach((u, f) -> units.add(new UnitFigures(u, s.kinds.get(u), Cells.copyOf(f.fen()))));
 
         CheckReport report = Checks.report(CheckInput.builder(s.root, RandomLedgerStream.YEAR, department.fen())
                 .units(units)

@@ -19,6 +19,7 @@ import org.budgetledger.contract.catalogue.CatalogueEntry;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.projection.finalaccounts.domain.CellRouting;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.testkit.Fixtures;
 
@@ -119,8 +120,8 @@ public final class ReportFixtures {
                 root,
                 profiles.get(root),
                 units(),
-                figures,
-                previous,
+                Cells.copyOf(figures),
+                previous.map(Cells::copyOf),
                 narrative,
                 catalogue(CatalogueKind.FUNCTIONAL),
                 catalogue(CatalogueKind.ECONOMIC));

@@ -11,6 +11,7 @@ import org.budgetledger.contract.UnitKind;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.junit.jupiter.api.Test;
 
 class TemplateTest {
@@ -22,7 +23,7 @@ class TemplateTest {
                 "T",
                 profile,
                 List.of(new ReportInput.Unit("T", "测试单位", UnitKind.ADMINISTRATIVE, null)),
-                figures,
+                Cells.copyOf(figures),
                 Optional.empty(),
                 Map.of(),
                 ShippedCatalogues.load(year, CatalogueKind.FUNCTIONAL).orElseThrow(),

@@ -13,6 +13,7 @@ import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.catalogue.ShippedCatalogues;
 import org.budgetledger.projection.finalaccounts.domain.CellRouting;
+import org.budgetledger.projection.finalaccounts.domain.Cells;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
 import org.budgetledger.projection.report.domain.Facts;
 import org.budgetledger.projection.report.domain.Report;
@@ -47,7 +48,7 @@ final class RenderFixtures {
                     code,
                     profile,
                     List.of(new ReportInput.Unit(code, profile.name(), profile.kind(), null)),
-                    figures.withOperatingCosts(profile.kind()).fen(),
+                    Cells.copyOf(figures.withOperatingCosts(profile.kind()).fen()),
                     Optional.empty(),
                     narrative,
                     ShippedCatalogues.load(2019, CatalogueKind.FUNCTIONAL).orElseThrow(),
