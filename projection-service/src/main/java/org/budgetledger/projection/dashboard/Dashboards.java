@@ -125,11 +125,10 @@ public class Dashboards {
         return accounts.figures(unitCode, fiscalYear, scope, null).map(view -> {
             List<Map<String, String>> months = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {
-                String prefix = "facts/month/" + String.format("%02d", m) + "/";
                 Map<String, String> month = new LinkedHashMap<>();
                 month.put("month", fiscalYear + "-" + String.format("%02d", m));
-                for (String figure : List.of("expenditure", "expenditure.basic", "expenditure.project", "income")) {
-                    month.put(figure, wan(view.figures(), prefix + figure));
+                for (String figure : CellKeys.MONTH_FIGURES) {
+                    month.put(figure, wan(view.figures(), CellKeys.monthFact(m, figure)));
                 }
                 months.add(month);
             }

@@ -352,7 +352,7 @@ final class CrossTableRules {
                 "机关运行经费 ≤ 06 public total; equal when every unit is ADMINISTRATIVE or CIVIL_SERVICE_MANAGED",
                 "机关运行经费 ≤ 公用经费合计",
                 run -> {
-                    List<Term> ops = List.of(run.f.t("ops/operating_costs/amount"));
+                    List<Term> ops = List.of(run.f.t(CellKeys.OPERATING_COSTS_KEY));
                     List<Term> pub = List.of(run.f.t(CellKeys.PUBLIC_TOTAL_KEY));
                     Optional<Boolean> admin = run.in.allAdministrative();
                     if (admin.orElse(false)) {
@@ -388,12 +388,12 @@ final class CrossTableRules {
                         List.of(
                                 run.cmp(
                                         "meetings",
-                                        List.of(run.f.t("general/meetings/amount")),
+                                        List.of(run.f.t(CellKeys.MEETINGS_KEY)),
                                         Relation.GE,
                                         List.of(run.f.t(CellKeys.amount(CellKeys.T06, CellKeys.MEETINGS_CODE)))),
                                 run.cmp(
                                         "training",
-                                        List.of(run.f.t("general/training/amount")),
+                                        List.of(run.f.t(CellKeys.TRAINING_KEY)),
                                         Relation.GE,
                                         List.of(run.f.t(CellKeys.amount(CellKeys.T06, CellKeys.TRAINING_CODE)))))));
     }
@@ -414,12 +414,12 @@ final class CrossTableRules {
                             List.of(run.cmp(
                                     null,
                                     T2,
-                                    List.of(f.t("procurement/total/amount")),
+                                    List.of(f.t(CellKeys.PROCUREMENT_TOTAL_KEY)),
                                     Relation.EQ,
                                     f.terms(
-                                            "procurement/goods/amount",
-                                            "procurement/works/amount",
-                                            "procurement/services/amount"))),
+                                            CellKeys.amount(CellKeys.PROCUREMENT, "goods"),
+                                            CellKeys.amount(CellKeys.PROCUREMENT, "works"),
+                                            CellKeys.amount(CellKeys.PROCUREMENT, "services")))),
                             null);
                     run.result(
                             "small_micro ≤ sme ≤ total",
@@ -429,15 +429,15 @@ final class CrossTableRules {
                                     run.cmp(
                                             "small_micro ≤ sme",
                                             T1,
-                                            List.of(f.t("procurement/small_micro/amount")),
+                                            List.of(f.t(CellKeys.PROCUREMENT_SMALL_MICRO_KEY)),
                                             Relation.LE,
-                                            List.of(f.t("procurement/sme/amount"))),
+                                            List.of(f.t(CellKeys.PROCUREMENT_SME_KEY))),
                                     run.cmp(
                                             "sme ≤ total",
                                             T1,
-                                            List.of(f.t("procurement/sme/amount")),
+                                            List.of(f.t(CellKeys.PROCUREMENT_SME_KEY)),
                                             Relation.LE,
-                                            List.of(f.t("procurement/total/amount")))),
+                                            List.of(f.t(CellKeys.PROCUREMENT_TOTAL_KEY)))),
                             null);
                 });
     }

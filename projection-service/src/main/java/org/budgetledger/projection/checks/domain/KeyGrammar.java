@@ -100,13 +100,9 @@ final class KeyGrammar {
                 !row.equals("budget") && !row.equals("actual")
                         ? UNKNOWN_ROW
                         : TableRules.COLUMNS_07.contains(col) ? null : UNKNOWN_COLUMN;
-            case "ops" -> row.equals("operating_costs") ? amount(col) : UNKNOWN_ROW;
-            case "general" -> Set.of("meetings", "training", "festivals").contains(row) ? amount(col) : UNKNOWN_ROW;
-            case "procurement" ->
-                Set.of("total", "goods", "works", "services", "sme", "small_micro")
-                                .contains(row)
-                        ? amount(col)
-                        : UNKNOWN_ROW;
+            case "ops" -> row.equals(CellKeys.OPERATING_COSTS) ? amount(col) : UNKNOWN_ROW;
+            case "general" -> CellKeys.GENERAL_ROWS.contains(row) ? amount(col) : UNKNOWN_ROW;
+            case "procurement" -> CellKeys.PROCUREMENT_ROWS.contains(row) ? amount(col) : UNKNOWN_ROW;
             default -> UNKNOWN_TABLE;
         };
     }

@@ -353,9 +353,9 @@ final class LedgerRules {
                         cs.add(run.cmp(
                                 table,
                                 T0,
-                                List.of(f.t(table + "/total/expenditure")),
+                                List.of(f.t(CellKeys.total(table, CellKeys.EXPENDITURE))),
                                 Relation.EQ,
-                                f.terms(table + "/total/basic", table + "/total/project")));
+                                f.terms(CellKeys.total(table, "basic"), CellKeys.total(table, "project"))));
                     }
                     run.result(
                             null,
@@ -389,9 +389,10 @@ final class LedgerRules {
                         return;
                     }
                     Figures f = run.f;
-                    if (f.nonZeroKeys(k -> k.startsWith("procurement/")).isEmpty()) {
+                    if (f.nonZeroKeys(k -> k.startsWith(CellKeys.PROCUREMENT + "/"))
+                            .isEmpty()) {
                         run.pass(null, Text.of("no procurement", "无政府采购"));
-                    } else if (f.get("procurement/small_micro/amount") > f.get("procurement/sme/amount")) {
+                    } else if (f.get(CellKeys.PROCUREMENT_SMALL_MICRO_KEY) > f.get(CellKeys.PROCUREMENT_SME_KEY)) {
                         run.result(
                                 null,
                                 WARNING,
@@ -399,9 +400,9 @@ final class LedgerRules {
                                 List.of(run.cmp(
                                         Phrase.DERIVED_FROM_FIGURES.en(),
                                         T0,
-                                        List.of(f.t("procurement/small_micro/amount")),
+                                        List.of(f.t(CellKeys.PROCUREMENT_SMALL_MICRO_KEY)),
                                         Relation.LE,
-                                        List.of(f.t("procurement/sme/amount")))),
+                                        List.of(f.t(CellKeys.PROCUREMENT_SME_KEY)))),
                                 Text.of(
                                         "posting counts not given: the figures show small-micro awards beyond SME awards",
                                         "未提供记账笔数：数据显示授予小微企业合同金额超过授予中小企业合同金额"));

@@ -73,7 +73,38 @@ public final class CellKeys {
 
     public static final String PERSONNEL_TOTAL_KEY = key(T06, PERSONNEL_TOTAL, AMOUNT);
     public static final String PUBLIC_TOTAL_KEY = key(T06, PUBLIC_TOTAL, AMOUNT);
-    public static final String OPERATING_COSTS_KEY = key(OPS, "operating_costs", AMOUNT);
+    public static final String OPERATING_COSTS = "operating_costs";
+    public static final String OPERATING_COSTS_KEY = key(OPS, OPERATING_COSTS, AMOUNT);
+
+    /** The 会议费, 培训费 and 节庆活动 the 情况说明 prints ({@code general/…/amount}). */
+    public static final String MEETINGS = "meetings";
+
+    public static final String TRAINING = "training";
+    public static final String FESTIVALS = "festivals";
+    public static final List<String> GENERAL_ROWS = List.of(MEETINGS, TRAINING, FESTIVALS);
+    public static final String MEETINGS_KEY = amount(GENERAL, MEETINGS);
+    public static final String TRAINING_KEY = amount(GENERAL, TRAINING);
+    public static final String FESTIVALS_KEY = amount(GENERAL, FESTIVALS);
+
+    /** 政府采购: the total, each category ({@code word(Procurement.Category)}), and what SMEs and small firms won. */
+    public static final String SME = "sme";
+
+    public static final String SMALL_MICRO = "small_micro";
+    public static final List<String> PROCUREMENT_ROWS = List.of(TOTAL, "goods", "works", "services", SME, SMALL_MICRO);
+    public static final String PROCUREMENT_TOTAL_KEY = amount(PROCUREMENT, TOTAL);
+    public static final String PROCUREMENT_SME_KEY = amount(PROCUREMENT, SME);
+    public static final String PROCUREMENT_SMALL_MICRO_KEY = amount(PROCUREMENT, SMALL_MICRO);
+
+    /** The month facts kept for dashboards: {@code facts/month/{MM}/{figure}}, a figure of {@link #MONTH_FIGURES}. */
+    public static final List<String> MONTH_FIGURES =
+            List.of(EXPENDITURE, EXPENDITURE + ".basic", EXPENDITURE + ".project", INCOME);
+
+    public static String monthFact(int month, String figure) {
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("month must be 1..12: " + month);
+        }
+        return String.format("facts/month/%02d/%s", month, figure);
+    }
 
     /** The totals the text and the dashboards quote. */
     public static final String INCOME_TOTAL_01 = amount(T01, "income.total");

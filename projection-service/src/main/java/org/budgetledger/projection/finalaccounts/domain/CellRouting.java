@@ -5,7 +5,6 @@ import static org.budgetledger.projection.finalaccounts.domain.CellKeys.BUDGET;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.CLOSING_BALANCE;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.EXPENDITURE;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.FISCAL;
-import static org.budgetledger.projection.finalaccounts.domain.CellKeys.GENERAL;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.INCOME;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.OPENING_BALANCE;
 import static org.budgetledger.projection.finalaccounts.domain.CellKeys.PERSONNEL_TOTAL_KEY;
@@ -174,7 +173,7 @@ public final class CellRouting {
         }
         Activity activity = p.activity();
         if (activity != null && activity.kind() == Activity.Kind.FESTIVAL) {
-            c.add(amount(GENERAL, "festivals"), 1);
+            c.add(CellKeys.FESTIVALS_KEY, 1);
         }
     }
 
@@ -194,9 +193,9 @@ public final class CellRouting {
             sangong(c, ACTUAL, ec, 1);
         }
         if (ec.equals(CellKeys.MEETINGS_CODE)) {
-            c.add(amount(GENERAL, "meetings"), 1);
+            c.add(CellKeys.MEETINGS_KEY, 1);
         } else if (ec.equals(CellKeys.TRAINING_CODE)) {
-            c.add(amount(GENERAL, "training"), 1);
+            c.add(CellKeys.TRAINING_KEY, 1);
         }
     }
 
@@ -207,13 +206,13 @@ public final class CellRouting {
     }
 
     private static void procurement(Procurement procurement, Acc c) {
-        c.add(amount(PROCUREMENT, TOTAL), 1);
+        c.add(CellKeys.PROCUREMENT_TOTAL_KEY, 1);
         c.add(amount(PROCUREMENT, word(procurement.category())), 1);
         if (procurement.smeAwarded()) {
-            c.add(amount(PROCUREMENT, "sme"), 1);
+            c.add(CellKeys.PROCUREMENT_SME_KEY, 1);
         }
         if (procurement.smallMicroAwarded()) {
-            c.add(amount(PROCUREMENT, "small_micro"), 1);
+            c.add(CellKeys.PROCUREMENT_SMALL_MICRO_KEY, 1);
         }
     }
 

@@ -17,16 +17,19 @@ public final class MonthlyFacts {
         if (p.occurredOn() == null || p.amount() == null) {
             return facts;
         }
-        String month = "facts/month/" + String.format("%02d", p.occurredOn().getMonthValue()) + "/";
+        int month = p.occurredOn().getMonthValue();
         long fen = p.amount().fen();
         switch (p.type()) {
             case EXPENDITURE -> {
-                facts.put(month + "expenditure", fen);
+                facts.put(CellKeys.monthFact(month, CellKeys.EXPENDITURE), fen);
                 if (p.expenditureKind() != null) {
-                    facts.put(month + "expenditure." + CellKeys.word(p.expenditureKind()), fen);
+                    facts.put(
+                            CellKeys.monthFact(
+                                    month, CellKeys.row(CellKeys.EXPENDITURE, CellKeys.word(p.expenditureKind()))),
+                            fen);
                 }
             }
-            case APPROPRIATION, INCOME -> facts.put(month + "income", fen);
+            case APPROPRIATION, INCOME -> facts.put(CellKeys.monthFact(month, CellKeys.INCOME), fen);
             default -> {
                 // budgets, procurement, opening balances and offsets are not a month's flow
             }

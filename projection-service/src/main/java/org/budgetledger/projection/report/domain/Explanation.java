@@ -629,14 +629,14 @@ final class Explanation {
 
     private List<Section> otherMatters() {
         List<Section> subs = new ArrayList<>();
-        String ops = "ops/operating_costs/amount";
+        String ops = CellKeys.OPERATING_COSTS_KEY;
         String opsText = fill("s.OTHER_MATTERS.1", "Y", year, "A", wan(ops))
                 + (prev.isPresent()
                         ? yearOnYear(ops, "than", Narrative.REASONS_OPERATING_COSTS)
                         : fill("s.OTHER_MATTERS.1.noPrevious", "cause", cause()));
         subs.add(Section.of(w.get("s.OTHER_MATTERS.1.title"), List.of(opsText)));
 
-        String festivals = "general/festivals/amount";
+        String festivals = CellKeys.FESTIVALS_KEY;
         subs.add(Section.of(
                 w.get("s.OTHER_MATTERS.2.title"),
                 List.of(fill(
@@ -644,13 +644,13 @@ final class Explanation {
                         "Y",
                         year,
                         "M",
-                        wan("general/meetings/amount"),
+                        wan(CellKeys.MEETINGS_KEY),
                         "meetings",
-                        activity("general/meetings/amount", Activity.Kind.MEETING, Narrative.PURPOSES_MEETINGS),
+                        activity(CellKeys.MEETINGS_KEY, Activity.Kind.MEETING, Narrative.PURPOSES_MEETINGS),
                         "T",
-                        wan("general/training/amount"),
+                        wan(CellKeys.TRAINING_KEY),
                         "training",
-                        activity("general/training/amount", Activity.Kind.TRAINING, Narrative.PURPOSES_TRAINING),
+                        activity(CellKeys.TRAINING_KEY, Activity.Kind.TRAINING, Narrative.PURPOSES_TRAINING),
                         "festivals",
                         fill(
                                 f.printsNonZero(festivals)
@@ -659,8 +659,7 @@ final class Explanation {
                                 "A",
                                 wan(festivals))))));
 
-        String p = "procurement/";
-        long total = f.fen(p + "total/amount");
+        long total = f.fen(CellKeys.PROCUREMENT_TOTAL_KEY);
         subs.add(Section.of(
                 w.get("s.OTHER_MATTERS.3.title"),
                 List.of(fill(
@@ -668,21 +667,21 @@ final class Explanation {
                         "Y",
                         year,
                         "A",
-                        wan(p + "total/amount"),
+                        wan(CellKeys.PROCUREMENT_TOTAL_KEY),
                         "G",
-                        wan(p + "goods/amount"),
+                        wan(CellKeys.amount(CellKeys.PROCUREMENT, "goods")),
                         "W",
-                        wan(p + "works/amount"),
+                        wan(CellKeys.amount(CellKeys.PROCUREMENT, "works")),
                         "S",
-                        wan(p + "services/amount"),
+                        wan(CellKeys.amount(CellKeys.PROCUREMENT, "services")),
                         "M",
-                        wan(p + "sme/amount"),
+                        wan(CellKeys.PROCUREMENT_SME_KEY),
                         "P",
-                        pct(f.fen(p + "sme/amount"), total),
+                        pct(f.fen(CellKeys.PROCUREMENT_SME_KEY), total),
                         "X",
-                        wan(p + "small_micro/amount"),
+                        wan(CellKeys.PROCUREMENT_SMALL_MICRO_KEY),
                         "Q",
-                        pct(f.fen(p + "small_micro/amount"), total)))));
+                        pct(f.fen(CellKeys.PROCUREMENT_SMALL_MICRO_KEY), total)))));
 
         List<String> assets = narrative.paragraphs(Narrative.ASSETS);
         subs.add(Section.of(

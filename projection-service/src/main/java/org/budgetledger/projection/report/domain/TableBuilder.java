@@ -169,7 +169,7 @@ final class TableBuilder {
         List<List<Cell>> body = new ArrayList<>();
         List<Cell> total = new ArrayList<>(List.of(Cell.span(spec.totalLabel(), 2, 1)));
         spec.amountColumns()
-                .forEach(c -> total.add(Cell.amount(figures.printed(spec.id() + "/total/" + c, spec.totalZero()))));
+                .forEach(c -> total.add(Cell.amount(figures.printed(CellKeys.total(spec.id(), c), spec.totalZero()))));
         body.add(total);
         for (String code : functionalCodes(spec.id(), spec.amountColumns())) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(code), Cell.text(functionalName(code))));
