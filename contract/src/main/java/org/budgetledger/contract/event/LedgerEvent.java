@@ -6,7 +6,13 @@ package org.budgetledger.contract.event;
  * compiler knows them, and {@link LedgerEvents#TYPES} is read from here.
  */
 public sealed interface LedgerEvent
-        permits UnitProfiled, NarrativeRecorded, YearClosed, CatalogueRevised, PostingRecorded, FiguresImported {
+        permits UnitProfiled,
+                NarrativeRecorded,
+                YearClosed,
+                CatalogueRevised,
+                PostingRecorded,
+                FiguresImported,
+                PublicationRecorded {
 
     Recording recording();
 }

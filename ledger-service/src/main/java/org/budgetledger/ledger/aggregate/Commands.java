@@ -53,6 +53,26 @@ public final class Commands {
         YEAR_CLOSED
     }
 
+    /**
+     * Record that the department's disclosure was published at these positions with this digest. Allowed after the
+     * close: publishing changes no figure.
+     */
+    public record RecordPublication(
+            @TargetAggregateIdentifier String ledgerId,
+            String publicationId,
+            Map<String, Long> positions,
+            String digest,
+            int cellCount,
+            String note,
+            Recording recording) {
+        public RecordPublication {
+            positions = Map.copyOf(positions);
+        }
+    }
+
+    /** A recorded publication: its event's sequence in the ledger and when it was recorded. */
+    public record Published(String publicationId, long sequence, java.time.Instant publishedAt) {}
+
     /** Close the year; answers the YearClosed event (the earlier one when the year was closed already). */
     public record CloseYear(@TargetAggregateIdentifier String ledgerId, Recording recording) {}
 

@@ -20,6 +20,7 @@ import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.LedgerEvent;
 import org.budgetledger.contract.event.NarrativeRecorded;
+import org.budgetledger.contract.event.PublicationRecorded;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
@@ -94,6 +95,32 @@ public class Ledger {
         LedgerId id = LedgerId.parse(ledgerId);
         record(new NarrativeRecorded(id.unitCode(), id.fiscalYear(), command.sections(), command.recording()));
         return true;
+    }
+
+    /**
+     * A publication names positions the history had reached: this ledger's own position cannot be beyond its events
+     * (the other members' are checked by the projection that read them).
+     */
+    @CommandHandler
+    public Commands.Published handle(Commands.RecordPublication command) {
+        LedgerId id = LedgerId.parse(ledgerId);
+        Long own = command.positions().get(ledgerId);
+        if (own == null || own < 0 || own > state.nextSequence()) {
+            throw new IllegalArgumentException(
+                    "positions." + ledgerId + " must be 0.." + state.nextSequence() + ": " + own);
+        }
+        long sequence = state.nextSequence();
+        record(new PublicationRecorded(
+                id.unitCode(),
+                id.fiscalYear(),
+                command.publicationId(),
+                command.positions(),
+                command.digest(),
+                command.cellCount(),
+                command.note(),
+                command.recording()));
+        return new Commands.Published(
+                command.publicationId(), sequence, command.recording().recordedAt());
     }
 
     /** A year holds postings or imported figures, never both; importing the same figures again changes nothing. */

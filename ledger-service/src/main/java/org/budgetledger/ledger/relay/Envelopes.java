@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.POJONode;
+import java.time.temporal.ChronoUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventChain;
@@ -21,7 +22,8 @@ public final class Envelopes {
                 m.getSequenceNumber(),
                 m.getIdentifier(),
                 m.getPayloadType().getSimpleName(),
-                m.getTimestamp(),
+                // as the event store keeps it (Axon writes milliseconds): a reader of the store sees the same instant
+                m.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
                 new POJONode(m.getPayload()),
                 (String) m.getMetaData().get(EventChain.HASH),
                 (String) m.getMetaData().get(EventChain.PREVIOUS)));

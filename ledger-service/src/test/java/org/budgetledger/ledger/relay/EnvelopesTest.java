@@ -60,11 +60,30 @@ class EnvelopesTest {
                 7,
                 message.getIdentifier(),
                 "AppropriationRecorded",
-                message.getTimestamp(),
+                message.getTimestamp().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                 mapper.valueToTree(event),
                 "h7",
                 "h6");
         assertThat(written).isEqualTo(mapper.writeValueAsString(viaTree));
         assertThat(mapper.readValue(written, EventEnvelope.class).payload()).isEqualTo(mapper.valueToTree(event));
+    }
+
+    /**
+     * The event store keeps an event's time in milliseconds (Axon's format): a just-committed event is published with
+     * that time too, so a reader that fills a gap or rebuilds from the store sees the instant Kafka carried.
+     */
+    @Test
+    void anEventIsPublishedWithTheTimeTheStoreKeeps() throws Exception {
+        var message = new GenericDomainEventMessage<>(
+                "Ledger",
+                "HT-CAC:2019",
+                0,
+                new org.budgetledger.contract.event.NarrativeRecorded(
+                        "HT-CAC", 2019, Map.of(), new Recording(Instant.EPOCH, "c", "rest")),
+                MetaData.emptyInstance(),
+                "evt-0",
+                Instant.parse("2026-12-06T06:42:17.288270381Z"));
+        EventEnvelope published = mapper.readValue(new Envelopes().fromMessage(message), EventEnvelope.class);
+        assertThat(published.recordedAt()).isEqualTo(Instant.parse("2026-12-06T06:42:17.288Z"));
     }
 }

@@ -26,6 +26,7 @@ import org.budgetledger.contract.event.LedgerEvents;
 import org.budgetledger.contract.event.NarrativeRecorded;
 import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
+import org.budgetledger.contract.event.PublicationRecorded;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.budgetledger.contract.event.YearClosed;
 import org.budgetledger.kit.health.Divergences;
@@ -36,6 +37,7 @@ import org.budgetledger.projection.store.Imported;
 import org.budgetledger.projection.store.LedgerRecord;
 import org.budgetledger.projection.store.LedgerRecords;
 import org.budgetledger.projection.store.ProjectionStore;
+import org.budgetledger.projection.store.Publications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -350,6 +352,18 @@ public class EventApplier {
                 profileSequence = envelope.sequence();
             } else if (event instanceof NarrativeRecorded n) {
                 narrative = n.sections();
+            } else if (event instanceof PublicationRecorded p) {
+                // before the cursor moves past it (idempotent): a crash in between must not lose the publication
+                store.publications()
+                        .record(new Publications.Publication(
+                                p.publicationId(),
+                                ledger,
+                                envelope.sequence(),
+                                p.recording().recordedAt(),
+                                p.positions(),
+                                p.digest(),
+                                p.cellCount(),
+                                p.note()));
             } else if (event instanceof YearClosed) {
                 closed = true;
             } else if (event instanceof PostingReversed r) {

@@ -235,6 +235,56 @@ public class FinalAccounts {
         return Money.ofFen(lines.stream().mapToLong(AuditLine::contributionFen).sum());
     }
 
+    /**
+     * The department's figures as they stood when each member ledger had exactly {@code positions} events (a
+     * publication's positions): the journal up to there, or the imported figures of a year that holds them. The
+     * members are the ledgers named, whatever the directory holds today. Empty when one of them is unknown here.
+     */
+    public Optional<View> figuresAt(String unitCode, int fiscalYear, Map<String, Long> positions) {
+        ProjectionStore store = stores.active();
+        List<Part> parts = new ArrayList<>();
+        for (Map.Entry<String, Long> member : positions.entrySet()) {
+            String code =
+                    org.budgetledger.contract.LedgerId.parse(member.getKey()).unitCode();
+            Optional<UnitDirectory.Unit> unit = store.units().unit(code, fiscalYear);
+            Optional<LedgerRecord> record = store.records().find(member.getKey());
+            if (unit.isEmpty() || record.isEmpty() || record.get().applied() < member.getValue() - 1) {
+                return Optional.empty();
+            }
+            long upTo = member.getValue() - 1;
+            LedgerRecord r = record.get();
+            Figures own = new Figures();
+            if (r.imported() != null) {
+                own.apply(r.cells(), 1);
+            } else {
+                store.journal().read(r.ledger(), 0, upTo, null, e -> own.apply(Contributions.of(e.routed()), e.sign()));
+            }
+            LedgerRecord at = new LedgerRecord(
+                    r.ledger(),
+                    r.unitCode(),
+                    r.fiscalYear(),
+                    upTo,
+                    own.fen(),
+                    r.profile(),
+                    r.narrative(),
+                    r.closed(),
+                    r.postings(),
+                    r.lastRecordedAt(),
+                    r.recordedUpTo(),
+                    r.epoch(),
+                    r.imported());
+            parts.add(new Part(unit.get(), at, own.withOperatingCosts(unit.get().kind())));
+        }
+        parts.sort(java.util.Comparator.comparing(p -> !p.unit().unitCode().equals(unitCode)));
+        return Optional.of(new View(
+                unitCode,
+                fiscalYear,
+                Scope.DEPARTMENT,
+                null,
+                parts,
+                Figures.sum(parts.stream().map(Part::figures).toList())));
+    }
+
     /** The figures as they stood at {@code asOf}: from the latest checkpoint wholly before it, then the journal after it. */
     private static Figures replay(ProjectionStore store, LedgerRecord record, Instant asOf) {
         Optional<Checkpoints.Checkpoint> checkpoint = record.recordedUpTo() == null

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.budgetledger.contract.Money;
 import org.budgetledger.projection.store.Imported;
 import org.budgetledger.projection.web.AsOf;
+import org.budgetledger.projection.web.BadParameter;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -32,11 +33,13 @@ public class FinalAccountsController {
     private final FinalAccounts accounts;
     private final CellsCache cache = new CellsCache();
     private final ObjectMapper web;
+    private final PublishedViews published;
 
     /** {@code web} is the mapper Spring MVC answers with, so a cached answer is byte for byte what it would write. */
-    public FinalAccountsController(FinalAccounts accounts, ObjectMapper web) {
+    public FinalAccountsController(FinalAccounts accounts, ObjectMapper web, PublishedViews published) {
         this.accounts = accounts;
         this.web = web;
+        this.published = published;
     }
 
     @GetMapping("/cells")
@@ -45,7 +48,8 @@ public class FinalAccountsController {
             summary = "Every non-zero published figure (万元, 2 decimals, rounded half-up once from the exact total)",
             description =
                     "Consolidated over the unit and its descendants, or the unit alone with scope=self. position counts "
-                            + "the events the figures include (positions: per ledger), so a reader can wait for a posting it made.")
+                            + "the events the figures include (positions: per ledger), so a reader can wait for a posting it made. "
+                            + "publication: the cells as that publication showed them (see the Publications endpoints).")
     @ApiResponse(
             responseCode = "200",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
@@ -53,8 +57,12 @@ public class FinalAccountsController {
             @PathVariable String unitCode,
             @PathVariable int fiscalYear,
             @RequestParam(defaultValue = "department") String scope,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf)
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(required = false) String publication)
             throws JsonProcessingException {
+        if (publication != null) {
+            return json(web.writeValueAsBytes(asPublished(unitCode, fiscalYear, scope, asOf, publication)));
+        }
         CellsCache.Key key = new CellsCache.Key(unitCode, fiscalYear, scope(scope));
         FinalAccounts.Positions current = asOf == null
                 ? accounts.positions(unitCode, fiscalYear, key.scope()).orElse(null)
@@ -84,6 +92,24 @@ public class FinalAccountsController {
             cache.put(key, current, written);
         }
         return json(written);
+    }
+
+    /** The cells as a publication showed them; consolidated only, as it was published. */
+    private Map<String, Object> asPublished(
+            String unitCode, int fiscalYear, String scope, Instant asOf, String publication) {
+        if (asOf != null || scope(scope) != FinalAccounts.Scope.DEPARTMENT) {
+            throw new BadParameter("publication", "a publication is of the consolidated cells: no asOf, no scope=self");
+        }
+        FinalAccounts.View view = published.view(unitCode, fiscalYear, publication);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitCode", unitCode);
+        body.put("fiscalYear", fiscalYear);
+        body.put("scope", view.scope().name().toLowerCase());
+        body.put("publication", publication);
+        body.put("position", view.position());
+        body.put("positions", view.positions());
+        body.put("cells", view.figures().published());
+        return body;
     }
 
     private static ResponseEntity<byte[]> json(byte[] body) {

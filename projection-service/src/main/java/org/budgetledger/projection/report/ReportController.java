@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import org.budgetledger.projection.finalaccounts.PublishedViews;
 import org.budgetledger.projection.report.domain.Report;
 import org.budgetledger.projection.report.domain.ReportTable;
 import org.budgetledger.projection.report.render.CsvRenderer;
@@ -12,6 +13,7 @@ import org.budgetledger.projection.report.render.HtmlRenderer;
 import org.budgetledger.projection.report.render.TextRenderer;
 import org.budgetledger.projection.report.render.XlsxRenderer;
 import org.budgetledger.projection.web.AsOf;
+import org.budgetledger.projection.web.BadParameter;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -36,10 +38,12 @@ public class ReportController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportService reports;
+    private final PublishedViews published;
     private final RenderingCache renderings = new RenderingCache();
 
-    public ReportController(ReportService reports) {
+    public ReportController(ReportService reports, PublishedViews published) {
         this.reports = reports;
+        this.published = published;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,11 +52,16 @@ public class ReportController {
             summary =
                     "The whole disclosure as JSON: 概况, the tables (rows in the official order with the catalogue's names), "
                             + "情况说明, 名词解释",
-            description = "asOf: as a reader saw the figures at that instant (recorded time).")
+            description = "asOf: as a reader saw the figures at that instant (recorded time). publication: as that "
+                    + "publication showed them (its recorded positions; the digest is checked).")
     public Report json(
             @PathVariable String unitCode,
             @PathVariable int fiscalYear,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(required = false) String publication) {
+        if (publication != null) {
+            return published(unitCode, fiscalYear, asOf, publication);
+        }
         return rendered(unitCode, fiscalYear, asOf, "json", () -> report(unitCode, fiscalYear, asOf));
     }
 
@@ -63,15 +72,15 @@ public class ReportController {
     public ResponseEntity<String> html(
             @PathVariable String unitCode,
             @PathVariable int fiscalYear,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .body(rendered(
-                        unitCode,
-                        fiscalYear,
-                        asOf,
-                        "html",
-                        () -> HtmlRenderer.render(report(unitCode, fiscalYear, asOf))));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(required = false) String publication) {
+        ResponseEntity.BodyBuilder page =
+                ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8));
+        if (publication != null) {
+            return page.body(HtmlRenderer.render(published(unitCode, fiscalYear, asOf, publication)));
+        }
+        return page.body(rendered(
+                unitCode, fiscalYear, asOf, "html", () -> HtmlRenderer.render(report(unitCode, fiscalYear, asOf))));
     }
 
     @GetMapping(path = "/report.xlsx")
@@ -81,7 +90,14 @@ public class ReportController {
     public ResponseEntity<byte[]> xlsx(
             @PathVariable String unitCode,
             @PathVariable int fiscalYear,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(required = false) String publication) {
+        if (publication != null) {
+            return download(
+                    XlsxRenderer.render(published(unitCode, fiscalYear, asOf, publication)),
+                    XLSX,
+                    unitCode + "-" + fiscalYear + "-" + publication + ".xlsx");
+        }
         return download(
                 rendered(
                         unitCode,
@@ -144,6 +160,15 @@ public class ReportController {
         return report(unitCode, fiscalYear, asOf)
                 .table(table)
                 .orElseThrow(() -> new NotFound("the " + fiscalYear + " disclosure has no table " + table));
+    }
+
+    /** As a publication showed it: not cached (the digest is checked on every answer). */
+    private Report published(String unitCode, int fiscalYear, Instant asOf, String publication) {
+        if (asOf != null) {
+            throw new BadParameter("publication", "ask for asOf or for a publication, not both");
+        }
+        return reports.report(unitCode, fiscalYear, published.view(unitCode, fiscalYear, publication))
+                .orElseThrow(() -> new NotFound("no final accounts for " + unitCode + " in " + fiscalYear));
     }
 
     private Report report(String unitCode, int fiscalYear, Instant asOf) {

@@ -75,38 +75,41 @@ public class ReportService {
     }
 
     public Optional<Report> report(String unitCode, int fiscalYear, Instant asOf) {
-        ProjectionStore store = stores.active();
         return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, asOf)
-                .flatMap(view -> {
-                    FinalAccounts.Part root = view.parts().get(0);
-                    if (root.record().profile() == null
-                            || !root.unit().unitCode().equals(unitCode)) {
-                        return Optional.empty();
-                    }
-                    List<ReportInput.Unit> units = view.parts().stream()
-                            .map(p -> new ReportInput.Unit(
-                                    p.unit().unitCode(),
-                                    p.unit().name(),
-                                    p.unit().kind(),
-                                    p.unit().parentUnitCode()))
-                            .toList();
-                    Optional<Cells> previous = accounts.figures(
-                                    unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
-                            .filter(FinalAccounts.View::hasFigures)
-                            .map(v -> Cells.copyOf(v.figures().fen()));
-                    Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
-                    Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
-                    Report report = ReportBuilder.build(ReportInput.withCatalogues(
-                            fiscalYear,
-                            unitCode,
-                            root.record().profile(),
-                            units,
-                            Cells.copyOf(view.figures().fen()),
-                            previous,
-                            root.record().narrative(),
-                            functional,
-                            economic));
-                    return Optional.of(imported(view).map(report::withSource).orElse(report));
-                });
+                .flatMap(view -> report(unitCode, fiscalYear, view));
+    }
+
+    /** The report of these figures (now, as of an instant, or as a publication showed them). */
+    public Optional<Report> report(String unitCode, int fiscalYear, FinalAccounts.View figures) {
+        ProjectionStore store = stores.active();
+        return Optional.of(figures).flatMap(view -> {
+            FinalAccounts.Part root = view.parts().get(0);
+            if (root.record().profile() == null || !root.unit().unitCode().equals(unitCode)) {
+                return Optional.empty();
+            }
+            List<ReportInput.Unit> units = view.parts().stream()
+                    .map(p -> new ReportInput.Unit(
+                            p.unit().unitCode(),
+                            p.unit().name(),
+                            p.unit().kind(),
+                            p.unit().parentUnitCode()))
+                    .toList();
+            Optional<Cells> previous = accounts.figures(unitCode, fiscalYear - 1, FinalAccounts.Scope.DEPARTMENT, null)
+                    .filter(FinalAccounts.View::hasFigures)
+                    .map(v -> Cells.copyOf(v.figures().fen()));
+            Catalogue functional = catalogue(store, fiscalYear, CatalogueKind.FUNCTIONAL);
+            Catalogue economic = catalogue(store, fiscalYear, CatalogueKind.ECONOMIC);
+            Report report = ReportBuilder.build(ReportInput.withCatalogues(
+                    fiscalYear,
+                    unitCode,
+                    root.record().profile(),
+                    units,
+                    Cells.copyOf(view.figures().fen()),
+                    previous,
+                    root.record().narrative(),
+                    functional,
+                    economic));
+            return Optional.of(imported(view).map(report::withSource).orElse(report));
+        });
     }
 }

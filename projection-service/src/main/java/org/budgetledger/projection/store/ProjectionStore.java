@@ -13,8 +13,14 @@ import org.budgetledger.projection.journal.PostingLookup;
  */
 public final class ProjectionStore {
 
-    static final List<String> COLLECTIONS =
-            List.of("ledgers", "journal", "units", "catalogue_revisions", "posting_index", "figure_checkpoints");
+    static final List<String> COLLECTIONS = List.of(
+            "ledgers",
+            "journal",
+            "units",
+            "catalogue_revisions",
+            "posting_index",
+            "figure_checkpoints",
+            "publications");
 
     private final int generation;
     private final LedgerRecords records;
@@ -24,6 +30,7 @@ public final class ProjectionStore {
     private final PostingIndex postings;
     private final PostingLookup lookup;
     private final Checkpoints checkpoints;
+    private final Publications publications;
 
     ProjectionStore(MongoDatabase db, int generation, int journalBucket) {
         this.generation = generation;
@@ -34,6 +41,7 @@ public final class ProjectionStore {
         this.postings = new PostingIndex(db.getCollection(name("posting_index", generation)));
         this.lookup = new PostingLookup(journal);
         this.checkpoints = new Checkpoints(db.getCollection(name("figure_checkpoints", generation)));
+        this.publications = new Publications(db.getCollection(name("publications", generation)));
     }
 
     static String name(String collection, int generation) {
@@ -72,6 +80,10 @@ public final class ProjectionStore {
         return checkpoints;
     }
 
+    public Publications publications() {
+        return publications;
+    }
+
     /**
      * Forgets everything this generation holds of one ledger, so that it is applied again from its first event: the
      * checkpoints first (a checkpoint of the old figures must never serve an as-of answer of the new ones), then the
@@ -83,6 +95,7 @@ public final class ProjectionStore {
     public void forget(String ledger) {
         long applied = records.position(ledger).applied();
         checkpoints.forget(ledger);
+        publications.forget(ledger);
         java.util.Set<String> keys = new java.util.HashSet<>();
         journal.read(ledger, Math.max(applied, 0), e -> keys.add(e.key()));
         records.reset(ledger);

@@ -24,10 +24,14 @@ public class ProjectionAccess {
                             "/api/v1/final-accounts/*/*/cells/*/audit",
                             "/api/v1/final-accounts/*/*/cells/*/*/*/audit",
                             "/api/v1/final-accounts/*/*/audit",
+                            "/api/v1/final-accounts/*/*/publications/*/changes",
                             "/api/v1/postings/**")
                     .hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers("/api/v1/admin/**").hasAnyRole(roles(AUDITOR, ADMIN));
-            a.requestMatchers(HttpMethod.POST, "/api/v1/final-accounts/*/*/published-figures/read")
+            a.requestMatchers(
+                            HttpMethod.POST,
+                            "/api/v1/final-accounts/*/*/published-figures/read",
+                            "/api/v1/final-accounts/*/*/publications")
                     .hasRole(ADMIN.name());
             a.requestMatchers(HttpMethod.GET, "/api/v1/quarantine").hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers(HttpMethod.GET, "/api/v1/final-accounts/**", "/api/v1/dashboard/**")
