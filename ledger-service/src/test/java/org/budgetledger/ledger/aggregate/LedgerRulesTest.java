@@ -60,6 +60,7 @@ import org.budgetledger.contract.event.OpeningBalanceRecorded;
 import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.contract.event.PostingReversed;
 import org.budgetledger.contract.event.ProcurementRecorded;
+import org.budgetledger.contract.event.PublicationRecorded;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.contract.event.SurplusDistributionRecorded;
 import org.budgetledger.contract.event.UnitProfiled;
@@ -1291,6 +1292,22 @@ class LedgerRulesTest {
                 .when(new Commands.RecordNarrative(LEDGER, sections, PUT))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
+    }
+
+    // ---- publications --------------------------------------------------------------------------------------------
+
+    @Test
+    void aPublicationIsRecordedOpenOrClosedAtPositionsTheLedgerHolds() {
+        String digest = "ab".repeat(32);
+        Map<String, Long> positions = Map.of(LEDGER, 2L);
+        fixture.given(LedgerHistory.profiled().closed().events())
+                .when(new Commands.RecordPublication(LEDGER, "pub-1", positions, digest, 3, "公开", PUT))
+                .expectEvents(new PublicationRecorded(UNIT, YEAR, "pub-1", positions, digest, 3, "公开", PUT))
+                .expectResultMessagePayload(new Commands.Published("pub-1", 2, PUT.recordedAt()));
+        fixture.given(LedgerHistory.profiled().events())
+                .when(new Commands.RecordPublication(LEDGER, "pub-2", Map.of(LEDGER, 2L), digest, 0, null, PUT))
+                .expectNoEvents()
+                .expectException(IllegalArgumentException.class);
     }
 
     // ---- imported figures ----------------------------------------------------------------------------------------
