@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.LedgerEvents;
 import org.budgetledger.contract.event.PostingReversed;
+import org.budgetledger.contract.event.PublicationRecorded;
 import org.budgetledger.contract.event.UnitProfiled;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,10 @@ class LedgerEventsTest {
     @Test
     void everyConcreteEventTypeOnce() {
         assertThat(LedgerEvents.TYPES)
-                .hasSize(14)
+                .hasSize(15)
                 .doesNotHaveDuplicates()
                 .allMatch(Class::isRecord)
-                .contains(UnitProfiled.class, PostingReversed.class, FiguresImported.class);
+                .contains(UnitProfiled.class, PostingReversed.class, FiguresImported.class, PublicationRecorded.class);
         assertThat(LedgerEvents.byName("FiguresImported")).contains(FiguresImported.class);
         assertThat(LedgerEvents.byName("PostingRecorded")).isEmpty();
     }

@@ -61,6 +61,10 @@ class ProjectionServiceTest {
                 .isEqualTo(403);
         assertThat(status("/api/v1/final-accounts/X/2019/audit", "viewer-key-for-the-tests-only"))
                 .isEqualTo(403);
+        assertThat(status("/api/v1/final-accounts/X/2019/signals", "viewer-key-for-the-tests-only"))
+                .isEqualTo(403);
+        assertThat(status("/api/v1/final-accounts/X/2019/signals", "auditor-key-for-the-tests-only"))
+                .isEqualTo(404);
         assertThat(status("/api/v1/postings/s/p", "viewer-key-for-the-tests-only"))
                 .isEqualTo(403);
         assertThat(status("/api/v1/admin/rebuild", "viewer-key-for-the-tests-only"))

@@ -175,6 +175,9 @@ class AuditorsTest {
         assertThat(then.get("cells").get("01/income.total/amount").asText())
                 .as("before the second posting and the later reversal")
                 .isEqualTo("0.10");
+        assertThat(then.get("position").asLong())
+                .as("as of then: the profile and the first posting, not the position now (4)")
+                .isEqualTo(2);
         JsonNode auditThen = json(call(
                 "GET",
                 services.projection.url(

@@ -107,11 +107,25 @@ class PublicationsTest {
                         .body())
                 .contains("PublicationRecorded", id);
 
+        JsonNode signals = json(get(BASE + "/signals")).get("signals");
+        Set<String> kinds = new HashSet<>();
+        signals.forEach(s -> kinds.add(s.get("kind").asText()));
+        assertThat(kinds).contains("AFTER_PUBLICATION").doesNotContain("LATE_ENTRY");
+        for (JsonNode signal : signals) {
+            if (signal.get("kind").asText().equals("AFTER_PUBLICATION")) {
+                Set<String> named = new HashSet<>();
+                signal.get("postings").forEach(p -> named.add(p.get("postingId").asText()));
+                assertThat(named).containsExactlyInAnyOrder("AFTER-PUB-1", "AFTER-PUB-2");
+                assertThat(signal.get("cellKeys")).hasSize(changes.size());
+            }
+        }
+
         String listed = get(BASE + "/publications").body();
         rebuild();
         assertThat(get(BASE + "/publications").body()).isEqualTo(listed);
         assertThat(json(get(BASE + "/publications/" + id + "/changes")).get("changes"))
                 .isEqualTo(changes);
+        assertThat(json(get(BASE + "/signals")).get("signals")).isEqualTo(signals);
     }
 
     @Test

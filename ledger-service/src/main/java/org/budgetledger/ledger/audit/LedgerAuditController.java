@@ -52,7 +52,12 @@ public class LedgerAuditController {
     @GetMapping(path = "/events", produces = "application/x-ndjson")
     @Operation(
             operationId = "exportLedgerHistory",
-            summary = "The ledger's full history as JSON Lines, one event per line with its hash and previous hash")
+            summary = "The ledger's full history as JSON Lines, one event per line with its hash and previous hash",
+            description =
+                    "Each line: {stream, sequence, eventId, type, recordedAt, payload, hash, previousHash}, in sequence "
+                            + "order from 0. hash = SHA-256 (lower-case hex) of the UTF-8 text previousHash|sequence|type|payload, the "
+                            + "payload in canonical form (object keys sorted, no white space); the first previousHash is 64 zeros. "
+                            + "docs/HASH-CHAIN.md gives the recipe exactly, and bin/verify-chain checks an export with it.")
     public void events(@PathVariable String unitCode, @PathVariable int fiscalYear, HttpServletResponse response)
             throws IOException {
         String ledger = ledger(unitCode, fiscalYear);

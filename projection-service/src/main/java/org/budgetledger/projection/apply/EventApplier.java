@@ -319,7 +319,7 @@ public class EventApplier {
             UnitProfile profile,
             long profileSequence,
             Map<String, String> narrative,
-            Boolean closed,
+            LedgerRecord.Closing closing,
             long to,
             String head,
             Instant last,
@@ -327,7 +327,19 @@ public class EventApplier {
             Imported imported) {
         LedgerRecords.Change change(long from, long epoch) {
             return new LedgerRecords.Change(
-                    from, epoch, to, head, deltas, postings, profile, narrative, closed, last, latest, imported);
+                    from,
+                    epoch,
+                    to,
+                    head,
+                    deltas,
+                    postings,
+                    profile,
+                    narrative,
+                    closing == null ? null : Boolean.TRUE,
+                    closing,
+                    last,
+                    latest,
+                    imported);
         }
     }
 
@@ -339,7 +351,7 @@ public class EventApplier {
         UnitProfile profile = null;
         long profileSequence = -1;
         Map<String, String> narrative = null;
-        Boolean closed = null;
+        LedgerRecord.Closing closing = null;
         Imported imported = null;
         long postings = 0;
         for (EventEnvelope envelope : run) {
@@ -364,8 +376,8 @@ public class EventApplier {
                                 p.digest(),
                                 p.cellCount(),
                                 p.note()));
-            } else if (event instanceof YearClosed) {
-                closed = true;
+            } else if (event instanceof YearClosed c) {
+                closing = new LedgerRecord.Closing(c.recording().recordedAt(), envelope.sequence());
             } else if (event instanceof PostingReversed r) {
                 Posting reversed = inRun.get(JournalEntry.keyOf(r.posting().sourceSystem(), r.reversedPostingId()));
                 if (reversed == null) {
@@ -401,7 +413,7 @@ public class EventApplier {
                 profile,
                 profileSequence,
                 narrative,
-                closed,
+                closing,
                 last.sequence(),
                 last.hash(),
                 last.recordedAt(),

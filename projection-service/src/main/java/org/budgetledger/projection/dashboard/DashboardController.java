@@ -47,8 +47,9 @@ public class DashboardController {
             operationId = "getUnitsDashboard",
             summary = "Every unit's headline figures for a year, side by side and sorted",
             description =
-                    "income, expenditure, basic/project, 三公 by item against budget, 机关运行经费, closing balance and the "
-                            + "change of expenditure against the previous year. Filter by region (prefix) or parent unit (its department).")
+                    "income, expenditure, basic/project, 三公 by item against budget, 机关运行经费, closing balance, the "
+                            + "change of expenditure against the previous year and how many signals the year has (for "
+                            + "auditors: …/final-accounts/{unit}/{year}/signals). Filter by region (prefix) or parent unit (its department).")
     public ResponseEntity<List<Headline>> units(
             @PathVariable int fiscalYear,
             @RequestParam(required = false) String region,
@@ -92,7 +93,9 @@ public class DashboardController {
     @GetMapping("/{unitCode}/{fiscalYear}")
     @Operation(
             operationId = "getUnitDashboard",
-            summary = "One unit's headline figures (consolidated by default) with the change against the previous year")
+            summary = "One unit's headline figures (consolidated by default) with the change against the previous year",
+            description = "signals: how many signals the year has in the same scope (the list, for auditors: "
+                    + "…/final-accounts/{unit}/{year}/signals).")
     public Headline unit(
             @PathVariable String unitCode,
             @PathVariable int fiscalYear,

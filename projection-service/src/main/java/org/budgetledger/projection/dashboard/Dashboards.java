@@ -13,6 +13,7 @@ import org.budgetledger.contract.Money;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
+import org.budgetledger.projection.signals.SignalsService;
 import org.budgetledger.projection.store.Stores;
 import org.budgetledger.projection.store.UnitDirectory;
 import org.springframework.stereotype.Service;
@@ -39,10 +40,12 @@ public class Dashboards {
 
     private final Stores stores;
     private final FinalAccounts accounts;
+    private final SignalsService signals;
 
-    public Dashboards(Stores stores, FinalAccounts accounts) {
+    public Dashboards(Stores stores, FinalAccounts accounts, SignalsService signals) {
         this.stores = stores;
         this.accounts = accounts;
+        this.signals = signals;
     }
 
     public List<UnitDirectory.Unit> ledgers() {
@@ -116,7 +119,9 @@ public class Dashboards {
                     wan(f, CellKeys.CLOSING_BALANCE_01),
                     sangong,
                     change,
-                    view.position());
+                    view.position(),
+                    // counted once per change of the ledgers they read (SignalsService keeps them), not per reader
+                    signals.count(view));
         });
     }
 

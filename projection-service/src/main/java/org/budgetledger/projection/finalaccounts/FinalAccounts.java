@@ -42,18 +42,31 @@ public class FinalAccounts {
         SELF
     }
 
-    /** One unit's part: its ledger record and its figures (with 机关运行经费 by its own kind). */
-    public record Part(UnitDirectory.Unit unit, LedgerRecord record, Figures figures) {}
+    /**
+     * One unit's part: its ledger record, its figures (with 机关运行经费 by its own kind), and how far into its ledger
+     * they reach. {@code position}: the figures are those of the ledger's first {@code position} events. Now, that is
+     * every event applied. As of an instant, it is one past the last event the figures include (a posting, or imported
+     * figures, recorded at or before the instant, or the last event of the checkpoint they start from), and every event
+     * applied once the instant is at or after the ledger's latest recording time; events among the first
+     * {@code position} recorded after the instant (recording times out of sequence order) are not in the figures.
+     * {@code imported}: the imported figures these figures are, if any (none as of an instant before the import).
+     */
+    public record Part(
+            UnitDirectory.Unit unit, LedgerRecord record, Figures figures, long position, Imported imported) {
+        public Part(UnitDirectory.Unit unit, LedgerRecord record, Figures figures) {
+            this(unit, record, figures, record.position(), record.imported());
+        }
+    }
 
     /** The figures of a unit and year, with the parts they sum and how many events they include. */
     public record View(String unitCode, int fiscalYear, Scope scope, Instant asOf, List<Part> parts, Figures figures) {
         public long position() {
-            return parts.stream().mapToLong(p -> p.record().position()).sum();
+            return parts.stream().mapToLong(Part::position).sum();
         }
 
         public Map<String, Long> positions() {
             Map<String, Long> positions = new LinkedHashMap<>();
-            parts.forEach(p -> positions.put(p.record().ledger(), p.record().position()));
+            parts.forEach(p -> positions.put(p.record().ledger(), p.position()));
             return positions;
         }
 
@@ -88,9 +101,13 @@ public class FinalAccounts {
             if (record.isEmpty()) {
                 continue;
             }
-            Figures own =
-                    asOf == null ? new Figures().apply(record.get().cells(), 1) : replay(store, record.get(), asOf);
-            parts.add(new Part(unit, record.get(), own.withOperatingCosts(unit.kind())));
+            parts.add(
+                    asOf == null
+                            ? new Part(
+                                    unit,
+                                    record.get(),
+                                    new Figures().apply(record.get().cells(), 1).withOperatingCosts(unit.kind()))
+                            : replay(store, unit, record.get(), asOf));
         }
         if (parts.isEmpty()) {
             return Optional.empty();
@@ -255,25 +272,13 @@ public class FinalAccounts {
             LedgerRecord r = record.get();
             Figures own = new Figures();
             if (r.imported() != null) {
-                own.apply(r.cells(), 1);
+                own.apply(r.cells(), 1); // a year of imported figures holds no postings
             } else {
                 store.journal().read(r.ledger(), 0, upTo, null, e -> own.apply(Contributions.of(e.routed()), e.sign()));
             }
-            LedgerRecord at = new LedgerRecord(
-                    r.ledger(),
-                    r.unitCode(),
-                    r.fiscalYear(),
-                    upTo,
-                    own.fen(),
-                    r.profile(),
-                    r.narrative(),
-                    r.closed(),
-                    r.postings(),
-                    r.lastRecordedAt(),
-                    r.recordedUpTo(),
-                    r.epoch(),
-                    r.imported());
-            parts.add(new Part(unit.get(), at, own.withOperatingCosts(unit.get().kind())));
+            Imported imported =
+                    r.imported() != null && r.imported().sequence() < member.getValue() ? r.imported() : null;
+            parts.add(new Part(unit.get(), r, own.withOperatingCosts(unit.get().kind()), member.getValue(), imported));
         }
         parts.sort(java.util.Comparator.comparing(p -> !p.unit().unitCode().equals(unitCode)));
         return Optional.of(new View(
@@ -285,21 +290,30 @@ public class FinalAccounts {
                 Figures.sum(parts.stream().map(Part::figures).toList())));
     }
 
-    /** The figures as they stood at {@code asOf}: from the latest checkpoint wholly before it, then the journal after it. */
-    private static Figures replay(ProjectionStore store, LedgerRecord record, Instant asOf) {
+    /**
+     * The figures as they stood at {@code asOf}: from the latest checkpoint wholly before it, then the journal after it;
+     * with the position they reach (see {@link Part}).
+     */
+    private static Part replay(ProjectionStore store, UnitDirectory.Unit unit, LedgerRecord record, Instant asOf) {
         Optional<Checkpoints.Checkpoint> checkpoint = record.recordedUpTo() == null
                 ? Optional.empty()
                 : store.checkpoints().before(record.ledger(), asOf, record.applied());
         Figures figures = checkpoint.map(c -> new Figures().apply(c.cells(), 1)).orElseGet(Figures::new);
         long from = checkpoint.map(c -> c.applied() + 1).orElse(0L);
-        store.journal()
-                .read(
-                        record.ledger(),
-                        from,
-                        record.applied(),
-                        asOf,
-                        entry -> figures.apply(Contributions.of(entry.routed()), entry.sign()));
-        return figures;
+        long[] last = {from - 1}; // the last event included: none, or the checkpoint's
+        store.journal().read(record.ledger(), from, record.applied(), asOf, entry -> {
+            figures.apply(Contributions.of(entry.routed()), entry.sign());
+            last[0] = Math.max(last[0], entry.sequence());
+        });
+        Imported imported =
+                record.imported() == null || record.imported().recordedAt().isAfter(asOf) ? null : record.imported();
+        if (imported != null) {
+            last[0] = Math.max(last[0], imported.sequence());
+        }
+        boolean everything =
+                record.recordedUpTo() != null && !record.recordedUpTo().isAfter(asOf);
+        long position = everything ? record.position() : last[0] + 1;
+        return new Part(unit, record, figures.withOperatingCosts(unit.kind()), position, imported);
     }
 
     private static List<UnitDirectory.Unit> members(

@@ -49,6 +49,11 @@ public class FinalAccountsController {
             description =
                     "Consolidated over the unit and its descendants, or the unit alone with scope=self. position counts "
                             + "the events the figures include (positions: per ledger), so a reader can wait for a posting it made. "
+                            + "With asOf (recorded time), the figures as they stood then, and the positions as of then: each "
+                            + "ledger's figures are those of its first position events, up to the last posting (or imported "
+                            + "figures) recorded at or before asOf; 0 before any; every event once asOf is at or after the "
+                            + "ledger's latest recording. An event that moves no figure (profile, narrative, close) recorded "
+                            + "after that posting and before asOf is not counted. docs/CELLS.md, Reading cells. "
                             + "publication: the cells as that publication showed them (see the Publications endpoints).")
     @ApiResponse(
             responseCode = "200",
@@ -220,9 +225,9 @@ public class FinalAccountsController {
 
     private static List<Map<String, Object>> imported(List<FinalAccounts.Part> parts) {
         return parts.stream()
-                .filter(p -> p.record().imported() != null)
+                .filter(p -> p.imported() != null)
                 .map(p -> {
-                    Map<String, Object> m = source(p.record().imported());
+                    Map<String, Object> m = source(p.imported());
                     m.put("unitCode", p.unit().unitCode());
                     return m;
                 })
@@ -247,7 +252,8 @@ public class FinalAccountsController {
         return m;
     }
 
-    static FinalAccounts.Scope scope(String scope) {
+    /** The scope parameter as every final-accounts endpoint reads it: department (or consolidated) or self. */
+    public static FinalAccounts.Scope scope(String scope) {
         return switch (scope.toLowerCase()) {
             case "self" -> FinalAccounts.Scope.SELF;
             case "department", "consolidated" -> FinalAccounts.Scope.DEPARTMENT;

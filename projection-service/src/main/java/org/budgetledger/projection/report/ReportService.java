@@ -65,11 +65,11 @@ public class ReportService {
     /** "本年度决算数据非本系统记账生成。…导入自已公开的决算文件《…》（2026年12月6日导入，SHA-256 …）" where figures were imported. */
     static Optional<String> imported(FinalAccounts.View view) {
         List<String> files = view.parts().stream()
-                .filter(p -> p.record().imported() != null)
+                .filter(p -> p.imported() != null)
                 .map(p -> p.unit().name() + "：导入自已公开的决算文件《"
-                        + p.record().imported().source().fileName() + "》（"
-                        + IMPORT_DAY.format(p.record().imported().recordedAt()) + "导入，SHA-256 "
-                        + p.record().imported().source().sha256() + "）")
+                        + p.imported().source().fileName() + "》（"
+                        + IMPORT_DAY.format(p.imported().recordedAt()) + "导入，SHA-256 "
+                        + p.imported().source().sha256() + "）")
                 .toList();
         return files.isEmpty() ? Optional.empty() : Optional.of("本年度决算数据非本系统记账生成。" + String.join("；", files) + "。");
     }

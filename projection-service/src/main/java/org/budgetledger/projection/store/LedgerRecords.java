@@ -71,6 +71,7 @@ public class LedgerRecords {
             UnitProfile profile,
             Map<String, String> narrative,
             Boolean closed,
+            LedgerRecord.Closing closing,
             Instant lastRecordedAt,
             Instant latestRecordedAt,
             Imported imported) {}
@@ -203,6 +204,11 @@ public class LedgerRecords {
         if (change.closed() != null) {
             set.append("closed", change.closed());
         }
+        if (change.closing() != null) {
+            // exact to the nanosecond, as the recording times of the journal are
+            set.append("closedAt", EpochNanos.of(change.closing().at()))
+                    .append("closedSequence", change.closing().sequence());
+        }
         if (change.imported() != null) {
             set.append("imported", json(change.imported()));
         }
@@ -268,6 +274,7 @@ public class LedgerRecords {
                         ? Map.of()
                         : parse(d.getString("narrative"), new TypeReference<Map<String, String>>() {}),
                 Boolean.TRUE.equals(d.getBoolean("closed")),
+                closing(d),
                 d.get("postings") == null ? 0 : ((Number) d.get("postings")).longValue(),
                 last == null ? null : last.toInstant(),
                 d.getBoolean("tracksRecordedUpTo", false) && d.get("recordedUpTo") != null
@@ -277,6 +284,16 @@ public class LedgerRecords {
                 d.getString("imported") == null
                         ? null
                         : parse(d.getString("imported"), new TypeReference<Imported>() {}));
+    }
+
+    /** The close of the year; null while open, and in a record applied before the close was kept (no closedAt). */
+    private static LedgerRecord.Closing closing(Document d) {
+        if (d.get("closedAt") == null || d.get("closedSequence") == null) {
+            return null;
+        }
+        return new LedgerRecord.Closing(
+                EpochNanos.instant(((Number) d.get("closedAt")).longValue()),
+                ((Number) d.get("closedSequence")).longValue());
     }
 
     /** Cell keys contain '.', which MongoDB reads as a path: stored with '~' instead (no key contains '~'). */

@@ -16,19 +16,24 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Answers that cost a real computation (renderings of the disclosure, audit exports, dashboards over every unit, and
- * anything as of an instant): one caller may have at most a few of them under way at once. One more is answered 429
- * with Retry-After at once, rather than queued without bound where it would hold a thread and memory and slow every
- * other reader. A caller is who authenticated (all who share an API key are one caller).
+ * Answers that cost a real computation (renderings of the disclosure, audit exports, signals, dashboards over every
+ * unit, and anything as of an instant): one caller may have at most a few of them under way at once. One more is
+ * answered 429 with Retry-After at once, rather than queued without bound where it would hold a thread and memory and
+ * slow every other reader. A caller is who authenticated (all who share an API key are one caller).
  */
 public final class ExpensiveRequests implements HandlerInterceptor {
 
     /** The paths whose answers are expensive whatever their parameters (an {@code asOf} makes any answer so). */
     public static final List<String> PATHS = List.of(
-            "/api/v1/final-accounts/{unit}/{year}", "/api/v1/final-accounts/{unit}/{year}/report",
-            "/api/v1/final-accounts/{unit}/{year}/report.xlsx", "/api/v1/final-accounts/{unit}/{year}/tables/{table}",
-            "/api/v1/final-accounts/{unit}/{year}/audit", "/api/v1/final-accounts/{unit}/{year}/checks",
-            "/api/v1/dashboard/{year}/units", "/api/v1/dashboard/{unit}/{year}/monthly");
+            "/api/v1/final-accounts/{unit}/{year}",
+            "/api/v1/final-accounts/{unit}/{year}/report",
+            "/api/v1/final-accounts/{unit}/{year}/report.xlsx",
+            "/api/v1/final-accounts/{unit}/{year}/tables/{table}",
+            "/api/v1/final-accounts/{unit}/{year}/audit",
+            "/api/v1/final-accounts/{unit}/{year}/checks",
+            "/api/v1/final-accounts/{unit}/{year}/signals",
+            "/api/v1/dashboard/{year}/units",
+            "/api/v1/dashboard/{unit}/{year}/monthly");
 
     private static final List<PathPattern> PATTERNS =
             PATHS.stream().map(PathPatternParser.defaultInstance::parse).toList();

@@ -12,7 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
-/** Who may read what: figures and reports for viewers; audit trails, exports and rebuilds for auditors. */
+/** Who may read what: figures and reports for viewers; audit trails, signals, exports and rebuilds for auditors. */
 @Configuration
 public class ProjectionAccess {
 
@@ -25,6 +25,7 @@ public class ProjectionAccess {
                             "/api/v1/final-accounts/*/*/cells/*/*/*/audit",
                             "/api/v1/final-accounts/*/*/audit",
                             "/api/v1/final-accounts/*/*/publications/*/changes",
+                            "/api/v1/final-accounts/*/*/signals",
                             "/api/v1/postings/**")
                     .hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers("/api/v1/admin/**").hasAnyRole(roles(AUDITOR, ADMIN));

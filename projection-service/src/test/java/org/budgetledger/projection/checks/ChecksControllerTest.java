@@ -12,10 +12,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.budgetledger.contract.PostingType;
 import org.budgetledger.projection.checks.domain.CheckInput;
 import org.budgetledger.projection.checks.domain.Checks;
+import org.budgetledger.projection.checks.domain.Severity;
+import org.budgetledger.projection.checks.domain.Text;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.signals.SignalsService;
+import org.budgetledger.projection.signals.domain.PostingRef;
+import org.budgetledger.projection.signals.domain.Signal;
+import org.budgetledger.projection.signals.domain.SignalKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +36,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
  * The text answer speaks the reader's language: Chinese unless Accept-Language prefers English, and says which in
- * Content-Language; the JSON answer is the same in any language.
+ * Content-Language; the JSON answer is the same in any language. The text ends with the department's signals, whose
+ * postings only auditors and admins read.
  */
 class ChecksControllerTest {
 
@@ -41,7 +53,50 @@ class ChecksControllerTest {
                 .thenReturn(Optional.of(
                         Checks.report(CheckInput.builder("HT-CAC", 2019, Map.of("01/income.total/amount", 1_000_000L))
                                 .build())));
-        mvc = MockMvcBuilders.standaloneSetup(new ChecksController(service)).build();
+        SignalsService signals = mock(SignalsService.class);
+        when(signals.signals("HT-CAC", 2019, FinalAccounts.Scope.DEPARTMENT))
+                .thenReturn(Optional.of(List.of(new Signal(
+                        SignalKind.OVER_BUDGET,
+                        Severity.WARNING,
+                        "HT-CAC",
+                        "department",
+                        Text.of("reception over budget", "公务接待费超预算"),
+                        Map.of("item", "reception"),
+                        List.of("07/budget/reception", "07/actual/reception"),
+                        List.of(new PostingRef(
+                                "HT-CAC",
+                                "treasury-payments",
+                                "HT-CAC-2019-00099",
+                                PostingType.EXPENDITURE,
+                                60_000L,
+                                LocalDate.of(2019, 12, 2),
+                                Instant.parse("2019-12-02T02:00:00Z"),
+                                99,
+                                null))))));
+        mvc = MockMvcBuilders.standaloneSetup(new ChecksController(service, signals, true))
+                .build();
+    }
+
+    @Test
+    void theSignalsFollowTheRulesWithTheirPostingsForAuditorsOnly() throws Exception {
+        for (String role : new String[] {"AUDITOR", "ADMIN"}) {
+            mvc.perform(get(PATH).accept(MediaType.TEXT_PLAIN).with(request -> {
+                        request.addUserRole(role);
+                        return request;
+                    }))
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("汇总："),
+                                    containsString("\n\n预警信号（1）\nOVER_BUDGET 超预算支出  警示  HT-CAC  公务接待费超预算"),
+                                    containsString("记账：treasury-payments/HT-CAC-2019-00099 600.00"))));
+        }
+        mvc.perform(get(PATH).accept(MediaType.TEXT_PLAIN).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("\n\nSignals (1)\nOVER_BUDGET  WARNING  HT-CAC  reception over budget"),
+                                containsString("cells (scope department): 07/budget/reception, 07/actual/reception"),
+                                not(containsString("HT-CAC-2019-00099")),
+                                containsString("(auditors)"))));
     }
 
     @Test

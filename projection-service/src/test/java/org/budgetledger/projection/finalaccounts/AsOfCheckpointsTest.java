@@ -39,8 +39,9 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * An as-of answer that starts from a checkpoint equals a replay of the whole journal, at every instant: recording
- * times out of sequence order, reversals, runs of every size across checkpoint places (against the embedded store).
+ * An as-of answer that starts from a checkpoint equals a replay of the whole journal, at every instant, in its figures
+ * and its position: recording times out of sequence order, reversals, runs of every size across checkpoint places
+ * (against the embedded store).
  */
 class AsOfCheckpointsTest {
 
@@ -82,14 +83,20 @@ class AsOfCheckpointsTest {
                         events.get(random.nextInt(events.size())).recordedAt().plusNanos(random.nextInt(3) - 1));
             }
             List<Map<String, Long>> fromCheckpoints = new ArrayList<>();
+            List<Long> positionsFromCheckpoints = new ArrayList<>();
             for (Instant t : instants) {
                 fromCheckpoints.add(fen(accounts, t));
+                positionsFromCheckpoints.add(position(accounts, t));
             }
             factory.getMongoDatabase().getCollection("figure_checkpoints").drop();
             for (int i = 0; i < instants.size(); i++) {
                 assertThat(fromCheckpoints.get(i))
                         .as("as of %s", instants.get(i))
                         .isEqualTo(fen(accounts, instants.get(i)));
+                assertThat(positionsFromCheckpoints.get(i))
+                        .as("position as of %s", instants.get(i))
+                        .isEqualTo(position(accounts, instants.get(i)))
+                        .isEqualTo(expectedPosition(events, instants.get(i)));
             }
             assertThat(fromCheckpoints.get(2))
                     .isEqualTo(accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, null)
@@ -99,6 +106,27 @@ class AsOfCheckpointsTest {
         } finally {
             factory.destroy();
         }
+    }
+
+    private static long position(FinalAccounts accounts, Instant asOf) {
+        return accounts.figures(UNIT, YEAR, FinalAccounts.Scope.SELF, asOf)
+                .orElseThrow()
+                .position();
+    }
+
+    /**
+     * The position as of an instant, counted from the events themselves: every event once all were recorded by then,
+     * else one past the last posting recorded by then (the profile, event 0, moves no figure).
+     */
+    private static long expectedPosition(List<EventEnvelope> events, Instant asOf) {
+        if (events.stream().noneMatch(e -> e.recordedAt().isAfter(asOf))) {
+            return events.size();
+        }
+        return events.stream()
+                .filter(e -> e.sequence() > 0 && !e.recordedAt().isAfter(asOf))
+                .mapToLong(e -> e.sequence() + 1)
+                .max()
+                .orElse(0);
     }
 
     private static Map<String, Long> fen(FinalAccounts accounts, Instant asOf) {

@@ -67,6 +67,42 @@ class LedgerRecordsTest {
         assertThat(records.find(LEDGER).orElseThrow().cells()).containsExactly(Map.entry("公开01/1/1", 0L));
     }
 
+    @Test
+    void theCloseIsKeptToTheNanosecond_andARecordStoredBeforeItWasKeptStillLoads() {
+        LedgerRecords records = new LedgerRecords(collection);
+        records.apply(LEDGER, change(LedgerRecords.NONE, 0, Map.of("01/income.total/amount", 500L)));
+        java.time.Instant at = java.time.Instant.parse("2020-02-10T08:00:00.123456789Z");
+        records.apply(
+                LEDGER,
+                new LedgerRecords.Change(
+                        0,
+                        0,
+                        1,
+                        null,
+                        Map.of(),
+                        0,
+                        null,
+                        null,
+                        true,
+                        new LedgerRecord.Closing(at, 1),
+                        null,
+                        null,
+                        null));
+
+        LedgerRecord closed = records.find(LEDGER).orElseThrow();
+        assertThat(closed.closed()).isTrue();
+        assertThat(closed.closing()).isEqualTo(new LedgerRecord.Closing(at, 1));
+
+        // as a record closed before the close's instant was kept: closed, the close unknown (a rebuild recomputes it)
+        collection.updateOne(
+                new Document("_id", LEDGER),
+                new Document("$unset", new Document("closedAt", "").append("closedSequence", "")));
+        LedgerRecord older = records.find(LEDGER).orElseThrow();
+        assertThat(older.closed()).isTrue();
+        assertThat(older.closing()).isNull();
+        assertThat(older.cells()).containsExactly(Map.entry("01/income.total/amount", 500L));
+    }
+
     private static Map<String, Long> deltas(Random random) {
         Map<String, Long> deltas = new HashMap<>();
         for (int i = 0; i < 1 + random.nextInt(40); i++) {
@@ -79,6 +115,6 @@ class LedgerRecordsTest {
     }
 
     private static LedgerRecords.Change change(long from, long to, Map<String, Long> deltas) {
-        return new LedgerRecords.Change(from, 0, to, null, deltas, 1, null, null, null, null, null, null);
+        return new LedgerRecords.Change(from, 0, to, null, deltas, 1, null, null, null, null, null, null, null);
     }
 }

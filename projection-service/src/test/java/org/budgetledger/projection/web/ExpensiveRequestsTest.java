@@ -67,6 +67,7 @@ class ExpensiveRequestsTest {
                 "/api/v1/final-accounts/X/2019/report",
                 "/api/v1/final-accounts/X/2019/audit",
                 "/api/v1/final-accounts/X/2019/tables/06.txt",
+                "/api/v1/final-accounts/X/2019/signals",
                 "/api/v1/dashboard/2019/units",
                 "/api/v1/dashboard/X/2019/monthly")) {
             assertThat(ExpensiveRequests.expensive(path, false)).as(path).isTrue();
