@@ -76,9 +76,10 @@ class GeneratedClientTest {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
                 .ignoreExceptions()
-                .untilAsserted(() -> assertThat(new FinalAccountsApi(projection).getCells(code, year, "self", null))
-                        .asString()
-                        .contains("0.10"));
+                .untilAsserted(
+                        () -> assertThat(new FinalAccountsApi(projection).getCells(code, year, "self", null, null))
+                                .asString()
+                                .contains("0.10"));
 
         var anonymous = new org.budgetledger.client.ledger.ApiClient();
         anonymous.updateBaseUri(services.ledger.url(""));

@@ -20,10 +20,17 @@ final class TwoServices {
     /** One API key with every role, given to both services; the tests send it with every request. */
     static final String KEY = "system-test-all-roles-key-0001";
 
+    /** A key with the AUDITOR role alone and one with the VIEWER role alone, as people sign in to the workspace. */
+    static final String AUDITOR_KEY = "system-test-auditor-key-0001";
+
+    static final String VIEWER_KEY = "system-test-viewer-key-00001";
+
     static final Map<String, String> KEYS = Map.of(
             "BUDGETLEDGER_SECURITY_APIKEYS_0_KEY", KEY,
             "BUDGETLEDGER_SECURITY_APIKEYS_0_ROLES", "POSTER,AUDITOR,VIEWER,ADMIN",
-            "BUDGETLEDGER_SECURITY_APIKEYS_0_SOURCESYSTEMS", "*");
+            "BUDGETLEDGER_SECURITY_APIKEYS_0_SOURCESYSTEMS", "*",
+            "LEDGER_AUDITOR_KEY", AUDITOR_KEY,
+            "LEDGER_VIEWER_KEY", VIEWER_KEY);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final ServiceProcess ledger;

@@ -85,4 +85,15 @@ public class LedgerSource {
                 .body(new ParameterizedTypeReference<List<EventEnvelope>>() {}));
         return page == null ? List.of() : page;
     }
+
+    /**
+     * The ledger service's own check of a ledger's hash chain ({@code GET /api/v1/ledgers/{unit}/{year}/verify}):
+     * {@code events}, {@code head}, {@code intact} and the first broken link, as the ledger service answers it.
+     */
+    public java.util.Map<String, Object> verify(String unitCode, int fiscalYear) {
+        return read(http -> http.get()
+                .uri("/api/v1/ledgers/{unit}/{year}/verify", unitCode, fiscalYear)
+                .retrieve()
+                .body(new ParameterizedTypeReference<java.util.Map<String, Object>>() {}));
+    }
 }

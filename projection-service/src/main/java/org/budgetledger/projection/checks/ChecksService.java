@@ -1,5 +1,6 @@
 package org.budgetledger.projection.checks;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,18 +47,24 @@ public class ChecksService {
     }
 
     public Optional<CheckReport> check(String unitCode, int fiscalYear) {
+        return check(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, null);
+    }
+
+    /**
+     * The checks of the unit's figures (consolidated, or the unit alone), now or as they stood at {@code asOf}: the
+     * journals (and last year's) read as far as they were recorded by then.
+     */
+    public Optional<CheckReport> check(String unitCode, int fiscalYear, FinalAccounts.Scope scope, Instant asOf) {
         ProjectionStore store = stores.active();
-        return accounts.figures(unitCode, fiscalYear, FinalAccounts.Scope.DEPARTMENT, null)
-                .map(view -> {
-                    Gathered g = gather(store, view, fiscalYear);
-                    CheckReport report = Checks.report(input(store, unitCode, fiscalYear, view, g));
-                    Set<String> held = heldByImports(view);
-                    return held == null
-                            ? report
-                            : new CheckReport(report.results().stream()
-                                    .map(r -> beyond(r, held))
-                                    .toList());
-                });
+        return accounts.figures(unitCode, fiscalYear, scope, asOf).map(view -> {
+            Gathered g = gather(store, view, fiscalYear, asOf);
+            CheckReport report = Checks.report(input(store, unitCode, fiscalYear, view, g));
+            Set<String> held = heldByImports(view);
+            return held == null
+                    ? report
+                    : new CheckReport(
+                            report.results().stream().map(r -> beyond(r, held)).toList());
+        });
     }
 
     /** What the checks read beyond the figures, in one pass over the members' journals (and last year's). */
@@ -70,14 +77,14 @@ public class ChecksService {
         boolean previousKnown;
     }
 
-    private static Gathered gather(ProjectionStore store, FinalAccounts.View view, int fiscalYear) {
+    private static Gathered gather(ProjectionStore store, FinalAccounts.View view, int fiscalYear, Instant asOf) {
         Journal journal = store.journal();
         Gathered g = new Gathered();
         for (FinalAccounts.Part part : view.parts()) {
             Cells self = cellsOf(part.figures());
             g.units.add(new UnitFigures(part.unit().unitCode(), part.unit().kind(), self));
             JournalTotals own = new JournalTotals();
-            journal.read(part.record().ledger(), part.record().applied(), e -> {
+            journal.read(part.record().ledger(), 0, part.record().applied(), asOf, e -> {
                 own.add(e);
                 g.totals.add(e);
             });
@@ -100,7 +107,7 @@ public class ChecksService {
                 if (last.get().imported() != null) {
                     PublishedClosing.of(last.get().cells()).forEach((k, v) -> g.importedClosing.merge(k, v, Long::sum));
                 } else {
-                    journal.read(before, last.get().applied(), g.previous::add);
+                    journal.read(before, 0, last.get().applied(), asOf, g.previous::add);
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.budgetledger.projection.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,18 @@ public class Dashboards {
     /** Every unit of the year (under a parent, in a region), its headline figures, sorted. */
     public List<Headline> headlines(
             int fiscalYear, String region, String parent, FinalAccounts.Scope scope, String sort, boolean descending) {
+        return headlines(fiscalYear, region, parent, scope, sort, descending, null);
+    }
+
+    /** The same, as the figures stood at {@code asOf} (null: now). */
+    public List<Headline> headlines(
+            int fiscalYear,
+            String region,
+            String parent,
+            FinalAccounts.Scope scope,
+            String sort,
+            boolean descending,
+            Instant asOf) {
         UnitDirectory units = stores.active().units();
         List<UnitDirectory.Unit> selected = new ArrayList<>();
         List<UnitDirectory.Unit> pool =
@@ -67,7 +80,7 @@ public class Dashboards {
         }
         List<Headline> headlines = new ArrayList<>();
         for (UnitDirectory.Unit u : selected) {
-            headline(u, scope).ifPresent(headlines::add);
+            headline(u, scope, asOf).ifPresent(headlines::add);
         }
         Function<Headline, String> key = SORTABLE.getOrDefault(sort, Headline::expenditure);
         Comparator<Headline> order = Comparator.comparing(h -> new BigDecimal(key.apply(h)));
@@ -79,11 +92,16 @@ public class Dashboards {
     }
 
     public Optional<Headline> headline(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {
-        return stores.active().units().unit(unitCode, fiscalYear).flatMap(u -> headline(u, scope));
+        return headline(unitCode, fiscalYear, scope, null);
     }
 
-    private Optional<Headline> headline(UnitDirectory.Unit u, FinalAccounts.Scope scope) {
-        return accounts.figures(u.unitCode(), u.fiscalYear(), scope, null).map(view -> {
+    /** The same, as the figures stood at {@code asOf} (null: now). */
+    public Optional<Headline> headline(String unitCode, int fiscalYear, FinalAccounts.Scope scope, Instant asOf) {
+        return stores.active().units().unit(unitCode, fiscalYear).flatMap(u -> headline(u, scope, asOf));
+    }
+
+    private Optional<Headline> headline(UnitDirectory.Unit u, FinalAccounts.Scope scope, Instant asOf) {
+        return accounts.figures(u.unitCode(), u.fiscalYear(), scope, asOf).map(view -> {
             Figures f = view.figures();
             Map<String, Map<String, String>> sangong = new LinkedHashMap<>();
             for (String item : List.of(
@@ -98,7 +116,7 @@ public class Dashboards {
                 pair.put("actual", wan(f, CellKeys.key(CellKeys.T07, CellKeys.ACTUAL, item)));
                 sangong.put(item, pair);
             }
-            Headline.Change change = accounts.figures(u.unitCode(), u.fiscalYear() - 1, scope, null)
+            Headline.Change change = accounts.figures(u.unitCode(), u.fiscalYear() - 1, scope, asOf)
                     .filter(FinalAccounts.View::hasFigures)
                     .map(previous -> change(
                             previous.figures().fen(CellKeys.EXPENDITURE_TOTAL_01),
@@ -127,7 +145,13 @@ public class Dashboards {
 
     /** Spending and income per month (occurredOn), 01 to 12. */
     public Optional<List<Map<String, String>>> monthly(String unitCode, int fiscalYear, FinalAccounts.Scope scope) {
-        return accounts.figures(unitCode, fiscalYear, scope, null).map(view -> {
+        return monthly(unitCode, fiscalYear, scope, null);
+    }
+
+    /** The same, as the figures stood at {@code asOf} (null: now). */
+    public Optional<List<Map<String, String>>> monthly(
+            String unitCode, int fiscalYear, FinalAccounts.Scope scope, Instant asOf) {
+        return accounts.figures(unitCode, fiscalYear, scope, asOf).map(view -> {
             List<Map<String, String>> months = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {
                 Map<String, String> month = new LinkedHashMap<>();

@@ -10,9 +10,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Errors answer {"error", "message", "field"} like the ledger service. */
+/**
+ * Errors answer {"error", "message", "field"} like the ledger service. Ordered after the workspace's error pages
+ * (WorkspaceErrors, which answer its pages' errors as pages) and before the kit's catch-all (UnhandledErrors).
+ */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE) // before the kit's catch-all (UnhandledErrors)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ApiErrors {
 
     @ExceptionHandler(NotFound.class)

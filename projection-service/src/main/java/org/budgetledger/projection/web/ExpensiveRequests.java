@@ -35,8 +35,21 @@ public final class ExpensiveRequests implements HandlerInterceptor {
             "/api/v1/dashboard/{year}/units",
             "/api/v1/dashboard/{unit}/{year}/monthly");
 
-    private static final List<PathPattern> PATTERNS =
-            PATHS.stream().map(PathPatternParser.defaultInstance::parse).toList();
+    /** The workspace's pages that render the same (docs/WORKSPACE.md): bounded alike, per signed-in caller. */
+    public static final List<String> WORKSPACE_PATHS = List.of(
+            "/workspace/{unit}/{year:\\d+}",
+            "/workspace/{unit}/{year:\\d+}/checks",
+            "/workspace/{unit}/{year:\\d+}/print",
+            "/workspace/{unit}/{year:\\d+}/report.xlsx",
+            "/workspace/{unit}/{year:\\d+}/tables/{table}",
+            "/workspace/{unit}/{year:\\d+}/cells/**",
+            "/workspace/dashboard/{year:\\d+}",
+            "/workspace/dashboard/{year:\\d+}/units.csv");
+
+    private static final List<PathPattern> PATTERNS = java.util.stream.Stream.concat(
+                    PATHS.stream(), WORKSPACE_PATHS.stream())
+            .map(PathPatternParser.defaultInstance::parse)
+            .toList();
     private static final String UNDER_WAY = ExpensiveRequests.class.getName() + ".caller";
 
     private final int perCaller;

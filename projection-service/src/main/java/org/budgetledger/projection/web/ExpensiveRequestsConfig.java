@@ -23,7 +23,7 @@ public class ExpensiveRequestsConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(expensive).addPathPatterns("/api/v1/**");
+        registry.addInterceptor(expensive).addPathPatterns("/api/v1/**", "/workspace/**");
     }
 
     @Bean

@@ -6,10 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,30 +17,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Static API keys for the embedded default: sent as {@code X-API-Key: <key>}, {@code Authorization: ApiKey <key>}
  * (what Prometheus sends) or as the password of HTTP Basic (so a browser can open the report; reads only, since a
  * browser also sends Basic credentials with another site's forms). A wrong key is 401.
- * Keys are compared in constant time and never logged.
+ * Keys are compared in constant time and never logged ({@link ApiKeys}).
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
 
-    private record Known(byte[] digest, Caller caller) {}
-
-    private final List<Known> keys;
+    private final ApiKeys keys;
     private final AccessDenial denial;
 
-    ApiKeyFilter(List<SecurityProperties.ApiKey> keys, AccessDenial denial) {
-        this.keys = keys.stream()
-                .map(k -> new Known(
-                        digest(k.key()),
-                        new Caller(
-                                "api-key:"
-                                        + k.roles().stream()
-                                                .map(r -> r.name().toLowerCase())
-                                                .reduce((a, b) -> a + "+" + b)
-                                                .orElse("none"),
-                                new HashSet<>(k.roles()),
-                                new HashSet<>(k.sourceSystems()))))
-                .toList();
+    ApiKeyFilter(ApiKeys keys, AccessDenial denial) {
+        this.keys = keys;
         this.denial = denial;
     }
 
@@ -59,7 +43,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
         Optional<String> presented = presented(request);
         if (presented.isPresent()) {
-            Optional<Caller> caller = lookup(presented.get());
+            Optional<Caller> caller = keys.caller(presented.get());
             if (caller.isEmpty()) {
                 denial.unauthorized(response, "the API key is not valid");
                 return;
@@ -110,24 +94,5 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             }
         }
         return Optional.empty();
-    }
-
-    private Optional<Caller> lookup(String key) {
-        byte[] presented = digest(key);
-        Caller found = null;
-        for (Known k : keys) { // every key is compared, found or not, so timing tells nothing
-            if (MessageDigest.isEqual(k.digest(), presented)) {
-                found = k.caller();
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

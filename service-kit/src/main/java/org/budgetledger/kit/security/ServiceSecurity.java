@@ -45,9 +45,18 @@ public class ServiceSecurity {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * The configured API keys (none while access control is off): the API's filter checks presented keys against
+     * them, and a service's own sign-in (the projection's workspace) checks typed keys against the same.
+     */
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http, SecurityProperties properties, AccessRules rules)
-            throws Exception {
+    ApiKeys apiKeys(SecurityProperties properties) {
+        return new ApiKeys(properties.enabled() ? properties.allKeys() : List.of());
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(
+            HttpSecurity http, SecurityProperties properties, AccessRules rules, ApiKeys apiKeys) throws Exception {
         AccessDenial denial = new AccessDenial();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,9 +74,8 @@ public class ServiceSecurity {
             return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
         }
         UnsafeConfiguration.refuse(properties);
-        var keys = properties.allKeys();
-        if (!keys.isEmpty()) {
-            http.addFilterBefore(new ApiKeyFilter(keys, denial), BasicAuthenticationFilter.class);
+        if (!apiKeys.isEmpty()) {
+            http.addFilterBefore(new ApiKeyFilter(apiKeys, denial), BasicAuthenticationFilter.class);
         }
         SecurityProperties.Jwt jwt = properties.jwt();
         if (jwt.configured()) {
@@ -78,7 +86,7 @@ public class ServiceSecurity {
                     .authenticationEntryPoint(
                             (req, res, ex) -> denial.unauthorized(res, "the bearer token is not valid")));
         }
-        if (keys.isEmpty() && !jwt.configured()) {
+        if (apiKeys.isEmpty() && !jwt.configured()) {
             log.warn("no API key and no identity provider configured: every endpoint but health answers 401");
         }
         http.authorizeHttpRequests(a -> {

@@ -68,8 +68,8 @@ final class TableBuilder {
 
     // ---------------------------------------------------------------- 01 / 04
 
-    /** One printed side of a summary line: label and amounts; null amounts = blank line. */
-    private record Side(String label, List<String> amounts) {}
+    /** One printed side of a summary line: label and amounts (blank cells on a blank line). */
+    private record Side(String label, List<Cell> amounts) {}
 
     private List<List<Cell>> summary(TableSpec.Summary spec) {
         List<Side> left = new ArrayList<>();
@@ -96,7 +96,7 @@ final class TableBuilder {
     private static void addSide(List<Cell> row, Side side, String lineNumber) {
         row.add(Cell.text(side.label()));
         row.add(Cell.text(lineNumber));
-        side.amounts().forEach(a -> row.add(Cell.amount(a)));
+        row.addAll(side.amounts());
     }
 
     private static void pad(List<Side> sides, int rows, int amounts) {
@@ -106,7 +106,7 @@ final class TableBuilder {
     }
 
     private static Side blank(int amounts) {
-        return new Side("", java.util.Collections.nCopies(amounts, ""));
+        return new Side("", java.util.Collections.nCopies(amounts, Cell.amount("")));
     }
 
     private List<Side> sides(List<Line> lines, int amounts) {
@@ -119,7 +119,7 @@ final class TableBuilder {
                                 : new Side(
                                         f.label(),
                                         f.keys().stream()
-                                                .map(k -> figures.printed(k, ""))
+                                                .map(k -> figure(k, ""))
                                                 .toList()));
             } else {
                 out.addAll(classes((Classes) line, amounts));
@@ -146,7 +146,7 @@ final class TableBuilder {
             out.add(new Side(
                     Numerals.of(n) + "、" + name,
                     spec.keyPatterns().stream()
-                            .map(p -> figures.printed(p.replace("{code}", code), ""))
+                            .map(p -> figure(p.replace("{code}", code), ""))
                             .toList()));
         }
         out.add(new Side(
@@ -168,13 +168,11 @@ final class TableBuilder {
     private List<List<Cell>> functional(TableSpec.Functional spec) {
         List<List<Cell>> body = new ArrayList<>();
         List<Cell> total = new ArrayList<>(List.of(Cell.span(spec.totalLabel(), 2, 1)));
-        spec.amountColumns()
-                .forEach(c -> total.add(Cell.amount(figures.printed(CellKeys.total(spec.id(), c), spec.totalZero()))));
+        spec.amountColumns().forEach(c -> total.add(figure(CellKeys.total(spec.id(), c), spec.totalZero())));
         body.add(total);
         for (String code : functionalCodes(spec.id(), spec.amountColumns())) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(code), Cell.text(functionalName(code))));
-            spec.amountColumns()
-                    .forEach(c -> row.add(Cell.amount(figures.printed(spec.id() + "/" + code + "/" + c, ""))));
+            spec.amountColumns().forEach(c -> row.add(figure(spec.id() + "/" + code + "/" + c, "")));
             body.add(row);
         }
         return body;
@@ -240,7 +238,7 @@ final class TableBuilder {
                     Coded c = group.get(i);
                     row.add(Cell.text(c.code()));
                     row.add(Cell.text(c.name()));
-                    row.add(Cell.amount(figures.printed(CellKeys.amount(CellKeys.T06, c.code()), "")));
+                    row.add(figure(CellKeys.amount(CellKeys.T06, c.code()), ""));
                 } else {
                     row.addAll(List.of(Cell.text(""), Cell.text(""), Cell.amount("")));
                 }
@@ -249,9 +247,9 @@ final class TableBuilder {
         }
         body.add(List.of(
                 Cell.span(spec.personnelLabel(), 2, 1),
-                Cell.amount(figures.printed(CellKeys.PERSONNEL_TOTAL_KEY, "")),
+                figure(CellKeys.PERSONNEL_TOTAL_KEY, ""),
                 Cell.span(spec.publicLabel(), spec.columns() - 4, 1),
-                Cell.amount(figures.printed(CellKeys.PUBLIC_TOTAL_KEY, ""))));
+                figure(CellKeys.PUBLIC_TOTAL_KEY, "")));
         return body;
     }
 
@@ -265,11 +263,16 @@ final class TableBuilder {
     private List<List<Cell>> sangong(TableSpec.Sangong spec) {
         List<Cell> row = new ArrayList<>();
         if (sangongBudgetExists(spec.items())) {
-            spec.items().forEach(i -> row.add(Cell.amount(figures.printed(CellKeys.sangongBudget(i), spec.zero()))));
+            spec.items().forEach(i -> row.add(figure(CellKeys.sangongBudget(i), spec.zero())));
         } else {
             row.add(new Cell(spec.noBudget(), spec.items().size(), 1, false));
         }
-        spec.items().forEach(i -> row.add(Cell.amount(figures.printed(CellKeys.sangongActual(i), spec.zero()))));
+        spec.items().forEach(i -> row.add(figure(CellKeys.sangongActual(i), spec.zero())));
         return List.of(row);
+    }
+
+    /** The printed figure of a cell, naming its key. */
+    private Cell figure(String key, String zero) {
+        return Cell.figure(figures.printed(key, zero), key);
     }
 }

@@ -51,7 +51,7 @@ public final class CsvRenderer {
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
 
-    static String field(String value) {
+    public static String field(String value) {
         String v = value;
         // a text starting like a formula would run in a spreadsheet (also "-" and "+": "-2+3" or "+cmd|..." are
         // formulas to Excel and LibreOffice): keep it text, unless it is a figure, which must stay a number

@@ -17,10 +17,27 @@ public final class HtmlRenderer {
 
     private static final int WIDE = 8;
 
-    private static final String CSS = """
+    /**
+     * How the figures of the tables are written: as printed text (the printed page), or each as an element with
+     * {@code data-cell="<cell key>"} holding the printed figure, a link to {@code href(key)} where that is not null
+     * (the workspace links each figure to its audit trail for the roles that may read it).
+     */
+    @FunctionalInterface
+    public interface FigureLinks {
+        /** The address of a figure's audit trail, or null to mark the figure without a link. */
+        String href(String cellKey);
+    }
+
+    /** The page's own frame: the sheet of paper it prints on, and the body's font. */
+    private static final String PAGE_CSS = """
             @page { size: A4 portrait; margin: 18mm 15mm; }
             @page wide { size: A4 landscape; margin: 12mm 12mm; }
             body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 12pt; color: #000; margin: 0; }
+            @media screen { body { max-width: 210mm; margin: 0 auto; padding: 10mm; } }
+            """;
+
+    /** The disclosure's layout: parts, headings, paragraphs and the tables, wherever the disclosure is shown. */
+    private static final String CONTENT_CSS = """
             .page { break-before: page; page-break-before: always; }
             .cover { text-align: center; padding-top: 80mm; break-before: auto; page-break-before: auto; }
             .cover h1 { font-size: 24pt; font-weight: bold; margin: 0 0 12mm 0; }
@@ -43,10 +60,17 @@ public final class HtmlRenderer {
             p.note, p.statement { text-indent: 0; font-size: 9.5pt; margin-top: 2mm; }
             p.contact { margin-top: 8mm; }
             p.source { margin-top: 12mm; font-size: 10pt; }
-            @media screen { body { max-width: 210mm; margin: 0 auto; padding: 10mm; } .page { border-top: 1px dashed #999; padding-top: 8mm; margin-top: 8mm; } }
+            @media screen { .page { border-top: 1px dashed #999; padding-top: 8mm; margin-top: 8mm; } }
             """;
 
+    private static final String CSS = PAGE_CSS + CONTENT_CSS;
+
     private HtmlRenderer() {}
+
+    /** The layout of the disclosure's content (no page frame), for a page that shows it inside its own. */
+    public static String contentCss() {
+        return CONTENT_CSS;
+    }
 
     public static String render(Report report) {
         StringBuilder h = new StringBuilder(64 * 1024);
@@ -57,7 +81,22 @@ public final class HtmlRenderer {
                 .append("</title>\n<style>\n")
                 .append(CSS)
                 .append("</style>\n</head>\n<body>\n");
+        content(h, report, null);
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
 
+    /**
+     * The disclosure's content as the printed page has it (cover, 目录, the parts and the tables), without the page
+     * around it; each figure marked with its cell key and linked as {@code links} says.
+     */
+    public static String content(Report report, FigureLinks links) {
+        StringBuilder h = new StringBuilder(64 * 1024);
+        content(h, report, links == null ? key -> null : links);
+        return h.toString();
+    }
+
+    private static void content(StringBuilder h, Report report, FigureLinks links) {
         h.append("<section class=\"cover\">\n<h1>")
                 .append(esc(report.unitName()))
                 .append("</h1>\n<h1>")
@@ -82,15 +121,13 @@ public final class HtmlRenderer {
         partHeading(h, report.tables().number(), report.tables().title());
         h.append("</section>\n");
         for (ReportTable table : report.tables().tables()) {
-            table(h, table);
+            table(h, table, links);
         }
         textPart(h, report.explanation());
         textPart(h, report.glossary());
         report.other().ifPresent(o -> textPart(h, o));
         report.contact()
                 .ifPresent(c -> h.append("<p class=\"contact\">").append(esc(c)).append("</p>\n"));
-        h.append("</body>\n</html>\n");
-        return h.toString();
     }
 
     private static void partHeading(StringBuilder h, String number, String title) {
@@ -129,7 +166,7 @@ public final class HtmlRenderer {
         }
     }
 
-    private static void table(StringBuilder h, ReportTable table) {
+    private static void table(StringBuilder h, ReportTable table, FigureLinks links) {
         h.append("<section class=\"page table-page")
                 .append(table.columns() > WIDE ? " wide" : "")
                 .append("\" id=\"table-")
@@ -144,9 +181,9 @@ public final class HtmlRenderer {
                 .append(esc(table.unit()))
                 .append("</span></div>\n");
         h.append("<table class=\"accounts\">\n<thead>\n");
-        rows(h, table.header(), "th");
+        rows(h, table.header(), "th", links);
         h.append("</thead>\n<tbody>\n");
-        rows(h, table.body(), "td");
+        rows(h, table.body(), "td", links);
         h.append("</tbody>\n</table>\n");
         h.append("<p class=\"note\">").append(esc(table.note())).append("</p>\n");
         table.emptyStatement()
@@ -155,7 +192,7 @@ public final class HtmlRenderer {
         h.append("</section>\n");
     }
 
-    private static void rows(StringBuilder h, List<List<Cell>> rows, String tag) {
+    private static void rows(StringBuilder h, List<List<Cell>> rows, String tag, FigureLinks links) {
         for (List<Cell> row : rows) {
             h.append("<tr>");
             for (Cell cell : row) {
@@ -171,14 +208,37 @@ public final class HtmlRenderer {
                 if (cell.rowSpan() > 1) {
                     h.append(" rowspan=\"").append(cell.rowSpan()).append('"');
                 }
-                h.append('>').append(esc(cell.text())).append("</").append(tag).append('>');
+                h.append('>');
+                figure(h, cell, links);
+                h.append("</").append(tag).append('>');
             }
             h.append("</tr>\n");
         }
     }
 
+    /** A figure as printed, or (for a page that links figures) marked with its key and linked to its trail. */
+    private static void figure(StringBuilder h, Cell cell, FigureLinks links) {
+        if (links == null || cell.key() == null || cell.text().isEmpty()) {
+            h.append(esc(cell.text()));
+            return;
+        }
+        String href = links.href(cell.key());
+        String tag = href == null ? "span" : "a";
+        h.append('<').append(tag);
+        if (href != null) {
+            h.append(" href=\"").append(esc(href)).append('"');
+        }
+        h.append(" data-cell=\"")
+                .append(esc(cell.key()))
+                .append("\">")
+                .append(esc(cell.text()))
+                .append("</")
+                .append(tag)
+                .append('>');
+    }
+
     /** Escapes text for element content and attribute values; drops characters XML cannot carry. */
-    static String esc(String text) {
+    public static String esc(String text) {
         StringBuilder s = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
             switch (c) {

@@ -68,4 +68,21 @@ class HtmlRendererTest {
         assertThat(parse(html).getDocumentElement().getTextContent())
                 .contains("<script>alert('x')</script> & \"quotes\"", "职责 <b>不加粗</b>");
     }
+
+    @Test
+    void theContentCanMarkEachFigureWithItsKeyAndLinkItToItsTrail() throws Exception {
+        Report report = RenderFixtures.hetang(Map.of());
+        String linked = HtmlRenderer.content(report, key -> "/workspace/HT-CAC/2019/cells/" + key);
+        assertThat(linked)
+                .contains(
+                        "<a href=\"/workspace/HT-CAC/2019/cells/06/30217/amount\" data-cell=\"06/30217/amount\">0.06</a>")
+                .contains(
+                        "<a href=\"/workspace/HT-CAC/2019/cells/01/income.total/amount\" data-cell=\"01/income.total/amount\">30.74</a>")
+                .doesNotContain("<html", "<style");
+        assertThat(HtmlRenderer.content(report, key -> null))
+                .contains("<span data-cell=\"06/30217/amount\">0.06</span>")
+                .doesNotContain("<a ");
+        parse("<div>" + linked + "</div>"); // well-formed as the page is
+        assertThat(HtmlRenderer.render(report)).doesNotContain("data-cell");
+    }
 }

@@ -1,0 +1,98 @@
+package org.budgetledger.projection.workspace.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.budgetledger.kit.security.ApiKeys;
+import org.budgetledger.kit.security.Caller;
+
+/**
+ * The workspace's session tokens: {@code v1.<key id>.<issued>.<expires>.<nonce>.<signature>}, signed with HMAC-SHA256.
+ * The token names the API key it was signed in with by its id ({@link ApiKeys#identify}), never the key itself, and
+ * holds no role: the roles are the key's as configured now, so a token outlives neither its key nor a change of the
+ * key's roles. Nothing is kept on the server, so any instance with the same secret accepts it.
+ */
+public final class SessionTokens {
+
+    /** A verified session: who it is, its token, its form token and when it ends. */
+    public record Session(String token, Caller caller, String formToken, Instant expires) {}
+
+    private static final String VERSION = "v1";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] secret;
+    private final ApiKeys keys;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public SessionTokens(byte[] secret, ApiKeys keys, Duration lifetime, Clock clock) {
+        this.secret = secret.clone();
+        this.keys = keys;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** A new session for the key of this id. */
+    public String issue(String keyId) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        Instant now = clock.instant();
+        String payload = String.join(
+                ".",
+                VERSION,
+                keyId,
+                String.valueOf(now.getEpochSecond()),
+                String.valueOf(now.plus(lifetime).getEpochSecond()),
+                B64.encodeToString(nonce));
+        return payload + "." + sign(payload);
+    }
+
+    /** The session of a token: signed by us, not expired, and of a key that is still configured. */
+    public Optional<Session> verify(String token) {
+        if (token == null || token.length() > 512) {
+            return Optional.empty();
+        }
+        int last = token.lastIndexOf('.');
+        if (last < 0) {
+            return Optional.empty();
+        }
+        String payload = token.substring(0, last);
+        byte[] presented = token.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), presented)) {
+            return Optional.empty();
+        }
+        String[] parts = payload.split("\\.", -1);
+        if (parts.length != 5 || !parts[0].equals(VERSION)) {
+            return Optional.empty();
+        }
+        Instant expires;
+        try {
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(expires)) {
+            return Optional.empty();
+        }
+        return keys.callerOfId(parts[1]).map(caller -> new Session(token, caller, formToken(parts[4]), expires));
+    }
+
+    /** The token a form of this session carries (a second proof, beside the page's origin, that it is ours). */
+    private String formToken(String nonce) {
+        return B64.encodeToString(java.util.Arrays.copyOf(ApiKeys.hmac(secret, "form:" + nonce), 18));
+    }
+
+    private String sign(String payload) {
+        return B64.encodeToString(ApiKeys.hmac(secret, "session:" + payload));
+    }
+}

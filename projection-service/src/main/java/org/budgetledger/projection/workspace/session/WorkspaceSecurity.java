@@ -1,0 +1,106 @@
+package org.budgetledger.projection.workspace.session;
+
+import static org.budgetledger.kit.security.AccessRules.roles;
+import static org.budgetledger.kit.security.Role.ADMIN;
+import static org.budgetledger.kit.security.Role.AUDITOR;
+import static org.budgetledger.kit.security.Role.VIEWER;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.budgetledger.kit.security.ApiKeys;
+import org.budgetledger.kit.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Access to the workspace (/workspace/**), a filter chain of its own before the API's: a session cookie instead of an
+ * API key, the same roles deciding the same things as in the API (ProjectionAccess): viewers read figures, reports
+ * and checks; auditors and admins also read audit trails. Not signed in: to the sign-in page; a role that may not:
+ * a page saying so, 403. docs/SECURITY.md, "The workspace in the browser".
+ */
+@Configuration
+@EnableConfigurationProperties(WorkspaceSettings.class)
+public class WorkspaceSecurity {
+
+    /** Scripts and styles from us only (the pages have no inline script), nothing framed, forms sent only to us. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
+            + "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SessionTokens workspaceSessions(WorkspaceSettings settings, ApiKeys keys) {
+        byte[] secret = settings.sessionSecret().isEmpty()
+                ? keys.derive("workspace-session")
+                : settings.sessionSecret().getBytes(StandardCharsets.UTF_8);
+        return new SessionTokens(secret, keys, settings.sessionLifetime(), Clock.systemUTC());
+    }
+
+    @Bean
+    @Order(1) // before the API's chain, which answers every other path
+    SecurityFilterChain workspaceFilterChain(
+            HttpSecurity http, SessionTokens sessions, WorkspaceSettings settings, SecurityProperties properties)
+            throws Exception {
+        http.securityMatcher("/workspace", "/workspace/**")
+                .csrf(AbstractHttpConfigurer::disable) // SessionFilter: SameSite=Strict, Origin and a form token
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(
+                        new SessionFilter(sessions, !properties.enabled(), settings.allowedOrigins()),
+                        BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> signIn(req, res))
+                        .accessDeniedHandler((req, res, ex) -> {
+                            if (res.isCommitted()) {
+                                return;
+                            }
+                            req.getRequestDispatcher(REFUSED).forward(req, res);
+                        }))
+                .authorizeHttpRequests(a -> {
+                    a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    a.requestMatchers(SessionFilter.SIGN_IN, "/workspace/assets/**", REFUSED)
+                            .permitAll();
+                    a.requestMatchers(HttpMethod.POST, "/workspace/sign-out").authenticated();
+                    a.requestMatchers(HttpMethod.GET, "/workspace/*/*/cells/**", "/workspace/*/*/chain")
+                            .hasAnyRole(roles(AUDITOR, ADMIN));
+                    a.requestMatchers(HttpMethod.GET, "/workspace", "/workspace/**")
+                            .hasAnyRole(roles(VIEWER, AUDITOR, ADMIN));
+                    a.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    /** The page that tells a signed-in reader that their role may not open what they asked for (403). */
+    public static final String REFUSED = "/workspace/refused";
+
+    /** A page: to the sign-in page, then back; anything else (the positions a page polls): 401. */
+    private static void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean page = "GET".equals(request.getMethod())
+                && !request.getRequestURI().endsWith("/position")
+                && !request.getRequestURI().startsWith("/workspace/assets/");
+        if (!page) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        String next =
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        response.sendRedirect(SessionFilter.SIGN_IN + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    }
+}
