@@ -366,16 +366,7 @@ public class EventApplier {
                 narrative = n.sections();
             } else if (event instanceof PublicationRecorded p) {
                 // before the cursor moves past it (idempotent): a crash in between must not lose the publication
-                store.publications()
-                        .record(new Publications.Publication(
-                                p.publicationId(),
-                                ledger,
-                                envelope.sequence(),
-                                p.recording().recordedAt(),
-                                p.positions(),
-                                p.digest(),
-                                p.cellCount(),
-                                p.note()));
+                store.publications().record(publication(ledger, envelope, p));
             } else if (event instanceof YearClosed c) {
                 closing = new LedgerRecord.Closing(c.recording().recordedAt(), envelope.sequence());
             } else if (event instanceof PostingReversed r) {
@@ -440,6 +431,18 @@ public class EventApplier {
                 deltas.merge(key, delta, Math::addExact);
             }
         }
+    }
+
+    private static Publications.Publication publication(String ledger, EventEnvelope envelope, PublicationRecorded p) {
+        return new Publications.Publication(
+                p.publicationId(),
+                ledger,
+                envelope.sequence(),
+                p.recording().recordedAt(),
+                p.positions(),
+                p.digest(),
+                p.cellCount(),
+                p.note());
     }
 
     private static JournalEntry entry(String ledger, EventEnvelope envelope, PostingRecorded event, Posting reversed) {
