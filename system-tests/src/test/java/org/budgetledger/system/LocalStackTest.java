@@ -115,7 +115,16 @@ class LocalStackTest {
         Fixtures hetang = Fixtures.of(Fixtures.HETANG);
         Result demo = run("demo");
         assertThat(demo.exit).as(demo.output).isZero();
-        assertThat(demo.output).contains("公开01", "/report");
+        assertThat(demo.output).contains("公开01", "/report", "/workspace/HT-CAC/2019", "/workspace/DEMO-WLJ/2020");
+        assertThat(call(
+                                "GET",
+                                "http://127.0.0.1:" + projectionPorts.get(0)
+                                        + "/api/v1/final-accounts/DEMO-WLJ/2020/cells",
+                                null,
+                                keys.get("LEDGER_VIEWER_KEY"))
+                        .statusCode())
+                .as("the demo department is loaded too")
+                .isEqualTo(200);
         JsonNode viaSecond = JSON.readTree(
                 call("GET", ledger2 + "/api/v1/units/HT-CAC/years/2019/ledger", null, keys.get("LEDGER_VIEWER_KEY"))
                         .body());

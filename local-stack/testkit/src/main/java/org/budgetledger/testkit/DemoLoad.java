@@ -15,9 +15,10 @@ import java.util.TreeMap;
 
 /**
  * What {@code bin/ledger-local demo} does once the system runs: loads the seed's office (fixture
- * {@value Fixtures#HETANG}) the way an upstream system would (its profile, its narrative, its postings as one batch;
- * a second run posts duplicates, which the ledger records once), waits until the projection holds every event of the
- * ledger, and prints table 01 as the projection renders it.
+ * {@value Fixtures#HETANG}) and the demo department (fixture {@value Fixtures#DEMO_WLJ}: three units, every table
+ * filled) the way an upstream system would (the codes its postings need, its profiles parents first, its narrative,
+ * its postings as one batch; a second run posts duplicates, which the ledger records once), waits until the
+ * projection holds every event of their ledgers, and prints the seed office's table 01 as the projection renders it.
  *
  * <p>{@code DemoLoad <ledger-url> <projection-url>}. The API keys come from the environment (LEDGER_ADMIN_KEY,
  * LEDGER_POSTER_KEY, LEDGER_VIEWER_KEY), not from arguments, which {@code ps} shows to every user of the machine.
@@ -58,8 +59,10 @@ public final class DemoLoad {
             System.exit(2);
         }
         try {
-            new DemoLoad(args[0], args[1], key("LEDGER_ADMIN_KEY"), key("LEDGER_POSTER_KEY"), key("LEDGER_VIEWER_KEY"))
-                    .run(Fixtures.of(Fixtures.HETANG));
+            DemoLoad demo = new DemoLoad(
+                    args[0], args[1], key("LEDGER_ADMIN_KEY"), key("LEDGER_POSTER_KEY"), key("LEDGER_VIEWER_KEY"));
+            demo.load(Fixtures.of(Fixtures.DEMO_WLJ));
+            demo.print(demo.load(Fixtures.of(Fixtures.HETANG)), "01.txt");
         } catch (Failure e) {
             System.err.println("ledger-local demo: " + e.getMessage());
             System.exit(1);
@@ -70,36 +73,74 @@ public final class DemoLoad {
         }
     }
 
-    void run(Fixtures seed) throws InterruptedException {
-        JsonNode unit = seed.units().get(0); // the seed is one office: unit.json, its code and year from the postings
-        String unitCode = unit.get("unitCode").asText();
-        int year = unit.get("fiscalYear").asInt();
-        List<JsonNode> postings = seed.postings();
-        String units = ledger + "/api/v1/units/" + unitCode + "/years/" + year;
-        String accounts = projection + "/api/v1/final-accounts/" + unitCode + "/" + year;
-        System.out.println(
-                "registering " + unitCode + " for " + year + " and posting " + postings.size() + " postings...");
-        // 201 the first time, 200 when a run before registered it: either way the profile is the fixture's
-        send("PUT", units, unit.get("profile").toString(), adminKey, 200, 201);
-        // the office's own words for its 情况说明 (it was founded in 2019: its cause for having nothing to compare with)
-        if (seed.narrativeBody().isPresent()) {
-            send("PUT", units + "/narrative", seed.narrativeBody().get(), adminKey, 200);
+    /** Loads one fixture and waits for the projection; answers its root's final-accounts address. */
+    String load(Fixtures fixture) throws InterruptedException {
+        JsonNode root = fixture.units().get(0); // parents first: the department (or the one office) leads
+        String rootCode = root.get("unitCode").asText();
+        int year = root.get("fiscalYear").asInt();
+        List<JsonNode> postings = fixture.postings();
+        System.out.println("registering " + rootCode + " for " + year + " ("
+                + fixture.units().size() + " unit(s)) and posting " + postings.size() + " postings...");
+        // the codes its postings use, where the shipped catalogue lacks them (a revision adds, never deletes)
+        if (fixture.catalogue().isPresent()) {
+            for (String kind : List.of("functional", "economic")) {
+                String codes = "{\"codes\":" + fixture.catalogue().get().get(kind) + "}";
+                send("PUT", ledger + "/api/v1/catalogues/" + year + "/" + kind, codes, adminKey, 200);
+            }
+        }
+        for (JsonNode unit : fixture.units()) {
+            // 201 the first time, 200 when a run before registered it: either way the profile is the fixture's
+            send(
+                    "PUT",
+                    years(unit.get("unitCode").asText(), year),
+                    unit.get("profile").toString(),
+                    adminKey,
+                    200,
+                    201);
+        }
+        // the unit's own words for its 情况说明 (the seed office was founded in 2019: its cause for having nothing to
+        // compare with)
+        if (fixture.narrativeBody().isPresent()) {
+            send(
+                    "PUT",
+                    years(rootCode, year) + "/narrative",
+                    fixture.narrativeBody().get(),
+                    adminKey,
+                    200);
         }
         String batch = ledger + "/api/v1/postings/batch";
         HttpResponse<byte[]> posted =
                 send("POST", batch, JSON.valueToTree(postings).toString(), posterKey, 200);
         System.out.println(tally(batch, json("POST " + batch, posted)));
+        long events = 0; // a department's position counts the events of every member ledger
+        for (JsonNode unit : fixture.units()) {
+            events += nextSequence(years(unit.get("unitCode").asText(), year));
+        }
+        String accounts = projection + "/api/v1/final-accounts/" + rootCode + "/" + year;
+        awaitProjection(accounts + "/cells", events);
+        return accounts;
+    }
+
+    /** A table as the projection renders it, its bytes as they are. */
+    void print(String accounts, String table) throws InterruptedException {
+        System.out.println();
+        // the bytes as rendered: System.out's charset follows the locale, and would turn the Chinese into '?' under C
+        byte[] text =
+                send("GET", accounts + "/tables/" + table, null, viewerKey, 200).body();
+        System.out.write(text, 0, text.length);
+        System.out.flush();
+    }
+
+    private String years(String unitCode, int year) {
+        return ledger + "/api/v1/units/" + unitCode + "/years/" + year;
+    }
+
+    private long nextSequence(String units) throws InterruptedException {
         JsonNode state = json("GET " + units + "/ledger", send("GET", units + "/ledger", null, viewerKey, 200));
         if (!state.path("nextSequence").canConvertToLong()) {
             throw new Failure("GET " + units + "/ledger answered without a nextSequence: " + state);
         }
-        awaitProjection(accounts + "/cells", state.get("nextSequence").asLong());
-        System.out.println();
-        // the bytes as rendered: System.out's charset follows the locale, and would turn the Chinese into '?' under C
-        byte[] table =
-                send("GET", accounts + "/tables/01.txt", null, viewerKey, 200).body();
-        System.out.write(table, 0, table.length);
-        System.out.flush();
+        return state.get("nextSequence").asLong();
     }
 
     /**
