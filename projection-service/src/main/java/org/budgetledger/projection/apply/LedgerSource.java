@@ -86,6 +86,20 @@ public class LedgerSource {
         return page == null ? List.of() : page;
     }
 
+    /** One event of a stream as the ledger service holds it (its hash and the previous one included), if it has it. */
+    public java.util.Optional<EventEnvelope> event(String stream, long sequence) {
+        List<EventEnvelope> page = read(http -> http.get()
+                .uri(u -> u.path("/api/v1/streams/{stream}/events")
+                        .queryParam("from", sequence)
+                        .queryParam("limit", 1)
+                        .build(stream))
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<EventEnvelope>>() {}));
+        return page == null
+                ? java.util.Optional.empty()
+                : page.stream().filter(e -> e.sequence() == sequence).findFirst();
+    }
+
     /**
      * The ledger service's own check of a ledger's hash chain ({@code GET /api/v1/ledgers/{unit}/{year}/verify}):
      * {@code events}, {@code head}, {@code intact} and the first broken link, as the ledger service answers it.

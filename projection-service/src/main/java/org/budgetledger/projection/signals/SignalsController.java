@@ -67,8 +67,7 @@ public class SignalsController {
     @GetMapping
     @Operation(
             operationId = "getSignals",
-            summary =
-                    "Signals for auditors: AFTER_CLOSE, LATE_ENTRY, YEAR_END_RUSH, OVER_BUDGET (AFTER_PUBLICATION to come)",
+            summary = "Signals for auditors: AFTER_PUBLICATION, AFTER_CLOSE, LATE_ENTRY, YEAR_END_RUSH, OVER_BUDGET",
             description = "Consolidated over the unit and its descendants, or the unit alone with scope=self (as the "
                     + "cells). Each signal's figures are cells of cellKeys (their audit trail at the signal's unitCode "
                     + "and scope gives them) or exact sums of its postings (amount: yuan, negative for a reversal or "

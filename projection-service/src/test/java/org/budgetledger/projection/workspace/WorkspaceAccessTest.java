@@ -91,6 +91,17 @@ class WorkspaceAccessTest {
         assertThat(trail.body()).contains("无权查看", "审计");
         assertThat(get("/workspace/X/2019/cells/06/30217/amount", auditor).statusCode())
                 .isEqualTo(404); // allowed, nothing there
+        for (String auditorsOnly : java.util.List.of(
+                "/workspace/X/2019/signals",
+                "/workspace/X/2019/postings/treasury-payments/P-1",
+                "/workspace/X/2019/publications/some-id",
+                "/workspace/X/2019/chain")) {
+            assertThat(get(auditorsOnly, viewer).statusCode()).as(auditorsOnly).isEqualTo(403);
+            assertThat(get(auditorsOnly, auditor).statusCode())
+                    .as(auditorsOnly)
+                    .isIn(200, 404); // allowed, nothing (or an empty chain) there
+        }
+        assertThat(get("/workspace/X/2019/publications", viewer).statusCode()).isEqualTo(404); // allowed, nothing there
         assertThat(get("/workspace/dashboard/2019", viewer).statusCode()).isEqualTo(200);
         assertThat(get("/workspace/X/2019?asOf=yesterday", viewer).statusCode()).isEqualTo(400);
     }

@@ -13,7 +13,7 @@ public enum SignalKind {
     YEAR_END_RUSH("年底突击支出"),
     /** A 三公 item or a 项 whose actual spending exceeds its full-year budget. */
     OVER_BUDGET("超预算支出"),
-    /** Figures that changed after they were published (its detector comes with the publications). */
+    /** Postings recorded after the latest publication that moved a published figure. */
     AFTER_PUBLICATION("公开后变动");
 
     private final String zh;

@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.publication.PublicationService;
 import org.budgetledger.projection.report.ReportService;
 import org.budgetledger.projection.report.domain.Report;
 import org.budgetledger.projection.report.domain.ReportTable;
 import org.budgetledger.projection.report.render.CsvRenderer;
 import org.budgetledger.projection.report.render.HtmlRenderer;
 import org.budgetledger.projection.report.render.XlsxRenderer;
+import org.budgetledger.projection.store.Publications.Publication;
 import org.budgetledger.projection.web.NotFound;
 import org.budgetledger.projection.workspace.page.Html;
 import org.budgetledger.projection.workspace.page.Layout;
@@ -44,16 +46,23 @@ public class DisclosurePages {
 
     private final FinalAccounts accounts;
     private final ReportService reports;
+    private final PublicationService publications;
     private final Layout layout;
 
-    public DisclosurePages(FinalAccounts accounts, ReportService reports, Layout layout) {
+    public DisclosurePages(
+            FinalAccounts accounts, ReportService reports, PublicationService publications, Layout layout) {
         this.accounts = accounts;
         this.reports = reports;
+        this.publications = publications;
         this.layout = layout;
     }
 
     @GetMapping("/workspace/{unit}/{year:\\d+}")
     ResponseEntity<String> disclosure(@PathVariable String unit, @PathVariable int year, HttpServletRequest request) {
+        String published = request.getParameter("publication");
+        if (published != null) {
+            return asPublished(unit, year, published, request);
+        }
         PageRequest page = PageRequest.of(request);
         Viewer viewer = Viewer.of(request).orElseThrow();
         FinalAccounts.View view = view(unit, year, page);
@@ -78,7 +87,7 @@ public class DisclosurePages {
             h.append(" · 截至 ").append(esc(Html.beijing(page.asOf())));
         }
         h.append("</p>\n");
-        links(h, page, base, report);
+        links(h, page, base, report, viewer.mayAudit());
         h.append("<div class=\"report\">\n")
                 .append(HtmlRenderer.content(
                         report, viewer.mayAudit() ? key -> page.link(base + "/cells/" + key) : key -> null))
@@ -95,10 +104,55 @@ public class DisclosurePages {
                         new Layout.Live(page.link(base + "/position"), view.position())));
     }
 
-    private static void links(StringBuilder h, PageRequest page, String base, Report report) {
+    /**
+     * The disclosure exactly as a publication showed it (consolidated, at its recorded positions, its digest checked):
+     * no as-of, no live updates; each figure links to its trail as of the publication's instant.
+     */
+    private ResponseEntity<String> asPublished(String unit, int year, String id, HttpServletRequest request) {
+        PageRequest page = PageRequest.plain(request);
+        Viewer viewer = Viewer.of(request).orElseThrow();
+        Publication publication = publications.find(unit, year, id);
+        Report report = report(unit, year, publications.asPublished(unit, year, publication));
+        String base = "/workspace/" + segment(unit) + "/" + year;
+        StringBuilder h = new StringBuilder(128 * 1024);
+        h.append("<h1>")
+                .append(esc(report.unitName()))
+                .append(' ')
+                .append(esc(report.coverTitle()))
+                .append("（公开版本）</h1>\n<p class=\"meta published\" data-publication=\"")
+                .append(esc(publication.id()))
+                .append("\">公开于 ")
+                .append(esc(Html.beijing(publication.publishedAt())))
+                .append(" · 摘要 <code>")
+                .append(esc(publication.digest()))
+                .append("</code> · 与公开时完全一致（已按摘要核对）</p>\n<p><a href=\"")
+                .append(esc(base + "/publications"))
+                .append("\">公开记录</a> · <a href=\"")
+                .append(esc(base))
+                .append("\">当前报表</a></p>\n<div class=\"report\">\n")
+                .append(HtmlRenderer.content(
+                        report,
+                        viewer.mayAudit()
+                                ? key -> PageRequest.link(base + "/cells/" + key, publication.publishedAt(), false)
+                                : key -> null))
+                .append("</div>\n");
+        return layout.answer(
+                HttpStatus.OK,
+                page,
+                viewer,
+                Layout.Page.of(report.unitName() + report.coverTitle() + "（公开版本）", unit, year, h.toString(), null));
+    }
+
+    private static void links(StringBuilder h, PageRequest page, String base, Report report, boolean mayAudit) {
         h.append("<nav class=\"page-links\" aria-label=\"本页操作\">\n<ul>\n<li><a href=\"")
                 .append(esc(page.link(base + "/checks")))
-                .append("\">审核公式</a></li>\n<li><a href=\"")
+                .append("\">审核公式</a></li>\n");
+        if (mayAudit) {
+            h.append("<li><a href=\"").append(esc(page.link(base + "/signals"))).append("\">审计信号</a></li>\n");
+        }
+        h.append("<li><a href=\"")
+                .append(esc(base + "/publications"))
+                .append("\">公开记录</a></li>\n<li><a href=\"")
                 .append(esc(PageRequest.link(base, page.asOf(), !page.self())))
                 .append("\">")
                 .append(page.self() ? "合并查看（含下属单位）" : "仅看本单位")

@@ -87,7 +87,12 @@ public class TrailPages {
                 .append("\">返回决算报表</a> · <a href=\"")
                 .append(esc(page.link(base + "/chain")))
                 .append("\">校验账本哈希链</a></p>\n");
-        postings(h, lines, sum, figure);
+        postings(
+                h,
+                lines,
+                sum,
+                figure,
+                e -> page.link(base + "/postings/" + segment(e.sourceSystem()) + "/" + segment(e.postingId())));
         importedFiles(h, imported);
         return layout.answer(
                 HttpStatus.OK,
@@ -101,7 +106,13 @@ public class TrailPages {
                         new Layout.Live(page.link(base + "/position"), view.position())));
     }
 
-    private static void postings(StringBuilder h, List<FinalAccounts.AuditLine> lines, long sum, long figure) {
+    /** The postings behind the figure, each linked to its own trail ({@code link}), and their sum. */
+    private static void postings(
+            StringBuilder h,
+            List<FinalAccounts.AuditLine> lines,
+            long sum,
+            long figure,
+            java.util.function.Function<org.budgetledger.contract.Posting, String> link) {
         Map<String, String> reversedBy = lines.stream()
                 .map(FinalAccounts.AuditLine::entry)
                 .filter(JournalEntry::isReversal)
@@ -139,9 +150,11 @@ public class TrailPages {
                     .append(esc(Money.ofFen(line.contributionFen()).toString()))
                     .append("</td><td>")
                     .append(esc(e.posting().sourceSystem()))
-                    .append("</td><td>")
+                    .append("</td><td><a href=\"")
+                    .append(esc(link.apply(e.posting())))
+                    .append("\">")
                     .append(esc(e.posting().postingId()))
-                    .append("</td><td><time datetime=\"")
+                    .append("</a></td><td><time datetime=\"")
                     .append(esc(String.valueOf(e.recordedAt())))
                     .append("\">")
                     .append(esc(Html.beijing(e.recordedAt())))

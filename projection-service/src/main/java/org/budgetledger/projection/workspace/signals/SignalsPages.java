@@ -1,0 +1,170 @@
+package org.budgetledger.projection.workspace.signals;
+
+import static org.budgetledger.projection.workspace.page.Html.esc;
+import static org.budgetledger.projection.workspace.page.Html.segment;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.budgetledger.contract.Money;
+import org.budgetledger.projection.finalaccounts.FinalAccounts;
+import org.budgetledger.projection.signals.SignalsService;
+import org.budgetledger.projection.signals.domain.PostingRef;
+import org.budgetledger.projection.signals.domain.Signal;
+import org.budgetledger.projection.web.NotFound;
+import org.budgetledger.projection.workspace.page.Html;
+import org.budgetledger.projection.workspace.page.Layout;
+import org.budgetledger.projection.workspace.page.PageRequest;
+import org.budgetledger.projection.workspace.page.Viewer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The signals of a unit's year for auditors (SignalsService, as {@code …/signals} answers them): each with its
+ * message, its figures, its cells linked to their trails and its postings linked to theirs, so that every figure of
+ * a signal is one click from what reproduces it. Signals read the history as it stands: an {@code asOf} is shown as
+ * such and not applied (the API has none either), and the links keep it.
+ */
+@Controller
+@Hidden
+public class SignalsPages {
+
+    private final SignalsService signals;
+    private final FinalAccounts accounts;
+    private final Layout layout;
+
+    public SignalsPages(SignalsService signals, FinalAccounts accounts, Layout layout) {
+        this.signals = signals;
+        this.accounts = accounts;
+        this.layout = layout;
+    }
+
+    @GetMapping("/workspace/{unit}/{year:\\d+}/signals")
+    ResponseEntity<String> signals(@PathVariable String unit, @PathVariable int year, HttpServletRequest request) {
+        PageRequest page = PageRequest.of(request);
+        List<Signal> found = signals.signals(unit, year, page.scope())
+                .orElseThrow(() -> new NotFound(unit + " 没有 " + year + " 年度的决算数据"));
+        long position = accounts.positions(unit, year, page.scope())
+                .map(p -> p.byLedger().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .orElse(0L);
+        String base = "/workspace/" + segment(unit) + "/" + year;
+        StringBuilder h = new StringBuilder(16 * 1024);
+        h.append("<h1>审计信号 <span class=\"unit\">")
+                .append(esc(unit))
+                .append(' ')
+                .append(year)
+                .append("年度")
+                .append(page.self() ? "（仅本单位）" : "（合并）")
+                .append("</span></h1>\n<p class=\"meta\">值得审计关注之处：关账后记账、延迟入账、年底突击支出、超预算支出、公开后变动。")
+                .append("信号不是审核错误：数字可能无误，仍值得一看。");
+        if (page.asOf() != null) {
+            h.append("信号按当前全部记录计算，不随所选时点变化。");
+        }
+        h.append("</p>\n<p><a href=\"")
+                .append(esc(page.link(base)))
+                .append("\">返回决算报表</a></p>\n<p class=\"summary\" data-signal-count=\"")
+                .append(found.size())
+                .append("\">共 ")
+                .append(found.size())
+                .append(" 条信号</p>\n");
+        if (found.isEmpty()) {
+            h.append("<p>没有需要关注的信号。</p>\n");
+        }
+        found.forEach(s -> signal(h, page, year, s));
+        return layout.answer(
+                HttpStatus.OK,
+                page,
+                Viewer.of(request).orElseThrow(),
+                Layout.Page.of(
+                        "审计信号 " + unit + " " + year,
+                        unit,
+                        year,
+                        h.toString(),
+                        new Layout.Live(page.link(base + "/position"), position)));
+    }
+
+    private static void signal(StringBuilder h, PageRequest page, int year, Signal s) {
+        String base = "/workspace/" + segment(s.unitCode()) + "/" + year;
+        boolean self = "self".equals(s.scope());
+        h.append("<section class=\"result signal\" data-signal=\"")
+                .append(s.kind().name())
+                .append("\" data-severity=\"")
+                .append(s.severity().name())
+                .append("\" data-unit=\"")
+                .append(esc(s.unitCode()))
+                .append("\">\n<h2>")
+                .append(esc(s.kind().zh()))
+                .append(" <span class=\"status status-")
+                .append(s.severity().name().toLowerCase())
+                .append("\">")
+                .append(s.severity().name().equals("ERROR") ? "错误" : "提示")
+                .append("</span> <span class=\"code\">")
+                .append(esc(s.kind().name() + " · " + s.unitCode()))
+                .append("</span></h2>\n<p>")
+                .append(esc(s.message().zh()))
+                .append("</p>\n<dl class=\"figures\">\n");
+        s.figures()
+                .forEach((name, value) -> h.append("<dt>")
+                        .append(esc(name))
+                        .append("</dt><dd>")
+                        .append(esc(String.valueOf(value)))
+                        .append("</dd>\n"));
+        h.append("</dl>\n");
+        if (!s.cellKeys().isEmpty()) {
+            h.append("<p>相关报表数字：");
+            for (String key : s.cellKeys()) {
+                h.append(" <a href=\"")
+                        .append(esc(PageRequest.link(base + "/cells/" + key, page.asOf(), self)))
+                        .append("\" data-cell-link=\"")
+                        .append(esc(key))
+                        .append("\"><code>")
+                        .append(esc(key))
+                        .append("</code></a>");
+            }
+            h.append("</p>\n");
+        }
+        postings(h, page, base, s.postings());
+        h.append("</section>\n");
+    }
+
+    private static void postings(StringBuilder h, PageRequest page, String base, List<PostingRef> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        h.append("<table class=\"trail\">\n<caption>涉及的记账记录（")
+                .append(postings.size())
+                .append(" 条）</caption>\n<thead><tr><th scope=\"col\">记账编号</th><th scope=\"col\">来源系统</th>")
+                .append("<th scope=\"col\">单位</th><th scope=\"col\">金额（元）</th><th scope=\"col\">发生日期</th>")
+                .append("<th scope=\"col\">记录时间</th></tr></thead>\n<tbody>\n");
+        for (PostingRef p : postings) {
+            h.append("<tr data-posting-id=\"")
+                    .append(esc(p.postingId()))
+                    .append("\" data-source-system=\"")
+                    .append(esc(p.sourceSystem()))
+                    .append("\" data-amount-fen=\"")
+                    .append(p.fen())
+                    .append("\"><th scope=\"row\"><a href=\"")
+                    .append(esc(
+                            page.link(base + "/postings/" + segment(p.sourceSystem()) + "/" + segment(p.postingId()))))
+                    .append("\">")
+                    .append(esc(p.postingId()))
+                    .append("</a></th><td>")
+                    .append(esc(p.sourceSystem()))
+                    .append("</td><td>")
+                    .append(esc(p.unitCode()))
+                    .append("</td><td class=\"amount\">")
+                    .append(esc(Money.ofFen(p.fen()).toString()))
+                    .append("</td><td>")
+                    .append(esc(p.occurredOn() == null ? "" : p.occurredOn().toString()))
+                    .append("</td><td>")
+                    .append(esc(Html.beijing(p.recordedAt())))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+}
