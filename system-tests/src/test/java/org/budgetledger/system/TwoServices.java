@@ -48,6 +48,11 @@ final class TwoServices {
     }
 
     static TwoServices start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** As {@link #start(String)}, with settings of the projection's own besides (an identity provider, say). */
+    static TwoServices start(String name, Map<String, String> projectionSettings) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path work = Path.of(System.getProperty("work.dir", "target/work"), name + "-" + run);
         int ledgerPort = ServiceProcess.freePort();
@@ -68,6 +73,7 @@ final class TwoServices {
         projectionEnv.put("PROJECTION_CONSUMER_GROUP", "projection-" + run);
         projectionEnv.put("LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
         projectionEnv.put("LEDGER_SERVICE_API_KEY", KEY);
+        projectionEnv.putAll(projectionSettings);
         ServiceProcess ledger = new ServiceProcess(
                 "ledger-service", Path.of(System.getProperty("ledger.jar")), ledgerPort, ledgerEnv, work);
         ServiceProcess projection = new ServiceProcess(

@@ -41,6 +41,7 @@ class WorkspaceBrowserTest {
     static final String RECEPTION = "06/30217/amount";
 
     private static TwoServices services;
+    private static TestIdentityProvider provider;
     private static Browser browser;
     /** An instant after the fixtures were recorded and before anything the tests post. */
     private static Instant beforeTheTestsPostings;
@@ -48,7 +49,8 @@ class WorkspaceBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Browser.requireInstalled(); // fail at once, and clearly, without a browser
-        services = TwoServices.start("workspace");
+        provider = TestIdentityProvider.start();
+        services = TwoServices.start("workspace", provider.settings());
         load(Fixtures.HETANG);
         load(Fixtures.DEMO_WLJ);
         Thread.sleep(1_100);
@@ -64,6 +66,9 @@ class WorkspaceBrowserTest {
         }
         if (services != null) {
             services.stop();
+        }
+        if (provider != null) {
+            provider.close();
         }
     }
 
@@ -103,6 +108,15 @@ class WorkspaceBrowserTest {
         assertThat(postings.get(0).getAttribute("data-posting-id"))
                 .isEqualTo(audit.get("lines").get(0).get("postingId").asText());
         browser.screenshot("03-trail-reception");
+
+        // each posting's own trail: its event with the hash the ledger holds, and every cell it feeds
+        String first = postings.get(0).getAttribute("data-posting-id");
+        browser.one("tr[data-posting-id='" + first + "'] a").click();
+        browser.awaitReady();
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/postings/treasury-payments/" + first);
+        assertThat(browser.one("[data-hash]").getText()).matches("[0-9a-f]{64}");
+        assertThat(browser.all("tr[data-feeds='" + RECEPTION + "']")).hasSize(1);
+        browser.screenshot("03b-posting-trail");
     }
 
     @Test
@@ -284,6 +298,10 @@ class WorkspaceBrowserTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(direct.statusCode()).isEqualTo(403);
+        for (String auditorsOnly : List.of("/workspace/DEMO-WLJ/2020/signals", "/workspace/HT-CAC/2019/chain")) {
+            browser.go(auditorsOnly);
+            assertThat(browser.one("main h1").getText()).as(auditorsOnly).contains("无权查看");
+        }
     }
 
     /** Measured and printed, never asserted: the machine is shared. */
@@ -310,6 +328,8 @@ class WorkspaceBrowserTest {
                 "/workspace/HT-CAC/2019",
                 "/workspace/HT-CAC/2019/cells/" + RECEPTION,
                 "/workspace/HT-CAC/2019/checks",
+                "/workspace/DEMO-WLJ/2020/signals",
+                "/workspace/HT-CAC/2019/publications",
                 "/workspace/dashboard/2020?scope=self",
                 "/workspace/")) {
             browser.go(path);
@@ -335,6 +355,89 @@ class WorkspaceBrowserTest {
         } finally {
             browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+    }
+
+    @Test
+    @Order(10)
+    void anAuditorReadsTheSignalsAndFollowsThemToTheirPostings() throws Exception {
+        browser.signIn(TwoServices.AUDITOR_KEY, "/workspace/DEMO-WLJ/2020/signals");
+        JsonNode api = json(call("GET", services.projection.url("/api/v1/final-accounts/DEMO-WLJ/2020/signals"), null))
+                .get("signals");
+        assertThat(api.size()).as("the demo department has signals to show").isPositive();
+        List<WebElement> shown = browser.all("[data-signal]");
+        assertThat(shown).hasSize(api.size());
+        for (int i = 0; i < api.size(); i++) {
+            assertThat(shown.get(i).getAttribute("data-signal"))
+                    .isEqualTo(api.get(i).get("kind").asText());
+            assertThat(shown.get(i).getText())
+                    .contains(api.get(i).get("messageZh").asText());
+        }
+        browser.screenshot("15-signals-DEMO-WLJ-2020");
+        List<WebElement> linked = browser.all("[data-signal] tr[data-posting-id] a");
+        if (!linked.isEmpty()) {
+            linked.get(0).click();
+            browser.awaitReady();
+            assertThat(browser.one("[data-hash]").getText()).matches("[0-9a-f]{64}");
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aPublicationIsListedShownAsPublishedAndComparedWithToday() throws Exception {
+        HttpResponse<String> published = call(
+                "POST",
+                services.projection.url("/api/v1/final-accounts/HT-CAC/2019/publications"),
+                "{\"note\":\"部门决算公开\"}");
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String id = json(published).get("id").asText();
+        browser.signIn(TwoServices.AUDITOR_KEY, "/workspace/HT-CAC/2019/publications");
+        assertThat(browser.all("tr[data-publication='" + id + "']")).hasSize(1);
+        browser.screenshot("16-publications");
+        browser.one("tr[data-publication='" + id + "'] a[href*='publication=']").click();
+        browser.awaitReady();
+        assertThat(browser.one("[data-publication]").getText())
+                .contains(json(published).get("digest").asText());
+        JsonNode asPublished = json(call(
+                "GET", services.projection.url("/api/v1/final-accounts/HT-CAC/2019/cells?publication=" + id), null));
+        assertEveryFigureIs(asPublished.get("cells"));
+        browser.screenshot("17-disclosure-as-published");
+        browser.go("/workspace/HT-CAC/2019/publications/" + id);
+        JsonNode changes = json(call(
+                        "GET",
+                        services.projection.url("/api/v1/final-accounts/HT-CAC/2019/publications/" + id + "/changes"),
+                        null))
+                .get("changes");
+        assertThat(browser.one("[data-change-count]").getAttribute("data-change-count"))
+                .isEqualTo(String.valueOf(changes.size()));
+        assertThat(browser.all("[data-changed-cell]")).hasSize(changes.size());
+        browser.screenshot("18-changes-since-publication");
+    }
+
+    @Test
+    @Order(12)
+    void aUserOfTheIdentityProviderSignsInWithTheRolesItGives() throws Exception {
+        browser.driver.manage().deleteAllCookies();
+        provider.signInAs("auditor-zhang", List.of("AUDITOR"));
+        browser.go("/workspace/HT-CAC/2019/checks");
+        assertThat(browser.driver.getCurrentUrl()).contains("/workspace/sign-in");
+        browser.screenshot("19-sign-in-with-provider");
+        browser.one("[data-sign-in-provider]").click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                .until(d -> d.getCurrentUrl().endsWith("/workspace/HT-CAC/2019/checks"));
+        browser.awaitReady();
+        assertThat(browser.one(".who").getText()).contains("审计");
+        browser.go("/workspace/HT-CAC/2019/cells/" + RECEPTION);
+        assertThat(browser.all("tr[data-posting-id]")).isNotEmpty();
+
+        browser.driver.manage().deleteAllCookies();
+        provider.signInAs("clerk-li", List.of("STAFF", "admin"));
+        browser.go("/workspace/sign-in");
+        browser.one("[data-sign-in-provider]").click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
+                .until(d -> d.getCurrentUrl().contains("failed=roles"));
+        assertThat(browser.one("[role=alert]").getText()).contains("没有查看、审计或管理员角色");
+        browser.go("/workspace/HT-CAC/2019");
+        assertThat(browser.driver.getCurrentUrl()).as("not signed in").contains("/workspace/sign-in");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -2,6 +2,7 @@ package org.budgetledger.kit.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -9,8 +10,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Reads our roles and a poster's source systems from a token of the operators' identity provider. */
-final class JwtCallers {
+/**
+ * Reads our roles and a poster's source systems from the claims of the operators' identity provider: a bearer token's
+ * (the API) or a signed-in user's ID token (the workspace's sign-in), by the same rules.
+ */
+public final class JwtCallers {
 
     static final String ROLES = "roles";
     static final String SOURCE_SYSTEMS = "source_systems";
@@ -18,10 +22,16 @@ final class JwtCallers {
     private JwtCallers() {}
 
     static Caller caller(Jwt jwt, String rolesClaim, String sourceSystemsClaim) {
+        return caller(jwt.getSubject(), jwt.getClaims(), rolesClaim, sourceSystemsClaim);
+    }
+
+    /** The caller these claims describe; {@code subject} may be null. */
+    public static Caller caller(
+            String subject, Map<String, Object> claims, String rolesClaim, String sourceSystemsClaim) {
         return new Caller(
-                jwt.getSubject() == null ? "jwt" : "jwt:" + jwt.getSubject(),
-                Caller.roles(list(jwt, rolesClaim)),
-                Set.copyOf(list(jwt, sourceSystemsClaim)));
+                subject == null ? "jwt" : "jwt:" + subject,
+                Caller.roles(list(claims, rolesClaim)),
+                Set.copyOf(list(claims, sourceSystemsClaim)));
     }
 
     static Converter<Jwt, AbstractAuthenticationToken> converter(String rolesClaim, String sourceSystemsClaim) {
@@ -38,8 +48,8 @@ final class JwtCallers {
         };
     }
 
-    private static List<String> list(Jwt jwt, String claim) {
-        Object value = jwt.getClaims().get(claim);
+    private static List<String> list(Map<String, Object> claims, String claim) {
+        Object value = claims.get(claim);
         if (value instanceof Collection<?> c) {
             return c.stream().map(String::valueOf).toList();
         }

@@ -10,12 +10,17 @@ import java.util.Base64;
 import java.util.Optional;
 import org.budgetledger.kit.security.ApiKeys;
 import org.budgetledger.kit.security.Caller;
+import org.budgetledger.kit.security.Role;
 
 /**
  * The workspace's session tokens: {@code v1.<key id>.<issued>.<expires>.<nonce>.<signature>}, signed with HMAC-SHA256.
  * The token names the API key it was signed in with by its id ({@link ApiKeys#identify}), never the key itself, and
  * holds no role: the roles are the key's as configured now, so a token outlives neither its key nor a change of the
  * key's roles. Nothing is kept on the server, so any instance with the same secret accepts it.
+ *
+ * <p>A user signed in through the operators' identity provider (OidcSignIn) has no key: the token is
+ * {@code v2.<subject>.<roles>.<issued>.<expires>.<nonce>.<signature>} and carries the roles the provider's ID token
+ * gave at sign-in, for the session's lifetime (the provider decides again at the next sign-in).
  */
 public final class SessionTokens {
 
@@ -23,6 +28,7 @@ public final class SessionTokens {
     public record Session(String token, Caller caller, String formToken, Instant expires) {}
 
     private static final String VERSION = "v1";
+    private static final String PROVIDER_VERSION = "v2";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] secret;
@@ -44,13 +50,27 @@ public final class SessionTokens {
 
     /** A new session for the key of this id. */
     public String issue(String keyId) {
+        return signed(VERSION, keyId);
+    }
+
+    /** A new session for a user of the identity provider, with the roles its ID token gave. */
+    public String issue(String subject, java.util.Set<Role> roles) {
+        String names = roles.stream()
+                .map(Role::name)
+                .sorted()
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
+        return signed(PROVIDER_VERSION, B64.encodeToString(subject.getBytes(StandardCharsets.UTF_8)), names);
+    }
+
+    private String signed(String version, String... who) {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         Instant now = clock.instant();
         String payload = String.join(
                 ".",
-                VERSION,
-                keyId,
+                version,
+                String.join(".", who),
                 String.valueOf(now.getEpochSecond()),
                 String.valueOf(now.plus(lifetime).getEpochSecond()),
                 B64.encodeToString(nonce));
@@ -72,19 +92,36 @@ public final class SessionTokens {
             return Optional.empty();
         }
         String[] parts = payload.split("\\.", -1);
-        if (parts.length != 5 || !parts[0].equals(VERSION)) {
+        boolean key = parts.length == 5 && parts[0].equals(VERSION);
+        boolean provider = parts.length == 6 && parts[0].equals(PROVIDER_VERSION);
+        if (!key && !provider) {
             return Optional.empty();
         }
+        int at = parts.length - 3; // issued, expires, nonce: the last three
         Instant expires;
         try {
-            expires = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[at + 1]));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
         if (!clock.instant().isBefore(expires)) {
             return Optional.empty();
         }
-        return keys.callerOfId(parts[1]).map(caller -> new Session(token, caller, formToken(parts[4]), expires));
+        Optional<Caller> caller = key ? keys.callerOfId(parts[1]) : providerCaller(parts[1], parts[2]);
+        return caller.map(c -> new Session(token, c, formToken(parts[at + 2]), expires));
+    }
+
+    private static Optional<Caller> providerCaller(String subject, String roles) {
+        try {
+            java.util.Set<Role> granted = java.util.EnumSet.noneOf(Role.class);
+            for (String role : roles.isEmpty() ? new String[0] : roles.split(",")) {
+                granted.add(Role.valueOf(role));
+            }
+            String name = new String(java.util.Base64.getUrlDecoder().decode(subject), StandardCharsets.UTF_8);
+            return Optional.of(new Caller("oidc:" + name, granted, java.util.Set.of()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // signed by us, so never in practice; still no exception out of verify
+        }
     }
 
     /** The token a form of this session carries (a second proof, beside the page's origin, that it is ours). */

@@ -28,8 +28,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Access to the workspace (/workspace/**), a filter chain of its own before the API's: a session cookie instead of an
- * API key, the same roles deciding the same things as in the API (ProjectionAccess): viewers read figures, reports
- * and checks; auditors and admins also read audit trails. Not signed in: to the sign-in page; a role that may not:
+ * API key, the same roles deciding the same things as in the API (ProjectionAccess): viewers read figures, reports,
+ * checks and the list of publications; auditors and admins also read audit trails, postings, signals and what
+ * changed since a publication. Not signed in: to the sign-in page; a role that may not:
  * a page saying so, 403. docs/SECURITY.md, "The workspace in the browser".
  */
 @Configuration
@@ -75,15 +76,29 @@ public class WorkspaceSecurity {
                         }))
                 .authorizeHttpRequests(a -> {
                     a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    a.requestMatchers(SessionFilter.SIGN_IN, "/workspace/assets/**", REFUSED)
+                    a.requestMatchers(
+                                    SessionFilter.SIGN_IN,
+                                    SessionFilter.SIGN_IN + "/provider",
+                                    "/workspace/oauth2/**",
+                                    "/workspace/assets/**",
+                                    REFUSED)
                             .permitAll();
                     a.requestMatchers(HttpMethod.POST, "/workspace/sign-out").authenticated();
-                    a.requestMatchers(HttpMethod.GET, "/workspace/*/*/cells/**", "/workspace/*/*/chain")
+                    a.requestMatchers(
+                                    HttpMethod.GET,
+                                    "/workspace/*/*/cells/**",
+                                    "/workspace/*/*/chain",
+                                    "/workspace/*/*/postings/**",
+                                    "/workspace/*/*/signals",
+                                    "/workspace/*/*/publications/*")
                             .hasAnyRole(roles(AUDITOR, ADMIN));
                     a.requestMatchers(HttpMethod.GET, "/workspace", "/workspace/**")
                             .hasAnyRole(roles(VIEWER, AUDITOR, ADMIN));
                     a.anyRequest().denyAll();
                 });
+        if (settings.oidc().configured()) {
+            new OidcSignIn(settings, sessions, properties).configure(http);
+        }
         return http.build();
     }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedOrigins WORKSPACE_ALLOWED_ORIGINS: origins besides the page's own host that may send the workspace's
  *                       forms (a proxy that rewrites Host), e.g. https://ledger.example.gov.cn
  * @param pollSeconds    WORKSPACE_POLL_SECONDS: how often an open page asks whether new postings arrived
+ * @param oidc           signing in through the operators' identity provider (OpenID Connect), where configured
  */
 @ConfigurationProperties("projection.workspace")
 public record WorkspaceSettings(
@@ -22,7 +23,29 @@ public record WorkspaceSettings(
         Duration sessionLifetime,
         String secureCookie,
         List<String> allowedOrigins,
-        Integer pollSeconds) {
+        Integer pollSeconds,
+        Oidc oidc) {
+
+    /**
+     * The identity provider the sign-in page offers besides API keys (OpenID Connect, authorization code flow).
+     *
+     * @param issuerUri    WORKSPACE_OIDC_ISSUER_URI: the provider, found by its discovery document; empty: none
+     * @param clientId     WORKSPACE_OIDC_CLIENT_ID: this workspace, as registered at the provider
+     * @param clientSecret WORKSPACE_OIDC_CLIENT_SECRET
+     * @param name         WORKSPACE_OIDC_NAME: what the sign-in page calls it (default 统一身份认证)
+     */
+    public record Oidc(String issuerUri, String clientId, String clientSecret, String name) {
+        public Oidc {
+            issuerUri = issuerUri == null ? "" : issuerUri.trim();
+            clientId = clientId == null ? "" : clientId.trim();
+            clientSecret = clientSecret == null ? "" : clientSecret;
+            name = name == null || name.isBlank() ? "统一身份认证" : name.trim();
+        }
+
+        public boolean configured() {
+            return !issuerUri.isEmpty();
+        }
+    }
 
     /** Shorter secrets are refused at start, as short API keys are. */
     public static final int MIN_SECRET_LENGTH = 32;
@@ -38,6 +61,10 @@ public record WorkspaceSettings(
                         .filter(o -> !o.isEmpty())
                         .toList();
         pollSeconds = pollSeconds == null || pollSeconds < 1 ? 5 : pollSeconds;
+        oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+        if (oidc.configured() && oidc.clientId().isEmpty()) {
+            throw new IllegalStateException("WORKSPACE_OIDC_ISSUER_URI is set without WORKSPACE_OIDC_CLIENT_ID");
+        }
         if (!sessionSecret.isEmpty() && sessionSecret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException("refusing to start with an unsafe access configuration: "
                     + "WORKSPACE_SESSION_SECRET has " + sessionSecret.length() + " characters, fewer than "

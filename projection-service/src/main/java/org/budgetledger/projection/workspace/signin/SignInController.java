@@ -5,6 +5,7 @@ import static org.budgetledger.projection.workspace.page.Html.esc;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.budgetledger.kit.security.ApiKeys;
@@ -13,6 +14,7 @@ import org.budgetledger.kit.security.SecurityProperties;
 import org.budgetledger.projection.workspace.page.Layout;
 import org.budgetledger.projection.workspace.page.PageRequest;
 import org.budgetledger.projection.workspace.page.Viewer;
+import org.budgetledger.projection.workspace.session.OidcSignIn;
 import org.budgetledger.projection.workspace.session.SessionTokens;
 import org.budgetledger.projection.workspace.session.WorkspaceSession;
 import org.budgetledger.projection.workspace.session.WorkspaceSettings;
@@ -35,6 +37,8 @@ public class SignInController {
     /** Where a sign-in may lead back to: a workspace path of ours, never another site ("//evil", "/\evil"). */
     private static final Pattern NEXT = Pattern.compile("/workspace(/[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?");
 
+    private static final String SIGN_IN_PROVIDER = "/workspace/sign-in/provider";
+
     private final ApiKeys keys;
     private final SessionTokens sessions;
     private final WorkspaceSettings settings;
@@ -55,8 +59,28 @@ public class SignInController {
     }
 
     @GetMapping("/workspace/sign-in")
-    ResponseEntity<String> form(@RequestParam(required = false) String next, HttpServletRequest request) {
+    ResponseEntity<String> form(
+            @RequestParam(required = false) String next,
+            @RequestParam(required = false) String failed,
+            HttpServletRequest request) {
+        if ("provider".equals(failed)) {
+            return page(HttpStatus.UNAUTHORIZED, next, settings.oidc().name() + "登录未成功：请重试，或使用 API 密钥登录。", request);
+        }
+        if ("roles".equals(failed)) {
+            return page(
+                    HttpStatus.FORBIDDEN, next, "您的账号在" + settings.oidc().name() + "中没有查看、审计或管理员角色，不能查看数据。", request);
+        }
         return page(HttpStatus.OK, next, null, request);
+    }
+
+    /** To the identity provider, remembering where the user was going (the flow's own servlet session keeps it). */
+    @GetMapping("/workspace/sign-in/provider")
+    ResponseEntity<String> provider(@RequestParam(required = false) String next, HttpServletRequest request) {
+        if (!settings.oidc().configured()) {
+            return page(HttpStatus.NOT_FOUND, next, "未配置统一身份认证：请使用 API 密钥登录。", request);
+        }
+        request.getSession(true).setAttribute(OidcSignIn.NEXT, safe(next));
+        return to(OidcSignIn.START);
     }
 
     @PostMapping(path = "/workspace/sign-in", consumes = "application/x-www-form-urlencoded")
@@ -130,8 +154,16 @@ public class SignInController {
                 .append(" required=\"required\" autofocus=\"autofocus\"/>\n")
                 .append("<input type=\"hidden\" name=\"next\" value=\"")
                 .append(esc(safe(next)))
-                .append("\"/>\n<button type=\"submit\">登录</button>\n</form>\n")
-                .append("<p class=\"hint\">使用调用接口的同一把密钥：查看身份可看数字、报表、审核公式和看板；")
+                .append("\"/>\n<button type=\"submit\">登录</button>\n</form>\n");
+        if (settings.oidc().configured()) {
+            h.append("<p class=\"provider\"><a class=\"button\" data-sign-in-provider href=\"")
+                    .append(esc(SIGN_IN_PROVIDER + "?next="
+                            + java.net.URLEncoder.encode(safe(next), StandardCharsets.UTF_8)))
+                    .append("\">使用")
+                    .append(esc(settings.oidc().name()))
+                    .append("登录</a></p>\n");
+        }
+        h.append("<p class=\"hint\">使用调用接口的同一把密钥：查看身份可看数字、报表、审核公式和看板；")
                 .append("审计和管理员身份还可查看每个数字背后的记账明细。密钥只在登录时发送一次，不保存在浏览器中。</p>\n");
         return layout.answer(
                 status, PageRequest.plain(request), null, Layout.Page.of("登录", null, null, h.toString(), null));

@@ -54,6 +54,21 @@ class SessionTokensTest {
     }
 
     @Test
+    void aProviderUsersTokenCarriesTheRolesItsIdTokenGaveAndCannotBeWidened() {
+        ApiKeys keys = new ApiKeys(List.of(AUDITOR, VIEWER));
+        SessionTokens tokens = tokens(keys);
+        String token = tokens.issue("zhang.san@example.gov.cn", java.util.Set.of(Role.VIEWER));
+        SessionTokens.Session session = tokens.verify(token).orElseThrow();
+        assertThat(session.caller().roles()).containsExactly(Role.VIEWER);
+        assertThat(session.caller().name()).isEqualTo("oidc:zhang.san@example.gov.cn");
+        String widened = token.replace(".VIEWER.", ".ADMIN,VIEWER.");
+        assertThat(widened).isNotEqualTo(token);
+        assertThat(tokens.verify(widened)).as("the signature covers the roles").isEmpty();
+        now.set(now.get().plus(Duration.ofHours(8)));
+        assertThat(tokens.verify(token)).as("expired").isEmpty();
+    }
+
+    @Test
     void aChangedTokenAnExpiredOneAndOneOfAKeyNoLongerConfiguredAreRefused() {
         ApiKeys keys = new ApiKeys(List.of(AUDITOR, VIEWER));
         SessionTokens tokens = tokens(keys);

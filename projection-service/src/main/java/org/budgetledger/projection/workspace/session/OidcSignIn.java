@@ -1,0 +1,153 @@
+package org.budgetledger.projection.workspace.session;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.budgetledger.kit.security.Caller;
+import org.budgetledger.kit.security.JwtCallers;
+import org.budgetledger.kit.security.Role;
+import org.budgetledger.kit.security.SecurityProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/**
+ * Signing in to the workspace through the operators' identity provider (OpenID Connect, authorization code flow, by
+ * Spring Security's OAuth2 client): the provider is found by its discovery document when first used, so that the
+ * workspace starts while the provider is down; the user's roles come from the ID token's claims by the same rules as
+ * the API's bearer tokens (service-kit {@link JwtCallers}: JWT_ROLES_CLAIM); the session is then the workspace's own
+ * cookie (SessionTokens, v2), as after a sign-in with a key. The flow's state (state, nonce, PKCE) lives in the
+ * servlet session for the round trip to the provider only; it is dropped once signed in.
+ */
+public final class OidcSignIn {
+
+    /** The registration's id, and so the last segment of its addresses. */
+    static final String REGISTRATION = "idp";
+
+    static final String AUTHORIZATION_BASE = "/workspace/oauth2/authorization";
+    public static final String START = AUTHORIZATION_BASE + "/" + REGISTRATION;
+    static final String CALLBACK_BASE = "/workspace/oauth2/code/*";
+    /** The servlet session's attribute that holds where the user was going (set by the sign-in page). */
+    public static final String NEXT = OidcSignIn.class.getName() + ".next";
+
+    private final WorkspaceSettings.Oidc settings;
+    private final SessionTokens sessions;
+    private final WorkspaceSettings workspace;
+    private final SecurityProperties.Jwt claims;
+
+    OidcSignIn(WorkspaceSettings workspace, SessionTokens sessions, SecurityProperties security) {
+        this.settings = workspace.oidc();
+        this.workspace = workspace;
+        this.sessions = sessions;
+        this.claims = security.jwt();
+    }
+
+    void configure(HttpSecurity http) throws Exception {
+        http.oauth2Login(o -> o.clientRegistrationRepository(new Lazily(settings))
+                .loginPage(SessionFilter.SIGN_IN)
+                .authorizationEndpoint(a -> a.baseUri(AUTHORIZATION_BASE))
+                .redirectionEndpoint(r -> r.baseUri(CALLBACK_BASE))
+                .successHandler(this::signedIn)
+                .failureHandler((request, response, e) -> failed(request, response, "provider")));
+    }
+
+    /**
+     * The provider said who it is: a workspace session with the roles its claims give (none beyond POSTER: refused, as
+     * a poster's key is). The answer is a page that moves on by itself rather than a redirect: the callback arrives
+     * from the provider's site, and a browser sends a SameSite=Strict cookie set there only once a page of ours asks.
+     */
+    private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
+        OidcUser user = (OidcUser) authentication.getPrincipal();
+        Caller caller = JwtCallers.caller(
+                user.getSubject(), user.getClaims(), claims.rolesClaim(), claims.sourceSystemsClaim());
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        caller.roles().stream().filter(r -> r != Role.POSTER).forEach(roles::add);
+        String next = next(request);
+        if (roles.isEmpty()) {
+            failed(request, response, "roles");
+            return;
+        }
+        String token = sessions.issue(user.getSubject(), roles);
+        boolean secure = switch (workspace.secureCookie()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> request.isSecure();
+        };
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                WorkspaceSession.cookie(token, sessions.lifetime(), secure).toString());
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        String page = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + htmlEscape(next)
+                + "\"/>\n<title>已登录 · 部门决算工作台</title>\n"
+                + "</head>\n<body>\n<main>\n<p>已登录。<a href=\"" + htmlEscape(next)
+                + "\">继续</a></p>\n</main>\n</body>\n</html>\n";
+        response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where the sign-in page said the user was going; the flow's servlet session ends here. */
+    private static String next(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return "/workspace/";
+        }
+        Object next = session.getAttribute(NEXT);
+        session.invalidate();
+        return next instanceof String s ? s : "/workspace/";
+    }
+
+    private static void failed(HttpServletRequest request, HttpServletResponse response, String why)
+            throws IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.sendRedirect(SessionFilter.SIGN_IN + "?failed=" + why);
+    }
+
+    /** The provider's registration, read from its discovery document on first use and kept once read. */
+    private static final class Lazily implements ClientRegistrationRepository {
+
+        private final WorkspaceSettings.Oidc settings;
+        private final AtomicReference<ClientRegistration> registration = new AtomicReference<>();
+
+        Lazily(WorkspaceSettings.Oidc settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public ClientRegistration findByRegistrationId(String id) {
+            if (!REGISTRATION.equals(id)) {
+                return null;
+            }
+            ClientRegistration known = registration.get();
+            if (known != null) {
+                return known;
+            }
+            // a provider that cannot be reached fails this sign-in (the failure handler says so), not the start
+            ClientRegistration found = ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+                    .registrationId(REGISTRATION)
+                    .clientId(settings.clientId())
+                    .clientSecret(settings.clientSecret())
+                    .scope("openid", "profile")
+                    .redirectUri("{baseUrl}/workspace/oauth2/code/{registrationId}")
+                    .clientName(settings.name())
+                    .build();
+            registration.compareAndSet(null, found);
+            return registration.get();
+        }
+    }
+}
