@@ -273,6 +273,21 @@ class WorkspaceBrowserTest {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> painted().stream().allMatch(n -> n > 200));
         browser.screenshot("10-dashboard-2019-departments");
+
+        // filtered as the API filters: the department's subtree, each unit consolidated
+        browser.go("/workspace/dashboard/2020?parent=DEMO-WLJ&sort=income&order=asc");
+        JsonNode api = json(call(
+                "GET",
+                services.projection.url(
+                        "/api/v1/dashboard/2020/units?parent=DEMO-WLJ&scope=department&sort=income&order=asc"),
+                null));
+        List<String> apiUnits = new ArrayList<>();
+        api.forEach(u -> apiUnits.add(u.get("unitCode").asText()));
+        assertThat(browser.all("table[data-sortable] tbody tr").stream()
+                        .map(r -> r.getAttribute("data-unit"))
+                        .toList())
+                .isEqualTo(apiUnits);
+        assertThat(apiUnits).hasSize(3);
     }
 
     @Test

@@ -169,6 +169,12 @@ class WorkspaceAccessTest {
                     .contains("max-age=3600");
         }
         assertThat(get("/workspace/assets/report.css", null).body()).contains("table.accounts");
+        for (String unitsPage :
+                List.of("/workspace/assets/2019", "/workspace/oauth2/2019", "/workspace/assets/2019/checks")) {
+            assertThat(get(unitsPage, null).statusCode())
+                    .as("a unit coded like an open path is not open: " + unitsPage)
+                    .isIn(302, 303, 401);
+        }
     }
 
     private String origin() {

@@ -106,7 +106,8 @@ public class DisclosurePages {
 
     /**
      * The disclosure exactly as a publication showed it (consolidated, at its recorded positions, its digest checked):
-     * no as-of, no live updates; each figure links to its trail as of the publication's instant.
+     * no as-of, no live updates. Its figures are not links: a trail reads by instant, and the publication's figures
+     * are of its recorded positions, which no instant reproduces exactly; what moved since is the changes page.
      */
     private ResponseEntity<String> asPublished(String unit, int year, String id, HttpServletRequest request) {
         PageRequest page = PageRequest.plain(request);
@@ -127,14 +128,16 @@ public class DisclosurePages {
                 .append(esc(publication.digest()))
                 .append("</code> · 与公开时完全一致（已按摘要核对）</p>\n<p><a href=\"")
                 .append(esc(base + "/publications"))
-                .append("\">公开记录</a> · <a href=\"")
+                .append("\">公开记录</a> · ")
+                .append(
+                        viewer.mayAudit()
+                                ? "<a href=\"" + esc(base + "/publications/" + segment(publication.id()))
+                                        + "\">公开后的变动</a> · "
+                                : "")
+                .append("<a href=\"")
                 .append(esc(base))
                 .append("\">当前报表</a></p>\n<div class=\"report\">\n")
-                .append(HtmlRenderer.content(
-                        report,
-                        viewer.mayAudit()
-                                ? key -> PageRequest.link(base + "/cells/" + key, publication.publishedAt(), false)
-                                : key -> null))
+                .append(HtmlRenderer.content(report, key -> null))
                 .append("</div>\n");
         return layout.answer(
                 HttpStatus.OK,

@@ -49,6 +49,11 @@ public class Navigation {
                 .toList();
     }
 
+    /** Every unit of a year, by code. */
+    public List<UnitDirectory.Unit> units(int year) {
+        return unitsOf(year);
+    }
+
     private List<UnitDirectory.Unit> unitsOf(int year) {
         return stores.active().units().all().values().stream()
                 .filter(u -> u.fiscalYear() == year)

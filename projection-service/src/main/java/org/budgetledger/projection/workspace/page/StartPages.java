@@ -65,7 +65,7 @@ public class StartPages {
     ResponseEntity<String> refused(HttpServletRequest request) {
         String content = "<h1>无权查看（403）</h1>\n<p class=\"error\">您当前的身份（"
                 + esc(Viewer.of(request).map(Viewer::rolesZh).orElse("未登录"))
-                + "）无权查看此页。审计明细（每个数字背后的记账记录）仅向审计和管理员身份开放，与接口的权限相同。</p>\n"
+                + "）无权查看此页。审计明细（每个数字背后的记账记录）、记账记录、审计信号、公开后的变动和账本哈希链仅向审计和管理员身份开放，与接口的权限相同。</p>\n"
                 + "<p><a href=\"/workspace/\">返回工作台首页</a>，或<a href=\"/workspace/sign-in\">换一个密钥登录</a>。</p>\n";
         return layout.answer(
                 HttpStatus.FORBIDDEN,

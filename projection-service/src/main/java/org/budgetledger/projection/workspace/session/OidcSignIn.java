@@ -27,10 +27,12 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * Spring Security's OAuth2 client): the provider is found by its discovery document when first used, so that the
  * workspace starts while the provider is down; the user's roles come from the ID token's claims by the same rules as
  * the API's bearer tokens (service-kit {@link JwtCallers}: JWT_ROLES_CLAIM); the session is then the workspace's own
- * cookie (SessionTokens, v2), as after a sign-in with a key. The flow's state (state, nonce, PKCE) lives in the
+ * cookie (SessionTokens, v2), as after a sign-in with a key. The flow's state (state, nonce, PKCE verifier) lives in the
  * servlet session for the round trip to the provider only; it is dropped once signed in.
  */
 public final class OidcSignIn {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OidcSignIn.class);
 
     /** The registration's id, and so the last segment of its addresses. */
     static final String REGISTRATION = "idp";
@@ -46,15 +48,22 @@ public final class OidcSignIn {
     private final WorkspaceSettings workspace;
     private final SecurityProperties.Jwt claims;
 
-    OidcSignIn(WorkspaceSettings workspace, SessionTokens sessions, SecurityProperties security) {
+    private final ProviderRegistration registrations;
+
+    OidcSignIn(
+            WorkspaceSettings workspace,
+            SessionTokens sessions,
+            SecurityProperties security,
+            ProviderRegistration registrations) {
         this.settings = workspace.oidc();
+        this.registrations = registrations;
         this.workspace = workspace;
         this.sessions = sessions;
         this.claims = security.jwt();
     }
 
     void configure(HttpSecurity http) throws Exception {
-        http.oauth2Login(o -> o.clientRegistrationRepository(new Lazily(settings))
+        http.oauth2Login(o -> o.clientRegistrationRepository(registrations)
                 .loginPage(SessionFilter.SIGN_IN)
                 .authorizationEndpoint(a -> a.baseUri(AUTHORIZATION_BASE))
                 .redirectionEndpoint(r -> r.baseUri(CALLBACK_BASE))
@@ -74,11 +83,11 @@ public final class OidcSignIn {
                 user.getSubject(), user.getClaims(), claims.rolesClaim(), claims.sourceSystemsClaim());
         Set<Role> roles = EnumSet.noneOf(Role.class);
         caller.roles().stream().filter(r -> r != Role.POSTER).forEach(roles::add);
-        String next = next(request);
         if (roles.isEmpty()) {
             failed(request, response, "roles");
             return;
         }
+        String next = next(request);
         String token = sessions.issue(user.getSubject(), roles);
         boolean secure = switch (workspace.secureCookie()) {
             case "true" -> true;
@@ -109,45 +118,67 @@ public final class OidcSignIn {
         return next instanceof String s ? s : "/workspace/";
     }
 
+    /** Back to the sign-in page, saying why, and still knowing where the user was going. */
     private static void failed(HttpServletRequest request, HttpServletResponse response, String why)
             throws IOException {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        response.sendRedirect(SessionFilter.SIGN_IN + "?failed=" + why);
+        response.sendRedirect(SessionFilter.SIGN_IN + "?failed=" + why + "&next="
+                + java.net.URLEncoder.encode(next(request), StandardCharsets.UTF_8));
     }
 
-    /** The provider's registration, read from its discovery document on first use and kept once read. */
-    private static final class Lazily implements ClientRegistrationRepository {
+    /**
+     * The provider's registration, read from its discovery document on first use and kept once read; a failed read is
+     * remembered for {@link #RETRY_AFTER}, so that a provider that is down costs one wait, not one per request.
+     */
+    public static final class ProviderRegistration implements ClientRegistrationRepository {
+
+        static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(30);
 
         private final WorkspaceSettings.Oidc settings;
         private final AtomicReference<ClientRegistration> registration = new AtomicReference<>();
+        private final java.util.concurrent.atomic.AtomicLong failedAt = new java.util.concurrent.atomic.AtomicLong();
 
-        Lazily(WorkspaceSettings.Oidc settings) {
+        public ProviderRegistration(WorkspaceSettings.Oidc settings) {
             this.settings = settings;
+        }
+
+        /** Whether the provider's registration can be had now (read at most once per RETRY_AFTER while it fails). */
+        public boolean available() {
+            return findByRegistrationId(REGISTRATION) != null;
         }
 
         @Override
         public ClientRegistration findByRegistrationId(String id) {
-            if (!REGISTRATION.equals(id)) {
+            if (!REGISTRATION.equals(id) || !settings.configured()) {
                 return null;
             }
             ClientRegistration known = registration.get();
-            if (known != null) {
+            long failed = failedAt.get();
+            if (known != null || (failed != 0 && System.nanoTime() - failed < RETRY_AFTER.toNanos())) {
                 return known;
             }
-            // a provider that cannot be reached fails this sign-in (the failure handler says so), not the start
-            ClientRegistration found = ClientRegistrations.fromIssuerLocation(settings.issuerUri())
+            try {
+                registration.compareAndSet(null, read());
+                return registration.get();
+            } catch (RuntimeException e) { // not reachable, or no valid discovery document: this sign-in fails
+                failedAt.set(System.nanoTime() | 1);
+                log.warn("the identity provider {} cannot be read: {}", settings.issuerUri(), e.toString());
+                return null;
+            }
+        }
+
+        private ClientRegistration read() {
+            return ClientRegistrations.fromIssuerLocation(settings.issuerUri())
                     .registrationId(REGISTRATION)
                     .clientId(settings.clientId())
                     .clientSecret(settings.clientSecret())
                     .scope("openid", "profile")
                     .redirectUri("{baseUrl}/workspace/oauth2/code/{registrationId}")
                     .clientName(settings.name())
+                    // PKCE as well as the secret: Spring adds it for confidential clients only when asked
+                    .clientSettings(ClientRegistration.ClientSettings.builder()
+                            .requireProofKey(true)
+                            .build())
                     .build();
-            registration.compareAndSet(null, found);
-            return registration.get();
         }
     }
 }

@@ -77,7 +77,10 @@ public final class SessionTokens {
         return payload + "." + sign(payload);
     }
 
-    /** The session of a token: signed by us, not expired, and of a key that is still configured. */
+    /**
+     * The session of a token: signed by us, not expired, and (v1) of a key that is still configured; a v2 token
+     * holds its roles itself.
+     */
     public Optional<Session> verify(String token) {
         if (token == null || token.length() > 512) {
             return Optional.empty();

@@ -50,10 +50,20 @@ public class WorkspaceSecurity {
         return new SessionTokens(secret, keys, settings.sessionLifetime(), Clock.systemUTC());
     }
 
+    /** The identity provider's registration (none answered where WORKSPACE_OIDC_ISSUER_URI is unset). */
+    @Bean
+    OidcSignIn.ProviderRegistration workspaceIdentityProvider(WorkspaceSettings settings) {
+        return new OidcSignIn.ProviderRegistration(settings.oidc());
+    }
+
     @Bean
     @Order(1) // before the API's chain, which answers every other path
     SecurityFilterChain workspaceFilterChain(
-            HttpSecurity http, SessionTokens sessions, WorkspaceSettings settings, SecurityProperties properties)
+            HttpSecurity http,
+            SessionTokens sessions,
+            WorkspaceSettings settings,
+            SecurityProperties properties,
+            OidcSignIn.ProviderRegistration provider)
             throws Exception {
         http.securityMatcher("/workspace", "/workspace/**")
                 .csrf(AbstractHttpConfigurer::disable) // SessionFilter: SameSite=Strict, Origin and a form token
@@ -76,11 +86,16 @@ public class WorkspaceSecurity {
                         }))
                 .authorizeHttpRequests(a -> {
                     a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    // open paths named exactly, so that none of them also reads as a unit's page: a unit coded
+                    // "assets" or "oauth2" has its year's pages at /workspace/assets/2020, which stay closed
                     a.requestMatchers(
                                     SessionFilter.SIGN_IN,
                                     SessionFilter.SIGN_IN + "/provider",
-                                    "/workspace/oauth2/**",
-                                    "/workspace/assets/**",
+                                    OidcSignIn.START,
+                                    "/workspace/oauth2/code/" + OidcSignIn.REGISTRATION,
+                                    "/workspace/assets/*.css",
+                                    "/workspace/assets/*.js",
+                                    "/workspace/assets/vendor/**",
                                     REFUSED)
                             .permitAll();
                     a.requestMatchers(HttpMethod.POST, "/workspace/sign-out").authenticated();
@@ -97,7 +112,7 @@ public class WorkspaceSecurity {
                     a.anyRequest().denyAll();
                 });
         if (settings.oidc().configured()) {
-            new OidcSignIn(settings, sessions, properties).configure(http);
+            new OidcSignIn(settings, sessions, properties, provider).configure(http);
         }
         return http.build();
     }

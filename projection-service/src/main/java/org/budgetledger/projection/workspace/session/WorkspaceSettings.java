@@ -62,8 +62,11 @@ public record WorkspaceSettings(
                         .toList();
         pollSeconds = pollSeconds == null || pollSeconds < 1 ? 5 : pollSeconds;
         oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
-        if (oidc.configured() && oidc.clientId().isEmpty()) {
-            throw new IllegalStateException("WORKSPACE_OIDC_ISSUER_URI is set without WORKSPACE_OIDC_CLIENT_ID");
+        if (oidc.configured()
+                && (oidc.clientId().isEmpty() || oidc.clientSecret().isEmpty())) {
+            throw new IllegalStateException(
+                    "refusing to start with an unsafe access configuration: "
+                            + "WORKSPACE_OIDC_ISSUER_URI is set without WORKSPACE_OIDC_CLIENT_ID and WORKSPACE_OIDC_CLIENT_SECRET");
         }
         if (!sessionSecret.isEmpty() && sessionSecret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException("refusing to start with an unsafe access configuration: "

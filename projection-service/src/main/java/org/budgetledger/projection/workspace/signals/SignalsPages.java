@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * The signals of a unit's year for auditors (SignalsService, as {@code …/signals} answers them): each with its
  * message, its figures, its cells linked to their trails and its postings linked to theirs, so that every figure of
  * a signal is one click from what reproduces it. Signals read the history as it stands: an {@code asOf} is shown as
- * such and not applied (the API has none either), and the links keep it.
+ * such and not applied (the API has none either), and the links to trails leave it out, to reproduce the figures.
  */
 @Controller
 @Hidden
@@ -119,7 +119,7 @@ public class SignalsPages {
             h.append("<p>相关报表数字：");
             for (String key : s.cellKeys()) {
                 h.append(" <a href=\"")
-                        .append(esc(PageRequest.link(base + "/cells/" + key, page.asOf(), self)))
+                        .append(esc(PageRequest.link(base + "/cells/" + key, null, self)))
                         .append("\" data-cell-link=\"")
                         .append(esc(key))
                         .append("\"><code>")

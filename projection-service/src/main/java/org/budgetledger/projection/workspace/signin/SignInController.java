@@ -44,13 +44,16 @@ public class SignInController {
     private final WorkspaceSettings settings;
     private final Layout layout;
     private final boolean open;
+    private final OidcSignIn.ProviderRegistration provider;
 
     public SignInController(
             ApiKeys keys,
             SessionTokens sessions,
             WorkspaceSettings settings,
             Layout layout,
-            SecurityProperties security) {
+            SecurityProperties security,
+            OidcSignIn.ProviderRegistration provider) {
+        this.provider = provider;
         this.keys = keys;
         this.sessions = sessions;
         this.settings = settings;
@@ -78,6 +81,13 @@ public class SignInController {
     ResponseEntity<String> provider(@RequestParam(required = false) String next, HttpServletRequest request) {
         if (!settings.oidc().configured()) {
             return page(HttpStatus.NOT_FOUND, next, "未配置统一身份认证：请使用 API 密钥登录。", request);
+        }
+        if (!provider.available()) {
+            return page(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    next,
+                    settings.oidc().name() + "暂时无法访问：请稍后重试，或使用 API 密钥登录。",
+                    request);
         }
         request.getSession(true).setAttribute(OidcSignIn.NEXT, safe(next));
         return to(OidcSignIn.START);

@@ -85,16 +85,19 @@ public class PostingPages {
                 : "已被冲销（冲销记录 " + esc(trail.reversedBy().postingId()) + "）";
     }
 
-    /** The event as the ledger service holds it; absent when it cannot be reached (the page says so). */
-    private Optional<EventEnvelope> ledgerEvent(JournalEntry entry) {
+    /** What the ledger service said of the event: {@code answered} false when it could not be asked. */
+    private record Held(boolean answered, Optional<EventEnvelope> event) {}
+
+    /** The event as the ledger service holds it; answered without it is a finding, which the page says. */
+    private Held ledgerEvent(JournalEntry entry) {
         try {
-            return ledger.event(entry.ledger(), entry.sequence());
+            return new Held(true, ledger.event(entry.ledger(), entry.sequence()));
         } catch (RestClientException e) {
-            return Optional.empty();
+            return new Held(false, Optional.empty());
         }
     }
 
-    private static void event(StringBuilder h, JournalEntry entry, Optional<EventEnvelope> held) {
+    private static void event(StringBuilder h, JournalEntry entry, Held held) {
         h.append("<h2>记录它的事件</h2>\n<dl class=\"event\">\n<dt>事件序号</dt><dd data-sequence=\"")
                 .append(entry.sequence())
                 .append("\">")
@@ -116,20 +119,25 @@ public class PostingPages {
                         + orDash(entry.routed().functionalCode()) + " · "
                         + orDash(entry.routed().economicCode())))
                 .append("</dd>\n<dt>摘要</dt><dd>")
-                .append(esc(entry.posting().description()))
+                .append(esc(
+                        entry.isReversal() && entry.posting().reason() != null
+                                ? "冲销原因：" + entry.posting().reason()
+                                : entry.posting().description()))
                 .append("</dd>\n<dt>关联编号</dt><dd><code>")
                 .append(esc(entry.correlationId()))
                 .append("</code>（")
                 .append(esc(entry.origin()))
                 .append("）</dd>\n");
-        if (held.isPresent()) {
+        if (!held.answered()) {
+            h.append("<dt>事件哈希</dt><dd>账本服务无法访问，未能读取</dd>\n");
+        } else if (held.event().isPresent()) {
             h.append("<dt>事件哈希</dt><dd><code data-hash>")
-                    .append(esc(held.get().hash()))
+                    .append(esc(held.event().get().hash()))
                     .append("</code></dd>\n<dt>前一事件哈希</dt><dd><code>")
-                    .append(esc(held.get().previousHash()))
+                    .append(esc(held.event().get().previousHash()))
                     .append("</code></dd>\n");
         } else {
-            h.append("<dt>事件哈希</dt><dd>账本服务无法访问，未能读取</dd>\n");
+            h.append("<dt>事件哈希</dt><dd class=\"error\" data-missing-in-ledger>账本服务没有此事件：与账本历史不符，请报告</dd>\n");
         }
         h.append("</dl>\n");
     }
