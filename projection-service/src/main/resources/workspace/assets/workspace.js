@@ -145,6 +145,8 @@
         return bars(d, [bar('“三公”经费预算', d.sangongBudget), bar('“三公”经费决算', d.sangong)]);
       case 'operating-costs':
         return bars(d, [bar('机关运行经费', d.operatingCosts)]);
+      case 'year-on-year':
+        return bars({ units: d.compared }, [bar('上年支出合计', d.comparedPrevious), bar('本年支出合计', d.comparedCurrent)]);
       case 'monthly':
         return {
           animation: false,

@@ -455,6 +455,42 @@ class WorkspaceBrowserTest {
         assertThat(browser.driver.getCurrentUrl()).as("not signed in").contains("/workspace/sign-in");
     }
 
+    @Test
+    @Order(13)
+    void whereThePreviousYearExistsTheDashboardComparesTheYears() throws Exception {
+        Fixtures demo = Fixtures.of(Fixtures.DEMO_WLJ);
+        JsonNode codes = demo.catalogue().orElseThrow();
+        for (String kind : new String[] {"functional", "economic"}) {
+            call("PUT", services.ledger.url("/api/v1/catalogues/2019/" + kind), "{\"codes\":" + codes.get(kind) + "}");
+        }
+        JsonNode root = demo.units().get(0);
+        assertThat(call(
+                                "PUT",
+                                services.ledger.url("/api/v1/units/DEMO-WLJ/years/2019"),
+                                root.get("profile").toString())
+                        .statusCode())
+                .isEqualTo(201);
+        String posting = "{\"postingId\":\"DEMO-WLJ-2019-%s\",\"sourceSystem\":\"treasury-payments\","
+                + "\"unitCode\":\"DEMO-WLJ\",\"fiscalYear\":2019,\"type\":\"%s\",\"fundSource\":\"GENERAL_BUDGET\","
+                + "\"functionalCode\":\"2070101\",%s\"amount\":\"%s\",\"occurredOn\":\"2019-06-03\"}";
+        for (String body : List.of(
+                posting.formatted("00001", "APPROPRIATION", "", "500000.00"),
+                posting.formatted(
+                        "00002",
+                        "EXPENDITURE",
+                        "\"economicCode\":\"30103\",\"expenditureKind\":\"BASIC\",",
+                        "400000.00"))) {
+            HttpResponse<String> r = call("POST", services.ledger.url("/api/v1/postings"), body);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        services.awaitPosition("DEMO-WLJ", 2019, nextSequence("DEMO-WLJ", 2019));
+        browser.signIn(TwoServices.AUDITOR_KEY, "/workspace/dashboard/2020");
+        assertThat(browser.all("[data-chart='year-on-year']")).hasSize(1);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> painted().stream().allMatch(n -> n > 200));
+        browser.screenshot("20-dashboard-year-on-year");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** How many pixels each chart's canvas has painted. */

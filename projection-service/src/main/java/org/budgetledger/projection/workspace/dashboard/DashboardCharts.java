@@ -29,6 +29,10 @@ public class DashboardCharts {
             List.of("operating-costs", "机关运行经费", "各单位机关运行经费（万元）"),
             List.of("monthly", "按月支出", "支出最多的单位逐月支出（万元）"));
 
+    /** Drawn where a unit shown has the previous year's figures: its spending then and now. */
+    private static final List<String> YEAR_ON_YEAR =
+            List.of("year-on-year", "支出与上年对比", "各单位上年与本年支出合计（万元），仅含有上年数据的单位");
+
     private final ObjectMapper json;
 
     public DashboardCharts(ObjectMapper json) {
@@ -37,7 +41,11 @@ public class DashboardCharts {
 
     void html(StringBuilder h, List<Headline> rows, List<Monthly> monthly) {
         h.append("<section class=\"charts\" aria-label=\"图表\">\n");
-        for (List<String> chart : CHARTS) {
+        List<List<String>> charts = new java.util.ArrayList<>(CHARTS);
+        if (rows.stream().anyMatch(r -> previous(r) != null)) {
+            charts.add(YEAR_ON_YEAR);
+        }
+        for (List<String> chart : charts) {
             h.append("<figure class=\"chart-box\">\n<figcaption>")
                     .append(esc(chart.get(1)))
                     .append("</figcaption>\n<div class=\"chart\" data-chart=\"")
@@ -62,6 +70,10 @@ public class DashboardCharts {
             months.add(m + "月");
         }
         d.put("months", months);
+        List<Headline> compared = rows.stream().filter(r -> previous(r) != null).toList();
+        d.put("compared", compared.stream().map(Headline::name).toList());
+        d.put("comparedPrevious", compared.stream().map(r -> number(previous(r))).toList());
+        d.put("comparedCurrent", compared.stream().map(r -> number(r.expenditure())).toList());
         d.put(
                 "monthly",
                 monthly.stream()
@@ -76,6 +88,11 @@ public class DashboardCharts {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The unit's spending of the previous year (万元), or null where the projection holds no such year. */
+    private static String previous(Headline row) {
+        return row.expenditureChange() == null ? null : row.expenditureChange().previous();
     }
 
     private static BigDecimal number(String wan) {
