@@ -302,6 +302,81 @@ class LedgerApiTest extends IntegrationTest {
         assertThat(http.getForObject("/actuator/health", String.class)).startsWith("{\"status\":\"UP\"");
     }
 
+    @Test
+    void theMinistrysSpreadsheetAddsAChapterAndItsCodesArePostedOn() throws Exception {
+        byte[] workbook;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("2024年支出功能分类科目");
+            String[][] rows = {
+                {"2024年政府收支分类科目（支出功能分类）"},
+                {"科目编码", "科目名称"},
+                {"205", "教育支出"},
+                {"20501", "教育管理事务"},
+                {"2050101", "行政运行"},
+                {"20502", "普通教育"},
+                {"2050202", "小学教育"},
+                {"201", "一般公共服务支出"}
+            };
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (r >= 2 && c == 0) {
+                        row.createCell(c).setCellValue(Double.parseDouble(rows[r][c])); // codes typed as numbers
+                    } else {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.write(out);
+            workbook = out.toByteArray();
+        }
+        ResponseEntity<String> answer = putFile(
+                "/api/v1/catalogues/2024/functional",
+                workbook,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        JsonNode imported = read(answer.getBody());
+        assertThat(imported.get("added").toString()).contains("2050101", "2050202", "20501", "小学教育");
+        // 205 教育支出, 20502 普通教育 and 201 are shipped with the same names
+        assertThat(imported.get("added").findValuesAsText("code")).containsExactly("20501", "2050101", "2050202");
+        assertThat(imported.get("renamed")).isEmpty();
+        assertThat(imported.get("unchanged").asInt()).isEqualTo(3);
+        assertThat(imported.get("notInFile").asInt()).isPositive();
+
+        put("/api/v1/units/" + unit + "/years/2024", profile);
+        ObjectNode p = appropriation("EDU-1", "5000.00");
+        p.put("fiscalYear", 2024).put("occurredOn", "2024-03-01").put("functionalCode", "2050101");
+        ResponseEntity<String> posted = post("/api/v1/postings", p);
+        assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void aCsvFileWithBadRowsIsRefusedWholeListingEachRow() {
+        String csv = "类,款,项,科目名称\n299,,,试点支出\n,01,,\n,01,01,试点\n,02,01,无款之项\n";
+        ResponseEntity<String> answer = putFile(
+                "/api/v1/catalogues/2023/functional",
+                csv.getBytes(java.nio.charset.Charset.forName("GB18030")),
+                "text/csv");
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(422);
+        JsonNode body = read(answer.getBody());
+        assertThat(body.get("error").asText()).isEqualTo("file.rows");
+        assertThat(body.get("errors").findValuesAsText("row")).containsExactly("3", "4", "5");
+        assertThat(getJson("/api/v1/catalogues/2023/functional").get("codes").toString())
+                .as("nothing recorded")
+                .doesNotContain("\"299\"");
+    }
+
+    private ResponseEntity<String> putFile(String path, byte[] body, String type) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType(type));
+        return http.exchange(
+                path,
+                org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(body, headers),
+                String.class);
+    }
+
     private ObjectNode appropriation(String id, String amount) {
         return appropriation(unit, id, amount);
     }

@@ -14,13 +14,17 @@ import org.budgetledger.contract.catalogue.CatalogueEntry;
 import org.budgetledger.contract.catalogue.CatalogueKind;
 import org.budgetledger.contract.event.Recording;
 import org.budgetledger.ledger.catalogue.domain.CatalogueBook;
+import org.budgetledger.ledger.catalogue.domain.CatalogueSheet;
 import org.budgetledger.ledger.relay.StreamRegistry;
 import org.budgetledger.ledger.web.ApiException;
 import org.budgetledger.ledger.web.CorrelationFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -66,7 +70,7 @@ public class CatalogueController {
         return answer(catalogue, null);
     }
 
-    @PutMapping("/{fiscalYear}/{kind}")
+    @PutMapping(path = "/{fiscalYear}/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "putCatalogue",
             summary = "Add or rename codes of a year's catalogue (never deletes); creates the year if new",
@@ -113,6 +117,108 @@ public class CatalogueController {
         }
         view.revised(revision.catalogue());
         return answer(revision.catalogue(), revision.changed());
+    }
+
+    @PutMapping(
+            path = "/{fiscalYear}/{kind}",
+            consumes = {CatalogueFiles.CSV, CatalogueFiles.XLSX})
+    @Operation(
+            operationId = "importCatalogue",
+            summary = "Add or rename codes of a year's catalogue from the ministry's spreadsheet (XLSX or CSV)",
+            description = "Body: the file itself, Content-Type text/csv (UTF-8 or GB18030) or the XLSX type. Its first "
+                    + "sheet: title rows, a heading row naming a code column (科目编码, 编码, code) and a name column "
+                    + "(科目名称, 名称, name), or the ministry's 类/款/项 columns, then a code per row; rows without a "
+                    + "code are skipped. Validated whole: every bad row is listed (errors[].row), nothing is recorded. "
+                    + "Answers what was added and renamed, how many codes were unchanged, and how many codes of the "
+                    + "catalogue the file does not have (kept: a revision never removes a code).")
+    public Map<String, Object> importFile(
+            @PathVariable int fiscalYear,
+            @PathVariable String kind,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestBody byte[] body) {
+        CatalogueKind k = kind(kind);
+        if (fiscalYear < 1990 || fiscalYear > 2100) {
+            throw ApiException.unprocessable(
+                    "fiscalYear.range", "fiscalYear", "fiscalYear must be between 1990 and 2100");
+        }
+        List<List<String>> cells =
+                contentType.startsWith(CatalogueFiles.CSV) ? CatalogueFiles.csv(body) : CatalogueFiles.xlsx(body);
+        CatalogueSheet.Parsed parsed = CatalogueSheet.parse(cells, k);
+        Catalogue before = view.of(fiscalYear, k).orElse(Catalogue.empty(fiscalYear, k));
+        List<CatalogueSheet.Problem> problems = new ArrayList<>(parsed.problems());
+        problems.addAll(orphans(parsed, before, k));
+        if (!problems.isEmpty()) {
+            throw ApiException.unprocessable(
+                            "file.rows",
+                            "body",
+                            problems.size() + " row(s) of the file cannot be imported; nothing was recorded")
+                    .withErrors(problems.stream()
+                            .map(p ->
+                                    Map.<String, Object>of("row", p.row(), "field", p.field(), "message", p.message()))
+                            .toList());
+        }
+        List<CatalogueEntry> entries =
+                parsed.rows().stream().map(CatalogueSheet.Row::entry).toList();
+        String stream = CatalogueBook.streamId(fiscalYear, k);
+        registry.register(stream, CatalogueView.STREAM_KIND);
+        CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(
+                stream, fiscalYear, k, entries, new Recording(clock.instant(), CorrelationFilter.current(), "file")));
+        if (revision.error() != null) {
+            throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
+        }
+        view.revised(revision.catalogue());
+        return imported(before, revision.catalogue(), entries, parsed.skipped());
+    }
+
+    /** Rows whose 类 or 款 is neither in the file nor in the catalogue. */
+    private static List<CatalogueSheet.Problem> orphans(
+            CatalogueSheet.Parsed parsed, Catalogue before, CatalogueKind kind) {
+        java.util.Set<String> inFile = new java.util.HashSet<>();
+        parsed.rows().forEach(r -> inFile.add(r.entry().code()));
+        List<CatalogueSheet.Problem> orphans = new ArrayList<>();
+        for (CatalogueSheet.Row r : parsed.rows()) {
+            for (String parent : kind.parentsOf(r.entry().code())) {
+                if (!inFile.contains(parent) && !before.contains(parent)) {
+                    orphans.add(new CatalogueSheet.Problem(
+                            r.row(),
+                            "code",
+                            "row " + r.row() + ": code " + r.entry().code() + " needs its parent " + parent
+                                    + " in the file or in the catalogue"));
+                    break;
+                }
+            }
+        }
+        return orphans;
+    }
+
+    private static Map<String, Object> imported(
+            Catalogue before, Catalogue after, List<CatalogueEntry> entries, int skipped) {
+        List<Map<String, String>> added = new ArrayList<>();
+        List<Map<String, String>> renamed = new ArrayList<>();
+        java.util.Set<String> inFile = new java.util.HashSet<>();
+        for (CatalogueEntry e : entries) {
+            inFile.add(e.code());
+            java.util.Optional<String> was = before.nameOf(e.code());
+            if (was.isEmpty()) {
+                added.add(Map.of("code", e.code(), "name", e.name()));
+            } else if (!was.get().equals(e.name())) {
+                renamed.add(Map.of("code", e.code(), "from", was.get(), "to", e.name()));
+            }
+        }
+        long notInFile = before.entries().stream()
+                .filter(e -> !inFile.contains(e.code()))
+                .count();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fiscalYear", after.fiscalYear());
+        body.put("kind", after.kind().path());
+        body.put("size", after.size());
+        body.put("added", added);
+        body.put("renamed", renamed);
+        body.put("removed", List.of());
+        body.put("unchanged", entries.size() - added.size() - renamed.size());
+        body.put("notInFile", notInFile);
+        body.put("skippedRows", skipped);
+        return body;
     }
 
     private static Map<String, Object> answer(Catalogue catalogue, Integer changed) {

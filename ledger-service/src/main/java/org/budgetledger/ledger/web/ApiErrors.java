@@ -27,7 +27,11 @@ public class ApiErrors {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
-        return body(e.status(), e.error(), e.field(), e.getMessage());
+        ResponseEntity<Map<String, Object>> answer = body(e.status(), e.error(), e.field(), e.getMessage());
+        if (!e.errors().isEmpty()) {
+            answer.getBody().put("errors", e.errors());
+        }
+        return answer;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

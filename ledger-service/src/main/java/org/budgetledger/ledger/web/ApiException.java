@@ -8,6 +8,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String error;
     private final String field;
+    private java.util.List<java.util.Map<String, Object>> errors = java.util.List.of();
 
     public ApiException(HttpStatus status, String error, String field, String message) {
         super(message);
@@ -26,6 +27,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException notFound(String error, String message) {
         return new ApiException(HttpStatus.NOT_FOUND, error, null, message);
+    }
+
+    /** Every row or item at fault, where one request carries many (a file, a bulk request): the body's errors. */
+    public ApiException withErrors(java.util.List<java.util.Map<String, Object>> errors) {
+        this.errors = java.util.List.copyOf(errors);
+        return this;
+    }
+
+    public java.util.List<java.util.Map<String, Object>> errors() {
+        return errors;
     }
 
     public HttpStatus status() {
