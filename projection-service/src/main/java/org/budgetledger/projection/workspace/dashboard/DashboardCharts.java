@@ -30,8 +30,7 @@ public class DashboardCharts {
             List.of("monthly", "按月支出", "支出最多的单位逐月支出（万元）"));
 
     /** Drawn where a unit shown has the previous year's figures: its spending then and now. */
-    private static final List<String> YEAR_ON_YEAR =
-            List.of("year-on-year", "支出与上年对比", "各单位上年与本年支出合计（万元），仅含有上年数据的单位");
+    private static final List<String> YEAR_ON_YEAR = List.of("year-on-year", "支出与上年对比", "各单位上年与本年支出合计（万元），仅含有上年数据的单位");
 
     private final ObjectMapper json;
 
@@ -72,8 +71,12 @@ public class DashboardCharts {
         d.put("months", months);
         List<Headline> compared = rows.stream().filter(r -> previous(r) != null).toList();
         d.put("compared", compared.stream().map(Headline::name).toList());
-        d.put("comparedPrevious", compared.stream().map(r -> number(previous(r))).toList());
-        d.put("comparedCurrent", compared.stream().map(r -> number(r.expenditure())).toList());
+        d.put(
+                "comparedPrevious",
+                compared.stream().map(r -> number(previous(r))).toList());
+        d.put(
+                "comparedCurrent",
+                compared.stream().map(r -> number(r.expenditure())).toList());
         d.put(
                 "monthly",
                 monthly.stream()
