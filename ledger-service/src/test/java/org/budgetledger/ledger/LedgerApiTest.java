@@ -367,6 +367,73 @@ class LedgerApiTest extends IntegrationTest {
                 .doesNotContain("\"299\"");
     }
 
+    @Test
+    void threeHundredProfilesFromOneCsvInAnyOrderThenCarriedIntoTheNextYear() {
+        String prefix = "D" + UNITS.incrementAndGet() + "-";
+        StringBuilder csv = new StringBuilder("单位代码,单位名称,单位类型,上级单位代码,行政区划,编制人数,实有人数,在职人数,离休人数,退休人数\n");
+        for (int d = 0; d < 10; d++) { // each department's schools first, the department itself last: any order
+            for (int s = 0; s < 29; s++) {
+                csv.append(prefix)
+                        .append(d)
+                        .append('-')
+                        .append(s)
+                        .append(",示例学校")
+                        .append(d)
+                        .append('-')
+                        .append(s)
+                        .append(",PUBLIC_INSTITUTION,")
+                        .append(prefix)
+                        .append(d)
+                        .append(",示例区,40,38,36,0,2\n");
+            }
+            csv.append(prefix).append(d).append(",示例部门").append(d).append(",ADMINISTRATIVE,,示例区,,,,,\n");
+        }
+        ResponseEntity<String> registered = putFile(
+                "/api/v1/units/profiles/2022",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/csv");
+        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(200);
+        assertThat(read(registered.getBody()).at("/counts/CREATED").asInt()).isEqualTo(300);
+        JsonNode school = getJson("/api/v1/units/" + prefix + "3-7/years/2022");
+        assertThat(school.get("parentUnitCode").asText()).isEqualTo(prefix + "3");
+        assertThat(school.at("/staffing/authorized").asInt()).isEqualTo(40);
+
+        ResponseEntity<String> carried = post("/api/v1/units/profiles/2022/carry-forward", "");
+        assertThat(carried.getStatusCode().value()).as(carried.getBody()).isEqualTo(200);
+        JsonNode next = read(carried.getBody());
+        assertThat(next.get("fiscalYear").asInt()).isEqualTo(2023);
+        assertThat(next.at("/counts/CREATED").asInt()).isGreaterThanOrEqualTo(300);
+        assertThat(getJson("/api/v1/units/" + prefix + "3-7/years/2023")
+                        .get("name")
+                        .asText())
+                .isEqualTo("示例学校3-7");
+    }
+
+    @Test
+    void aBulkRequestWithBadRowsIsRefusedWholeListingEachRow() {
+        String prefix = "B" + UNITS.incrementAndGet() + "-";
+        List<Map<String, Object>> units = List.of(
+                Map.of("unitCode", prefix + "ok", "profile", Map.of("name", "好", "kind", "ADMINISTRATIVE")),
+                Map.of("unitCode", prefix + "kind", "profile", Map.of("name", "类型错", "kind", "SCHOOL")),
+                Map.of(
+                        "unitCode",
+                        prefix + "orphan",
+                        "profile",
+                        Map.of("name", "无上级", "kind", "OTHER", "parentUnitCode", prefix + "nowhere")),
+                Map.of("unitCode", prefix + "ok", "profile", Map.of("name", "重复", "kind", "OTHER")),
+                Map.of("unitCode", "bad code!", "profile", Map.of("name", "代码错", "kind", "OTHER")));
+        ResponseEntity<String> answer = put("/api/v1/units/profiles/2022", units);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(422);
+        JsonNode errors = read(answer.getBody()).get("errors");
+        assertThat(errors.findValuesAsText("row")).containsExactly("2", "3", "4", "5");
+        assertThat(errors.findValuesAsText("field")).containsExactly("kind", "parentUnitCode", "unitCode", "unitCode");
+        assertThat(http.getForEntity("/api/v1/units/" + prefix + "ok/years/2022", String.class)
+                        .getStatusCode()
+                        .value())
+                .as("nothing recorded")
+                .isEqualTo(404);
+    }
+
     private ResponseEntity<String> putFile(String path, byte[] body, String type) {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.parseMediaType(type));

@@ -18,6 +18,7 @@ import org.budgetledger.ledger.catalogue.domain.CatalogueSheet;
 import org.budgetledger.ledger.relay.StreamRegistry;
 import org.budgetledger.ledger.web.ApiException;
 import org.budgetledger.ledger.web.CorrelationFilter;
+import org.budgetledger.ledger.web.Spreadsheets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,7 +122,7 @@ public class CatalogueController {
 
     @PutMapping(
             path = "/{fiscalYear}/{kind}",
-            consumes = {CatalogueFiles.CSV, CatalogueFiles.XLSX})
+            consumes = {Spreadsheets.CSV, Spreadsheets.XLSX})
     @Operation(
             operationId = "importCatalogue",
             summary = "Add or rename codes of a year's catalogue from the ministry's spreadsheet (XLSX or CSV)",
@@ -141,8 +142,7 @@ public class CatalogueController {
             throw ApiException.unprocessable(
                     "fiscalYear.range", "fiscalYear", "fiscalYear must be between 1990 and 2100");
         }
-        List<List<String>> cells =
-                contentType.startsWith(CatalogueFiles.CSV) ? CatalogueFiles.csv(body) : CatalogueFiles.xlsx(body);
+        List<List<String>> cells = Spreadsheets.rows(contentType, body);
         CatalogueSheet.Parsed parsed = CatalogueSheet.parse(cells, k);
         Catalogue before = view.of(fiscalYear, k).orElse(Catalogue.empty(fiscalYear, k));
         List<CatalogueSheet.Problem> problems = new ArrayList<>(parsed.problems());

@@ -73,6 +73,19 @@ public class UnitDirectory {
         }
     }
 
+    /** Every unit registered for a year with its profile, by unit code (at most {@code limit}). */
+    public java.util.SortedMap<String, UnitProfile> profiles(int fiscalYear, int limit) {
+        java.util.SortedMap<String, UnitProfile> found = new java.util.TreeMap<>();
+        for (Document d : units.find(new Document("fiscalYear", fiscalYear)).limit(limit)) {
+            try {
+                found.put(d.getString("unitCode"), mapper.readValue(d.getString("profile"), UnitProfile.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable profile of " + d.get("_id"), e);
+            }
+        }
+        return found;
+    }
+
     /** The parent of a registered unit ("" for none), or empty when the unit has no profile for the year. */
     public Optional<String> parentOf(String unitCode, int fiscalYear) {
         Document d = units.find(new Document("_id", new LedgerId(unitCode, fiscalYear).toString()))

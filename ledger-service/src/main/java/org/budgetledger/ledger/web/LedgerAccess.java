@@ -22,7 +22,11 @@ public class LedgerAccess {
                     .hasRole(POSTER.name());
             a.requestMatchers(HttpMethod.PUT, "/api/v1/catalogues/**", "/api/v1/units/**")
                     .hasRole(ADMIN.name());
-            a.requestMatchers(HttpMethod.POST, "/api/v1/units/*/years/*/close", "/api/v1/units/*/years/*/publications")
+            a.requestMatchers(
+                            HttpMethod.POST,
+                            "/api/v1/units/*/years/*/close",
+                            "/api/v1/units/*/years/*/publications",
+                            "/api/v1/units/profiles/*/carry-forward")
                     .hasRole(ADMIN.name());
             a.requestMatchers(HttpMethod.GET, "/api/v1/streams/**", "/api/v1/ledgers/**")
                     .hasAnyRole(roles(AUDITOR, ADMIN));

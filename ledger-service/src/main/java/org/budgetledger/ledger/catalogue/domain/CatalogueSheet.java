@@ -26,7 +26,7 @@ import org.budgetledger.contract.catalogue.CatalogueKind;
  */
 public final class CatalogueSheet {
 
-    /** More rows than any year's catalogue has, by far: a bound on what one request reads. */
+    /** More rows than any year's catalogue has, by far (the web's file reader stops there too). */
     public static final int MAX_ROWS = 25_000;
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");

@@ -1,4 +1,4 @@
-package org.budgetledger.ledger.catalogue;
+package org.budgetledger.ledger.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,20 +18,26 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.budgetledger.ledger.catalogue.domain.CatalogueSheet;
-import org.budgetledger.ledger.web.ApiException;
 
 /**
- * A catalogue file's cells, row by row, as text: a workbook's first sheet (its cells as the spreadsheet shows them, so a
+ * A file's cells, row by row, as text (a catalogue, a year's unit profiles): a workbook's first sheet (its cells as the spreadsheet shows them, so a
  * code typed as a number reads 2050101, not 2050101.0), or a CSV in UTF-8 (with or without its byte-order mark) or,
  * failing that, GB18030, in which Chinese spreadsheets still save CSV.
  */
-final class CatalogueFiles {
+public final class Spreadsheets {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = "text/csv";
 
-    private CatalogueFiles() {}
+    /** More rows than any file this service reads has, by far: a bound on what one request reads. */
+    public static final int MAX_ROWS = 25_000;
+
+    private Spreadsheets() {}
+
+    /** The rows of a body of this Content-Type (CSV, else a workbook). */
+    public static List<List<String>> rows(String contentType, byte[] body) {
+        return contentType != null && contentType.startsWith(CSV) ? csv(body) : xlsx(body);
+    }
 
     static List<List<String>> xlsx(byte[] body) {
         List<List<String>> rows = new ArrayList<>();
@@ -41,7 +47,7 @@ final class CatalogueFiles {
                 return rows;
             }
             Sheet sheet = workbook.getSheetAt(0);
-            for (int r = 0; r <= Math.min(sheet.getLastRowNum(), CatalogueSheet.MAX_ROWS); r++) {
+            for (int r = 0; r <= Math.min(sheet.getLastRowNum(), MAX_ROWS); r++) {
                 Row row = sheet.getRow(r);
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; row != null && c < Math.min(row.getLastCellNum(), 64); c++) {
@@ -62,7 +68,7 @@ final class CatalogueFiles {
         List<List<String>> rows = new ArrayList<>();
         try {
             for (CSVRecord record : CSVFormat.DEFAULT.builder().get().parse(new StringReader(text))) {
-                if (rows.size() > CatalogueSheet.MAX_ROWS) {
+                if (rows.size() > MAX_ROWS) {
                     break;
                 }
                 rows.add(record.toList());
