@@ -10,6 +10,8 @@ final class Metrics {
     static final Set<String> SERVICES = Set.of(
             // ledger-service: postings by channel, outcome, reason
             "ledger_postings_total",
+            // ... Kafka expenditures held until their funds arrive (a gauge)
+            "ledger_postings_held",
             // Spring MVC's request timer (buckets only with percentiles-histogram on)
             "http_server_requests_seconds_bucket",
             "http_server_requests_seconds_sum",

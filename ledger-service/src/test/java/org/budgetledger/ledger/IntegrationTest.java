@@ -69,6 +69,9 @@ public abstract class IntegrationTest {
         registry.add("spring.kafka.consumer.group-id", () -> "ledger-" + run);
         registry.add("ledger.kafka.relay-sweep", () -> "300ms");
         registry.add("ledger.catalogue.refresh", () -> "1s");
+        // expenditures short of funds are held briefly, so that the tests see them recorded, or parked, soon
+        registry.add("ledger.kafka.hold-window", () -> "4s");
+        registry.add("ledger.kafka.hold-retry", () -> "500ms");
         // one key with every role for the tests; AccessControlTest checks the roles one by one
         registry.add("budgetledger.security.api-keys[0].key", () -> ALL_ROLES_KEY);
         registry.add("budgetledger.security.api-keys[0].roles", () -> "POSTER,AUDITOR,VIEWER,ADMIN");

@@ -116,6 +116,14 @@ class LocalStackTest {
         Result demo = run("demo");
         assertThat(demo.exit).as(demo.output).isZero();
         assertThat(demo.output).contains("公开01", "/report", "/workspace/HT-CAC/2019", "/workspace/DEMO-WLJ/2020");
+        // the parked postings and their re-drive, as an operator would ask (nothing parked by the demo)
+        Result parked = run("parked");
+        assertThat(parked.exit).as(parked.output).isZero();
+        assertThat(parked.output).contains("\"count\":0");
+        Result redriven = run("redrive", "all");
+        assertThat(redriven.exit).as(redriven.output).isZero();
+        assertThat(redriven.output).contains("\"results\":[]");
+        assertThat(run("redrive").exit).isNotZero();
         assertThat(call(
                                 "GET",
                                 "http://127.0.0.1:" + projectionPorts.get(0)
@@ -305,9 +313,12 @@ class LocalStackTest {
 
     private record Result(int exit, String output) {}
 
-    private static Result run(String command) throws IOException, InterruptedException {
+    private static Result run(String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("ledger-local", ".out");
-        ProcessBuilder pb = new ProcessBuilder(REPO.resolve("bin/ledger-local").toString(), command)
+        List<String> line = new java.util.ArrayList<>(
+                List.of(REPO.resolve("bin/ledger-local").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(line)
                 .directory(REPO.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile());

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param relaySessionTimeout how long a dead instance holds its partitions before the others take them over
  * @param channels            LEDGER_KAFKA_CHANNELS: the topics ingested and the source systems each may post as
  *                            (KafkaChannels)
+ * @param holdWindow          LEDGER_HOLD_WINDOW: how long an expenditure refused only for want of funds is held and
+ *                            retried before it is parked (0: parked at once)
+ * @param holdRetry           LEDGER_HOLD_RETRY: how often held postings are tried again
  */
 @ConfigurationProperties("ledger.kafka")
 public record LedgerKafkaProperties(
@@ -24,7 +27,9 @@ public record LedgerKafkaProperties(
         String relayGroup,
         Duration relaySessionTimeout,
         boolean ingestEnabled,
-        String channels) {
+        String channels,
+        Duration holdWindow,
+        Duration holdRetry) {
     public LedgerKafkaProperties {
         postingsTopic = postingsTopic == null ? "ledger.postings" : postingsTopic;
         dlqTopic = dlqTopic == null ? "ledger.postings.dlq" : dlqTopic;
@@ -34,5 +39,8 @@ public record LedgerKafkaProperties(
         relayProbe = relayProbe == null ? Duration.ofSeconds(30) : relayProbe;
         relayGroup = relayGroup == null || relayGroup.isBlank() ? eventsTopic + ".relay" : relayGroup;
         relaySessionTimeout = relaySessionTimeout == null ? Duration.ofSeconds(3) : relaySessionTimeout;
+        holdWindow = holdWindow == null || holdWindow.isNegative() ? Duration.ofMinutes(10) : holdWindow;
+        holdRetry =
+                holdRetry == null || holdRetry.isNegative() || holdRetry.isZero() ? Duration.ofSeconds(2) : holdRetry;
     }
 }

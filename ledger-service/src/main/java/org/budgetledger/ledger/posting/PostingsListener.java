@@ -9,19 +9,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.budgetledger.contract.Json;
-import org.budgetledger.kit.LogSafe;
 import org.budgetledger.ledger.aggregate.Commands;
-import org.budgetledger.ledger.config.LedgerKafkaProperties;
 import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.budgetledger.ledger.posting.domain.PostingValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
@@ -38,23 +34,17 @@ public class PostingsListener {
     private static final Logger log = LoggerFactory.getLogger(PostingsListener.class);
     /** Far above any valid posting (its texts are bounded), far below what Kafka can carry. */
     static final int MAX_RECORD_CHARS = 256 * 1024;
-    /** What of an oversized record the DLQ keeps; the original stays at its offset, named in the headers. */
-    static final int PARKED_CHARS = 64 * 1024;
 
     private final PostingService postings;
-    private final KafkaTemplate<String, String> kafka;
-    private final LedgerKafkaProperties topics;
+    private final ParkingLot parking;
+    private final HeldPostings held;
     private final KafkaChannels channels;
     private final ObjectMapper mapper = Json.newMapper();
 
-    public PostingsListener(
-            PostingService postings,
-            KafkaTemplate<String, String> kafka,
-            LedgerKafkaProperties topics,
-            KafkaChannels channels) {
+    public PostingsListener(PostingService postings, ParkingLot parking, HeldPostings held, KafkaChannels channels) {
         this.postings = postings;
-        this.kafka = kafka;
-        this.topics = topics;
+        this.parking = parking;
+        this.held = held;
         this.channels = channels;
     }
 
@@ -103,7 +93,11 @@ public class PostingsListener {
             List<PostingResult> results = postings.submit(submissions.subList(from, to), "kafka");
             for (int i = 0; i < results.size(); i++) {
                 PostingOutcome o = results.get(i).outcome();
-                if (o.status() == PostingOutcome.Status.REJECTED || o.status() == PostingOutcome.Status.CONFLICT) {
+                if (held.waitsForFunds(o)) { // its appropriation may be on its way: held, retried, parked later
+                    ConsumerRecord<String, String> r = submitted.get(from + i);
+                    held.hold(refused(r), submissions.get(from + i).correlationId());
+                } else if (o.status() == PostingOutcome.Status.REJECTED
+                        || o.status() == PostingOutcome.Status.CONFLICT) {
                     parked.add(park(
                             submitted.get(from + i),
                             o.violation().error(),
@@ -137,38 +131,12 @@ public class PostingsListener {
 
     private CompletableFuture<SendResult<String, String>> park(
             ConsumerRecord<String, String> record, String error, String field, String message) {
-        String value = record.value();
-        boolean truncated = value != null && value.length() > PARKED_CHARS;
-        ProducerRecord<String, String> dead = new ProducerRecord<>(
-                topics.dlqTopic(),
-                record.key(),
-                truncated
-                        ? value.substring(
-                                0,
-                                Character.isHighSurrogate(value.charAt(PARKED_CHARS - 1))
-                                        ? PARKED_CHARS - 1
-                                        : PARKED_CHARS)
-                        : value);
-        if (truncated) {
-            dead.headers().add("value.truncated", bytes(String.valueOf(value.length())));
-        }
-        dead.headers().add("error", bytes(error));
-        dead.headers().add("message", bytes(message));
-        if (field != null) {
-            dead.headers().add("field", bytes(field));
-        }
-        dead.headers().add("original.topic", bytes(record.topic()));
-        dead.headers().add("original.partition", bytes(String.valueOf(record.partition())));
-        dead.headers().add("original.offset", bytes(String.valueOf(record.offset())));
-        log.info(
-                "parked {}/{}@{} in {}: {} {}",
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                topics.dlqTopic(),
-                error,
-                LogSafe.of(message));
-        return kafka.send(dead);
+        return parking.park(refused(record), error, field, message);
+    }
+
+    private static ParkingLot.Refused refused(ConsumerRecord<String, String> record) {
+        return new ParkingLot.Refused(
+                record.topic(), record.partition(), record.offset(), record.key(), record.value());
     }
 
     private static String correlationId(ConsumerRecord<String, String> record, String origin) {
@@ -179,9 +147,5 @@ public class PostingsListener {
             }
         }
         return origin;
-    }
-
-    private static byte[] bytes(String s) {
-        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 }

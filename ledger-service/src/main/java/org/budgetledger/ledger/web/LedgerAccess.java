@@ -28,6 +28,7 @@ public class LedgerAccess {
                             "/api/v1/units/*/years/*/publications",
                             "/api/v1/units/profiles/*/carry-forward")
                     .hasRole(ADMIN.name());
+            a.requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name());
             a.requestMatchers(HttpMethod.GET, "/api/v1/streams/**", "/api/v1/ledgers/**")
                     .hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers(HttpMethod.GET, "/api/v1/units/**", "/api/v1/catalogues/**", "/api/v1/streams")
