@@ -60,6 +60,8 @@ final class TwoServices {
         Map<String, String> common = new HashMap<>(KEYS);
         common.putAll(TestInfra.unauthenticatedKafka());
         common.put("LEDGER_EVENTS_TOPIC", "ledger.events." + run);
+        common.put(
+                "LEDGER_HOLD_WINDOW", "0s"); // parked at once, as the tests' plans say; holding is ParkedRedriveTest's
         Map<String, String> ledgerEnv = new HashMap<>(common);
         ledgerEnv.put("MONGODB_URI", TestInfra.freshMongoDatabase(name + "_ledger"));
         ledgerEnv.put("LEDGER_POSTINGS_TOPIC", "ledger.postings." + run);
