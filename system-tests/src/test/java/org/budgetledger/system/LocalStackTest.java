@@ -155,6 +155,14 @@ class LocalStackTest {
         assertThat(stopped.exit).as(stopped.output).isZero();
         assertThat(run("status").exit).isNotZero();
 
+        // a backup of the stopped system (the store started for it, and stopped again)
+        Path backup = home.resolveSibling(home.getFileName() + "-backup.jsonl.gz");
+        Map<String, JsonNode> figures = new java.util.LinkedHashMap<>();
+        Result backedUp = run("backup", backup.toString());
+        assertThat(backedUp.exit).as(backedUp.output).isZero();
+        assertThat(backedUp.output).contains("backed up");
+        assertThat(run("status").exit).as("stopped as it was").isNotZero();
+
         Result restarted = run("start");
         assertThat(restarted.exit).as(restarted.output).isZero();
         JsonNode state = JSON.readTree(
@@ -165,8 +173,13 @@ class LocalStackTest {
                 .isEqualTo(keys);
         assertThat(state.get("postings").asInt()).isEqualTo(hetang.postings().size());
 
+        for (String unit : List.of("HT-CAC/2019", "DEMO-WLJ/2020")) { // the figures as the backup holds them
+            figures.put(unit, cellsOf("http://127.0.0.1:" + projectionPorts.get(0), unit, keys));
+        }
         kafkaBindsProducersToTheirSourceSystems(
                 home, "127.0.0.1:" + env.get("LEDGER_KAFKA_PORT"), keys, "http://127.0.0.1:" + projectionPorts.get(0));
+
+        restoredIntoAnEmptyHome(home, backup, figures, ledger, "http://127.0.0.1:" + projectionPorts.get(0));
 
         // a supervisor stops the services while the broker and the store are gone: each exits promptly all the same
         signal(home, "kafka", "KILL");
@@ -186,6 +199,56 @@ class LocalStackTest {
         }
         assertThat(run("stop").exit).isZero();
         env = null;
+    }
+
+    /**
+     * Wiped and restored: the figures are the backup's, every ledger's hash chain verifies, and a posting sent again is
+     * a DUPLICATE, under the new home's keys.
+     */
+    private static void restoredIntoAnEmptyHome(
+            Path home, Path backup, Map<String, JsonNode> figures, String ledger, String projection) throws Exception {
+        assertThat(run("stop").exit).isZero();
+        try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+        Result restored = run("restore", backup.toString());
+        assertThat(restored.exit).as(restored.output).isZero();
+        Map<String, String> keys = LocalStack.credentials(home);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        for (Map.Entry<String, JsonNode> unit : figures.entrySet()) {
+            JsonNode now = cellsOf(projection, unit.getKey(), keys);
+            while (!unit.getValue().equals(now) && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                now = cellsOf(projection, unit.getKey(), keys);
+            }
+            assertThat(now)
+                    .as("the figures of " + unit.getKey() + " after the restore")
+                    .isEqualTo(unit.getValue());
+        }
+        for (String unit : List.of("HT-CAC/2019", "DEMO-WLJ/2020", "DEMO-WLJ-WHG/2020", "DEMO-WLJ-ZFDD/2020")) {
+            JsonNode verified = JSON.readTree(
+                    call("GET", ledger + "/api/v1/ledgers/" + unit + "/verify", null, keys.get("LEDGER_AUDITOR_KEY"))
+                            .body());
+            assertThat(verified.get("intact").asBoolean())
+                    .as(unit + ": " + verified)
+                    .isTrue();
+        }
+        JsonNode again = Fixtures.of(Fixtures.HETANG).postings().get(0);
+        HttpResponse<String> resent =
+                call("POST", ledger + "/api/v1/postings", again.toString(), keys.get("LEDGER_POSTER_KEY"));
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(JSON.readTree(resent.body()).get("status").asText()).isEqualTo("DUPLICATE");
+    }
+
+    private static JsonNode cellsOf(String projection, String unitAndYear, Map<String, String> keys) throws Exception {
+        return JSON.readTree(call(
+                                "GET",
+                                projection + "/api/v1/final-accounts/" + unitAndYear + "/cells",
+                                null,
+                                keys.get("LEDGER_VIEWER_KEY"))
+                        .body())
+                .get("cells");
     }
 
     /**
