@@ -49,6 +49,27 @@ class ParkedRedriveTest extends IntegrationTest {
     }
 
     @Test
+    void aPaymentWhoseFundsNeverComeIsParkedOnceTheWindowHasPassed() throws Exception {
+        String unit = "HOLD-2";
+        put(
+                "/api/v1/units/" + unit + "/years/2019",
+                Fixtures.of(Fixtures.HETANG).units().get(0).get("profile"));
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(
+                            postingsTopic,
+                            unit,
+                            expenditure(unit, "PAY-9", "300.00").toString()))
+                    .get();
+        }
+        JsonNode listed = await().atMost(Duration.ofSeconds(60)) // held for the tests' 4 s window, then parked
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> parkedOf(unit), body -> body.get("count").asInt() == 1);
+        assertThat(listed.at("/parked/0/reason").asText()).isEqualTo("availability.insufficient");
+        assertThat(listed.get("held").asLong()).isZero();
+        assertThat(ledger(unit, 2019).get("postings").asInt()).isZero();
+    }
+
+    @Test
     void aPostingParkedForAnUnknownCodeIsRecordedOnceTheCatalogueHasItAndItIsReDriven() throws Exception {
         String unit = "PARK-1";
         put(

@@ -40,8 +40,10 @@ public class KafkaConfig {
 
     @Bean
     NewTopic dlqTopic(LedgerKafkaProperties topics) {
+        // kept for good: the DLQ is the record of what was refused, listed and re-driven (docs/OPERATIONS.md)
         return TopicBuilder.name(topics.dlqTopic())
                 .partitions(topics.partitions())
+                .config(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .build();
     }
 

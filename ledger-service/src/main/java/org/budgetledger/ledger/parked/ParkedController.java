@@ -44,14 +44,14 @@ public class ParkedController {
                     + "their funds (not parked yet).")
     public Map<String, Object> list(
             @RequestParam(required = false) String reason, @RequestParam(required = false) String unit) {
-        List<ParkedRecords.Parked> found = parked.all().stream()
-                .filter(p -> reason == null || reason.equals(p.reason()))
-                .filter(p -> unit == null || unit.equals(p.unitCode()))
-                .toList();
+        ParkedRecords.Listing listing = parked.matching(
+                p -> (reason == null || reason.equals(p.reason())) && (unit == null || unit.equals(p.unitCode())));
+        List<ParkedRecords.Parked> found = listing.parked();
         Map<String, Integer> reasons = new TreeMap<>();
         found.forEach(p -> reasons.merge(String.valueOf(p.reason()), 1, Integer::sum));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", found.size());
+        body.put("complete", listing.complete());
         body.put("reasons", reasons);
         body.put("held", held.count());
         body.put("parked", found);
@@ -66,7 +66,14 @@ public class ParkedController {
                     + "{\"all\": true}. Idempotent: a posting already recorded answers DUPLICATE. A record refused "
                     + "again stays parked; the answer gives the rule.")
     public Map<String, Object> redrive(@RequestBody JsonNode body) {
-        List<ParkedRecords.Parked> chosen = choose(body, parked.all());
+        ParkedRecords.Listing all = parked.all();
+        if (!all.complete()) {
+            throw ApiException.unprocessable(
+                    "redrive.incomplete",
+                    "body",
+                    "the DLQ could not be read whole within its bounds; re-drive by ids from a filtered listing");
+        }
+        List<ParkedRecords.Parked> chosen = choose(body, all.parked());
         if (chosen.size() > Redrive.MAX_RECORDS) {
             throw ApiException.unprocessable(
                     "redrive.too_many",

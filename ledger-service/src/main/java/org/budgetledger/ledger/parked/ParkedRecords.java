@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The records parked in the DLQ (ledger.postings.dlq), read from its beginning on each request: the DLQ is the record
  * of what was refused, never rewritten; what became of a record since shows when it is re-driven (a posting recorded
- * meanwhile answers DUPLICATE). Bounded by {@link #MAX_RECORDS} and {@link #READ_FOR}.
+ * meanwhile answers DUPLICATE). Bounded by {@link #MAX_RECORDS} records kept and {@link #READ_FOR}: an answer says
+ * whether it read the whole DLQ ({@code complete}); filtered (by reason, unit), it keeps only what matches.
  */
 @Component
 public class ParkedRecords {
@@ -58,7 +59,16 @@ public class ParkedRecords {
         this.topics = topics;
     }
 
-    public List<Parked> all() {
+    /** The records read, and whether the whole DLQ was read (false: the bounds stopped it first). */
+    public record Listing(List<Parked> parked, boolean complete) {}
+
+    /** Every parked record, oldest first. */
+    public Listing all() {
+        return matching(p -> true);
+    }
+
+    /** The parked records {@code wanted} keeps, oldest first; only those are held in memory. */
+    public Listing matching(java.util.function.Predicate<Parked> wanted) {
         Map<String, Object> config = kafka.buildConsumerProperties(null);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned, never a member of a group: nothing committed
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -76,11 +86,14 @@ public class ParkedRecords {
             long deadline = System.nanoTime() + READ_FOR.toNanos();
             while (parked.size() < MAX_RECORDS && System.nanoTime() < deadline && !atEnd(consumer, end)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    parked.add(parked(r));
+                    Parked p = parked(r);
+                    if (wanted.test(p) && parked.size() < MAX_RECORDS) {
+                        parked.add(p);
+                    }
                 }
             }
+            return new Listing(parked, atEnd(consumer, end) && parked.size() < MAX_RECORDS);
         }
-        return parked;
     }
 
     private static boolean atEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

@@ -54,8 +54,11 @@ public class Redrive {
                 continue;
             }
             PostingInput input = PostingReader.read(node);
-            if (p.originalTopic() != null
-                    && PostingValidator.sourceSystemWellFormed(input.sourceSystem())
+            if (p.originalTopic() == null) { // no channel to hold it to: its source system cannot be checked
+                refused(answer, "original.topic", null, "the parked record names no original topic");
+                continue;
+            }
+            if (PostingValidator.sourceSystemWellFormed(input.sourceSystem())
                     && !channels.allows(p.originalTopic(), input.sourceSystem())) {
                 refused(
                         answer,

@@ -17,6 +17,7 @@ import org.budgetledger.ledger.aggregate.Commands;
 import org.budgetledger.ledger.config.LedgerKafkaProperties;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.budgetledger.ledger.posting.domain.PostingRule;
+import org.budgetledger.ledger.posting.domain.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -37,6 +38,8 @@ public class HeldPostings {
     private static final Logger log = LoggerFactory.getLogger(HeldPostings.class);
     /** Held records tried per round: more wait for the next round, in order. */
     static final int MAX_PER_ROUND = 1_000;
+    /** How long a claimed record is one instance's: far longer than a round's submit and park. */
+    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(60);
 
     private static final String INSUFFICIENT = PostingRule.INSUFFICIENT_FUNDS.code();
 
@@ -108,10 +111,15 @@ public class HeldPostings {
         }
         List<Commands.Submission> submissions = new ArrayList<>();
         List<Document> tried = new ArrayList<>();
+        Instant start = clock.instant();
         for (Document d : due) {
+            if (!claim(d, start)) {
+                continue; // another instance tries it this round
+            }
             JsonNode node = parse(d.getString("value"));
-            if (node == null) {
-                held.deleteOne(new Document("_id", d.get("_id"))); // never held without a value that read once
+            if (node == null) { // it read once, when it was held: parked rather than let go unsaid
+                Violation unreadable = new Violation("malformed_json", null, "the held value no longer reads");
+                settle(d, PostingOutcome.rejected(null, unreadable), start);
                 continue;
             }
             String origin =
@@ -134,7 +142,8 @@ public class HeldPostings {
         boolean waiting = INSUFFICIENT.equals(
                         outcome.violation() == null ? null : outcome.violation().error())
                 && now.isBefore(d.getDate("until").toInstant());
-        if (waiting) {
+        if (waiting) { // free for the next round, whichever instance runs it
+            held.updateOne(new Document("_id", d.get("_id")), new Document("$unset", new Document("lease", "")));
             return;
         }
         if (!done) {
@@ -152,10 +161,25 @@ public class HeldPostings {
                         .get(30, TimeUnit.SECONDS); // parked for sure before the hold ends
             } catch (Exception e) {
                 log.warn("could not park held {} yet: {}", d.get("_id"), e.toString());
-                return; // still held: the next round tries again
+                return; // still held (its lease runs out): a later round tries again
             }
         }
         held.deleteOne(new Document("_id", d.get("_id")));
+    }
+
+    /**
+     * One instance at a time tries a held record: a lease, taken atomically. Without it an instance could park, at
+     * the window's end, a record another had just recorded.
+     */
+    private boolean claim(Document d, Instant now) {
+        Document free = new Document("_id", d.get("_id"))
+                .append(
+                        "$or",
+                        List.of(
+                                new Document("lease", new Document("$exists", false)),
+                                new Document("lease", new Document("$lt", Date.from(now)))));
+        Document lease = new Document("$set", new Document("lease", Date.from(now.plus(LEASE))));
+        return held.findOneAndUpdate(free, lease) != null;
     }
 
     private JsonNode parse(String value) {

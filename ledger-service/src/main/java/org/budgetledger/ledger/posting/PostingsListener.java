@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Ingests the postings channels (ledger.postings, and any of LEDGER_KAFKA_CHANNELS). A record claiming a source system
  * its channel may not post as is parked first (KafkaChannels). A poll's records are decided together (one command per
- * ledger), invalid ones go to the DLQ with the rule that refused them, and only then does the listener return, so the
- * container commits the offsets after every record is recorded or parked. A failure (store or broker away) throws: the batch is
+ * ledger), invalid ones go to the DLQ with the rule that refused them, an expenditure refused only for want of funds is
+ * held in the store instead (HeldPostings), and only then does the listener return, so the container commits the
+ * offsets after every record is recorded, held or parked. A failure (store or broker away) throws: the batch is
  * redelivered, and postings already recorded come back as duplicates, never twice.
  */
 @Component

@@ -82,6 +82,10 @@ public class BulkProfiles {
         if (from.isEmpty()) {
             throw ApiException.notFound("units.none", "no unit has a profile for " + fiscalYear);
         }
+        if (from.size() > MAX_UNITS) {
+            throw ApiException.unprocessable(
+                    "units.too_many", "fiscalYear", fiscalYear + " has more than " + MAX_UNITS + " units to carry");
+        }
         List<ProfileRows.Item> items = new ArrayList<>();
         List<Registered> kept = new ArrayList<>();
         int row = 0;
@@ -145,7 +149,9 @@ public class BulkProfiles {
             }
             placed.addAll(order);
         }
-        assert order.size() == read.size() : "a parent chain deeper than ParentRules allows";
+        if (order.size() != read.size()) { // ParentRules ruled out cycles and chains deeper than this
+            throw new IllegalStateException("units left unordered: a parent chain deeper than ParentRules allows");
+        }
         return order;
     }
 }

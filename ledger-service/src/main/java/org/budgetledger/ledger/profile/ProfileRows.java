@@ -25,7 +25,7 @@ final class ProfileRows {
             Map.entry("unitCode", List.of("unitcode", "单位代码", "单位编码")),
             Map.entry("name", List.of("name", "单位名称")),
             Map.entry("kind", List.of("kind", "单位类型", "单位性质")),
-            Map.entry("parentUnitCode", List.of("parentunitcode", "上级单位代码", "上级单位")),
+            Map.entry("parentUnitCode", List.of("parentunitcode", "上级单位代码")),
             Map.entry("region", List.of("region", "行政区划", "地区")),
             Map.entry("staffing.authorized", List.of("authorized", "编制人数", "编制数")),
             Map.entry("staffing.actual", List.of("actual", "实有人数")),
@@ -103,6 +103,12 @@ final class ProfileRows {
             String heading = row.get(c) == null ? "" : row.get(c).strip().toLowerCase(Locale.ROOT);
             for (Map.Entry<String, List<String>> field : HEADINGS.entrySet()) {
                 if (field.getValue().contains(heading)) {
+                    if (columns.containsValue(field.getKey())) {
+                        throw ApiException.unprocessable(
+                                "file.heading",
+                                "body",
+                                "two columns are headed " + field.getKey() + " (" + heading + ")");
+                    }
                     columns.put(c, field.getKey());
                 }
             }
@@ -119,9 +125,9 @@ final class ProfileRows {
         ObjectNode staffing =
                 profile.has("staffing") ? (ObjectNode) profile.get("staffing") : profile.putObject("staffing");
         String name = field.substring("staffing.".length());
-        try {
-            staffing.put(name, Integer.parseInt(value.replace(".0", "")));
-        } catch (NumberFormatException e) {
+        try { // "40", "40.0" (a workbook's number) and "1,200" are counts; "40.5" is not, and ProfileReader says so
+            staffing.put(name, new java.math.BigDecimal(value.replace(",", "")).intValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
             staffing.put(name, value);
         }
     }

@@ -42,6 +42,7 @@ public final class Spreadsheets {
     static List<List<String>> xlsx(byte[] body) {
         List<List<String>> rows = new ArrayList<>();
         DataFormatter shown = new DataFormatter();
+        shown.setUseCachedValuesForFormulaCells(true); // a code computed by a formula reads as its value
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             if (workbook.getNumberOfSheets() == 0) {
                 return rows;
@@ -67,7 +68,8 @@ public final class Spreadsheets {
         String text = decode(body);
         List<List<String>> rows = new ArrayList<>();
         try {
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().get().parse(new StringReader(text))) {
+            for (CSVRecord record :
+                    CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(new StringReader(text))) {
                 if (rows.size() > MAX_ROWS) {
                     break;
                 }

@@ -69,32 +69,41 @@ public final class StoreBackup {
     /** Writes the database to {@code file} (through a temporary file beside it: a failed backup leaves no file). */
     static String backup(MongoDatabase db, Path file) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        long documents = 0;
         TreeSet<String> collections = db.listCollectionNames().into(new TreeSet<>());
+        long documents;
         try (BufferedWriter out = new BufferedWriter(
                 new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(partial)), StandardCharsets.UTF_8))) {
-            line(
-                    out,
-                    new Document("format", FORMAT)
-                            .append("database", db.getName())
-                            .append("createdAt", Instant.now().toString())
-                            .append("collections", new ArrayList<>(collections)));
-            for (String name : collections) {
-                MongoCollection<Document> c = db.getCollection(name);
-                for (Document index : c.listIndexes()) {
-                    if (!"_id_".equals(index.getString("name"))) {
-                        line(out, new Document("collection", name).append("index", index));
-                    }
-                }
-                for (Document d : c.find().sort(new Document("_id", 1))) {
-                    line(out, new Document("collection", name).append("document", d));
-                    documents++;
-                }
-            }
+            documents = write(db, collections, out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial); // a failed backup leaves no file
+            throw e;
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return "backed up " + documents + " documents of " + collections.size() + " collections of " + db.getName()
                 + " to " + file;
+    }
+
+    private static long write(MongoDatabase db, TreeSet<String> collections, BufferedWriter out) throws IOException {
+        line(
+                out,
+                new Document("format", FORMAT)
+                        .append("database", db.getName())
+                        .append("createdAt", Instant.now().toString())
+                        .append("collections", new ArrayList<>(collections)));
+        long documents = 0;
+        for (String name : collections) {
+            MongoCollection<Document> c = db.getCollection(name);
+            for (Document index : c.listIndexes()) {
+                if (!"_id_".equals(index.getString("name"))) {
+                    line(out, new Document("collection", name).append("index", index));
+                }
+            }
+            for (Document d : c.find().sort(new Document("_id", 1))) {
+                line(out, new Document("collection", name).append("document", d));
+                documents++;
+            }
+        }
+        return documents;
     }
 
     static String restore(MongoDatabase db, Path file) throws IOException {

@@ -62,15 +62,23 @@ public final class CatalogueSheet {
         Map<String, Integer> seen = new HashMap<>();
         int skipped = layout.headingRow() + 1;
         String lei = null;
+        String kuan = null;
         for (int r = layout.headingRow() + 1; r < cells.size(); r++) {
             List<String> row = cells.get(r);
             int number = r + 1;
             String name = text(row, layout.name());
             String code;
-            if (layout.split()) {
+            if (layout.split()) { // 类 and 款 carry down to the rows below that leave them blank
                 String l = text(row, layout.lei());
+                String k = text(row, layout.kuan());
+                String x = text(row, layout.xiang());
+                kuan = !l.isEmpty() ? (k.isEmpty() ? null : k) : (k.isEmpty() ? kuan : k);
                 lei = l.isEmpty() ? lei : l;
-                code = splitCode(lei, l, text(row, layout.kuan()), text(row, layout.xiang()));
+                if (!x.isEmpty() && kuan == null) { // a 项 must sit under a 款: never read as a 款 of its own
+                    problems.add(new Problem(number, "code", "row " + number + ": 项 " + x + " has no 款 above it"));
+                    continue;
+                }
+                code = splitCode(lei, l, x.isEmpty() ? k : kuan, x);
             } else {
                 code = text(row, layout.code());
             }

@@ -42,6 +42,23 @@ class CatalogueSheetTest {
     }
 
     @Test
+    void a款LeftBlankCarriesDownAndA项WithoutA款IsAnError() {
+        CatalogueSheet.Parsed parsed = CatalogueSheet.parse(
+                List.of(
+                        List.of("类", "款", "项", "科目名称"),
+                        List.of("205", "", "", "教育支出"),
+                        List.of("", "", "01", "无款之项"),
+                        List.of("", "02", "", "普通教育"),
+                        List.of("", "", "01", "学前教育"),
+                        List.of("", "", "02", "小学教育")),
+                CatalogueKind.FUNCTIONAL);
+        assertThat(parsed.rows())
+                .extracting(r -> r.entry().code())
+                .containsExactly("205", "20502", "2050201", "2050202");
+        assertThat(parsed.problems()).extracting(CatalogueSheet.Problem::row).containsExactly(3);
+    }
+
+    @Test
     void everyBadRowIsListedWithItsNumber() {
         CatalogueSheet.Parsed parsed = CatalogueSheet.parse(
                 List.of(
