@@ -104,13 +104,7 @@ public class Dashboards {
         return accounts.figures(u.unitCode(), u.fiscalYear(), scope, asOf).map(view -> {
             Figures f = view.figures();
             Map<String, Map<String, String>> sangong = new LinkedHashMap<>();
-            for (String item : List.of(
-                    CellKeys.TOTAL,
-                    "overseas_travel",
-                    "vehicles",
-                    "vehicle_purchase",
-                    "vehicle_operation",
-                    "reception")) {
+            for (String item : CellKeys.ITEMS_07) {
                 Map<String, String> pair = new LinkedHashMap<>();
                 pair.put("budget", wan(f, CellKeys.key(CellKeys.T07, CellKeys.BUDGET, item)));
                 pair.put("actual", wan(f, CellKeys.key(CellKeys.T07, CellKeys.ACTUAL, item)));

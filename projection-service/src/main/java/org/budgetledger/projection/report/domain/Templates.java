@@ -318,7 +318,7 @@ public final class Templates {
                 "注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数；" + "决算数是包括当年一般公共预算财政拨款和以前年度结转资金安排的实际支出。",
                 12,
                 List.of(first, second, third, numbers),
-                List.of("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"),
+                CellKeys.ITEMS_07,
                 "无",
                 "0");
     }
