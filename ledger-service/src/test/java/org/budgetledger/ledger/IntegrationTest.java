@@ -177,6 +177,17 @@ public abstract class IntegrationTest {
                 .put("expenditureKind", "BASIC");
     }
 
+    /** A producer to the test broker, as a payment system would write to the postings topics. */
+    protected static org.apache.kafka.clients.producer.KafkaProducer<String, String> producer() {
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(
+                p,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer());
+    }
+
     protected JsonNode ledger(String unitCode, int year) {
         return getJson("/api/v1/units/" + unitCode + "/years/" + year + "/ledger");
     }

@@ -8,13 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.budgetledger.testkit.Fixtures;
-import org.budgetledger.testkit.TestInfra;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -128,12 +124,5 @@ class ParkedRedriveTest extends IntegrationTest {
         ResponseEntity<String> answer = post("/api/v1/admin/parked/redrive", body);
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
         return read(answer.getBody());
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafkaBootstrap());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 }

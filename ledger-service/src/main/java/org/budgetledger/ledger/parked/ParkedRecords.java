@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.parked;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +13,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.budgetledger.contract.Json;
 import org.budgetledger.ledger.config.LedgerKafkaProperties;
+import org.budgetledger.ledger.posting.PostingReader;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +51,6 @@ public class ParkedRecords {
 
     private final KafkaProperties kafka;
     private final LedgerKafkaProperties topics;
-    private final ObjectMapper mapper = Json.newMapper();
 
     public ParkedRecords(KafkaProperties kafka, LedgerKafkaProperties topics) {
         this.kafka = kafka;
@@ -101,7 +99,7 @@ public class ParkedRecords {
     }
 
     private Parked parked(ConsumerRecord<String, String> r) {
-        JsonNode posting = read(r.value());
+        JsonNode posting = PostingReader.tree(r.value());
         return new Parked(
                 r.partition() + "-" + r.offset(),
                 header(r, "error"),
@@ -118,14 +116,6 @@ public class ParkedRecords {
                 text(posting, "postingId"),
                 header(r, "value.truncated") != null,
                 r.value());
-    }
-
-    private JsonNode read(String value) {
-        try {
-            return value == null ? null : mapper.readTree(value);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 
     private static String text(JsonNode posting, String field) {

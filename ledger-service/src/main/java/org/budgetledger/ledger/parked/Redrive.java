@@ -1,12 +1,10 @@
 package org.budgetledger.ledger.parked;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.budgetledger.contract.Json;
 import org.budgetledger.ledger.aggregate.Commands;
 import org.budgetledger.ledger.config.LedgerKafkaProperties;
 import org.budgetledger.ledger.posting.KafkaChannels;
@@ -33,7 +31,6 @@ public class Redrive {
     private final PostingService postings;
     private final KafkaChannels channels;
     private final LedgerKafkaProperties topics;
-    private final ObjectMapper mapper = Json.newMapper();
 
     public Redrive(PostingService postings, KafkaChannels channels, LedgerKafkaProperties topics) {
         this.postings = postings;
@@ -48,7 +45,7 @@ public class Redrive {
         for (ParkedRecords.Parked p : chosen) {
             Map<String, Object> answer = answer(p);
             answers.add(answer);
-            JsonNode node = p.truncated() ? null : read(p.value());
+            JsonNode node = p.truncated() ? null : PostingReader.tree(p.value());
             if (node == null || !node.isObject()) {
                 refused(answer, "malformed_json", null, "the parked value is not a whole JSON object");
                 continue;
@@ -102,13 +99,5 @@ public class Redrive {
         answer.put("error", error);
         answer.put("field", field);
         answer.put("message", message);
-    }
-
-    private JsonNode read(String value) {
-        try {
-            return value == null ? null : mapper.readTree(value);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 }

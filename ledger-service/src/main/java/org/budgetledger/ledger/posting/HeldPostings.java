@@ -1,7 +1,6 @@
 package org.budgetledger.ledger.posting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -12,7 +11,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.budgetledger.contract.Json;
 import org.budgetledger.ledger.aggregate.Commands;
 import org.budgetledger.ledger.config.LedgerKafkaProperties;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
@@ -48,7 +46,6 @@ public class HeldPostings {
     private final ParkingLot parking;
     private final LedgerKafkaProperties settings;
     private final Clock clock;
-    private final ObjectMapper mapper = Json.newMapper();
 
     public HeldPostings(
             MongoDatabaseFactory databases,
@@ -77,7 +74,7 @@ public class HeldPostings {
     /** Holds a record (idempotent: redelivered, it is the same hold, its deadline unchanged). */
     void hold(ParkingLot.Refused record, String correlationId) {
         Instant now = clock.instant();
-        String id = id(record);
+        String id = record.where();
         Document existing = held.find(new Document("_id", id)).limit(1).first();
         Date until = existing != null ? existing.getDate("until") : Date.from(now.plus(settings.holdWindow()));
         held.replaceOne(
@@ -116,15 +113,16 @@ public class HeldPostings {
             if (!claim(d, start)) {
                 continue; // another instance tries it this round
             }
-            JsonNode node = parse(d.getString("value"));
+            JsonNode node = PostingReader.tree(d.getString("value"));
             if (node == null) { // it read once, when it was held: parked rather than let go unsaid
                 Violation unreadable = new Violation("malformed_json", null, "the held value no longer reads");
                 settle(d, PostingOutcome.rejected(null, unreadable), start);
                 continue;
             }
-            String origin =
-                    "kafka:" + d.getString("topic") + "/" + d.getInteger("partition") + "@" + d.getLong("offset");
-            submissions.add(new Commands.Submission(PostingReader.read(node), d.getString("correlationId"), origin));
+            submissions.add(new Commands.Submission(
+                    PostingReader.read(node),
+                    d.getString("correlationId"),
+                    refused(d).origin()));
             tried.add(d);
         }
         // counted as channel "held": a retry still short of funds is no new refusal of the Kafka channel
@@ -149,12 +147,7 @@ public class HeldPostings {
         if (!done) {
             try {
                 parking.park(
-                                new ParkingLot.Refused(
-                                        d.getString("topic"),
-                                        d.getInteger("partition"),
-                                        d.getLong("offset"),
-                                        d.getString("key"),
-                                        d.getString("value")),
+                                refused(d),
                                 outcome.violation().error(),
                                 outcome.violation().field(),
                                 outcome.violation().message())
@@ -182,15 +175,13 @@ public class HeldPostings {
         return held.findOneAndUpdate(free, lease) != null;
     }
 
-    private JsonNode parse(String value) {
-        try {
-            return value == null ? null : mapper.readTree(value);
-        } catch (java.io.IOException e) {
-            return null;
-        }
-    }
-
-    private static String id(ParkingLot.Refused record) {
-        return record.topic() + "/" + record.partition() + "@" + record.offset();
+    /** The record as it was held. */
+    private static ParkingLot.Refused refused(Document d) {
+        return new ParkingLot.Refused(
+                d.getString("topic"),
+                d.getInteger("partition"),
+                d.getLong("offset"),
+                d.getString("key"),
+                d.getString("value"));
     }
 }

@@ -24,7 +24,18 @@ public class ParkingLot {
     static final int PARKED_CHARS = 64 * 1024;
 
     /** The record refused: where it was read, its key and its value. */
-    public record Refused(String topic, int partition, long offset, String key, String value) {}
+    public record Refused(String topic, int partition, long offset, String key, String value) {
+
+        /** Where it was read: {@code topic/partition@offset}. */
+        public String where() {
+            return topic + "/" + partition + "@" + offset;
+        }
+
+        /** The events' origin of a posting read from it (and its correlation id when the record names none). */
+        public String origin() {
+            return "kafka:" + where();
+        }
+    }
 
     private final KafkaTemplate<String, String> kafka;
     private final LedgerKafkaProperties topics;

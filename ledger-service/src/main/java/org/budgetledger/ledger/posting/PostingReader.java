@@ -37,7 +37,21 @@ public final class PostingReader {
     private static final Set<String> ACTIVITY_FIELDS = Set.of("kind", "groups", "persons");
     private static final Set<String> PROCUREMENT_FIELDS = Set.of("category", "smeAwarded", "smallMicroAwarded");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.budgetledger.contract.Json.newMapper();
+
     private PostingReader() {}
+
+    /** A record's value as JSON: null when there is none or it is not JSON (the caller says what that means). */
+    public static JsonNode tree(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
 
     public static PostingInput read(JsonNode node) {
         if (node == null || !node.isObject()) {

@@ -1,8 +1,6 @@
 package org.budgetledger.ledger.posting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.budgetledger.contract.Json;
 import org.budgetledger.ledger.aggregate.Commands;
 import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
@@ -40,7 +37,6 @@ public class PostingsListener {
     private final ParkingLot parking;
     private final HeldPostings held;
     private final KafkaChannels channels;
-    private final ObjectMapper mapper = Json.newMapper();
 
     public PostingsListener(PostingService postings, ParkingLot parking, HeldPostings held, KafkaChannels channels) {
         this.postings = postings;
@@ -69,7 +65,7 @@ public class PostingsListener {
                                 + MAX_RECORD_CHARS));
                 continue;
             }
-            JsonNode node = parse(record.value());
+            JsonNode node = PostingReader.tree(record.value());
             if (node == null || !node.isObject()) {
                 parked.add(refuse(record, "malformed_json", null, "the record value is not a JSON object"));
                 continue;
@@ -85,7 +81,7 @@ public class PostingsListener {
                         channels.refusal(record.topic(), input.sourceSystem())));
                 continue;
             }
-            String origin = "kafka:" + record.topic() + "/" + record.partition() + "@" + record.offset();
+            String origin = refused(record).origin();
             submissions.add(new Commands.Submission(input, correlationId(record, origin), origin));
             submitted.add(record);
         }
@@ -109,17 +105,6 @@ public class PostingsListener {
         }
         for (CompletableFuture<SendResult<String, String>> ack : parked) {
             ack.get(30, TimeUnit.SECONDS); // parked for sure before the offsets move
-        }
-    }
-
-    private JsonNode parse(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            return null;
         }
     }
 

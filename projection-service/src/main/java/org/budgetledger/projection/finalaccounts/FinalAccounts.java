@@ -158,6 +158,11 @@ public class FinalAccounts {
             this(generation, byLedger, Map.of());
         }
 
+        /** How many events the figures include, over every ledger: what an open page compares to follow new ones. */
+        public long total() {
+            return byLedger.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         /** Whether these are the positions the view was computed at. */
         public boolean of(View view) {
             return byLedger.equals(view.positions()) && epochs.equals(view.epochs());

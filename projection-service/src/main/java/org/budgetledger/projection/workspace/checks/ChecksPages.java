@@ -19,6 +19,7 @@ import org.budgetledger.projection.checks.domain.Status;
 import org.budgetledger.projection.checks.domain.Term;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.web.NotFound;
+import org.budgetledger.projection.workspace.page.Html;
 import org.budgetledger.projection.workspace.page.Layout;
 import org.budgetledger.projection.workspace.page.PageRequest;
 import org.budgetledger.projection.workspace.page.Viewer;
@@ -55,19 +56,12 @@ public class ChecksPages {
         CheckReport report = checks.check(unit, year, page.scope(), page.asOf())
                 .orElseThrow(() -> new NotFound(unit + " 没有 " + year + " 年度的决算数据"));
         long position = accounts.positions(unit, year, page.scope())
-                .map(p -> p.byLedger().values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum())
+                .map(FinalAccounts.Positions::total)
                 .orElse(0L);
         String base = "/workspace/" + segment(unit) + "/" + year;
         StringBuilder h = new StringBuilder(32 * 1024);
-        h.append("<h1>审核公式 <span class=\"unit\">")
-                .append(esc(unit))
-                .append(' ')
-                .append(year)
-                .append("年度")
-                .append(page.self() ? "（仅本单位）" : "（合并）")
-                .append("</span></h1>\n<p><a href=\"")
+        h.append(Html.heading("审核公式", unit, year, page.self()))
+                .append("<p><a href=\"")
                 .append(esc(page.link(base)))
                 .append("\">返回决算报表</a></p>\n")
                 .append(content(report, viewer.mayAudit() ? key -> page.link(base + "/cells/" + key) : null));

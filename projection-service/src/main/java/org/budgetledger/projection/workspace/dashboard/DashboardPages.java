@@ -268,9 +268,7 @@ public class DashboardPages {
         long sum = 0;
         for (UnitDirectory.Unit d : navigation.departments(year)) {
             sum += accounts.positions(d.unitCode(), year, FinalAccounts.Scope.DEPARTMENT)
-                    .map(p -> p.byLedger().values().stream()
-                            .mapToLong(Long::longValue)
-                            .sum())
+                    .map(FinalAccounts.Positions::total)
                     .orElse(0L);
         }
         return sum;

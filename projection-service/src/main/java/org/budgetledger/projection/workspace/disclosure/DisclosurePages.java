@@ -184,11 +184,7 @@ public class DisclosurePages {
         FinalAccounts.Positions positions = accounts.positions(unit, year, page.scope())
                 .orElseThrow(() -> new NotFound(unit + " 没有 " + year + " 年度的决算数据"));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "position",
-                positions.byLedger().values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum());
+        body.put("position", positions.total());
         body.put("positions", positions.byLedger());
         return body;
     }

@@ -28,6 +28,13 @@ public final class Html {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A unit's page's heading: its title, then the unit, the year and, where it matters, the scope. */
+    public static String heading(String title, String unit, int year, Boolean self) {
+        String scope = self == null ? "" : self ? "（仅本单位）" : "（合并）";
+        return "<h1>" + esc(title) + " <span class=\"unit\">" + esc(unit) + " " + year + "年度" + scope
+                + "</span></h1>\n";
+    }
+
     /** "2020-12-31 18:00:00（北京时间）". */
     public static String beijing(Instant instant) {
         return instant == null ? "" : SHOWN.format(instant) + "（北京时间）";

@@ -50,11 +50,8 @@ public class PublicationPages {
         List<Publication> all = publications.list(unit, year);
         String base = "/workspace/" + segment(unit) + "/" + year;
         StringBuilder h = new StringBuilder(8 * 1024);
-        h.append("<h1>公开记录 <span class=\"unit\">")
-                .append(esc(unit))
-                .append(' ')
-                .append(year)
-                .append("年度</span></h1>\n<p class=\"meta\">每次公开都作为事件记入本单位账本的哈希链：公开时点、各账本已含事件数、")
+        h.append(Html.heading("公开记录", unit, year, null))
+                .append("<p class=\"meta\">每次公开都作为事件记入本单位账本的哈希链：公开时点、各账本已含事件数、")
                 .append("所公开数字的 SHA-256 摘要（docs/PUBLICATIONS.md）。</p>\n<p><a href=\"")
                 .append(esc(base))
                 .append("\">返回决算报表</a></p>\n");
@@ -111,11 +108,8 @@ public class PublicationPages {
         List<PublicationService.CellChange> changes = publications.changes(unit, year, publication);
         String base = "/workspace/" + segment(unit) + "/" + year;
         StringBuilder h = new StringBuilder(8 * 1024);
-        h.append("<h1>公开后的变动 <span class=\"unit\">")
-                .append(esc(unit))
-                .append(' ')
-                .append(year)
-                .append("年度</span></h1>\n<p class=\"meta\">公开于 ")
+        h.append(Html.heading("公开后的变动", unit, year, null))
+                .append("<p class=\"meta\">公开于 ")
                 .append(esc(Html.beijing(publication.publishedAt())))
                 .append(" · 摘要 <code>")
                 .append(esc(publication.digest()))

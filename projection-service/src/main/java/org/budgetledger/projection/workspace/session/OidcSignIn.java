@@ -89,14 +89,10 @@ public final class OidcSignIn {
         }
         String next = next(request);
         String token = sessions.issue(user.getSubject(), roles);
-        boolean secure = switch (workspace.secureCookie()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> request.isSecure();
-        };
         response.addHeader(
                 HttpHeaders.SET_COOKIE,
-                WorkspaceSession.cookie(token, sessions.lifetime(), secure).toString());
+                WorkspaceSession.cookie(token, sessions.lifetime(), workspace.secureCookieFor(request))
+                        .toString());
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         String page = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\"/>\n"

@@ -47,6 +47,15 @@ public record WorkspaceSettings(
         }
     }
 
+    /** Whether a session cookie set in answer to this request is Secure (WORKSPACE_SECURE_COOKIE). */
+    public boolean secureCookieFor(jakarta.servlet.http.HttpServletRequest request) {
+        return switch (secureCookie) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> request.isSecure();
+        };
+    }
+
     /** Shorter secrets are refused at start, as short API keys are. */
     public static final int MIN_SECRET_LENGTH = 32;
 

@@ -48,19 +48,12 @@ public class SignalsPages {
         List<Signal> found = signals.signals(unit, year, page.scope())
                 .orElseThrow(() -> new NotFound(unit + " 没有 " + year + " 年度的决算数据"));
         long position = accounts.positions(unit, year, page.scope())
-                .map(p -> p.byLedger().values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum())
+                .map(FinalAccounts.Positions::total)
                 .orElse(0L);
         String base = "/workspace/" + segment(unit) + "/" + year;
         StringBuilder h = new StringBuilder(16 * 1024);
-        h.append("<h1>审计信号 <span class=\"unit\">")
-                .append(esc(unit))
-                .append(' ')
-                .append(year)
-                .append("年度")
-                .append(page.self() ? "（仅本单位）" : "（合并）")
-                .append("</span></h1>\n<p class=\"meta\">值得审计关注之处：关账后记账、延迟入账、年底突击支出、超预算支出、公开后变动。")
+        h.append(Html.heading("审计信号", unit, year, page.self()))
+                .append("<p class=\"meta\">值得审计关注之处：关账后记账、延迟入账、年底突击支出、超预算支出、公开后变动。")
                 .append("信号不是审核错误：数字可能无误，仍值得一看。");
         if (page.asOf() != null) {
             h.append("信号按当前全部记录计算，不随所选时点变化。");

@@ -113,7 +113,7 @@ public class SignInController {
                 .location(URI.create(safe(next)))
                 .header(
                         HttpHeaders.SET_COOKIE,
-                        WorkspaceSession.cookie(token, sessions.lifetime(), secure(request))
+                        WorkspaceSession.cookie(token, sessions.lifetime(), settings.secureCookieFor(request))
                                 .toString())
                 .build();
     }
@@ -124,16 +124,9 @@ public class SignInController {
                 .location(URI.create("/workspace/sign-in"))
                 .header(
                         HttpHeaders.SET_COOKIE,
-                        WorkspaceSession.cleared(secure(request)).toString())
+                        WorkspaceSession.cleared(settings.secureCookieFor(request))
+                                .toString())
                 .build();
-    }
-
-    private boolean secure(HttpServletRequest request) {
-        return switch (settings.secureCookie()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> request.isSecure();
-        };
     }
 
     static String safe(String next) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.budgetledger.projection.apply.LedgerSource;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.web.NotFound;
+import org.budgetledger.projection.workspace.page.Html;
 import org.budgetledger.projection.workspace.page.Layout;
 import org.budgetledger.projection.workspace.page.PageRequest;
 import org.budgetledger.projection.workspace.page.Viewer;
@@ -42,11 +43,8 @@ public class ChainPages {
         PageRequest page = PageRequest.of(request);
         FinalAccounts.Positions positions = accounts.positions(unit, year, page.scope())
                 .orElseThrow(() -> new NotFound(unit + " 没有 " + year + " 年度的决算数据"));
-        StringBuilder h = new StringBuilder("<h1>账本哈希链校验 <span class=\"unit\">")
-                .append(esc(unit))
-                .append(' ')
-                .append(year)
-                .append("年度</span></h1>\n<p class=\"meta\">由账本服务逐个重算每个事件的哈希（/verify）。")
+        StringBuilder h = new StringBuilder(Html.heading("账本哈希链校验", unit, year, null))
+                .append("<p class=\"meta\">由账本服务逐个重算每个事件的哈希（/verify）。")
                 .append("完整：自第一个事件起每一环都与记录相符。</p>\n<p><a href=\"")
                 .append(esc(page.link("/workspace/" + segment(unit) + "/" + year)))
                 .append("\">返回决算报表</a></p>\n<table class=\"trail\">\n<caption>各账本的哈希链</caption>\n")
