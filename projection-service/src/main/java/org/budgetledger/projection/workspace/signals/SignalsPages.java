@@ -6,6 +6,7 @@ import static org.budgetledger.projection.workspace.page.Html.segment;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.budgetledger.contract.Money;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.signals.SignalsService;
@@ -103,8 +104,10 @@ public class SignalsPages {
                 .append("</p>\n<dl class=\"figures\">\n");
         s.figures()
                 .forEach((name, value) -> h.append("<dt>")
+                        .append(esc(label(name)))
+                        .append(" <span class=\"code\">")
                         .append(esc(name))
-                        .append("</dt><dd>")
+                        .append("</span></dt><dd>")
                         .append(esc(String.valueOf(value)))
                         .append("</dd>\n"));
         h.append("</dl>\n");
@@ -123,6 +126,44 @@ public class SignalsPages {
         }
         postings(h, page, base, s.postings());
         h.append("</section>\n");
+    }
+
+    /** The figures' names in Chinese (the API's name stays beside, for whoever reads both); unknown ones as they are. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("economicClass", "经济分类（类）"),
+            Map.entry("functionalCode", "功能分类科目"),
+            Map.entry("item", "项目"),
+            Map.entry("year", "全年支出（万元）"),
+            Map.entry("q4", "第四季度支出（万元）"),
+            Map.entry("december", "12月支出（万元）"),
+            Map.entry("decemberShare", "12月占全年（%）"),
+            Map.entry("q4Share", "第四季度占全年（%）"),
+            Map.entry("decemberSharePercentOver", "12月占比提示线（%）"),
+            Map.entry("q4SharePercentOver", "第四季度占比提示线（%）"),
+            Map.entry("minimumYearExpenditure", "全年支出起点（万元）"),
+            Map.entry("aboveHistoryPoints", "高于往年（百分点）"),
+            Map.entry("previousDecemberShareAverage", "往年12月平均占比（%）"),
+            Map.entry("previousYears", "往年"),
+            Map.entry("budget", "预算数（万元）"),
+            Map.entry("actual", "决算数（万元）"),
+            Map.entry("excess", "超出（万元）"),
+            Map.entry("lateEntryDays", "延迟提示线（天）"),
+            Map.entry("longestDaysLate", "最长延迟（天）"),
+            Map.entry("liveSince", "账本启用日"),
+            Map.entry("lastRecordedAt", "最后记录时间"),
+            Map.entry("closedAt", "关账时间"),
+            Map.entry("closeSequence", "关账事件序号"),
+            Map.entry("publicationId", "公开记录编号"),
+            Map.entry("publishedAt", "公开时间"),
+            Map.entry("changedCells", "变动的数字"),
+            Map.entry("postings", "记账记录数"));
+
+    /** "budgetYuan": the budget's label in yuan. */
+    static String label(String name) {
+        if (name.endsWith("Yuan") && LABELS.containsKey(name.substring(0, name.length() - 4))) {
+            return LABELS.get(name.substring(0, name.length() - 4)).replace("（万元）", "（元）");
+        }
+        return LABELS.getOrDefault(name, name);
     }
 
     private static void postings(StringBuilder h, PageRequest page, String base, List<PostingRef> postings) {
