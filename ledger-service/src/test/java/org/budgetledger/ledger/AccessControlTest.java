@@ -294,6 +294,13 @@ class AccessControlTest extends IntegrationTest {
                         .value())
                 .as("one of several audiences")
                 .isEqualTo(200);
+        HttpHeaders unscoped =
+                bearer(token("unscoped", "[\"AUDITOR\"]", "[]", later, ISSUER, "\"" + AUDIENCE + "\"", null));
+        assertThat(exchange(HttpMethod.GET, "/api/v1/streams", null, unscoped)
+                        .getStatusCode()
+                        .value())
+                .as("a token that names no unit scope covers nothing")
+                .isEqualTo(403);
         HttpHeaders lowerCase = bearer(token("folded", "[\"admin\",\" VIEWER\"]", "[]", later));
         assertThat(exchange(HttpMethod.GET, "/api/v1/catalogues", null, lowerCase)
                         .getStatusCode()
@@ -372,11 +379,25 @@ class AccessControlTest extends IntegrationTest {
     private static String token(
             String subject, String roles, String sourceSystems, Instant expires, String issuer, String audience)
             throws Exception {
+        return token(subject, roles, sourceSystems, expires, issuer, audience, "*");
+    }
+
+    /** As above, with the unit scope the token names (null: none). */
+    private static String token(
+            String subject,
+            String roles,
+            String sourceSystems,
+            Instant expires,
+            String issuer,
+            String audience,
+            String scope)
+            throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = b64.encodeToString(("{\"sub\":\"" + subject + "\",\"iss\":\"" + issuer + "\""
                         + (audience == null ? "" : ",\"aud\":" + audience) + ",\"roles\":" + roles
                         + ",\"source_systems\":" + sourceSystems
+                        + (scope == null ? "" : ",\"unit_scope\":\"" + scope + "\"")
                         + ",\"iat\":" + Instant.now().minusSeconds(60).getEpochSecond() + ",\"exp\":"
                         + expires.getEpochSecond() + "}")
                 .getBytes(StandardCharsets.UTF_8));

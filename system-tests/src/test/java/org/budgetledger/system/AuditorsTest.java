@@ -5,11 +5,9 @@ import static org.budgetledger.system.TwoServices.call;
 import static org.budgetledger.system.TwoServices.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
 import java.time.Instant;
 import org.budgetledger.testkit.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,42 +21,7 @@ class AuditorsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        services = TwoServices.start("auditors");
-        Fixtures demo = Fixtures.of(Fixtures.DEMO_WLJ);
-        demo.catalogue().ifPresent(c -> {
-            for (String kind : new String[] {"functional", "economic"}) {
-                call("PUT", services.ledger.url("/api/v1/catalogues/2020/" + kind), "{\"codes\":" + c.get(kind) + "}");
-            }
-        });
-        for (JsonNode unit : demo.units()) {
-            call(
-                    "PUT",
-                    services.ledger.url("/api/v1/units/" + unit.get("unitCode").asText() + "/years/2020"),
-                    unit.get("profile").toString());
-        }
-        ArrayNode batch = TwoServices.JSON.createArrayNode();
-        demo.postings().forEach(batch::add);
-        assertThat(call("POST", services.ledger.url("/api/v1/postings/batch"), batch.toString())
-                        .statusCode())
-                .isEqualTo(200);
-        long events = 0;
-        for (JsonNode unit : demo.units()) {
-            events += json(call(
-                            "GET",
-                            services.ledger.url(
-                                    "/api/v1/units/" + unit.get("unitCode").asText() + "/years/2020/ledger"),
-                            null))
-                    .get("nextSequence")
-                    .asLong();
-        }
-        services.awaitPosition("DEMO-WLJ", 2020, events);
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (services != null) {
-            services.stop();
-        }
+        services = DemoDepartment.services();
     }
 
     @Test

@@ -139,6 +139,7 @@ final class TestIdentityProvider implements AutoCloseable {
             claims.put("nonce", grant.nonce());
         }
         claims.put("roles", grant.user().roles());
+        claims.put("unit_scope", "*"); // the whole installation: the users here are the bureau's
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", UUID.randomUUID().toString());
         body.put("token_type", "Bearer");

@@ -53,6 +53,16 @@ final class TwoServices {
 
     /** As {@link #start(String)}, with settings of the projection's own besides (an identity provider, say). */
     static TwoServices start(String name, Map<String, String> projectionSettings) throws Exception {
+        return start(name, projectionSettings, ledgerStore -> {});
+    }
+
+    /** What is done to the ledger's (empty) database before the services start: a restore, say. */
+    interface BeforeStart {
+        void prepare(String ledgerStore) throws Exception;
+    }
+
+    static TwoServices start(String name, Map<String, String> projectionSettings, BeforeStart beforeStart)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path work = Path.of(System.getProperty("work.dir", "target/work"), name + "-" + run);
         int ledgerPort = ServiceProcess.freePort();
@@ -84,6 +94,7 @@ final class TwoServices {
                 projectionPort,
                 projectionEnv,
                 work);
+        beforeStart.prepare(ledgerEnv.get("MONGODB_URI"));
         ledger.start();
         projection.start();
         ledger.awaitHealthy(Duration.ofSeconds(120));
@@ -115,11 +126,16 @@ final class TwoServices {
     }
 
     static HttpResponse<String> call(String method, String url, String body) {
+        return callAs(KEY, method, url, body);
+    }
+
+    /** A request with another key than the all-roles one (an issued key, say). */
+    static HttpResponse<String> callAs(String key, String method, String url, String body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
-                    .header("X-API-Key", KEY)
+                    .header("X-API-Key", key)
                     .method(
                             method,
                             body == null

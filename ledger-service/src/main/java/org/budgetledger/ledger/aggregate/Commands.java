@@ -16,8 +16,8 @@ public final class Commands {
     /** Create or replace the unit's profile for the year; the parent rules were checked against the directory. */
     public record ProfileUnit(@TargetAggregateIdentifier String ledgerId, UnitProfile profile, Recording recording) {}
 
-    /** One posting as received, with the request or Kafka record it came from. */
-    public record Submission(PostingInput input, String correlationId, String origin) {}
+    /** One posting as received, with the request or Kafka record it came from and who sent it (Recording.actor). */
+    public record Submission(PostingInput input, String correlationId, String origin, String actor) {}
 
     /** Record postings of this ledger, in order; each is decided on the state the previous ones left. */
     public record RecordPostings(

@@ -73,7 +73,8 @@ public class Ledger {
         LedgerId id = LedgerId.parse(ledgerId);
         List<PostingOutcome> outcomes = new ArrayList<>(command.submissions().size());
         for (Commands.Submission submission : command.submissions()) {
-            Recording recording = new Recording(command.recordedAt(), submission.correlationId(), submission.origin());
+            Recording recording = new Recording(
+                    command.recordedAt(), submission.correlationId(), submission.origin(), submission.actor());
             PostingDecider.Decision decision = PostingDecider.decide(
                     state, id.unitCode(), id.fiscalYear(), submission.input(), catalogues, recording);
             if (decision.event() == null) {

@@ -12,12 +12,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueEntry;
 import org.budgetledger.contract.catalogue.CatalogueKind;
-import org.budgetledger.contract.event.Recording;
 import org.budgetledger.ledger.catalogue.domain.CatalogueBook;
 import org.budgetledger.ledger.catalogue.domain.CatalogueSheet;
 import org.budgetledger.ledger.relay.StreamRegistry;
 import org.budgetledger.ledger.web.ApiException;
-import org.budgetledger.ledger.web.CorrelationFilter;
+import org.budgetledger.ledger.web.RestRequests;
 import org.budgetledger.ledger.web.Spreadsheets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,6 +46,7 @@ public class CatalogueController {
     }
 
     @GetMapping
+    @org.budgetledger.kit.scope.AnyScope
     @Operation(operationId = "listCatalogueYears", summary = "The fiscal years with catalogues and their sizes")
     public List<Map<String, Object>> years() {
         List<Map<String, Object>> years = new ArrayList<>();
@@ -62,6 +62,7 @@ public class CatalogueController {
     }
 
     @GetMapping("/{fiscalYear}/{kind}")
+    @org.budgetledger.kit.scope.AnyScope
     @Operation(operationId = "getCatalogue", summary = "A year's catalogue: every code with its name")
     public Map<String, Object> get(@PathVariable int fiscalYear, @PathVariable String kind) {
         CatalogueKind k = kind(kind);
@@ -111,8 +112,8 @@ public class CatalogueController {
         }
         String stream = CatalogueBook.streamId(fiscalYear, k);
         registry.register(stream, CatalogueView.STREAM_KIND);
-        CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(
-                stream, fiscalYear, k, entries, new Recording(clock.instant(), CorrelationFilter.current(), "rest")));
+        CatalogueBook.Revision revision = commands.sendAndWait(
+                new CatalogueBook.ReviseCatalogue(stream, fiscalYear, k, entries, RestRequests.recording(clock)));
         if (revision.error() != null) {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }
@@ -162,7 +163,7 @@ public class CatalogueController {
         String stream = CatalogueBook.streamId(fiscalYear, k);
         registry.register(stream, CatalogueView.STREAM_KIND);
         CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(
-                stream, fiscalYear, k, entries, new Recording(clock.instant(), CorrelationFilter.current(), "file")));
+                stream, fiscalYear, k, entries, RestRequests.recording(clock, "file")));
         if (revision.error() != null) {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }

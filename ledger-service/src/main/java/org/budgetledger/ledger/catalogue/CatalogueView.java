@@ -75,7 +75,8 @@ public class CatalogueView implements Catalogues {
             for (String stream : registry.streamsOfKind(STREAM_KIND)) {
                 long seq = nextSequence.getOrDefault(stream, 0L);
                 for (var event = stored.read(stream, seq); event.isPresent(); event = stored.read(stream, ++seq)) {
-                    CatalogueRevised revised = mapper.readValue(event.get().payloadJson(), CatalogueRevised.class);
+                    CatalogueRevised revised =
+                            mapper.readValue(event.get().currentPayloadJson(), CatalogueRevised.class);
                     catalogues.merge(
                             new Key(revised.fiscalYear(), revised.kind()),
                             Catalogue.of(revised.fiscalYear(), revised.kind(), revised.codes()),

@@ -94,7 +94,8 @@ public class YearCloseService {
                     null,
                     null,
                     List.of());
-            openings.add(new Commands.Submission(input, recording.correlationId(), "close:" + ledger));
+            openings.add(
+                    new Commands.Submission(input, recording.correlationId(), "close:" + ledger, recording.actor()));
         }
         List<PostingResult> results = new ArrayList<>();
         for (int from = 0; from < openings.size(); from += PostingService.MAX_PER_COMMAND) {

@@ -43,11 +43,18 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 @Configuration
 public class AxonConfig {
 
-    /** Events and the ledger.events envelopes share the contract's JSON form. */
+    /**
+     * Events and the ledger.events envelopes share the contract's JSON form. Every event is written in the contract's
+     * current revision (EventRevisions), which the store keeps beside it.
+     */
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(Json.newMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(Json.newMapper())
+                .revisionResolver(new org.axonframework.serialization.FixedValueRevisionResolver(
+                        org.budgetledger.contract.event.EventRevisions.CURRENT))
+                .build();
     }
 
     @Bean
@@ -83,6 +90,9 @@ public class AxonConfig {
                 .storageStrategy(new DocumentPerEventStorageStrategy())
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
+                // an event written in an earlier revision is read as today's; the store keeps what was written
+                .upcasterChain(
+                        new org.axonframework.serialization.upcasting.event.EventUpcasterChain(new EarlierRevisions()))
                 // larger than the snapshot interval: a ledger loads with one events query after its snapshot
                 .batchSize(loadBatchSize)
                 // a snapshot of another class (the aggregate's earlier home) is skipped: the ledger then replays

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.budgetledger.contract.event.EventRevisions;
 import org.budgetledger.ledger.relay.StoredEvents;
 
 /**
@@ -92,8 +93,8 @@ final class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> 
     private List<DomainEventMessage<?>> after(String id, long version) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         for (StoredEvents.StoredEvent e : stored.history(id, version + 1, MAX_CATCH_UP)) {
-            Object payload = serializer.deserialize(
-                    new SimpleSerializedObject<>(e.payloadJson(), String.class, e.payloadType(), null));
+            Object payload = serializer.deserialize(new SimpleSerializedObject<>(
+                    e.currentPayloadJson(), String.class, e.payloadType(), EventRevisions.CURRENT));
             MetaData metaData = e.metaDataJson() == null
                     ? MetaData.emptyInstance()
                     : serializer.deserialize(new SimpleSerializedObject<>(

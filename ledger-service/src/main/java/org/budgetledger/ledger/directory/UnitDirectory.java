@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * exact-key read.
  */
 @Component
-public class UnitDirectory {
+public class UnitDirectory implements org.budgetledger.kit.scope.UnitTree {
 
     private final MongoCollection<Document> units;
     private final ObjectMapper mapper = Json.newMapper();
@@ -86,7 +86,13 @@ public class UnitDirectory {
         return found;
     }
 
+    /** Whether the unit has a profile for any year. */
+    public boolean registeredInAnyYear(String unitCode) {
+        return units.find(new Document("unitCode", unitCode)).limit(1).first() != null;
+    }
+
     /** The parent of a registered unit ("" for none), or empty when the unit has no profile for the year. */
+    @Override
     public Optional<String> parentOf(String unitCode, int fiscalYear) {
         Document d = units.find(new Document("_id", new LedgerId(unitCode, fiscalYear).toString()))
                 .limit(1)

@@ -14,6 +14,7 @@ import org.budgetledger.ledger.posting.PostingService;
 import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.budgetledger.ledger.posting.domain.PostingValidator;
+import org.budgetledger.ledger.web.RestRequests;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,7 +66,7 @@ public class Redrive {
                 continue;
             }
             String origin = "redrive:" + topics.dlqTopic() + "/" + p.id();
-            submissions.add(new Commands.Submission(input, "redrive-" + p.id(), origin));
+            submissions.add(new Commands.Submission(input, "redrive-" + p.id(), origin, RestRequests.actor()));
             pending.add(answer);
         }
         for (int from = 0; from < submissions.size(); from += PostingService.MAX_PER_COMMAND) {

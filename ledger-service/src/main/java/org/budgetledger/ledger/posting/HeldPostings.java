@@ -122,7 +122,8 @@ public class HeldPostings {
             submissions.add(new Commands.Submission(
                     PostingReader.read(node),
                     d.getString("correlationId"),
-                    refused(d).origin()));
+                    refused(d).origin(),
+                    refused(d).actor()));
             tried.add(d);
         }
         // counted as channel "held": a retry still short of funds is no new refusal of the Kafka channel

@@ -31,6 +31,11 @@ public class ParkingLot {
             return topic + "/" + partition + "@" + offset;
         }
 
+        /** Who sent a posting read from it: the channel, whose principal the broker's ACLs name. */
+        public String actor() {
+            return "kafka:" + topic;
+        }
+
         /** The events' origin of a posting read from it (and its correlation id when the record names none). */
         public String origin() {
             return "kafka:" + where();

@@ -11,11 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.budgetledger.kit.scope.ScopedByHandler;
+import org.budgetledger.kit.scope.UnitScopes;
 import org.budgetledger.kit.security.Caller;
 import org.budgetledger.ledger.aggregate.Commands;
+import org.budgetledger.ledger.posting.domain.PostingInput;
 import org.budgetledger.ledger.posting.domain.PostingOutcome;
 import org.budgetledger.ledger.web.ApiException;
 import org.budgetledger.ledger.web.CorrelationFilter;
+import org.budgetledger.ledger.web.RestRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +39,12 @@ public class PostingController {
     public static final int MAX_BATCH = 1_000;
     private final PostingService postings;
     private final GroupCommit singles;
+    private final UnitScopes scopes;
 
-    PostingController(PostingService postings, GroupCommit singles) {
+    PostingController(PostingService postings, GroupCommit singles, UnitScopes scopes) {
         this.postings = postings;
         this.singles = singles;
+        this.scopes = scopes;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,13 +106,14 @@ public class PostingController {
                                         examples = @ExampleObject(value = OpenApiExamples.REJECTED))),
                 @ApiResponse(responseCode = "400", description = "malformed JSON")
             })
+    @ScopedByHandler
     public ResponseEntity<Map<String, Object>> post(@RequestBody JsonNode body) {
         if (!body.isObject()) {
             throw ApiException.badRequest("a posting must be a JSON object");
         }
-        Commands.Submission submission =
-                new Commands.Submission(PostingReader.read(body), CorrelationFilter.current(), "rest");
-        requireSourceSystem(submission.input().sourceSystem(), null);
+        Commands.Submission submission = new Commands.Submission(
+                PostingReader.read(body), CorrelationFilter.current(), "rest", RestRequests.actor());
+        requireAllowed(submission.input(), null);
         PostingResult result = singles.submit(submission, "rest");
         return ResponseEntity.status(status(result.outcome())).body(answer(result));
     }
@@ -127,6 +134,7 @@ public class PostingController {
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             schema = @Schema(type = "object"),
                                             examples = @ExampleObject(value = OpenApiExamples.BATCH))))
+    @ScopedByHandler
     public Map<String, Object> batch(@RequestBody JsonNode body) {
         if (!body.isArray()) {
             throw ApiException.badRequest("a batch must be a JSON array of postings");
@@ -151,9 +159,9 @@ public class PostingController {
                 malformed.put(i, answer);
                 continue;
             }
-            Commands.Submission submission =
-                    new Commands.Submission(PostingReader.read(item), correlationId + "#" + i, "rest-batch");
-            requireSourceSystem(submission.input().sourceSystem(), i);
+            Commands.Submission submission = new Commands.Submission(
+                    PostingReader.read(item), correlationId + "#" + i, "rest-batch", RestRequests.actor());
+            requireAllowed(submission.input(), i);
             submissions.add(submission);
             positions.add(i);
         }
@@ -176,9 +184,17 @@ public class PostingController {
     }
 
     /**
-     * A poster posts only as the source systems its credentials allow (the audit trail records who posted). A batch
-     * with one posting of another system is refused whole: nothing of it is recorded.
+     * A poster posts only as the source systems its credentials allow (the audit trail records who posted), and only
+     * for the units its scope covers. A batch with one posting outside either is refused whole: nothing is recorded.
      */
+    private void requireAllowed(PostingInput input, Integer index) {
+        requireSourceSystem(input.sourceSystem(), index);
+        if (input.unitCode() != null && input.fiscalYear() != null) {
+            scopes.require(
+                    index == null ? "unitCode" : "[" + index + "].unitCode", input.unitCode(), input.fiscalYear());
+        } // else refused by the identity rules, naming the field
+    }
+
     private static void requireSourceSystem(String sourceSystem, Integer index) {
         if (sourceSystem == null) {
             return; // refused by the identity rules, naming the field

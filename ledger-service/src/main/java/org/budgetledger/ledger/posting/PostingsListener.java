@@ -82,7 +82,11 @@ public class PostingsListener {
                 continue;
             }
             String origin = refused(record).origin();
-            submissions.add(new Commands.Submission(input, correlationId(record, origin), origin));
+            submissions.add(new Commands.Submission(
+                    input,
+                    correlationId(record, origin),
+                    origin,
+                    refused(record).actor()));
             submitted.add(record);
         }
         for (int from = 0; from < submissions.size(); from += PostingService.MAX_PER_COMMAND) {

@@ -37,10 +37,12 @@ public class ProfileController {
 
     private final ProfileService profiles;
     private final Clock clock;
+    private final ProfileScope scope;
 
-    public ProfileController(ProfileService profiles, Clock clock) {
+    public ProfileController(ProfileService profiles, Clock clock, ProfileScope scope) {
         this.profiles = profiles;
         this.clock = clock;
+        this.scope = scope;
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -54,10 +56,12 @@ public class ProfileController {
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(examples = @ExampleObject(value = PROFILE_EXAMPLE))))
+    @org.budgetledger.kit.scope.ScopedByHandler
     public ResponseEntity<Map<String, Object>> put(
             @PathVariable String unitCode, @PathVariable int fiscalYear, @RequestBody JsonNode body) {
         LedgerId ledger = RestRequests.ledger(unitCode, fiscalYear);
         UnitProfile profile = ProfileReader.read(body);
+        scope.requireMayPut(unitCode, fiscalYear, profile.parentUnitCode());
         ProfileOutcome outcome = profiles.putProfile(ledger, profile, RestRequests.recording(clock));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("unitCode", unitCode);

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventChain;
 import org.budgetledger.contract.event.EventEnvelope;
+import org.budgetledger.contract.event.EventRevisions;
 
 /** Turns stored or just-committed events into the JSON records of ledger.events. */
 public final class Envelopes {
@@ -26,7 +27,8 @@ public final class Envelopes {
                 m.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
                 new POJONode(m.getPayload()),
                 (String) m.getMetaData().get(EventChain.HASH),
-                (String) m.getMetaData().get(EventChain.PREVIOUS)));
+                (String) m.getMetaData().get(EventChain.PREVIOUS),
+                EventRevisions.CURRENT)); // just written, so in today's revision
     }
 
     String fromStored(StoredEvents.StoredEvent e) {
@@ -44,7 +46,8 @@ public final class Envelopes {
                     e.recordedAt(),
                     mapper.readTree(e.payloadJson()),
                     text(meta, EventChain.HASH),
-                    text(meta, EventChain.PREVIOUS));
+                    text(meta, EventChain.PREVIOUS),
+                    e.payloadRevision());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored event " + e.stream() + "/" + e.sequence() + " is not JSON", ex);
         }

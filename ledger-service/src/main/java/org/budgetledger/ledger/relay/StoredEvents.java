@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.event.EventChain;
+import org.budgetledger.contract.event.EventRevisions;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,21 @@ public class StoredEvents {
             Instant recordedAt,
             String payloadType,
             String payloadJson,
-            String metaDataJson) {
+            String metaDataJson,
+            String payloadRevision) {
+        /** The payload as today's revision reads it (EventRevisions); the stored one is what the hash covers. */
+        public String currentPayloadJson() {
+            if (EventRevisions.CURRENT.equals(payloadRevision)) {
+                return payloadJson;
+            }
+            try {
+                return JSON.writeValueAsString(
+                        EventRevisions.upcast(type(), payloadRevision, JSON.readTree(payloadJson)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored event " + stream + "/" + sequence + " is not JSON", e);
+            }
+        }
+
         /** The simple name of the event's type ("ExpenditureRecorded"). */
         public String type() {
             return payloadType.substring(payloadType.lastIndexOf('.') + 1);
@@ -189,6 +204,7 @@ public class StoredEvents {
                 Instant.parse(doc.getString("timestamp")),
                 doc.getString("payloadType"),
                 String.valueOf(doc.get("serializedPayload")),
-                doc.get("serializedMetaData") == null ? null : String.valueOf(doc.get("serializedMetaData"))));
+                doc.get("serializedMetaData") == null ? null : String.valueOf(doc.get("serializedMetaData")),
+                doc.getString("payloadRevision")));
     }
 }

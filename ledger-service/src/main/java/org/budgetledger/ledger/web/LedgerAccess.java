@@ -28,6 +28,8 @@ public class LedgerAccess {
                             "/api/v1/units/*/years/*/publications",
                             "/api/v1/units/profiles/*/carry-forward")
                     .hasRole(ADMIN.name());
+            // the projection service reads which keys are issued, with its auditor's key
+            a.requestMatchers(HttpMethod.GET, "/api/v1/admin/keys/digests").hasAnyRole(roles(AUDITOR, ADMIN));
             a.requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name());
             a.requestMatchers(HttpMethod.GET, "/api/v1/streams/**", "/api/v1/ledgers/**")
                     .hasAnyRole(roles(AUDITOR, ADMIN));

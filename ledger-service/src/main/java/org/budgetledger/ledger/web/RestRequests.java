@@ -3,6 +3,7 @@ package org.budgetledger.ledger.web;
 import java.time.Clock;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.event.Recording;
+import org.budgetledger.kit.security.Caller;
 
 /** What every REST use case reads from its request: the ledger its path names, and the record of the call. */
 public final class RestRequests {
@@ -18,8 +19,18 @@ public final class RestRequests {
         }
     }
 
-    /** When, with which correlation id and over which channel the call was made: recorded with its event. */
+    /** When, with which correlation id, over which channel and by whom the call was made: recorded with its event. */
     public static Recording recording(Clock clock) {
-        return new Recording(clock.instant(), CorrelationFilter.current(), "rest");
+        return recording(clock, "rest");
+    }
+
+    /** As {@link #recording(Clock)}, from another channel than the API's JSON ("file": an uploaded workbook). */
+    public static Recording recording(Clock clock, String origin) {
+        return new Recording(clock.instant(), CorrelationFilter.current(), origin, actor());
+    }
+
+    /** Who made the call, as access control authenticated them (the name its logs give). */
+    public static String actor() {
+        return Caller.current().map(Caller::name).orElse("access-control-off");
     }
 }

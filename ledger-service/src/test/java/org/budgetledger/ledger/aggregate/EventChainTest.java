@@ -33,9 +33,9 @@ class EventChainTest {
                         given.ledgerId(),
                         List.of(
                                 new Commands.Submission(
-                                        expenditure("E-1", "10.00").build(), "c1", "rest"),
+                                        expenditure("E-1", "10.00").build(), "c1", "rest", "test"),
                                 new Commands.Submission(
-                                        expenditure("E-2", "20.00").build(), "c2", "rest")),
+                                        expenditure("E-2", "20.00").build(), "c2", "rest", "test")),
                         LedgerHistory.EARLIER))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.predicate(events -> {
                     ((List<?>) events).forEach(e -> recorded.add((DomainEventMessage<?>) e));

@@ -25,7 +25,7 @@ import org.budgetledger.ledger.state.LedgerState;
 final class LedgerHistory {
 
     static final Instant EARLIER = Instant.parse("2019-06-01T08:00:00Z");
-    static final Recording GIVEN = new Recording(EARLIER, "corr-given", "rest");
+    static final Recording GIVEN = new Recording(EARLIER, "corr-given", "rest", "test");
     static final UnitProfile PROFILE = new UnitProfile(
             "中共株洲市荷塘区委网络安全和信息化委员会办公室",
             UnitKind.ADMINISTRATIVE,

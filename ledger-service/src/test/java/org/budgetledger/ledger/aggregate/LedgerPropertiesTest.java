@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LedgerPropertiesTest {
 
-    static final Recording REC = new Recording(Instant.parse("2020-01-10T09:30:00Z"), "corr-prop", "test");
+    static final Recording REC = new Recording(Instant.parse("2020-01-10T09:30:00Z"), "corr-prop", "test", "test");
     static final ObjectMapper MAPPER = Json.newMapper();
 
     static final FundSource[] SOURCES = {

@@ -88,7 +88,7 @@ class LedgerRulesTest {
 
     static final String LEDGER = UNIT + ":" + YEAR;
     static final Instant NOW = Instant.parse("2020-01-10T09:30:00Z");
-    static final Recording CLOSE = new Recording(NOW, "corr-close", "close:" + LEDGER);
+    static final Recording CLOSE = new Recording(NOW, "corr-close", "close:" + LEDGER, "test");
 
     AggregateTestFixture<Ledger> fixture;
 
@@ -101,7 +101,7 @@ class LedgerRulesTest {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static Commands.Submission submission(PostingInputs in) {
-        return new Commands.Submission(in.build(), "corr-" + in.postingId, "rest");
+        return new Commands.Submission(in.build(), "corr-" + in.postingId, "rest", "test");
     }
 
     static Commands.RecordPostings record(String ledgerId, PostingInputs... inputs) {
@@ -158,7 +158,7 @@ class LedgerRulesTest {
     }
 
     static Recording recordingOf(PostingInputs in) {
-        return new Recording(NOW, "corr-" + in.postingId, "rest");
+        return new Recording(NOW, "corr-" + in.postingId, "rest", "test");
     }
 
     // ---- one case per rule ----------------------------------------------------------------------------------------
@@ -1191,7 +1191,7 @@ class LedgerRulesTest {
     @Test
     void closingTwiceAnswersTheFirstCloseAndRecordsNothing() {
         YearClosed first = new YearClosed(
-                UNIT, YEAR, CLOSING, new Recording(LedgerHistory.EARLIER, "corr-first", "close:" + LEDGER));
+                UNIT, YEAR, CLOSING, new Recording(LedgerHistory.EARLIER, "corr-first", "close:" + LEDGER, "test"));
         fixture.given(yearToClose().add(first).events())
                 .when(new Commands.CloseYear(LEDGER, CLOSE))
                 .expectSuccessfulHandlerExecution()
@@ -1219,7 +1219,7 @@ class LedgerRulesTest {
 
     // ---- unit profile -------------------------------------------------------------------------------------------
 
-    static final Recording PUT = new Recording(NOW, "corr-put", "rest");
+    static final Recording PUT = new Recording(NOW, "corr-put", "rest", "test");
     static final UnitProfile OTHER_PROFILE = new UnitProfile(
             "荷塘区委网信办", UnitKind.CIVIL_SERVICE_MANAGED, "HT-PARTY", "湖南省株洲市荷塘区", new Staffing(4, 3, 3, 0, 1), null);
 

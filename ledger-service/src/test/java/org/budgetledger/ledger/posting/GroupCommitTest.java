@@ -112,7 +112,7 @@ class GroupCommitTest {
                 null,
                 null,
                 List.of());
-        return new Commands.Submission(in, "c-" + id, "rest");
+        return new Commands.Submission(in, "c-" + id, "rest", "test");
     }
 
     private static void sleep(long millis) {

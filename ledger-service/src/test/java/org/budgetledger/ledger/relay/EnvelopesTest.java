@@ -45,7 +45,7 @@ class EnvelopesTest {
                         null,
                         null),
                 "00000000000000a0",
-                new Recording(Instant.parse("2019-03-01T08:00:00.123456789Z"), "corr-1", "rest"));
+                new Recording(Instant.parse("2019-03-01T08:00:00.123456789Z"), "corr-1", "rest", "test"));
         var message = new GenericDomainEventMessage<>(
                 "Ledger",
                 "HT-CAC:2019",
@@ -63,7 +63,8 @@ class EnvelopesTest {
                 message.getTimestamp().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                 mapper.valueToTree(event),
                 "h7",
-                "h6");
+                "h6",
+                org.budgetledger.contract.event.EventRevisions.CURRENT);
         assertThat(written).isEqualTo(mapper.writeValueAsString(viaTree));
         assertThat(mapper.readValue(written, EventEnvelope.class).payload()).isEqualTo(mapper.valueToTree(event));
     }
@@ -79,7 +80,7 @@ class EnvelopesTest {
                 "HT-CAC:2019",
                 0,
                 new org.budgetledger.contract.event.NarrativeRecorded(
-                        "HT-CAC", 2019, Map.of(), new Recording(Instant.EPOCH, "c", "rest")),
+                        "HT-CAC", 2019, Map.of(), new Recording(Instant.EPOCH, "c", "rest", "test")),
                 MetaData.emptyInstance(),
                 "evt-0",
                 Instant.parse("2026-12-06T06:42:17.288270381Z"));

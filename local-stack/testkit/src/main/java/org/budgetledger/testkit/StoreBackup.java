@@ -66,6 +66,14 @@ public final class StoreBackup {
         }
     }
 
+    /** Restores a backup into the (empty) database this URI names; what it restored, in a line. */
+    public static String restore(String mongoUri, Path file) throws IOException {
+        ConnectionString uri = new ConnectionString(mongoUri);
+        try (MongoClient client = MongoClients.create(uri)) {
+            return restore(client.getDatabase(uri.getDatabase()), file);
+        }
+    }
+
     /** Writes the database to {@code file} (through a temporary file beside it: a failed backup leaves no file). */
     static String backup(MongoDatabase db, Path file) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");

@@ -454,7 +454,8 @@ public class EventApplier {
                 event.recording().correlationId(),
                 event.recording().origin(),
                 event.posting(),
-                reversed);
+                reversed,
+                event.recording().actor());
     }
 
     private void applyCatalogue(
@@ -494,7 +495,7 @@ public class EventApplier {
                 .orElseThrow(() -> new IllegalStateException(
                         "unknown event type " + envelope.type() + " in " + envelope.stream()));
         try {
-            return mapper.treeToValue(envelope.payload(), type);
+            return mapper.treeToValue(envelope.currentPayload(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(
                     "unreadable " + envelope.type() + " " + envelope.stream() + "/" + envelope.sequence(), e);

@@ -64,6 +64,15 @@ public class LedgerSource {
         throw failure;
     }
 
+    /** The keys issued through the ledger service that are active now, as digests (never the keys). */
+    public List<org.budgetledger.kit.security.ApiKeys.IssuedKey> issuedKeys() {
+        List<org.budgetledger.kit.security.ApiKeys.IssuedKey> keys = read(http -> http.get()
+                .uri("/api/v1/admin/keys/digests")
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<org.budgetledger.kit.security.ApiKeys.IssuedKey>>() {}));
+        return keys == null ? List.of() : keys;
+    }
+
     /** A stream the ledger service holds, and the last sequence it published (−1: none yet). */
     public record Stream(String stream, long published) {}
 

@@ -70,7 +70,7 @@ final class RecordCheck {
                     e.type() + " is not an event of a " + (catalogue(e.stream()) ? "catalogue" : "ledger")));
         }
         try {
-            MAPPER.treeToValue(e.payload(), type.get());
+            MAPPER.treeToValue(e.currentPayload(), type.get());
         } catch (Exception unreadable) {
             return Optional.of(new Refusal("unreadable_payload", e.type() + ": " + unreadable.getMessage()));
         }

@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.budgetledger.contract.LedgerId;
+import org.budgetledger.kit.scope.ScopedByHandler;
+import org.budgetledger.kit.scope.UnitScopes;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PostingTrailController {
 
     private final PostingTrail trails;
+    private final UnitScopes scopes;
 
-    public PostingTrailController(PostingTrail trails) {
+    public PostingTrailController(PostingTrail trails, UnitScopes scopes) {
         this.trails = trails;
+        this.scopes = scopes;
     }
 
     @GetMapping("/{sourceSystem}/{postingId}")
@@ -30,8 +35,14 @@ public class PostingTrailController {
             description =
                     "cells: signed yuan per cell key of the posting's own unit; the same amounts reach the consolidated figures "
                             + "of every unit listed in consolidatedInto.")
+    @ScopedByHandler
     public Map<String, Object> trail(@PathVariable String sourceSystem, @PathVariable String postingId) {
+        // a posting of a unit outside the caller's scope is answered as one that does not exist: not even that leaks
         PostingTrail.Trail t = trails.find(sourceSystem, postingId)
+                .filter(found -> {
+                    LedgerId ledger = LedgerId.parse(found.ledger());
+                    return scopes.coversCurrent(ledger.unitCode(), ledger.fiscalYear());
+                })
                 .orElseThrow(() -> new NotFound("no posting " + postingId + " of source system " + sourceSystem));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("postingId", postingId);
@@ -47,6 +58,7 @@ public class PostingTrailController {
         event.put("recordedAt", t.entry().recordedAt());
         event.put("correlationId", t.entry().correlationId());
         event.put("origin", t.entry().origin());
+        event.put("actor", t.entry().actor());
         body.put("event", event);
         body.put("posting", t.entry().posting());
         if (t.entry().isReversal()) {

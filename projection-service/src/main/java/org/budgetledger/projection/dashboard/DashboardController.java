@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.budgetledger.kit.scope.ScopedByHandler;
+import org.budgetledger.kit.scope.UnitScopes;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.store.UnitDirectory;
 import org.budgetledger.projection.web.BadParameter;
@@ -23,15 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class DashboardController {
 
     private final Dashboards dashboards;
+    private final UnitScopes scopes;
 
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1_000;
 
-    public DashboardController(Dashboards dashboards) {
+    public DashboardController(Dashboards dashboards, UnitScopes scopes) {
         this.dashboards = dashboards;
+        this.scopes = scopes;
     }
 
     @GetMapping("/ledgers")
+    @ScopedByHandler // the ledgers of the caller's scope only
     @Operation(operationId = "listLedgers", summary = "The units and fiscal years held, with parent, kind and region")
     public ResponseEntity<List<UnitDirectory.Unit>> ledgers(
             @Parameter(description = "the first to answer (0: from the start)") @RequestParam(defaultValue = "0")
@@ -39,10 +44,16 @@ public class DashboardController {
             @Parameter(description = "how many at most (1 to " + MAX_PAGE + ")")
                     @RequestParam(defaultValue = "" + DEFAULT_PAGE)
                     int limit) {
-        return page(dashboards.ledgers(), offset, limit);
+        return page(
+                dashboards.ledgers().stream()
+                        .filter(u -> scopes.coversCurrent(u.unitCode(), u.fiscalYear()))
+                        .toList(),
+                offset,
+                limit);
     }
 
     @GetMapping("/{fiscalYear}/units")
+    @ScopedByHandler // the units of the caller's scope only
     @Operation(
             operationId = "getUnitsDashboard",
             summary = "Every unit's headline figures for a year, side by side and sorted",
@@ -62,13 +73,17 @@ public class DashboardController {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
         return page(
-                dashboards.headlines(
-                        fiscalYear,
-                        blankToNull(region),
-                        blankToNull(parent),
-                        scope(scope),
-                        sort,
-                        !"asc".equalsIgnoreCase(order)),
+                dashboards
+                        .headlines(
+                                fiscalYear,
+                                blankToNull(region),
+                                blankToNull(parent),
+                                scope(scope),
+                                sort,
+                                !"asc".equalsIgnoreCase(order))
+                        .stream()
+                        .filter(h -> scopes.coversCurrent(h.unitCode(), fiscalYear))
+                        .toList(),
                 offset,
                 limit);
     }

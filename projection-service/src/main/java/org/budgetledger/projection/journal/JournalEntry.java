@@ -21,7 +21,8 @@ public record JournalEntry(
         String correlationId,
         String origin,
         Posting posting,
-        Posting reversed) {
+        Posting reversed,
+        String actor) {
 
     public boolean isReversal() {
         return reversed != null;

@@ -226,7 +226,7 @@ class EventApplierTest {
     }
 
     private static Recording recording(int second) {
-        return new Recording(BASE.plusSeconds(second), "c-" + second, "test");
+        return new Recording(BASE.plusSeconds(second), "c-" + second, "test", "test");
     }
 
     private static Posting appropriation(String id, String amount) {
@@ -279,6 +279,7 @@ class EventApplierTest {
                 LedgerEvents.nameOf(event.getClass()),
                 event.recording().recordedAt(),
                 mapper.valueToTree(event),
+                null,
                 null,
                 null);
     }

@@ -139,13 +139,14 @@ class AsOfCheckpointsTest {
     private List<EventEnvelope> stream(Random random, int postings) throws Exception {
         List<EventEnvelope> events = new ArrayList<>();
         UnitProfile profile = new UnitProfile("检查点单位", UnitKind.ADMINISTRATIVE, null, "110000", null, null);
-        events.add(envelope(0, BASE, new UnitProfiled(UNIT, YEAR, profile, new Recording(BASE, "c-0", "test"))));
+        events.add(
+                envelope(0, BASE, new UnitProfiled(UNIT, YEAR, profile, new Recording(BASE, "c-0", "test", "test"))));
         List<Posting> recorded = new ArrayList<>();
         Instant clock = BASE;
         for (int seq = 1; seq <= postings; seq++) {
             clock = clock.plusMillis(500 + random.nextInt(1_000)).plusNanos(random.nextInt(1_000));
             Instant at = seq % 7 == 0 ? clock.minusSeconds(3) : clock;
-            Recording recording = new Recording(at, "c-" + seq, "test");
+            Recording recording = new Recording(at, "c-" + seq, "test", "test");
             Money amount = Money.ofFen(1 + random.nextInt(1_000_000));
             LedgerEvent event;
             if (seq % 97 == 0 && !recorded.isEmpty()) {
@@ -232,6 +233,7 @@ class AsOfCheckpointsTest {
                 LedgerEvents.nameOf(event.getClass()),
                 at,
                 mapper.valueToTree(event),
+                null,
                 null,
                 null);
     }

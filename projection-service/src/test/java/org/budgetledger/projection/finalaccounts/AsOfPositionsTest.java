@@ -158,7 +158,7 @@ class AsOfPositionsTest {
                                 YEAR,
                                 Map.of(INCOME, 12_345_600L),
                                 new FiguresImported.Source("2019年决算.json", "ab".repeat(32), "json", List.of()),
-                                new Recording(imported, "c-imp", "test"))));
+                                new Recording(imported, "c-imp", "test", "test"))));
 
         JsonNode before = cells("IMP", imported.minusSeconds(1));
         assertThat(before.get("cells")).isEmpty();
@@ -205,6 +205,7 @@ class AsOfPositionsTest {
                     events[sequence].at(),
                     mapper.valueToTree(events[sequence].event()),
                     null,
+                    null,
                     null));
         }
         applier.apply(stores.active(), envelopes);
@@ -212,21 +213,21 @@ class AsOfPositionsTest {
 
     private static Timed profile(String unit, String parent, Instant at) {
         UnitProfile profile = new UnitProfile(unit + "单位", UnitKind.ADMINISTRATIVE, parent, "430202", null, null);
-        return new Timed(at, new UnitProfiled(unit, YEAR, profile, new Recording(at, "c-" + unit, "test")));
+        return new Timed(at, new UnitProfiled(unit, YEAR, profile, new Recording(at, "c-" + unit, "test", "test")));
     }
 
     private static LedgerEvent narrative(String unit, String text, Instant at) {
-        return new NarrativeRecorded(unit, YEAR, Map.of("other", text), new Recording(at, "c-n", "test"));
+        return new NarrativeRecorded(unit, YEAR, Map.of("other", text), new Recording(at, "c-n", "test", "test"));
     }
 
     private static LedgerEvent income(String unit, String id, String yuan, Instant at) {
         Posting income = posting(unit, id, PostingType.INCOME, null, null, yuan);
-        return new IncomeRecorded(income, "h-" + id, new Recording(at, "c-" + id, "test"));
+        return new IncomeRecorded(income, "h-" + id, new Recording(at, "c-" + id, "test", "test"));
     }
 
     private static LedgerEvent expenditure(String unit, String id, String yuan, Instant at) {
         Posting spent = posting(unit, id, PostingType.EXPENDITURE, "30201", ExpenditureKind.BASIC, yuan);
-        return new ExpenditureRecorded(spent, "h-" + id, new Recording(at, "c-" + id, "test"));
+        return new ExpenditureRecorded(spent, "h-" + id, new Recording(at, "c-" + id, "test", "test"));
     }
 
     private static Posting posting(

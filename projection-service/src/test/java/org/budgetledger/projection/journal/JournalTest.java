@@ -115,7 +115,15 @@ class JournalTest {
                 "P-1",
                 null);
         JournalEntry reversing = new JournalEntry(
-                "L5", 2, "e-2", Instant.parse("2020-03-02T00:00:00Z"), "c-2", "rest", reversal, original.posting());
+                "L5",
+                2,
+                "e-2",
+                Instant.parse("2020-03-02T00:00:00Z"),
+                "c-2",
+                "rest",
+                reversal,
+                original.posting(),
+                "test");
         List<JournalEntry> run = List.of(original, reversing, entry("L5", 3));
 
         index.write(run);
@@ -171,6 +179,7 @@ class JournalTest {
                 "c-" + sequence,
                 "rest",
                 p,
-                null);
+                null,
+                "test");
     }
 }

@@ -92,6 +92,7 @@ final class LedgerStreams {
                 event.recording().recordedAt(),
                 mapper.valueToTree(event),
                 null,
+                null,
                 null));
         return this;
     }
@@ -99,7 +100,7 @@ final class LedgerStreams {
     private Recording recording() {
         Instant now = clock;
         clock = clock.plus(Duration.ofMillis(1));
-        return new Recording(now, "c-" + events.size(), "test");
+        return new Recording(now, "c-" + events.size(), "test", "test");
     }
 
     private LedgerEvent recordedEvent(Posting p) {

@@ -106,6 +106,27 @@ public class KitAutoConfiguration {
         return new org.budgetledger.kit.openapi.OpenApiContract(service, description);
     }
 
+    /** The caller's unit scope, walked along the service's own unit tree (none: a scope covers its own unit only). */
+    @Bean
+    org.budgetledger.kit.scope.UnitScopes unitScopes(
+            org.springframework.beans.factory.ObjectProvider<org.budgetledger.kit.scope.UnitTree> tree) {
+        return new org.budgetledger.kit.scope.UnitScopes(
+                tree.getIfAvailable(() -> (unit, year) -> java.util.Optional.empty()));
+    }
+
+    /** Every endpoint of ours passes the scope check before it runs (ScopeInterceptor). */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer unitScopeCheck(
+            org.budgetledger.kit.scope.UnitScopes scopes) {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(
+                    org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new org.budgetledger.kit.scope.ScopeInterceptor(scopes));
+            }
+        };
+    }
+
     /** A service without rules of its own lets every role read and nothing else. */
     @Bean
     @ConditionalOnMissingBean

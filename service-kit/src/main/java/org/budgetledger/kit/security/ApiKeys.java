@@ -3,10 +3,14 @@ package org.budgetledger.kit.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,6 +24,11 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>A key also has an <em>id</em>: an HMAC of the key under a secret derived from every configured key. The id names
  * the key in a signed session (the key itself never leaves the server again), it is the same on every instance that
  * has the same keys, and changing any key changes every id, which ends the sessions made with the old ones.
+ *
+ * <p>Beside the configured keys (the installation's bootstrap administrators) stand the <em>issued</em> keys: managed
+ * through the ledger's {@code /api/v1/admin/keys}, kept there as SHA-256 digests only, and handed to this class as a
+ * snapshot by whoever reads that list ({@link #issued}). A snapshot is trusted only until its {@code validUntil}: a
+ * service that cannot read the list again stops accepting issued keys rather than accept a revoked one.
  */
 public final class ApiKeys {
 
@@ -28,12 +37,32 @@ public final class ApiKeys {
     /** A key that matched: its id and its caller. */
     public record Identified(String id, Caller caller) {}
 
+    /**
+     * An issued key as the ledger serves it to whoever checks keys: its id, the SHA-256 digest of the key (hex), its
+     * role, scope and source systems.
+     */
+    public record IssuedKey(String id, String digest, Role role, String scope, List<String> sourceSystems) {
+
+        public Caller caller() {
+            return new Caller("key:" + id, java.util.Set.of(role), java.util.Set.copyOf(sourceSystems), scope);
+        }
+    }
+
+    private record Issued(Map<String, IssuedKey> byDigest, Map<String, IssuedKey> byId, Instant validUntil) {}
+
     private static final String ROOT_CONTEXT = "budget-ledger/api-keys/v1";
 
     private final byte[] root;
     private final List<Known> keys;
+    private final Clock clock;
+    private volatile Issued issued = new Issued(Map.of(), Map.of(), Instant.MIN);
 
     public ApiKeys(List<SecurityProperties.ApiKey> configured) {
+        this(configured, Clock.systemUTC());
+    }
+
+    public ApiKeys(List<SecurityProperties.ApiKey> configured, Clock clock) {
+        this.clock = clock;
         this.root = root(configured);
         this.keys = configured.stream()
                 .map(k -> {
@@ -45,6 +74,22 @@ public final class ApiKeys {
 
     public boolean isEmpty() {
         return keys.isEmpty();
+    }
+
+    /** The issued keys as just read, trusted until {@code validUntil}; the previous snapshot is replaced whole. */
+    public void issued(List<IssuedKey> current, Instant validUntil) {
+        Map<String, IssuedKey> byDigest = new HashMap<>();
+        Map<String, IssuedKey> byId = new HashMap<>();
+        for (IssuedKey k : current) {
+            byDigest.put(k.digest(), k);
+            byId.put(k.id(), k);
+        }
+        issued = new Issued(Map.copyOf(byDigest), Map.copyOf(byId), validUntil);
+    }
+
+    private Map<String, IssuedKey> issuedBy(java.util.function.Function<Issued, Map<String, IssuedKey>> index) {
+        Issued now = issued;
+        return clock.instant().isBefore(now.validUntil()) ? index.apply(now) : Map.of();
     }
 
     /** The caller of a presented key, if it is one of ours. */
@@ -61,7 +106,12 @@ public final class ApiKeys {
                 found = k;
             }
         }
-        return Optional.ofNullable(found).map(k -> new Identified(k.id(), k.caller()));
+        if (found != null) {
+            return Optional.of(new Identified(found.id(), found.caller()));
+        }
+        // looked up by digest: a digest tells nothing of the key, so a map's timing tells nothing either
+        return Optional.ofNullable(issuedBy(Issued::byDigest).get(hex(digest)))
+                .map(k -> new Identified(k.id(), k.caller()));
     }
 
     /** The caller of a key id (as {@link #identify} gave it), while that key is still configured. */
@@ -73,7 +123,10 @@ public final class ApiKeys {
                 found = k.caller();
             }
         }
-        return Optional.ofNullable(found);
+        if (found != null) {
+            return Optional.of(found);
+        }
+        return Optional.ofNullable(issuedBy(Issued::byId).get(id)).map(IssuedKey::caller);
     }
 
     /**
@@ -97,7 +150,8 @@ public final class ApiKeys {
                                 .reduce((a, b) -> a + "+" + b)
                                 .orElse("none"),
                 new HashSet<>(k.roles()),
-                new HashSet<>(k.sourceSystems()));
+                new HashSet<>(k.sourceSystems()),
+                k.scope());
     }
 
     /** SHA-256 over every key (in a fixed order, each with its length), the root of the derived secrets. */
@@ -130,6 +184,15 @@ public final class ApiKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The SHA-256 digest of a key in hex: what the ledger stores of an issued key. */
+    public static String hexDigest(String key) {
+        return hex(digest(key));
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     static byte[] digest(String key) {

@@ -8,15 +8,29 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The authenticated caller: a name for the logs, its roles, and the source systems it may post as ("*": any).
+ * The authenticated caller: a name for the logs, its roles, the source systems it may post as ("*": any), and its
+ * scope: the unit whose subtree it covers, or {@link #INSTALLATION} for every unit (and what belongs to no unit:
+ * catalogues, keys, streams, rebuilds). An empty scope covers nothing: a token of the identity provider that names
+ * no scope gets no data, rather than all of it.
  */
-public record Caller(String name, Set<Role> roles, Set<String> sourceSystems) {
+public record Caller(String name, Set<Role> roles, Set<String> sourceSystems, String scope) {
 
     public static final String ANY_SOURCE = "*";
+    public static final String INSTALLATION = "*";
 
     public Caller {
         roles = Set.copyOf(roles);
         sourceSystems = Set.copyOf(sourceSystems);
+        scope = scope == null ? "" : scope;
+    }
+
+    /** A caller of the whole installation: the keys of the environment, and access control switched off. */
+    public Caller(String name, Set<Role> roles, Set<String> sourceSystems) {
+        this(name, roles, sourceSystems, INSTALLATION);
+    }
+
+    public boolean installationWide() {
+        return INSTALLATION.equals(scope);
     }
 
     /** The name: what Spring's authentication reports as the user, and what the logs show. */
@@ -43,7 +57,8 @@ public record Caller(String name, Set<Role> roles, Set<String> sourceSystems) {
             return Optional.of(caller);
         }
         if (auth.getPrincipal() instanceof Jwt jwt) {
-            return Optional.of(JwtCallers.caller(jwt, JwtCallers.ROLES, JwtCallers.SOURCE_SYSTEMS));
+            return Optional.of(
+                    JwtCallers.caller(jwt, JwtCallers.ROLES, JwtCallers.SOURCE_SYSTEMS, JwtCallers.UNIT_SCOPE));
         }
         return Optional.empty();
     }

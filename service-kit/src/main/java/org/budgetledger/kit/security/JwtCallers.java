@@ -18,25 +18,36 @@ public final class JwtCallers {
 
     static final String ROLES = "roles";
     static final String SOURCE_SYSTEMS = "source_systems";
+    static final String UNIT_SCOPE = "unit_scope";
 
     private JwtCallers() {}
 
-    static Caller caller(Jwt jwt, String rolesClaim, String sourceSystemsClaim) {
-        return caller(jwt.getSubject(), jwt.getClaims(), rolesClaim, sourceSystemsClaim);
+    static Caller caller(Jwt jwt, String rolesClaim, String sourceSystemsClaim, String scopeClaim) {
+        return caller(jwt.getSubject(), jwt.getClaims(), rolesClaim, sourceSystemsClaim, scopeClaim);
     }
 
-    /** The caller these claims describe; {@code subject} may be null. */
+    /**
+     * The caller these claims describe; {@code subject} may be null. The scope claim holds one unit code or "*"; a
+     * token without it (or with a list) covers no unit.
+     */
     public static Caller caller(
-            String subject, Map<String, Object> claims, String rolesClaim, String sourceSystemsClaim) {
+            String subject,
+            Map<String, Object> claims,
+            String rolesClaim,
+            String sourceSystemsClaim,
+            String scopeClaim) {
+        Object scope = claims.get(scopeClaim);
         return new Caller(
                 subject == null ? "jwt" : "jwt:" + subject,
                 Caller.roles(list(claims, rolesClaim)),
-                Set.copyOf(list(claims, sourceSystemsClaim)));
+                Set.copyOf(list(claims, sourceSystemsClaim)),
+                scope instanceof String s ? s.trim() : "");
     }
 
-    static Converter<Jwt, AbstractAuthenticationToken> converter(String rolesClaim, String sourceSystemsClaim) {
+    static Converter<Jwt, AbstractAuthenticationToken> converter(
+            String rolesClaim, String sourceSystemsClaim, String scopeClaim) {
         return jwt -> {
-            Caller caller = caller(jwt, rolesClaim, sourceSystemsClaim);
+            Caller caller = caller(jwt, rolesClaim, sourceSystemsClaim, scopeClaim);
             JwtAuthenticationToken token = new JwtAuthenticationToken(
                     jwt,
                     caller.roles().stream()

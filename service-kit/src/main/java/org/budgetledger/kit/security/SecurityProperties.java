@@ -34,15 +34,17 @@ public record SecurityProperties(
         enabled = enabled == null || enabled;
         posterSourceSystems = posterSourceSystems == null ? List.of() : List.copyOf(posterSourceSystems);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
-        jwt = jwt == null ? new Jwt(null, null, null, null, null, null) : jwt;
+        jwt = jwt == null ? new Jwt(null, null, null, null, null, null, null) : jwt;
         publicDocs = publicDocs == null || publicDocs;
         maxRequestBytes = maxRequestBytes == null ? 8L * 1024 * 1024 : maxRequestBytes;
     }
 
-    public record ApiKey(String key, List<Role> roles, List<String> sourceSystems) {
+    /** A configured key; its scope is a unit code or "*" (the default: the whole installation). */
+    public record ApiKey(String key, List<Role> roles, List<String> sourceSystems, String scope) {
         public ApiKey {
             roles = roles == null ? List.of() : List.copyOf(roles);
             sourceSystems = sourceSystems == null ? List.of() : List.copyOf(sourceSystems);
+            scope = scope == null || scope.isBlank() ? Caller.INSTALLATION : scope.trim();
         }
     }
 
@@ -55,6 +57,8 @@ public record SecurityProperties(
      *                          must contain it, so that a token issued for another service is refused here
      * @param rolesClaim        the claim listing our roles (default "roles")
      * @param sourceSystemsClaim the claim listing the source systems a POSTER may post as (default "source_systems")
+     * @param scopeClaim        the claim naming the unit whose subtree the token covers, or "*" for the whole
+     *                          installation (default "unit_scope"); a token without it covers no unit
      */
     public record Jwt(
             String issuerUri,
@@ -62,8 +66,10 @@ public record SecurityProperties(
             String publicKey,
             String audience,
             String rolesClaim,
-            String sourceSystemsClaim) {
+            String sourceSystemsClaim,
+            String scopeClaim) {
         public Jwt {
+            scopeClaim = scopeClaim == null || scopeClaim.isBlank() ? JwtCallers.UNIT_SCOPE : scopeClaim;
             rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? JwtCallers.ROLES : rolesClaim;
             sourceSystemsClaim = sourceSystemsClaim == null || sourceSystemsClaim.isBlank()
                     ? JwtCallers.SOURCE_SYSTEMS
@@ -86,17 +92,18 @@ public record SecurityProperties(
     List<NamedKey> named() {
         List<NamedKey> keys = new java.util.ArrayList<>();
         if (notBlank(adminKey)) {
-            keys.add(new NamedKey("LEDGER_ADMIN_KEY", new ApiKey(adminKey, List.of(Role.ADMIN), List.of())));
+            keys.add(new NamedKey("LEDGER_ADMIN_KEY", new ApiKey(adminKey, List.of(Role.ADMIN), List.of(), null)));
         }
         if (notBlank(posterKey)) {
             keys.add(new NamedKey(
-                    "LEDGER_POSTER_KEY", new ApiKey(posterKey, List.of(Role.POSTER), posterSourceSystems)));
+                    "LEDGER_POSTER_KEY", new ApiKey(posterKey, List.of(Role.POSTER), posterSourceSystems, null)));
         }
         if (notBlank(auditorKey)) {
-            keys.add(new NamedKey("LEDGER_AUDITOR_KEY", new ApiKey(auditorKey, List.of(Role.AUDITOR), List.of())));
+            keys.add(
+                    new NamedKey("LEDGER_AUDITOR_KEY", new ApiKey(auditorKey, List.of(Role.AUDITOR), List.of(), null)));
         }
         if (notBlank(viewerKey)) {
-            keys.add(new NamedKey("LEDGER_VIEWER_KEY", new ApiKey(viewerKey, List.of(Role.VIEWER), List.of())));
+            keys.add(new NamedKey("LEDGER_VIEWER_KEY", new ApiKey(viewerKey, List.of(Role.VIEWER), List.of(), null)));
         }
         for (int i = 0; i < apiKeys.size(); i++) {
             if (notBlank(apiKeys.get(i).key())) {

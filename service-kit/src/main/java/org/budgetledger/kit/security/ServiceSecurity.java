@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -74,20 +75,20 @@ public class ServiceSecurity {
             return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
         }
         UnsafeConfiguration.refuse(properties);
-        if (!apiKeys.isEmpty()) {
-            http.addFilterBefore(new ApiKeyFilter(apiKeys, denial), BasicAuthenticationFilter.class);
-        }
+        // always: keys issued through the ledger's key API arrive while the service runs
+        http.addFilterBefore(new ApiKeyFilter(apiKeys, denial), BasicAuthenticationFilter.class);
         SecurityProperties.Jwt jwt = properties.jwt();
         if (jwt.configured()) {
             JwtDecoder decoder = decoder(jwt);
             http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)
                             .jwtAuthenticationConverter(
-                                    JwtCallers.converter(jwt.rolesClaim(), jwt.sourceSystemsClaim())))
+                                    JwtCallers.converter(jwt.rolesClaim(), jwt.sourceSystemsClaim(), jwt.scopeClaim())))
                     .authenticationEntryPoint(
                             (req, res, ex) -> denial.unauthorized(res, "the bearer token is not valid")));
         }
         if (apiKeys.isEmpty() && !jwt.configured()) {
-            log.warn("no API key and no identity provider configured: every endpoint but health answers 401");
+            log.warn("no API key and no identity provider configured: every endpoint but health answers 401 until a"
+                    + " key is issued, and only a configured ADMIN key can issue one");
         }
         http.authorizeHttpRequests(a -> {
             // the error page only renders the failure of a request that was already let through
@@ -97,11 +98,12 @@ public class ServiceSecurity {
                 a.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll();
             }
-            // metrics tell an outsider how busy, how full and how behind we are: a role is needed, any of ours
+            // metrics tell an outsider how busy, how full and how behind the whole installation is: any role of
+            // ours, with the installation's scope
             a.requestMatchers("/actuator/**")
-                    .hasAnyRole(java.util.Arrays.stream(Role.values())
-                            .map(Role::name)
-                            .toArray(String[]::new));
+                    .access((auth, context) -> new AuthorizationDecision(Caller.current()
+                            .filter(c -> c.installationWide() && !c.roles().isEmpty())
+                            .isPresent()));
             rules.apply(a);
             a.anyRequest().denyAll();
         });

@@ -29,6 +29,12 @@ public class UnhandledErrors {
 
     private static final Logger log = LoggerFactory.getLogger(UnhandledErrors.class);
 
+    /** A unit, or the whole installation, that the caller's scope does not cover. */
+    @ExceptionHandler(org.budgetledger.kit.scope.OutsideScope.class)
+    ResponseEntity<Map<String, Object>> outsideScope(org.budgetledger.kit.scope.OutsideScope e) {
+        return ErrorBody.answer(HttpStatus.FORBIDDEN, "forbidden", e.field(), e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unhandled(Exception e) {
         if (e instanceof ErrorResponse spring) { // Spring's own 4xx (no route, wrong method, missing parameter, …)

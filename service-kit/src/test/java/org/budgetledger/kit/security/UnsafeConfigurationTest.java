@@ -25,7 +25,7 @@ class UnsafeConfigurationTest {
                 null,
                 null,
                 null,
-                new SecurityProperties.Jwt(issuer, jwkSet, null, audience, null, null),
+                new SecurityProperties.Jwt(issuer, jwkSet, null, audience, null, null, null),
                 null,
                 null);
     }
@@ -56,7 +56,7 @@ class UnsafeConfigurationTest {
                 null,
                 null,
                 null,
-                List.of(new SecurityProperties.ApiKey(A, List.of(Role.VIEWER), List.of())),
+                List.of(new SecurityProperties.ApiKey(A, List.of(Role.VIEWER), List.of(), null)),
                 null,
                 null,
                 null);

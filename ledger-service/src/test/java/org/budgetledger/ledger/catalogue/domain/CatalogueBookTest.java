@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Operators' catalogue revisions: add and rename, never delete; parents must exist (or come in the same request). */
 class CatalogueBookTest {
 
-    static final Recording REC = new Recording(Instant.parse("2020-01-10T09:30:00Z"), "corr-cat", "rest");
+    static final Recording REC = new Recording(Instant.parse("2020-01-10T09:30:00Z"), "corr-cat", "rest", "test");
     static final int SHIPPED_YEAR = 2019;
     static final int NEW_YEAR = 2030;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.budgetledger.kit.scope.UnitScopes;
 import org.budgetledger.projection.store.Stores;
 import org.budgetledger.projection.store.UnitDirectory;
 import org.springframework.stereotype.Component;
@@ -25,14 +26,17 @@ public class Navigation {
     private static final int MAX_DEPTH = 16;
 
     private final Stores stores;
+    private final UnitScopes scopes;
 
-    public Navigation(Stores stores) {
+    public Navigation(Stores stores, UnitScopes scopes) {
         this.stores = stores;
+        this.scopes = scopes;
     }
 
-    /** The years held, latest first. */
+    /** The years held with a unit in the caller's scope, latest first. */
     public List<Integer> years() {
         return stores.active().units().all().values().stream()
+                .filter(u -> scopes.coversCurrent(u.unitCode(), u.fiscalYear()))
                 .map(UnitDirectory.Unit::fiscalYear)
                 .collect(Collectors.toCollection(TreeSet::new))
                 .descendingSet()
@@ -40,7 +44,10 @@ public class Navigation {
                 .toList();
     }
 
-    /** The units of a year whose parent has no ledger that year: the departments (决算部门). */
+    /**
+     * The units of a year whose parent has no ledger that year: the departments (决算部门); for a caller scoped to a
+     * unit, the top of its scope.
+     */
     public List<UnitDirectory.Unit> departments(int year) {
         List<UnitDirectory.Unit> units = unitsOf(year);
         Set<String> codes = units.stream().map(UnitDirectory.Unit::unitCode).collect(Collectors.toSet());
@@ -49,14 +56,14 @@ public class Navigation {
                 .toList();
     }
 
-    /** Every unit of a year, by code. */
+    /** Every unit of a year in the caller's scope, by code. */
     public List<UnitDirectory.Unit> units(int year) {
         return unitsOf(year);
     }
 
     private List<UnitDirectory.Unit> unitsOf(int year) {
         return stores.active().units().all().values().stream()
-                .filter(u -> u.fiscalYear() == year)
+                .filter(u -> u.fiscalYear() == year && scopes.coversCurrent(u.unitCode(), year))
                 .sorted(Comparator.comparing(UnitDirectory.Unit::unitCode))
                 .toList();
     }

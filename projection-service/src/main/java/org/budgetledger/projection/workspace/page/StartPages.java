@@ -28,6 +28,7 @@ public class StartPages {
     }
 
     @GetMapping({"/workspace", "/workspace/"})
+    @org.budgetledger.kit.scope.ScopedByHandler // lists the units of the caller's scope (Navigation)
     ResponseEntity<String> start(HttpServletRequest request) {
         PageRequest page = PageRequest.of(request);
         StringBuilder h = new StringBuilder("<h1>部门决算工作台</h1>\n<p>选择年度与单位，查看部门决算公开表、审核公式和汇总看板。</p>\n");
@@ -62,6 +63,7 @@ public class StartPages {
     }
 
     @RequestMapping(WorkspaceSecurity.REFUSED)
+    @org.budgetledger.kit.scope.AnyScope
     ResponseEntity<String> refused(HttpServletRequest request) {
         String content = "<h1>无权查看（403）</h1>\n<p class=\"error\">您当前的身份（"
                 + esc(Viewer.of(request).map(Viewer::rolesZh).orElse("未登录"))

@@ -35,6 +35,7 @@ public class WorkspaceAssets implements WebMvcConfigurer {
     @Hidden
     static class ReportCss {
         @GetMapping("/workspace/assets/report.css")
+        @org.budgetledger.kit.scope.AnyScope
         ResponseEntity<String> css() {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "css", StandardCharsets.UTF_8))

@@ -28,6 +28,11 @@ public class WorkspaceErrors {
         return page(HttpStatus.NOT_FOUND, "未找到", "没有找到所要的数据：" + e.getMessage(), request);
     }
 
+    @ExceptionHandler(org.budgetledger.kit.scope.OutsideScope.class)
+    ResponseEntity<String> outsideScope(org.budgetledger.kit.scope.OutsideScope e, HttpServletRequest request) {
+        return page(HttpStatus.FORBIDDEN, "无权查看", "此单位不在您的权限范围内（只能查看授权单位及其下属单位）。" + e.getMessage(), request);
+    }
+
     @ExceptionHandler({BadParameter.class, IllegalArgumentException.class})
     ResponseEntity<String> badRequest(RuntimeException e, HttpServletRequest request) {
         return page(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage(), request);

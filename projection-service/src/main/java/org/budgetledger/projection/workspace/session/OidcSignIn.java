@@ -80,7 +80,11 @@ public final class OidcSignIn {
             throws IOException {
         OidcUser user = (OidcUser) authentication.getPrincipal();
         Caller caller = JwtCallers.caller(
-                user.getSubject(), user.getClaims(), claims.rolesClaim(), claims.sourceSystemsClaim());
+                user.getSubject(),
+                user.getClaims(),
+                claims.rolesClaim(),
+                claims.sourceSystemsClaim(),
+                claims.scopeClaim());
         Set<Role> roles = EnumSet.noneOf(Role.class);
         caller.roles().stream().filter(r -> r != Role.POSTER).forEach(roles::add);
         if (roles.isEmpty()) {
@@ -88,7 +92,7 @@ public final class OidcSignIn {
             return;
         }
         String next = next(request);
-        String token = sessions.issue(user.getSubject(), roles);
+        String token = sessions.issue(user.getSubject(), roles, caller.scope());
         response.addHeader(
                 HttpHeaders.SET_COOKIE,
                 WorkspaceSession.cookie(token, sessions.lifetime(), workspace.secureCookieFor(request))

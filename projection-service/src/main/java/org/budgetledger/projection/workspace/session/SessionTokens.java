@@ -19,8 +19,9 @@ import org.budgetledger.kit.security.Role;
  * key's roles. Nothing is kept on the server, so any instance with the same secret accepts it.
  *
  * <p>A user signed in through the operators' identity provider (OidcSignIn) has no key: the token is
- * {@code v2.<subject>.<roles>.<issued>.<expires>.<nonce>.<signature>} and carries the roles the provider's ID token
- * gave at sign-in, for the session's lifetime (the provider decides again at the next sign-in).
+ * {@code v3.<subject>.<roles>.<scope>.<issued>.<expires>.<nonce>.<signature>} and carries the roles and the unit scope
+ * the provider's ID token gave at sign-in, for the session's lifetime (the provider decides again at the next sign-in).
+ * (v2 tokens, which had no scope, are no longer accepted: their users sign in again.)
  */
 public final class SessionTokens {
 
@@ -28,7 +29,7 @@ public final class SessionTokens {
     public record Session(String token, Caller caller, String formToken, Instant expires) {}
 
     private static final String VERSION = "v1";
-    private static final String PROVIDER_VERSION = "v2";
+    private static final String PROVIDER_VERSION = "v3";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] secret;
@@ -53,14 +54,18 @@ public final class SessionTokens {
         return signed(VERSION, keyId);
     }
 
-    /** A new session for a user of the identity provider, with the roles its ID token gave. */
-    public String issue(String subject, java.util.Set<Role> roles) {
+    /** A new session for a user of the identity provider, with the roles and scope its ID token gave. */
+    public String issue(String subject, java.util.Set<Role> roles, String scope) {
         String names = roles.stream()
                 .map(Role::name)
                 .sorted()
                 .reduce((a, b) -> a + "," + b)
                 .orElse("");
-        return signed(PROVIDER_VERSION, B64.encodeToString(subject.getBytes(StandardCharsets.UTF_8)), names);
+        return signed(
+                PROVIDER_VERSION,
+                B64.encodeToString(subject.getBytes(StandardCharsets.UTF_8)),
+                names,
+                B64.encodeToString(scope.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String signed(String version, String... who) {
@@ -96,7 +101,7 @@ public final class SessionTokens {
         }
         String[] parts = payload.split("\\.", -1);
         boolean key = parts.length == 5 && parts[0].equals(VERSION);
-        boolean provider = parts.length == 6 && parts[0].equals(PROVIDER_VERSION);
+        boolean provider = parts.length == 7 && parts[0].equals(PROVIDER_VERSION);
         if (!key && !provider) {
             return Optional.empty();
         }
@@ -110,18 +115,19 @@ public final class SessionTokens {
         if (!clock.instant().isBefore(expires)) {
             return Optional.empty();
         }
-        Optional<Caller> caller = key ? keys.callerOfId(parts[1]) : providerCaller(parts[1], parts[2]);
+        Optional<Caller> caller = key ? keys.callerOfId(parts[1]) : providerCaller(parts[1], parts[2], parts[3]);
         return caller.map(c -> new Session(token, c, formToken(parts[at + 2]), expires));
     }
 
-    private static Optional<Caller> providerCaller(String subject, String roles) {
+    private static Optional<Caller> providerCaller(String subject, String roles, String scope) {
         try {
             java.util.Set<Role> granted = java.util.EnumSet.noneOf(Role.class);
             for (String role : roles.isEmpty() ? new String[0] : roles.split(",")) {
                 granted.add(Role.valueOf(role));
             }
             String name = new String(java.util.Base64.getUrlDecoder().decode(subject), StandardCharsets.UTF_8);
-            return Optional.of(new Caller("oidc:" + name, granted, java.util.Set.of()));
+            String unit = new String(java.util.Base64.getUrlDecoder().decode(scope), StandardCharsets.UTF_8);
+            return Optional.of(new Caller("oidc:" + name, granted, java.util.Set.of(), unit));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // signed by us, so never in practice; still no exception out of verify
         }

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Hidden
+@org.budgetledger.kit.scope.AnyScope
 public class SignInController {
 
     /** Where a sign-in may lead back to: a workspace path of ours, never another site ("//evil", "/\evil"). */

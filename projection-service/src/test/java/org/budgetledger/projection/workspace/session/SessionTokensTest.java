@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class SessionTokensTest {
 
     private static final SecurityProperties.ApiKey AUDITOR =
-            new SecurityProperties.ApiKey("auditor-key-for-session-tests-0001", List.of(Role.AUDITOR), List.of());
+            new SecurityProperties.ApiKey("auditor-key-for-session-tests-0001", List.of(Role.AUDITOR), List.of(), null);
     private static final SecurityProperties.ApiKey VIEWER =
-            new SecurityProperties.ApiKey("viewer-key-for-session-tests-00001", List.of(Role.VIEWER), List.of());
+            new SecurityProperties.ApiKey("viewer-key-for-session-tests-00001", List.of(Role.VIEWER), List.of(), null);
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-03-01T08:00:00Z"));
     private final Clock clock = new Clock() {
@@ -54,16 +54,22 @@ class SessionTokensTest {
     }
 
     @Test
-    void aProviderUsersTokenCarriesTheRolesItsIdTokenGaveAndCannotBeWidened() {
+    void aProviderUsersTokenCarriesTheRolesAndScopeItsIdTokenGaveAndCannotBeWidened() {
         ApiKeys keys = new ApiKeys(List.of(AUDITOR, VIEWER));
         SessionTokens tokens = tokens(keys);
-        String token = tokens.issue("zhang.san@example.gov.cn", java.util.Set.of(Role.VIEWER));
+        String token = tokens.issue("zhang.san@example.gov.cn", java.util.Set.of(Role.VIEWER), "SCHOOL-1");
         SessionTokens.Session session = tokens.verify(token).orElseThrow();
         assertThat(session.caller().roles()).containsExactly(Role.VIEWER);
+        assertThat(session.caller().scope()).isEqualTo("SCHOOL-1");
         assertThat(session.caller().name()).isEqualTo("oidc:zhang.san@example.gov.cn");
         String widened = token.replace(".VIEWER.", ".ADMIN,VIEWER.");
         assertThat(widened).isNotEqualTo(token);
         assertThat(tokens.verify(widened)).as("the signature covers the roles").isEmpty();
+        String[] parts = token.split("\\.");
+        parts[3] = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("*".getBytes());
+        assertThat(tokens.verify(String.join(".", parts)))
+                .as("the signature covers the scope")
+                .isEmpty();
         now.set(now.get().plus(Duration.ofHours(8)));
         assertThat(tokens.verify(token)).as("expired").isEmpty();
     }
@@ -86,7 +92,8 @@ class SessionTokensTest {
         now.set(Instant.parse("2024-03-01T08:00:00Z"));
         ApiKeys rotated = new ApiKeys(List.of(
                 AUDITOR,
-                new SecurityProperties.ApiKey("a-new-viewer-key-after-rotation-01", List.of(Role.VIEWER), List.of())));
+                new SecurityProperties.ApiKey(
+                        "a-new-viewer-key-after-rotation-01", List.of(Role.VIEWER), List.of(), null)));
         assertThat(new SessionTokens(keys.derive("workspace-session"), rotated, Duration.ofHours(8), clock)
                         .verify(viewer))
                 .as("the key it names is gone")
