@@ -1,5 +1,6 @@
 package org.budgetledger.ledger;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -349,6 +350,52 @@ class LedgerApiTest extends IntegrationTest {
         p.put("fiscalYear", 2024).put("occurredOn", "2024-03-01").put("functionalCode", "2050101");
         ResponseEntity<String> posted = post("/api/v1/postings", p);
         assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void anImportRemovesTheCodesTheFileLacksUnlessARecordedPostingUsesThem() throws Exception {
+        int year = 1995; // no shipped catalogue, no other test's postings
+        String codes = "{\"codes\":[{\"code\":\"201\",\"name\":\"一般公共服务支出\"},"
+                + "{\"code\":\"20101\",\"name\":\"人大事务\"},{\"code\":\"2010101\",\"name\":\"行政运行\"},"
+                + "{\"code\":\"2010102\",\"name\":\"一般行政管理事务\"},{\"code\":\"205\",\"name\":\"教育支出\"},"
+                + "{\"code\":\"20502\",\"name\":\"普通教育\"},{\"code\":\"2050202\",\"name\":\"小学教育\"}]}";
+        put("/api/v1/catalogues/" + year + "/functional", read(codes));
+        put("/api/v1/catalogues/" + year + "/economic", read("{\"codes\":[{\"code\":\"301\",\"name\":\"工资福利支出\"}]}"));
+        put("/api/v1/units/" + unit + "/years/" + year, profile);
+        ObjectNode p = appropriation("OLD-1", "10.00");
+        p.put("fiscalYear", year).put("occurredOn", year + "-03-01").put("functionalCode", "2010101");
+        ResponseEntity<String> recorded = post("/api/v1/postings", p);
+        assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(201);
+
+        String path = "/api/v1/catalogues/" + year + "/functional?removeMissing=true";
+        ResponseEntity<String> refused =
+                putFile(path, "科目编码,科目名称\n205,教育支出\n20502,普通教育\n2050202,小学教育\n".getBytes(UTF_8), "text/csv");
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        JsonNode inUse = read(refused.getBody());
+        assertThat(inUse.get("error").asText()).isEqualTo("catalogue.code_in_use");
+        assertThat(inUse.get("errors").findValuesAsText("code")).containsExactly("201", "20101", "2010101");
+        assertThat(inUse.get("errors").findValuesAsText("postingId"))
+                .containsOnly(p.get("postingId").asText());
+        assertThat(getJson("/api/v1/catalogues/" + year + "/functional")
+                        .get("size")
+                        .asInt())
+                .as("nothing recorded")
+                .isEqualTo(7);
+
+        ResponseEntity<String> imported = putFile(
+                path,
+                "科目编码,科目名称\n201,一般公共服务支出\n20101,人大事务\n2010101,行政运行\n205,教育支出\n20502,普通教育\n".getBytes(UTF_8),
+                "text/csv");
+        assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(200);
+        JsonNode answer = read(imported.getBody());
+        assertThat(answer.get("removed").findValuesAsText("code")).containsExactly("2010102", "2050202");
+        assertThat(answer.get("notInFile").asInt()).isZero();
+        assertThat(answer.get("size").asInt()).isEqualTo(5);
+        ObjectNode gone = appropriation("NEW-1", "10.00");
+        gone.put("fiscalYear", year).put("occurredOn", year + "-03-01").put("functionalCode", "2050202");
+        assertThat(post("/api/v1/postings", gone).getStatusCode().value())
+                .as("a removed code is refused")
+                .isEqualTo(422);
     }
 
     @Test

@@ -37,6 +37,16 @@ public final class Catalogue {
         return new Catalogue(fiscalYear, kind, merged);
     }
 
+    /** The catalogue without these codes (codes it does not have are ignored). */
+    public Catalogue without(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return this;
+        }
+        TreeMap<String, String> kept = new TreeMap<>(names);
+        codes.forEach(kept::remove);
+        return new Catalogue(fiscalYear, kind, kept);
+    }
+
     /** A code is valid when it is of a level of this kind, listed, and all its parents are listed. */
     public boolean isValid(String code) {
         return kind.isLevel(code)

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,8 +38,11 @@ public class CatalogueController {
     private final CommandGateway commands;
     private final StreamRegistry registry;
     private final Clock clock;
+    private final CodeUsage usage;
 
-    public CatalogueController(CatalogueView view, CommandGateway commands, StreamRegistry registry, Clock clock) {
+    public CatalogueController(
+            CatalogueView view, CommandGateway commands, StreamRegistry registry, Clock clock, CodeUsage usage) {
+        this.usage = usage;
         this.view = view;
         this.commands = commands;
         this.registry = registry;
@@ -112,8 +116,8 @@ public class CatalogueController {
         }
         String stream = CatalogueBook.streamId(fiscalYear, k);
         registry.register(stream, CatalogueView.STREAM_KIND);
-        CatalogueBook.Revision revision = commands.sendAndWait(
-                new CatalogueBook.ReviseCatalogue(stream, fiscalYear, k, entries, RestRequests.recording(clock)));
+        CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(
+                stream, fiscalYear, k, entries, List.of(), RestRequests.recording(clock)));
         if (revision.error() != null) {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }
@@ -131,12 +135,15 @@ public class CatalogueController {
                     + "sheet: title rows, a heading row naming a code column (科目编码, 编码, code) and a name column "
                     + "(科目名称, 名称, name), or the ministry's 类/款/项 columns, then a code per row; rows without a "
                     + "code are skipped. Validated whole: every bad row is listed (errors[].row), nothing is recorded. "
-                    + "Answers what was added and renamed, how many codes were unchanged, and how many codes of the "
-                    + "catalogue the file does not have (kept: a revision never removes a code).")
+                    + "Answers what was added, renamed and removed, how many codes were unchanged, and how many codes "
+                    + "of the catalogue the file does not have. Those are kept, unless removeMissing=true: then they "
+                    + "are removed, and if a recorded posting of the year uses one (or a code under it) nothing is "
+                    + "recorded and the answer lists each such code with a posting (422 catalogue.code_in_use).")
     public Map<String, Object> importFile(
             @PathVariable int fiscalYear,
             @PathVariable String kind,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestParam(defaultValue = "false") boolean removeMissing,
             @RequestBody byte[] body) {
         CatalogueKind k = kind(kind);
         if (fiscalYear < 1990 || fiscalYear > 2100) {
@@ -147,7 +154,7 @@ public class CatalogueController {
         CatalogueSheet.Parsed parsed = CatalogueSheet.parse(cells, k);
         Catalogue before = view.of(fiscalYear, k).orElse(Catalogue.empty(fiscalYear, k));
         List<CatalogueSheet.Problem> problems = new ArrayList<>(parsed.problems());
-        problems.addAll(orphans(parsed, before, k));
+        problems.addAll(orphans(parsed, removeMissing ? Catalogue.empty(fiscalYear, k) : before, k));
         if (!problems.isEmpty()) {
             throw ApiException.unprocessable(
                             "file.rows",
@@ -160,15 +167,53 @@ public class CatalogueController {
         }
         List<CatalogueEntry> entries =
                 parsed.rows().stream().map(CatalogueSheet.Row::entry).toList();
+        List<String> remove = removeMissing ? missing(before, entries) : List.of();
+        requireUnused(fiscalYear, k, remove);
         String stream = CatalogueBook.streamId(fiscalYear, k);
         registry.register(stream, CatalogueView.STREAM_KIND);
         CatalogueBook.Revision revision = commands.sendAndWait(new CatalogueBook.ReviseCatalogue(
-                stream, fiscalYear, k, entries, RestRequests.recording(clock, "file")));
+                stream, fiscalYear, k, entries, remove, RestRequests.recording(clock, "file")));
         if (revision.error() != null) {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }
         view.revised(revision.catalogue());
         return imported(before, revision.catalogue(), entries, parsed.skipped());
+    }
+
+    private static List<String> missing(Catalogue before, List<CatalogueEntry> entries) {
+        java.util.Set<String> inFile = new java.util.HashSet<>();
+        entries.forEach(e -> inFile.add(e.code()));
+        return before.entries().stream()
+                .map(CatalogueEntry::code)
+                .filter(c -> !inFile.contains(c))
+                .toList();
+    }
+
+    /** Refuses the import, recording nothing, when a code it would remove is used by a recorded posting. */
+    private void requireUnused(int fiscalYear, CatalogueKind kind, List<String> remove) {
+        Map<String, CodeUsage.Use> used;
+        try {
+            used = usage.used(fiscalYear, kind, remove);
+        } catch (IllegalStateException e) {
+            throw ApiException.unprocessable("catalogue.too_large_to_check", "removeMissing", e.getMessage());
+        }
+        if (!used.isEmpty()) {
+            throw ApiException.unprocessable(
+                            "catalogue.code_in_use",
+                            "removeMissing",
+                            used.size() + " code(s) the file lacks are used by recorded postings of " + fiscalYear
+                                    + " and cannot be removed; nothing was recorded")
+                    .withErrors(used.entrySet().stream()
+                            .map(u -> Map.<String, Object>of(
+                                    "code", u.getKey(),
+                                    "ledger", u.getValue().ledger(),
+                                    "postingId", u.getValue().postingId(),
+                                    "message",
+                                            "code " + u.getKey() + " is used by posting "
+                                                    + u.getValue().postingId() + " of "
+                                                    + u.getValue().ledger()))
+                            .toList());
+        }
     }
 
     /** Rows whose 类 or 款 is neither in the file nor in the catalogue. */
@@ -206,8 +251,12 @@ public class CatalogueController {
                 renamed.add(Map.of("code", e.code(), "from", was.get(), "to", e.name()));
             }
         }
+        List<Map<String, String>> removed = before.entries().stream()
+                .filter(e -> !after.contains(e.code()))
+                .map(e -> Map.of("code", e.code(), "name", e.name()))
+                .toList();
         long notInFile = before.entries().stream()
-                .filter(e -> !inFile.contains(e.code()))
+                .filter(e -> !inFile.contains(e.code()) && after.contains(e.code()))
                 .count();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fiscalYear", after.fiscalYear());
@@ -215,7 +264,7 @@ public class CatalogueController {
         body.put("size", after.size());
         body.put("added", added);
         body.put("renamed", renamed);
-        body.put("removed", List.of());
+        body.put("removed", removed);
         body.put("unchanged", entries.size() - added.size() - renamed.size());
         body.put("notInFile", notInFile);
         body.put("skippedRows", skipped);

@@ -77,10 +77,10 @@ public class CatalogueView implements Catalogues {
                 for (var event = stored.read(stream, seq); event.isPresent(); event = stored.read(stream, ++seq)) {
                     CatalogueRevised revised =
                             mapper.readValue(event.get().currentPayloadJson(), CatalogueRevised.class);
-                    catalogues.merge(
+                    catalogues.compute(
                             new Key(revised.fiscalYear(), revised.kind()),
-                            Catalogue.of(revised.fiscalYear(), revised.kind(), revised.codes()),
-                            (current, changes) -> current.revisedWith(changes.entries()));
+                            (key, current) -> revised.applyTo(
+                                    current != null ? current : Catalogue.empty(revised.fiscalYear(), revised.kind())));
                 }
                 nextSequence.put(stream, seq);
             }

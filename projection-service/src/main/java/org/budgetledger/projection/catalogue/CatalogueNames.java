@@ -42,14 +42,30 @@ public class CatalogueNames {
 
     public boolean apply(String stream, long from, long to, List<CatalogueRevised> events) {
         Document set = new Document("applied", to);
+        Map<String, String> last = new java.util.LinkedHashMap<>(); // each code's state after the run: a name, or gone
         for (CatalogueRevised e : events) {
             set.append("year", e.fiscalYear()).append("kind", e.kind().name());
-            e.codes().forEach(c -> set.append("codes." + c.code(), c.name()));
+            e.codes().forEach(c -> last.put(c.code(), c.name()));
+            e.removed().forEach(code -> last.put(code, null));
+        }
+        Document unset = new Document();
+        last.forEach((code, name) -> {
+            if (name != null) {
+                set.append("codes." + code, name);
+                unset.append("removed." + code, "");
+            } else {
+                unset.append("codes." + code, "");
+                set.append("removed." + code, true);
+            }
+        });
+        Document update = new Document("$set", set);
+        if (!unset.isEmpty()) {
+            update.append("$unset", unset);
         }
         try {
             UpdateResult r = revisions.updateOne(
                     new Document("_id", stream).append("applied", from),
-                    new Document("$set", set),
+                    update,
                     new UpdateOptions().upsert(from == -1));
             stale = true;
             return r.getMatchedCount() == 1 || r.getUpsertedId() != null;
@@ -85,10 +101,15 @@ public class CatalogueNames {
                 int year = d.getInteger("year");
                 CatalogueKind kind = CatalogueKind.valueOf(d.getString("kind"));
                 List<CatalogueEntry> codes = new ArrayList<>();
-                d.get("codes", Document.class)
-                        .forEach((code, name) -> codes.add(new CatalogueEntry(code, (String) name)));
+                Document named = d.get("codes", Document.class);
+                if (named != null) {
+                    named.forEach((code, name) -> codes.add(new CatalogueEntry(code, (String) name)));
+                }
+                Document removed = d.get("removed", Document.class);
                 Catalogue base = ShippedCatalogues.load(year, kind).orElseGet(() -> Catalogue.empty(year, kind));
-                loaded.put(kind.path() + ":" + year, base.revisedWith(codes));
+                loaded.put(
+                        kind.path() + ":" + year,
+                        base.revisedWith(codes).without(removed == null ? List.of() : removed.keySet()));
             }
             cache = loaded;
             loadedAt = System.nanoTime();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,7 +25,7 @@ import org.budgetledger.contract.event.Recording;
 
 /**
  * One year's catalogue of one kind as operators revised it on top of what the release ships. Revisions add and
- * rename, never delete: postings already recorded may use any code. Its events reach the query side like a
+ * rename, and remove only codes the caller found no recorded posting to use (CodeUsage, before the command). Its events reach the query side like a
  * ledger's, so that tables print the names of the posting's year.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -39,7 +40,7 @@ public class CatalogueBook {
 
     private int fiscalYear;
     private CatalogueKind kind;
-    private List<CatalogueEntry> revisions = new ArrayList<>();
+    private List<CatalogueRevised> revisions = new ArrayList<>();
 
     protected CatalogueBook() {
         // for Axon
@@ -54,7 +55,13 @@ public class CatalogueBook {
             int fiscalYear,
             CatalogueKind kind,
             List<CatalogueEntry> codes,
-            Recording recording) {}
+            List<String> remove,
+            Recording recording) {
+
+        public ReviseCatalogue {
+            remove = remove == null ? List.of() : List.copyOf(remove);
+        }
+    }
 
     /** The catalogue after the revision, how many codes it added or renamed, or why it was refused. */
     public record Revision(Catalogue catalogue, int changed, String error, String field, String message) {}
@@ -98,7 +105,7 @@ public class CatalogueBook {
                         field + ".name is required (1-" + MAX_NAME + " characters)");
             }
         }
-        Catalogue merged = current.revisedWith(codes);
+        Catalogue merged = current.revisedWith(codes).without(command.remove());
         for (int i = 0; i < codes.size(); i++) {
             for (String parent : command.kind().parentsOf(codes.get(i).code())) {
                 if (!merged.contains(parent)) {
@@ -112,19 +119,43 @@ public class CatalogueBook {
                 }
             }
         }
+        Optional<Revision> orphaned = orphaned(current, merged, command.remove());
+        if (orphaned.isPresent()) {
+            return orphaned.get();
+        }
         List<CatalogueEntry> changed = codes.stream()
                 .filter(e -> !Objects.equals(current.nameOf(e.code()).orElse(null), e.name()))
                 .toList();
-        if (!changed.isEmpty()) {
-            apply(new CatalogueRevised(command.fiscalYear(), command.kind(), changed, command.recording()));
+        List<String> removed =
+                command.remove().stream().filter(current::contains).toList();
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            apply(new CatalogueRevised(command.fiscalYear(), command.kind(), changed, removed, command.recording()));
         }
-        return new Revision(merged, changed.size(), null, null, null);
+        return new Revision(merged, changed.size() + removed.size(), null, null, null);
+    }
+
+    /** A code that stays while a parent of it goes. */
+    private static Optional<Revision> orphaned(Catalogue current, Catalogue merged, List<String> remove) {
+        for (CatalogueEntry e : merged.entries()) {
+            for (String parent : merged.kind().parentsOf(e.code())) {
+                if (!merged.contains(parent)) {
+                    return Optional.of(refused(
+                            current,
+                            "code.parent_removed",
+                            "remove",
+                            "code " + e.code() + " stays, so its parent " + parent + " cannot be removed"));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Catalogue current(int year, CatalogueKind k) {
-        return ShippedCatalogues.load(year, k)
-                .orElseGet(() -> Catalogue.empty(year, k))
-                .revisedWith(revisions);
+        Catalogue catalogue = ShippedCatalogues.load(year, k).orElseGet(() -> Catalogue.empty(year, k));
+        for (CatalogueRevised revision : revisions) {
+            catalogue = revision.applyTo(catalogue);
+        }
+        return catalogue;
     }
 
     private static Revision refused(Catalogue current, String error, String field, String message) {
@@ -136,6 +167,6 @@ public class CatalogueBook {
         streamId = streamId(event.fiscalYear(), event.kind());
         fiscalYear = event.fiscalYear();
         kind = event.kind();
-        revisions.addAll(event.codes());
+        revisions.add(event);
     }
 }

@@ -37,11 +37,13 @@ class CatalogueBookTest {
     }
 
     static CatalogueBook.ReviseCatalogue revise(int year, CatalogueKind kind, CatalogueEntry... codes) {
-        return new CatalogueBook.ReviseCatalogue(CatalogueBook.streamId(year, kind), year, kind, List.of(codes), REC);
+        return new CatalogueBook.ReviseCatalogue(
+                CatalogueBook.streamId(year, kind), year, kind, List.of(codes), java.util.List.of(), REC);
     }
 
     static CatalogueBook.ReviseCatalogue revise(int year, CatalogueKind kind, List<CatalogueEntry> codes) {
-        return new CatalogueBook.ReviseCatalogue(CatalogueBook.streamId(year, kind), year, kind, codes, REC);
+        return new CatalogueBook.ReviseCatalogue(
+                CatalogueBook.streamId(year, kind), year, kind, codes, java.util.List.of(), REC);
     }
 
     static int shippedSize(int year, CatalogueKind kind) {
@@ -62,13 +64,38 @@ class CatalogueBookTest {
     }
 
     @Test
+    void removesCodesAndRefusesToRemoveAParentWhoseChildStays() {
+        CatalogueBook.ReviseCatalogue removeChild = new CatalogueBook.ReviseCatalogue(
+                CatalogueBook.streamId(NEW_YEAR, FUNCTIONAL), NEW_YEAR, FUNCTIONAL, List.of(), List.of("2010102"), REC);
+        List<CatalogueEntry> three = List.of(e("201", "一般公共服务支出"), e("20101", "人大事务"), e("2010102", "一般行政管理事务"));
+        fixture()
+                .given(new CatalogueRevised(NEW_YEAR, FUNCTIONAL, three, List.of(), REC))
+                .when(removeChild)
+                .expectEvents(new CatalogueRevised(NEW_YEAR, FUNCTIONAL, List.of(), List.of("2010102"), REC));
+        Capture<Object> result = Capture.capture();
+        fixture()
+                .given(new CatalogueRevised(NEW_YEAR, FUNCTIONAL, three, List.of(), REC))
+                .when(new CatalogueBook.ReviseCatalogue(
+                        CatalogueBook.streamId(NEW_YEAR, FUNCTIONAL),
+                        NEW_YEAR,
+                        FUNCTIONAL,
+                        List.of(),
+                        List.of("20101"),
+                        REC))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(result);
+        assertRefused((CatalogueBook.Revision) result.value(), "code.parent_removed", "remove");
+    }
+
+    @Test
     void addsACodeToAShippedCatalogue() {
         Capture<Object> result = Capture.capture();
         fixture()
                 .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "网络安全")))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
+                .expectEvents(new CatalogueRevised(
+                        SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), java.util.List.of(), REC))
                 .expectResultMessagePayloadMatching(result);
         CatalogueBook.Revision r = result.value();
         assertThat(r.error()).isNull();
@@ -84,7 +111,8 @@ class CatalogueBookTest {
         fixture()
                 .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行（网信）")))
-                .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013701", "行政运行（网信）")), REC))
+                .expectEvents(new CatalogueRevised(
+                        SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013701", "行政运行（网信）")), java.util.List.of(), REC))
                 .expectResultMessagePayloadMatching(result);
         CatalogueBook.Revision r = result.value();
         assertThat(r.changed()).isEqualTo(1);
@@ -99,7 +127,11 @@ class CatalogueBookTest {
                 .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, ECONOMIC, e("30101", "基本工资"), e("30199", "其他工资福利"), e("30198", "新款")))
                 .expectEvents(new CatalogueRevised(
-                        SHIPPED_YEAR, ECONOMIC, List.of(e("30199", "其他工资福利"), e("30198", "新款")), REC))
+                        SHIPPED_YEAR,
+                        ECONOMIC,
+                        List.of(e("30199", "其他工资福利"), e("30198", "新款")),
+                        java.util.List.of(),
+                        REC))
                 .expectResultMessagePayloadMatching(result);
         CatalogueBook.Revision r = result.value();
         assertThat(r.changed()).isEqualTo(2);
@@ -110,7 +142,8 @@ class CatalogueBookTest {
     void anUnchangedRevisionAppliesNoEvent() {
         Capture<Object> result = Capture.capture();
         fixture()
-                .given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
+                .given(new CatalogueRevised(
+                        SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), java.util.List.of(), REC))
                 .when(revise(
                         SHIPPED_YEAR, FUNCTIONAL, e("2013701", "行政运行"), e("201", "一般公共服务支出"), e("2013704", "网络安全")))
                 .expectSuccessfulHandlerExecution()
@@ -173,7 +206,7 @@ class CatalogueBookTest {
         fixture()
                 .givenNoPriorActivity()
                 .when(revise(NEW_YEAR, FUNCTIONAL, codes))
-                .expectEvents(new CatalogueRevised(NEW_YEAR, FUNCTIONAL, codes, REC))
+                .expectEvents(new CatalogueRevised(NEW_YEAR, FUNCTIONAL, codes, java.util.List.of(), REC))
                 .expectResultMessagePayloadMatching(accepted);
         CatalogueBook.Revision ok = accepted.value();
         assertThat(ok.error()).isNull();
@@ -186,9 +219,10 @@ class CatalogueBookTest {
     void parentsFromAnEarlierRevisionCount() {
         Capture<Object> result = Capture.capture();
         fixture()
-                .given(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("301", "工资福利支出")), REC))
+                .given(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("301", "工资福利支出")), java.util.List.of(), REC))
                 .when(revise(NEW_YEAR, ECONOMIC, e("30101", "基本工资")))
-                .expectEvents(new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("30101", "基本工资")), REC))
+                .expectEvents(
+                        new CatalogueRevised(NEW_YEAR, ECONOMIC, List.of(e("30101", "基本工资")), java.util.List.of(), REC))
                 .expectResultMessagePayloadMatching(result);
         CatalogueBook.Revision r = result.value();
         assertThat(r.catalogue().size()).isEqualTo(2);
@@ -265,7 +299,11 @@ class CatalogueBookTest {
                 .givenNoPriorActivity()
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013704", "名".repeat(CatalogueBook.MAX_NAME))))
                 .expectEvents(new CatalogueRevised(
-                        SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "名".repeat(CatalogueBook.MAX_NAME))), REC));
+                        SHIPPED_YEAR,
+                        FUNCTIONAL,
+                        List.of(e("2013704", "名".repeat(CatalogueBook.MAX_NAME))),
+                        java.util.List.of(),
+                        REC));
     }
 
     @Test
@@ -287,9 +325,11 @@ class CatalogueBookTest {
     void revisionsNeverDelete() {
         Capture<Object> result = Capture.capture();
         fixture()
-                .given(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), REC))
+                .given(new CatalogueRevised(
+                        SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013704", "网络安全")), java.util.List.of(), REC))
                 .when(revise(SHIPPED_YEAR, FUNCTIONAL, e("2013799", "其他网信事务支出（改）")))
-                .expectEvents(new CatalogueRevised(SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013799", "其他网信事务支出（改）")), REC))
+                .expectEvents(new CatalogueRevised(
+                        SHIPPED_YEAR, FUNCTIONAL, List.of(e("2013799", "其他网信事务支出（改）")), java.util.List.of(), REC))
                 .expectResultMessagePayloadMatching(result);
         Catalogue c = ((CatalogueBook.Revision) result.value()).catalogue();
         assertThat(c.contains("2013704")).isTrue();
