@@ -34,6 +34,9 @@ final class Metrics {
             "ledger_relay_lag_seconds_sum",
             "ledger_relay_lag_seconds_max",
             "ledger_relay_handovers_total",
+            // both services: the issued API keys as last read, and how long ago (beyond 8 s all are refused)
+            "budgetledger_issued_keys",
+            "budgetledger_issued_keys_age_seconds",
             // both services: a copy of a ledger's history (kind "ledger cache", "projection") differed from the event
             // store
             "budgetledger_divergences_total",

@@ -48,6 +48,10 @@ class LocalStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
     private static Map<String, String> env;
+    /** A key issued through bin/ledger-local, scoped to one unit: kept by the backup, revoked after the restore. */
+    private static String scopedKey;
+
+    private static String scopedKeyId;
 
     @AfterAll
     static void stopEverything() throws Exception {
@@ -124,6 +128,23 @@ class LocalStackTest {
         assertThat(redriven.exit).as(redriven.output).isZero();
         assertThat(redriven.output).contains("\"results\":[]");
         assertThat(run("redrive").exit).isNotZero();
+        // a key for one unit, issued with the script: it reads its unit, not another; the backup keeps it (below)
+        Result issued = run("keys", "issue", "VIEWER", "DEMO-WLJ-ZFDD", "执法大队 财务室");
+        assertThat(issued.exit).as(issued.output).isZero();
+        JsonNode issuedKey = JSON.readTree(
+                issued.output.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+        scopedKey = issuedKey.get("key").asText();
+        scopedKeyId = issuedKey.get("id").asText();
+        assertThat(call("GET", ledger + "/api/v1/units/DEMO-WLJ-ZFDD/years/2020", null, scopedKey)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(call("GET", ledger + "/api/v1/units/HT-CAC/years/2019", null, scopedKey)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(run("keys").output).contains(scopedKeyId, "执法大队 财务室").doesNotContain(scopedKey);
+        assertThat(run("keys", "issue", "READER", "*", "x").exit)
+                .as("an unknown role")
+                .isNotZero();
         assertThat(call(
                                 "GET",
                                 "http://127.0.0.1:" + projectionPorts.get(0)
@@ -239,6 +260,16 @@ class LocalStackTest {
                 call("POST", ledger + "/api/v1/postings", again.toString(), keys.get("LEDGER_POSTER_KEY"));
         assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
         assertThat(JSON.readTree(resent.body()).get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(call("GET", ledger + "/api/v1/units/DEMO-WLJ-ZFDD/years/2020", null, scopedKey)
+                        .statusCode())
+                .as("the issued key came back with the ledger's database")
+                .isEqualTo(200);
+        Result revoked = run("keys", "revoke", scopedKeyId);
+        assertThat(revoked.exit).as(revoked.output).isZero();
+        assertThat(call("GET", ledger + "/api/v1/units/DEMO-WLJ-ZFDD/years/2020", null, scopedKey)
+                        .statusCode())
+                .as("revoked: the ledger that revoked it refuses it at once")
+                .isEqualTo(401);
     }
 
     private static JsonNode cellsOf(String projection, String unitAndYear, Map<String, String> keys) throws Exception {

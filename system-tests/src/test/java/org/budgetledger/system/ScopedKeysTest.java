@@ -73,6 +73,14 @@ class ScopedKeysTest {
                 .forEach(u -> headlines.add(u.get("unitCode").asText()));
         assertThat(headlines).containsExactly(ZFDD);
 
+        for (ServiceProcess service : new ServiceProcess[] {services.ledger, services.projection}) {
+            assertThat(call("GET", service.url("/actuator/prometheus"), null).body())
+                    .contains("budgetledger_issued_keys_age_seconds", "budgetledger_issued_keys{");
+        }
+        assertThat(status(key, services.projection.url("/actuator/prometheus")))
+                .as("metrics are the installation's")
+                .isEqualTo(403);
+
         HttpResponse<String> revoked = call("DELETE", services.ledger.url("/api/v1/admin/keys/" + id), null);
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertThat(json(revoked).get("revokedAt").isNull()).isFalse();
@@ -111,6 +119,10 @@ class ScopedKeysTest {
         assertThat(json(elsewhere).get("field").asText()).isEqualTo("parentUnitCode");
         assertThat(callAs(key, "PUT", services.ledger.url("/api/v1/units/OTHER-DEPT/years/2020"), profile)
                         .statusCode())
+                .isEqualTo(403);
+        assertThat(callAs(key, "PUT", services.ledger.url("/api/v1/units/HT-CAC/years/2020"), school)
+                        .statusCode())
+                .as("a code registered in 2019 outside the scope is not free to take into it in 2020")
                 .isEqualTo(403);
         assertThat(callAs(
                                 key,

@@ -121,7 +121,7 @@ public class CatalogueController {
         if (revision.error() != null) {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }
-        view.revised(revision.catalogue());
+        view.revised();
         return answer(revision.catalogue(), revision.changed());
     }
 
@@ -176,7 +176,7 @@ public class CatalogueController {
         if (revision.error() != null) {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }
-        view.revised(revision.catalogue());
+        view.revised();
         return imported(before, revision.catalogue(), entries, parsed.skipped());
     }
 

@@ -61,16 +61,19 @@ public class CatalogueView implements Catalogues {
         return years;
     }
 
-    /** A revision this instance just recorded. */
-    public void revised(Catalogue catalogue) {
-        catalogues.put(new Key(catalogue.fiscalYear(), catalogue.kind()), catalogue);
+    /**
+     * A revision this instance just recorded: read from the store with any before it, in order. (Putting the revised
+     * catalogue in place instead could undo a later revision of another instance already read.)
+     */
+    public void revised() {
+        refresh();
     }
 
     /** Reads revisions recorded since the last look, by any instance. */
     @Scheduled(
             fixedDelayString = "${ledger.catalogue.refresh:5s}",
             initialDelayString = "${ledger.catalogue.refresh:5s}")
-    public void refresh() {
+    public synchronized void refresh() { // one reader at a time: events apply in order
         try {
             for (String stream : registry.streamsOfKind(STREAM_KIND)) {
                 long seq = nextSequence.getOrDefault(stream, 0L);

@@ -2,12 +2,16 @@ package org.budgetledger.ledger.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.catalogue.CatalogueKind;
+import org.budgetledger.contract.event.FiguresImported;
 import org.budgetledger.contract.event.LedgerEvents;
 import org.budgetledger.contract.event.PostingRecorded;
 import org.budgetledger.ledger.directory.UnitDirectory;
@@ -16,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which codes of a year's catalogue recorded postings use, read from the event store itself (every ledger of the year,
- * every posting event): what a catalogue import asks before it removes a code. A code counts as used when a posting
- * names it or a code under it. Reversed postings count too: their events stay in the history, and the disclosure
+ * every posting event, and the cells of imported figures, whose keys hold codes): what a catalogue import asks before
+ * it removes a code. A code counts as used when a posting or a cell names it or a code under it. Reversed postings count too: their events stay in the history, and the disclosure
  * of the year still prints their codes' names in the audit trail.
  */
 @Component
@@ -40,14 +44,18 @@ public class CodeUsage {
         this.stored = stored;
     }
 
-    /** Of these codes, those a recorded posting of the year uses, each with a posting that does. */
+    /** Of these codes, those a recorded posting (or imported figure) of the year uses, each with where. */
     public Map<String, Use> used(int fiscalYear, CatalogueKind kind, Collection<String> codes) {
         Map<String, Use> used = new LinkedHashMap<>();
         if (codes.isEmpty()) {
             return used;
         }
+        Set<String> ledgerUnits = units.profiles(fiscalYear, MAX_UNITS + 1).keySet();
+        if (ledgerUnits.size() > MAX_UNITS) { // never a partial answer: a code unseen would be taken for unused
+            throw new IllegalStateException("the year has more than " + MAX_UNITS + " units: too many to check");
+        }
         long read = 0;
-        for (String unit : units.profiles(fiscalYear, MAX_UNITS).keySet()) {
+        for (String unit : ledgerUnits) {
             String ledger = new LedgerId(unit, fiscalYear).toString();
             for (StoredEvents.StoredEvent e : stored.history(ledger, MAX_EVENTS)) {
                 if (++read > MAX_EVENTS) {
@@ -55,20 +63,32 @@ public class CodeUsage {
                             "the year holds more than " + MAX_EVENTS + " events: too many to check one by one");
                 }
                 if (isPosting(e.type())) {
-                    JsonNode posting = posting(e);
-                    String code = posting.path(kind == CatalogueKind.FUNCTIONAL ? "functionalCode" : "economicCode")
-                            .asText("");
-                    for (String candidate : codes) {
-                        if (!code.isEmpty() && code.startsWith(candidate) && !used.containsKey(candidate)) {
-                            used.put(
-                                    candidate,
-                                    new Use(ledger, posting.path("postingId").asText()));
-                        }
-                    }
+                    JsonNode posting = payload(e).path("posting");
+                    String field = kind == CatalogueKind.FUNCTIONAL ? "functionalCode" : "economicCode";
+                    mark(
+                            used,
+                            codes,
+                            List.of(posting.path(field).asText("")),
+                            new Use(ledger, posting.path("postingId").asText()));
+                } else if (e.type().equals(LedgerEvents.nameOf(FiguresImported.class))) {
+                    List<String> segments = new ArrayList<>(); // a cell key's parts: table, row (a code), column
+                    payload(e).path("cells").fieldNames().forEachRemaining(k -> segments.addAll(List.of(k.split("/"))));
+                    mark(used, codes, segments, new Use(ledger, "imported figures, event " + e.sequence()));
                 }
             }
         }
         return used;
+    }
+
+    /** Each candidate that one of these codes is, or lies over, is used here (the first use found is kept). */
+    private static void mark(Map<String, Use> used, Collection<String> candidates, List<String> found, Use where) {
+        for (String code : found) {
+            for (String candidate : candidates) {
+                if (!code.isEmpty() && code.startsWith(candidate) && !used.containsKey(candidate)) {
+                    used.put(candidate, where);
+                }
+            }
+        }
     }
 
     private static boolean isPosting(String type) {
@@ -77,9 +97,9 @@ public class CodeUsage {
                 .orElse(false);
     }
 
-    private JsonNode posting(StoredEvents.StoredEvent e) {
+    private JsonNode payload(StoredEvents.StoredEvent e) {
         try {
-            return mapper.readTree(e.currentPayloadJson()).path("posting");
+            return mapper.readTree(e.currentPayloadJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("stored event " + e.stream() + "/" + e.sequence() + " is not JSON", ex);
         }

@@ -63,12 +63,19 @@ public class AxonConfig {
         return JacksonSerializer.builder().objectMapper(Json.newMapper()).build();
     }
 
-    /** Snapshots and tokens. */
+    /**
+     * Snapshots and tokens. A snapshot holds events (the ledger's close, say) in the form of its time, and snapshots are
+     * not upcast: each is written with the event revision it holds, and one of an earlier revision is skipped (below).
+     */
     @Bean
     @Primary
     public Serializer serializer() {
         ObjectMapper mapper = Json.newMapper();
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(new org.axonframework.serialization.FixedValueRevisionResolver(
+                        org.budgetledger.contract.event.EventRevisions.CURRENT))
+                .build();
     }
 
     @Bean
@@ -96,10 +103,13 @@ public class AxonConfig {
                 // larger than the snapshot interval: a ledger loads with one events query after its snapshot
                 .batchSize(loadBatchSize)
                 // a snapshot of another class (the aggregate's earlier home) is skipped: the ledger then replays
-                // its events, where a foreign payload would be taken for an event and hide those before it
+                // its events, where a foreign payload would be taken for an event and hide those before it; so is a
+                // snapshot of an earlier event revision, which nothing upcasts: the ledger loads from its events once
                 .snapshotFilter(snapshot -> Ledger.class
-                        .getName()
-                        .equals(snapshot.getPayload().getType().getName()))
+                                .getName()
+                                .equals(snapshot.getPayload().getType().getName())
+                        && org.budgetledger.contract.event.EventRevisions.CURRENT.equals(
+                                snapshot.getPayload().getType().getRevision()))
                 .build();
         engine.ensureIndexes();
         return engine;

@@ -91,6 +91,15 @@ public class UnitDirectory implements org.budgetledger.kit.scope.UnitTree {
         return units.find(new Document("unitCode", unitCode)).limit(1).first() != null;
     }
 
+    /** The years the unit has a profile for (at most 200). */
+    public java.util.SortedSet<Integer> yearsOf(String unitCode) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        for (Document d : units.find(new Document("unitCode", unitCode)).limit(200)) {
+            years.add(d.getInteger("fiscalYear"));
+        }
+        return years;
+    }
+
     /** The parent of a registered unit ("" for none), or empty when the unit has no profile for the year. */
     @Override
     public Optional<String> parentOf(String unitCode, int fiscalYear) {

@@ -20,7 +20,6 @@ import org.budgetledger.kit.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +29,9 @@ import org.springframework.stereotype.Component;
  * instance that cannot read the store stops accepting issued keys rather than accept one revoked meanwhile.
  */
 @Component
-public class IssuedKeys {
+public class IssuedKeys
+        implements org.springframework.beans.factory.SmartInitializingSingleton,
+                org.springframework.beans.factory.DisposableBean {
 
     /** A key as listed: everything but the secret, which is not kept. */
     public record Listed(
@@ -56,6 +57,13 @@ public class IssuedKeys {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile boolean failing;
+    /** Its own thread: behind the shared scheduler's other jobs a late reading would refuse every issued key. */
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "issued-keys");
+                t.setDaemon(true);
+                return t;
+            });
 
     public IssuedKeys(MongoDatabaseFactory databases, ApiKeys apiKeys, Clock clock) {
         this.keys = databases.getMongoDatabase().getCollection("apiKeys");
@@ -129,8 +137,17 @@ public class IssuedKeys {
         return found;
     }
 
+    @Override
+    public void afterSingletonsInstantiated() {
+        timer.scheduleWithFixedDelay(this::refresh, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+
     /** Reads the active keys again and hands them to the key check. A failure leaves the last ones to expire. */
-    @Scheduled(fixedDelay = 2_000, initialDelay = 0)
     public void refresh() {
         try {
             Instant read = clock.instant();

@@ -43,6 +43,16 @@ public class ProfileScope {
         }
         if (parentNow.isPresent()) {
             scopes.require(null, unitCode, fiscalYear);
+        } else {
+            // a code new this year but another's in some year would bring that unit's history into the scope
+            for (int year : units.yearsOf(unitCode)) {
+                if (!scopes.covers(caller, unitCode, year)) {
+                    throw new OutsideScope(
+                            null,
+                            "unit " + unitCode + " is registered in " + year + " outside this credential's scope: "
+                                    + "its code is not free to register here");
+                }
+            }
         }
         if (parent.isEmpty() || !scopes.covers(caller, parent, fiscalYear)) {
             throw new OutsideScope(

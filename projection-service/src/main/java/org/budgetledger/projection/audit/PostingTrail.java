@@ -23,9 +23,11 @@ import org.springframework.stereotype.Service;
 public class PostingTrail {
 
     private final Stores stores;
+    private final org.budgetledger.kit.scope.UnitScopes scopes;
 
-    public PostingTrail(Stores stores) {
+    public PostingTrail(Stores stores, org.budgetledger.kit.scope.UnitScopes scopes) {
         this.stores = stores;
+        this.scopes = scopes;
     }
 
     public record Trail(
@@ -52,8 +54,11 @@ public class PostingTrail {
                                     && cells.containsKey(CellKeys.PUBLIC_TOTAL_KEY)) {
                                 cells.put(CellKeys.OPERATING_COSTS_KEY, cells.get(CellKeys.PUBLIC_TOTAL_KEY));
                             }
-                            return new Trail(
-                                    location.ledger(), entry, location.reversedBy(), cells, ancestors(store, ledger));
+                            // the units above it that the caller's scope reaches: no other unit is named to it
+                            List<String> into = ancestors(store, ledger).stream()
+                                    .filter(u -> scopes.coversCurrent(u, ledger.fiscalYear()))
+                                    .toList();
+                            return new Trail(location.ledger(), entry, location.reversedBy(), cells, into);
                         }));
     }
 

@@ -127,6 +127,30 @@ public class KitAutoConfiguration {
         };
     }
 
+    /**
+     * The issued keys as this instance knows them: how many, and how long ago it read them (past 8 s it refuses them
+     * all; alert BudgetLedgerIssuedKeysStale).
+     */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder issuedKeyMeters(
+            org.budgetledger.kit.security.ApiKeys keys, SecurityProperties properties) {
+        return meters -> {
+            if (!properties.enabled()) {
+                return;
+            }
+            io.micrometer.core.instrument.Gauge.builder("budgetledger.issued.keys", keys, k -> k.issuedCount())
+                    .description("API keys issued through /api/v1/admin/keys and active, as last read")
+                    .register(meters);
+            io.micrometer.core.instrument.Gauge.builder(
+                            "budgetledger.issued.keys.age",
+                            keys,
+                            org.budgetledger.kit.security.ApiKeys::issuedAgeSeconds)
+                    .baseUnit("seconds")
+                    .description("Since the issued keys were last read; beyond 8 s they are all refused")
+                    .register(meters);
+        };
+    }
+
     /** A service without rules of its own lets every role read and nothing else. */
     @Bean
     @ConditionalOnMissingBean

@@ -48,14 +48,15 @@ public final class ApiKeys {
         }
     }
 
-    private record Issued(Map<String, IssuedKey> byDigest, Map<String, IssuedKey> byId, Instant validUntil) {}
+    private record Issued(
+            Map<String, IssuedKey> byDigest, Map<String, IssuedKey> byId, Instant validUntil, Instant readAt) {}
 
     private static final String ROOT_CONTEXT = "budget-ledger/api-keys/v1";
 
     private final byte[] root;
     private final List<Known> keys;
     private final Clock clock;
-    private volatile Issued issued = new Issued(Map.of(), Map.of(), Instant.MIN);
+    private volatile Issued issued;
 
     public ApiKeys(List<SecurityProperties.ApiKey> configured) {
         this(configured, Clock.systemUTC());
@@ -63,6 +64,7 @@ public final class ApiKeys {
 
     public ApiKeys(List<SecurityProperties.ApiKey> configured, Clock clock) {
         this.clock = clock;
+        this.issued = new Issued(Map.of(), Map.of(), Instant.MIN, clock.instant());
         this.root = root(configured);
         this.keys = configured.stream()
                 .map(k -> {
@@ -84,7 +86,17 @@ public final class ApiKeys {
             byDigest.put(k.digest(), k);
             byId.put(k.id(), k);
         }
-        issued = new Issued(Map.copyOf(byDigest), Map.copyOf(byId), validUntil);
+        issued = new Issued(Map.copyOf(byDigest), Map.copyOf(byId), validUntil, clock.instant());
+    }
+
+    /** How many issued keys the last reading held (metric budgetledger_issued_keys). */
+    public int issuedCount() {
+        return issued.byId().size();
+    }
+
+    /** Seconds since the issued keys were last read (since start before the first reading). */
+    public double issuedAgeSeconds() {
+        return java.time.Duration.between(issued.readAt(), clock.instant()).toMillis() / 1000.0;
     }
 
     private Map<String, IssuedKey> issuedBy(java.util.function.Function<Issued, Map<String, IssuedKey>> index) {

@@ -44,9 +44,20 @@ public class WorkspaceSecurity {
 
     @Bean
     SessionTokens workspaceSessions(WorkspaceSettings settings, ApiKeys keys) {
-        byte[] secret = settings.sessionSecret().isEmpty()
-                ? keys.derive("workspace-session")
-                : settings.sessionSecret().getBytes(StandardCharsets.UTF_8);
+        byte[] secret;
+        if (!settings.sessionSecret().isEmpty()) {
+            secret = settings.sessionSecret().getBytes(StandardCharsets.UTF_8);
+        } else if (!keys.isEmpty()) {
+            secret = keys.derive("workspace-session");
+        } else {
+            // derived from no key, the secret would be one anyone can compute from the source: a random one instead,
+            // so sessions end with this process and hold on this instance only
+            secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            org.slf4j.LoggerFactory.getLogger(WorkspaceSecurity.class)
+                    .warn("no WORKSPACE_SESSION_SECRET and no configured API key: workspace sessions are signed with a"
+                            + " random secret of this instance (they end with it); set WORKSPACE_SESSION_SECRET");
+        }
         return new SessionTokens(secret, keys, settings.sessionLifetime(), Clock.systemUTC());
     }
 
