@@ -28,6 +28,7 @@ class WorkspaceAccessTest {
     static final String VIEWER = "viewer-key-for-the-workspace-tests";
     static final String AUDITOR = "auditor-key-for-the-workspace-tests";
     static final String POSTER = "poster-key-for-the-workspace-tests";
+    static final String SCOPED = "school-viewer-key-for-the-workspace-tests";
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -42,6 +43,24 @@ class WorkspaceAccessTest {
         registry.add("budgetledger.security.auditor-key", () -> AUDITOR);
         registry.add("budgetledger.security.poster-key", () -> POSTER);
         registry.add("budgetledger.security.poster-source-systems", () -> "treasury-payments");
+        registry.add("budgetledger.security.api-keys[0].key", () -> SCOPED);
+        registry.add("budgetledger.security.api-keys[0].roles", () -> "VIEWER");
+        registry.add("budgetledger.security.api-keys[0].scope", () -> "SCHOOL-1");
+    }
+
+    /** A unit's page for a key scoped to another unit: refused as a page in Chinese, as the API refuses it. */
+    @Test
+    void aKeyScopedToOneUnitSeesNoOtherUnitsPages() throws Exception {
+        String scoped = cookie(SCOPED);
+        HttpResponse<String> other = get("/workspace/OTHER-UNIT/2019", scoped);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("无权查看", "OTHER-UNIT", "SCHOOL-1");
+        assertThat(get("/workspace/SCHOOL-1/2019", scoped).statusCode())
+                .as("its own unit is let through (and has no figures here)")
+                .isEqualTo(404);
+        assertThat(get("/workspace/OTHER-UNIT/2019", cookie(VIEWER)).statusCode())
+                .as("a key of the whole installation")
+                .isEqualTo(404);
     }
 
     @Test
