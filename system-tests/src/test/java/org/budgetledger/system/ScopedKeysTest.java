@@ -67,7 +67,7 @@ class ScopedKeysTest {
         List<String> units = new ArrayList<>();
         json(callAs(key, "GET", services.projection.url("/api/v1/dashboard/ledgers"), null))
                 .forEach(u -> units.add(u.get("unitCode").asText()));
-        assertThat(units).as("the dashboard lists the units of the scope").containsExactly(ZFDD);
+        assertThat(units).as("the dashboard lists the units of the scope (of every year)").containsOnly(ZFDD);
         List<String> headlines = new ArrayList<>();
         json(callAs(key, "GET", services.projection.url("/api/v1/dashboard/2020/units"), null))
                 .forEach(u -> headlines.add(u.get("unitCode").asText()));
@@ -132,6 +132,23 @@ class ScopedKeysTest {
                         .statusCode())
                 .as("keys are the installation's to issue")
                 .isEqualTo(403);
+        String bulk = "[{\"unitCode\":\"DEMO-WLJ-BWG\",\"profile\":" + school + "},{\"unitCode\":\"ELSEWHERE-1\","
+                + "\"profile\":" + school.replace("\"DEMO-WLJ\"", "\"OTHER-DEPT\"") + "}]";
+        HttpResponse<String> mixed = callAs(key, "PUT", services.ledger.url("/api/v1/units/profiles/2020"), bulk);
+        assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(403);
+        assertThat(json(mixed).get("errors").findValuesAsText("row")).containsExactly("2");
+        assertThat(status(TwoServices.KEY, services.ledger.url("/api/v1/units/DEMO-WLJ-BWG/years/2020")))
+                .as("nothing recorded")
+                .isEqualTo(404);
+        HttpResponse<String> carried =
+                callAs(key, "POST", services.ledger.url("/api/v1/units/profiles/2020/carry-forward"), "");
+        assertThat(carried.statusCode()).as(carried.body()).isEqualTo(200);
+        assertThat(status(TwoServices.KEY, services.ledger.url("/api/v1/units/DEMO-WLJ-ZFDD/years/2021")))
+                .as("its subtree carried into 2021")
+                .isEqualTo(200);
+        assertThat(status(TwoServices.KEY, services.ledger.url("/api/v1/units/OTHER-DEPT/years/2021")))
+                .as("nothing outside it")
+                .isEqualTo(404);
         assertThat(status(key, services.ledger.url("/api/v1/catalogues/2020/functional")))
                 .as("a catalogue belongs to no unit")
                 .isEqualTo(200);

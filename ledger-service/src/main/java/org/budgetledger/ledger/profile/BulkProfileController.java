@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.budgetledger.kit.scope.ScopedByHandler;
 import org.budgetledger.ledger.web.RestRequests;
 import org.budgetledger.ledger.web.Spreadsheets;
 import org.springframework.http.HttpHeaders;
@@ -44,12 +45,15 @@ public class BulkProfileController {
                     + "(实有人数), active (在职人数), retiredCadres (离休人数), retired (退休人数), duties (职责), then a unit "
                     + "per row. Validated whole, each unit as a single PUT checks it, parents among the request or "
                     + "registered already: a 422 lists every bad row (errors[].row) and records nothing. Then parents "
-                    + "first. Answers each unit's outcome (CREATED, REPLACED, UNCHANGED).")
+                    + "first. Answers each unit's outcome (CREATED, REPLACED, UNCHANGED). A caller scoped to a unit "
+                    + "registers units of its subtree only, as a single PUT would: a 403 lists every unit it may not.")
+    @ScopedByHandler
     public Map<String, Object> putJson(@PathVariable int fiscalYear, @RequestBody JsonNode body) {
         return answer(fiscalYear, bulk.register(fiscalYear, ProfileRows.fromJson(body), RestRequests.recording(clock)));
     }
 
     @PutMapping(consumes = {Spreadsheets.CSV, Spreadsheets.XLSX})
+    @ScopedByHandler
     public Map<String, Object> putTable(
             @PathVariable int fiscalYear,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -63,7 +67,8 @@ public class BulkProfileController {
             operationId = "carryUnitProfilesForward",
             summary = "Register every unit profile of this year for the next year too",
             description = "Units already registered for the next year keep their profile there (UNCHANGED). "
-                    + "Validated and answered as the bulk PUT.")
+                    + "Validated and answered as the bulk PUT. A caller scoped to a unit carries its subtree.")
+    @ScopedByHandler
     public Map<String, Object> carryForward(@PathVariable int fiscalYear) {
         return answer(fiscalYear + 1, bulk.carryForward(fiscalYear, RestRequests.recording(clock)));
     }

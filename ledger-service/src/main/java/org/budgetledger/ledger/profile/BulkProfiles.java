@@ -12,6 +12,9 @@ import org.budgetledger.contract.Json;
 import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.UnitProfile;
 import org.budgetledger.contract.event.Recording;
+import org.budgetledger.kit.scope.UnitScopes;
+import org.budgetledger.kit.scope.UnitTree;
+import org.budgetledger.kit.security.Caller;
 import org.budgetledger.ledger.aggregate.ProfileOutcome;
 import org.budgetledger.ledger.directory.UnitDirectory;
 import org.budgetledger.ledger.profile.domain.ParentRules;
@@ -35,10 +38,14 @@ public class BulkProfiles {
 
     private final ProfileService profiles;
     private final UnitDirectory directory;
+    private final ProfileScope scope;
+    private final UnitScopes scopes;
 
-    public BulkProfiles(ProfileService profiles, UnitDirectory directory) {
+    public BulkProfiles(ProfileService profiles, UnitDirectory directory, ProfileScope scope, UnitScopes scopes) {
         this.profiles = profiles;
         this.directory = directory;
+        this.scope = scope;
+        this.scopes = scopes;
     }
 
     /** What became of each unit. */
@@ -68,6 +75,7 @@ public class BulkProfiles {
                             problems.size() + " unit(s) of the request cannot be registered; nothing was recorded")
                     .withErrors(problems);
         }
+        requireInScope(fiscalYear, read, rowOf);
         List<Registered> done = new ArrayList<>();
         for (String unit : parentsFirst(read)) {
             ProfileOutcome outcome = profiles.putProfile(new LedgerId(unit, fiscalYear), read.get(unit), recording);
@@ -76,9 +84,37 @@ public class BulkProfiles {
         return done;
     }
 
-    /** Every profile of {@code fiscalYear} registered for the next year too, but for units already registered there. */
+    /** Every unit the request registers must be the caller's to register (ProfileScope), or nothing is (403). */
+    private void requireInScope(int fiscalYear, Map<String, UnitProfile> read, Map<String, Integer> rowOf) {
+        Optional<Caller> caller = Caller.current();
+        if (caller.isEmpty() || caller.get().installationWide()) {
+            return;
+        }
+        UnitTree after =
+                (code, year) -> year == fiscalYear ? parentOf(code, read, year) : directory.parentOf(code, year);
+        List<Map<String, Object>> outside = new ArrayList<>();
+        read.forEach((unit, profile) -> scope.refusal(caller.get(), unit, fiscalYear, profile.parentUnitCode(), after)
+                .ifPresent(r ->
+                        outside.add(row(rowOf.get(unit), r.field() == null ? "unitCode" : r.field(), r.message()))));
+        if (!outside.isEmpty()) {
+            outside.sort(java.util.Comparator.comparingInt(p -> (Integer) p.get("row")));
+            throw new ApiException(
+                            org.springframework.http.HttpStatus.FORBIDDEN,
+                            "forbidden",
+                            "body",
+                            outside.size() + " unit(s) of the request are outside this credential's scope; nothing "
+                                    + "was recorded")
+                    .withErrors(outside);
+        }
+    }
+
+    /**
+     * Every profile of {@code fiscalYear} registered for the next year too, but for units already registered there; for
+     * a caller scoped to a unit, the profiles of its subtree.
+     */
     List<Registered> carryForward(int fiscalYear, Recording recording) {
-        Map<String, UnitProfile> from = directory.profiles(fiscalYear, MAX_UNITS + 1);
+        Map<String, UnitProfile> from = new java.util.TreeMap<>(directory.profiles(fiscalYear, MAX_UNITS + 1));
+        from.keySet().removeIf(unit -> !scopes.coversCurrent(unit, fiscalYear));
         if (from.isEmpty()) {
             throw ApiException.notFound("units.none", "no unit has a profile for " + fiscalYear);
         }
