@@ -67,7 +67,9 @@ class ScopedKeysTest {
         List<String> units = new ArrayList<>();
         json(callAs(key, "GET", services.projection.url("/api/v1/dashboard/ledgers"), null))
                 .forEach(u -> units.add(u.get("unitCode").asText()));
-        assertThat(units).as("the dashboard lists the units of the scope (of every year)").containsOnly(ZFDD);
+        assertThat(units)
+                .as("the dashboard lists the units of the scope (of every year)")
+                .containsOnly(ZFDD);
         List<String> headlines = new ArrayList<>();
         json(callAs(key, "GET", services.projection.url("/api/v1/dashboard/2020/units"), null))
                 .forEach(u -> headlines.add(u.get("unitCode").asText()));
