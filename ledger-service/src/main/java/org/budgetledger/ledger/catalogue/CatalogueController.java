@@ -39,10 +39,18 @@ public class CatalogueController {
     private final StreamRegistry registry;
     private final Clock clock;
     private final CodeUsage usage;
+    private final java.time.Duration settle;
 
     public CatalogueController(
-            CatalogueView view, CommandGateway commands, StreamRegistry registry, Clock clock, CodeUsage usage) {
+            CatalogueView view,
+            CommandGateway commands,
+            StreamRegistry registry,
+            Clock clock,
+            CodeUsage usage,
+            @org.springframework.beans.factory.annotation.Value("${ledger.catalogue.refresh:5s}")
+                    java.time.Duration refresh) {
         this.usage = usage;
+        this.settle = refresh.plusSeconds(1);
         this.view = view;
         this.commands = commands;
         this.registry = registry;
@@ -138,7 +146,9 @@ public class CatalogueController {
                     + "Answers what was added, renamed and removed, how many codes were unchanged, and how many codes "
                     + "of the catalogue the file does not have. Those are kept, unless removeMissing=true: then they "
                     + "are removed, and if a recorded posting of the year uses one (or a code under it) nothing is "
-                    + "recorded and the answer lists each such code with a posting (422 catalogue.code_in_use).")
+                    + "recorded and the answer lists each such code with a posting (422 catalogue.code_in_use). A "
+                    + "removing import answers after the catalogue refresh interval and a second; it reads the usage "
+                    + "again then, and puts back (keptInUse) any code a posting recorded meanwhile uses.")
     public Map<String, Object> importFile(
             @PathVariable int fiscalYear,
             @PathVariable String kind,
@@ -177,7 +187,45 @@ public class CatalogueController {
             throw ApiException.unprocessable(revision.error(), revision.field(), revision.message());
         }
         view.revised();
-        return imported(before, revision.catalogue(), entries, parsed.skipped());
+        if (remove.isEmpty()) {
+            return imported(before, revision.catalogue(), entries, parsed.skipped());
+        }
+        Map<String, CodeUsage.Use> raced = putBackRaced(fiscalYear, k, stream, remove, before);
+        Catalogue after = view.of(fiscalYear, k).orElse(revision.catalogue());
+        Map<String, Object> answer = imported(before, after, entries, parsed.skipped());
+        answer.put(
+                "keptInUse",
+                raced.entrySet().stream()
+                        .map(u -> Map.of(
+                                "code", u.getKey(),
+                                "ledger", u.getValue().ledger(),
+                                "postingId", u.getValue().postingId()))
+                        .toList());
+        return answer;
+    }
+
+    /**
+     * A posting recorded while the removal was checked and recorded, here or on another instance before that one read
+     * the removal (it reads catalogues every {@code ledger.catalogue.refresh}), may use a removed code. So the usage is
+     * read again once every instance has read the removal, and each code found used is put back with its name.
+     */
+    private Map<String, CodeUsage.Use> putBackRaced(
+            int fiscalYear, CatalogueKind kind, String stream, List<String> removed, Catalogue before) {
+        try {
+            Thread.sleep(settle.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, CodeUsage.Use> raced = usage.used(fiscalYear, kind, removed);
+        if (!raced.isEmpty()) { // the parents of a used code are used too: all of them come back together
+            List<CatalogueEntry> back = raced.keySet().stream()
+                    .map(code -> new CatalogueEntry(code, before.nameOf(code).orElseThrow()))
+                    .toList();
+            commands.sendAndWait(new CatalogueBook.ReviseCatalogue(
+                    stream, fiscalYear, kind, back, List.of(), RestRequests.recording(clock, "file")));
+            view.revised();
+        }
+        return raced;
     }
 
     private static List<String> missing(Catalogue before, List<CatalogueEntry> entries) {
