@@ -393,7 +393,9 @@ class LedgerApiTest extends IntegrationTest {
         assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(200);
         JsonNode answer = read(imported.getBody());
         assertThat(answer.get("removed").findValuesAsText("code")).containsExactly("2010102", "2050202");
-        assertThat(answer.get("keptInUse")).as("read again once every instance has read the removal").isEmpty();
+        assertThat(answer.get("keptInUse"))
+                .as("read again once every instance has read the removal")
+                .isEmpty();
         assertThat(answer.get("notInFile").asInt()).isZero();
         assertThat(answer.get("size").asInt()).isEqualTo(5);
         ObjectNode gone = appropriation("NEW-1", "10.00");
