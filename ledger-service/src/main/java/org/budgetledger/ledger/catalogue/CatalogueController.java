@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.budgetledger.contract.LedgerId;
 import org.budgetledger.contract.catalogue.Catalogue;
 import org.budgetledger.contract.catalogue.CatalogueEntry;
 import org.budgetledger.contract.catalogue.CatalogueKind;
@@ -94,10 +95,7 @@ public class CatalogueController {
     public Map<String, Object> put(
             @PathVariable int fiscalYear, @PathVariable String kind, @RequestBody JsonNode body) {
         CatalogueKind k = kind(kind);
-        if (fiscalYear < 1990 || fiscalYear > 2100) {
-            throw ApiException.unprocessable(
-                    "fiscalYear.range", "fiscalYear", "fiscalYear must be between 1990 and 2100");
-        }
+        requireYear(fiscalYear);
         JsonNode codes = body.get("codes");
         if (codes == null || !codes.isArray()) {
             throw ApiException.unprocessable(
@@ -156,10 +154,7 @@ public class CatalogueController {
             @RequestParam(defaultValue = "false") boolean removeMissing,
             @RequestBody byte[] body) {
         CatalogueKind k = kind(kind);
-        if (fiscalYear < 1990 || fiscalYear > 2100) {
-            throw ApiException.unprocessable(
-                    "fiscalYear.range", "fiscalYear", "fiscalYear must be between 1990 and 2100");
-        }
+        requireYear(fiscalYear);
         List<List<String>> cells = Spreadsheets.rows(contentType, body);
         CatalogueSheet.Parsed parsed = CatalogueSheet.parse(cells, k);
         Catalogue before = view.of(fiscalYear, k).orElse(Catalogue.empty(fiscalYear, k));
@@ -330,6 +325,15 @@ public class CatalogueController {
             body.put("codes", catalogue.entries());
         }
         return body;
+    }
+
+    private static void requireYear(int fiscalYear) {
+        if (fiscalYear < LedgerId.MIN_YEAR || fiscalYear > LedgerId.MAX_YEAR) {
+            throw ApiException.unprocessable(
+                    "fiscalYear.range",
+                    "fiscalYear",
+                    "fiscalYear must be between " + LedgerId.MIN_YEAR + " and " + LedgerId.MAX_YEAR);
+        }
     }
 
     private static CatalogueKind kind(String path) {

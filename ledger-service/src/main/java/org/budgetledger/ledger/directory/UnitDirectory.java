@@ -86,11 +86,6 @@ public class UnitDirectory implements org.budgetledger.kit.scope.UnitTree {
         return found;
     }
 
-    /** Whether the unit has a profile for any year. */
-    public boolean registeredInAnyYear(String unitCode) {
-        return units.find(new Document("unitCode", unitCode)).limit(1).first() != null;
-    }
-
     /** The years the unit has a profile for (at most 200). */
     public java.util.SortedSet<Integer> yearsOf(String unitCode) {
         java.util.SortedSet<Integer> years = new java.util.TreeSet<>();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.budgetledger.kit.security.ApiKeys;
+import org.budgetledger.kit.security.IssuedKeyReading;
 import org.budgetledger.kit.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,21 +54,13 @@ public class IssuedKeys
     private static final Logger log = LoggerFactory.getLogger(IssuedKeys.class);
 
     private final MongoCollection<Document> keys;
-    private final ApiKeys apiKeys;
+    private final IssuedKeyReading reading;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private volatile boolean failing;
-    /** Its own thread: behind the shared scheduler's other jobs a late reading would refuse every issued key. */
-    private final java.util.concurrent.ScheduledExecutorService timer =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "issued-keys");
-                t.setDaemon(true);
-                return t;
-            });
 
     public IssuedKeys(MongoDatabaseFactory databases, ApiKeys apiKeys, Clock clock) {
         this.keys = databases.getMongoDatabase().getCollection("apiKeys");
-        this.apiKeys = apiKeys;
+        this.reading = new IssuedKeyReading("the store", this::active, apiKeys, Duration.ofSeconds(2), TRUSTED);
         this.clock = clock;
         keys.createIndex(Indexes.ascending("digest"), new IndexOptions().unique(true));
     }
@@ -139,29 +132,17 @@ public class IssuedKeys
 
     @Override
     public void afterSingletonsInstantiated() {
-        timer.scheduleWithFixedDelay(this::refresh, 0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        reading.start();
     }
 
     @Override
     public void destroy() {
-        timer.shutdownNow();
+        reading.close();
     }
 
-    /** Reads the active keys again and hands them to the key check. A failure leaves the last ones to expire. */
+    /** Reads the active keys again now and hands them to the key check (IssuedKeyReading). */
     public void refresh() {
-        try {
-            Instant read = clock.instant();
-            apiKeys.issued(active(), read.plus(TRUSTED));
-            if (failing) {
-                log.info("issued keys read again");
-            }
-            failing = false;
-        } catch (RuntimeException e) {
-            if (!failing) { // said once, not every 2 s while the store is away
-                log.warn("issued keys not read: refused from {} after the last read ({})", TRUSTED, e.toString());
-            }
-            failing = true;
-        }
+        reading.readNow();
     }
 
     @SuppressWarnings("unchecked")

@@ -47,7 +47,8 @@ public class KeyController {
                     + "installation). Only the key's SHA-256 digest is stored. 422 names the field at fault.")
     public ResponseEntity<Map<String, Object>> issue(@RequestBody JsonNode body) {
         KeyRequest request = KeyRequest.read(body);
-        if (!Caller.INSTALLATION.equals(request.scope()) && !units.registeredInAnyYear(request.scope())) {
+        if (!Caller.INSTALLATION.equals(request.scope())
+                && units.yearsOf(request.scope()).isEmpty()) {
             throw ApiException.unprocessable(
                     "key.invalid", "scope", "scope " + request.scope() + " is no registered unit (nor \"*\")");
         }

@@ -144,6 +144,7 @@ public class PostingController {
                     "batch.too_large", null, "a batch holds at most " + MAX_BATCH + " postings, got " + body.size());
         }
         String correlationId = CorrelationFilter.current();
+        String actor = RestRequests.actor();
         List<Commands.Submission> submissions = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         Map<Integer, Map<String, Object>> malformed = new LinkedHashMap<>();
@@ -159,8 +160,8 @@ public class PostingController {
                 malformed.put(i, answer);
                 continue;
             }
-            Commands.Submission submission = new Commands.Submission(
-                    PostingReader.read(item), correlationId + "#" + i, "rest-batch", RestRequests.actor());
+            Commands.Submission submission =
+                    new Commands.Submission(PostingReader.read(item), correlationId + "#" + i, "rest-batch", actor);
             requireAllowed(submission.input(), i);
             submissions.add(submission);
             positions.add(i);

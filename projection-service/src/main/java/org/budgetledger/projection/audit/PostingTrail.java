@@ -37,10 +37,18 @@ public class PostingTrail {
             Map<String, Money> cells,
             List<String> consolidatedInto) {}
 
+    /**
+     * The posting's trail, as the current caller may see it: a posting of a unit outside its scope is not found (not
+     * even its existence shows), and only the consolidating units in its scope are named.
+     */
     public Optional<Trail> find(String sourceSystem, String postingId) {
         ProjectionStore store = stores.active();
         return store.postings()
                 .find(sourceSystem, postingId)
+                .filter(location -> {
+                    LedgerId ledger = LedgerId.parse(location.ledger());
+                    return scopes.coversCurrent(ledger.unitCode(), ledger.fiscalYear());
+                })
                 .flatMap(location -> store.journal()
                         .entry(location.ledger(), location.sequence())
                         .map(entry -> {
@@ -54,7 +62,6 @@ public class PostingTrail {
                                     && cells.containsKey(CellKeys.PUBLIC_TOTAL_KEY)) {
                                 cells.put(CellKeys.OPERATING_COSTS_KEY, cells.get(CellKeys.PUBLIC_TOTAL_KEY));
                             }
-                            // the units above it that the caller's scope reaches: no other unit is named to it
                             List<String> into = ancestors(store, ledger).stream()
                                     .filter(u -> scopes.coversCurrent(u, ledger.fiscalYear()))
                                     .toList();

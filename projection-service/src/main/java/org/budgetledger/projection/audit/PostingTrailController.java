@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.budgetledger.contract.LedgerId;
 import org.budgetledger.kit.scope.ScopedByHandler;
-import org.budgetledger.kit.scope.UnitScopes;
 import org.budgetledger.projection.web.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class PostingTrailController {
 
     private final PostingTrail trails;
-    private final UnitScopes scopes;
 
-    public PostingTrailController(PostingTrail trails, UnitScopes scopes) {
+    public PostingTrailController(PostingTrail trails) {
         this.trails = trails;
-        this.scopes = scopes;
     }
 
     @GetMapping("/{sourceSystem}/{postingId}")
@@ -37,12 +33,7 @@ public class PostingTrailController {
                             + "of every unit listed in consolidatedInto.")
     @ScopedByHandler
     public Map<String, Object> trail(@PathVariable String sourceSystem, @PathVariable String postingId) {
-        // a posting of a unit outside the caller's scope is answered as one that does not exist: not even that leaks
-        PostingTrail.Trail t = trails.find(sourceSystem, postingId)
-                .filter(found -> {
-                    LedgerId ledger = LedgerId.parse(found.ledger());
-                    return scopes.coversCurrent(ledger.unitCode(), ledger.fiscalYear());
-                })
+        PostingTrail.Trail t = trails.find(sourceSystem, postingId) // in the caller's scope (PostingTrail)
                 .orElseThrow(() -> new NotFound("no posting " + postingId + " of source system " + sourceSystem));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("postingId", postingId);

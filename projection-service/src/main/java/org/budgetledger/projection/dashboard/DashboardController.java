@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.budgetledger.kit.scope.ScopedByHandler;
-import org.budgetledger.kit.scope.UnitScopes;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.store.UnitDirectory;
 import org.budgetledger.projection.web.BadParameter;
@@ -25,18 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class DashboardController {
 
     private final Dashboards dashboards;
-    private final UnitScopes scopes;
 
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1_000;
 
-    public DashboardController(Dashboards dashboards, UnitScopes scopes) {
+    public DashboardController(Dashboards dashboards) {
         this.dashboards = dashboards;
-        this.scopes = scopes;
     }
 
     @GetMapping("/ledgers")
-    @ScopedByHandler // the ledgers of the caller's scope only
+    @ScopedByHandler // the ledgers of the caller's scope only (Dashboards)
     @Operation(operationId = "listLedgers", summary = "The units and fiscal years held, with parent, kind and region")
     public ResponseEntity<List<UnitDirectory.Unit>> ledgers(
             @Parameter(description = "the first to answer (0: from the start)") @RequestParam(defaultValue = "0")
@@ -44,16 +41,11 @@ public class DashboardController {
             @Parameter(description = "how many at most (1 to " + MAX_PAGE + ")")
                     @RequestParam(defaultValue = "" + DEFAULT_PAGE)
                     int limit) {
-        return page(
-                dashboards.ledgers().stream()
-                        .filter(u -> scopes.coversCurrent(u.unitCode(), u.fiscalYear()))
-                        .toList(),
-                offset,
-                limit);
+        return page(dashboards.ledgers(), offset, limit);
     }
 
     @GetMapping("/{fiscalYear}/units")
-    @ScopedByHandler // the units of the caller's scope only
+    @ScopedByHandler // the units of the caller's scope only (Dashboards)
     @Operation(
             operationId = "getUnitsDashboard",
             summary = "Every unit's headline figures for a year, side by side and sorted",
@@ -73,17 +65,13 @@ public class DashboardController {
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {
         return page(
-                dashboards
-                        .headlines(
-                                fiscalYear,
-                                blankToNull(region),
-                                blankToNull(parent),
-                                scope(scope),
-                                sort,
-                                !"asc".equalsIgnoreCase(order))
-                        .stream()
-                        .filter(h -> scopes.coversCurrent(h.unitCode(), fiscalYear))
-                        .toList(),
+                dashboards.headlines(
+                        fiscalYear,
+                        blankToNull(region),
+                        blankToNull(parent),
+                        scope(scope),
+                        sort,
+                        !"asc".equalsIgnoreCase(order)),
                 offset,
                 limit);
     }

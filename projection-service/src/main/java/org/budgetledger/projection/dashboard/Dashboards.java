@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.budgetledger.contract.Money;
+import org.budgetledger.kit.scope.UnitScopes;
 import org.budgetledger.projection.finalaccounts.FinalAccounts;
 import org.budgetledger.projection.finalaccounts.domain.CellKeys;
 import org.budgetledger.projection.finalaccounts.domain.Figures;
@@ -42,18 +43,23 @@ public class Dashboards {
     private final Stores stores;
     private final FinalAccounts accounts;
     private final SignalsService signals;
+    private final UnitScopes scopes;
 
-    public Dashboards(Stores stores, FinalAccounts accounts, SignalsService signals) {
+    public Dashboards(Stores stores, FinalAccounts accounts, SignalsService signals, UnitScopes scopes) {
         this.stores = stores;
         this.accounts = accounts;
         this.signals = signals;
+        this.scopes = scopes;
     }
 
+    /** The ledgers held, of the units in the caller's scope. */
     public List<UnitDirectory.Unit> ledgers() {
-        return List.copyOf(stores.active().units().all().values());
+        return stores.active().units().all().values().stream()
+                .filter(u -> scopes.coversCurrent(u.unitCode(), u.fiscalYear()))
+                .toList();
     }
 
-    /** Every unit of the year (under a parent, in a region), its headline figures, sorted. */
+    /** Every unit of the year in the caller's scope (under a parent, in a region), its headline figures, sorted. */
     public List<Headline> headlines(
             int fiscalYear, String region, String parent, FinalAccounts.Scope scope, String sort, boolean descending) {
         return headlines(fiscalYear, region, parent, scope, sort, descending, null);
@@ -74,7 +80,8 @@ public class Dashboards {
                 parent == null ? List.copyOf(units.all().values()) : units.department(parent, fiscalYear);
         for (UnitDirectory.Unit u : pool) {
             if (u.fiscalYear() == fiscalYear
-                    && (region == null || (u.region() != null && u.region().startsWith(region)))) {
+                    && (region == null || (u.region() != null && u.region().startsWith(region)))
+                    && scopes.coversCurrent(u.unitCode(), fiscalYear)) {
                 selected.add(u);
             }
         }

@@ -178,7 +178,11 @@ class SignalsControllerTest {
                         .get("signals"))
                 .as("the library spends evenly and budgets nothing")
                 .isEmpty();
-        Dashboards dashboards = new Dashboards(stores, accounts, signals);
+        Dashboards dashboards = new Dashboards(
+                stores,
+                accounts,
+                signals,
+                new org.budgetledger.kit.scope.UnitScopes((unit, year) -> java.util.Optional.empty()));
         assertThat(dashboards
                         .headline("DEMO-WLJ", 2020, FinalAccounts.Scope.DEPARTMENT)
                         .orElseThrow()

@@ -49,7 +49,7 @@ public final class ApiKeys {
     }
 
     private record Issued(
-            Map<String, IssuedKey> byDigest, Map<String, IssuedKey> byId, Instant validUntil, Instant readAt) {}
+            Map<String, Identified> byDigest, Map<String, Identified> byId, Instant validUntil, Instant readAt) {}
 
     private static final String ROOT_CONTEXT = "budget-ledger/api-keys/v1";
 
@@ -80,11 +80,12 @@ public final class ApiKeys {
 
     /** The issued keys as just read, trusted until {@code validUntil}; the previous snapshot is replaced whole. */
     public void issued(List<IssuedKey> current, Instant validUntil) {
-        Map<String, IssuedKey> byDigest = new HashMap<>();
-        Map<String, IssuedKey> byId = new HashMap<>();
-        for (IssuedKey k : current) {
-            byDigest.put(k.digest(), k);
-            byId.put(k.id(), k);
+        Map<String, Identified> byDigest = new HashMap<>();
+        Map<String, Identified> byId = new HashMap<>();
+        for (IssuedKey k : current) { // each caller made once per reading, not once per request
+            Identified identified = new Identified(k.id(), k.caller());
+            byDigest.put(k.digest(), identified);
+            byId.put(k.id(), identified);
         }
         issued = new Issued(Map.copyOf(byDigest), Map.copyOf(byId), validUntil, clock.instant());
     }
@@ -99,7 +100,7 @@ public final class ApiKeys {
         return java.time.Duration.between(issued.readAt(), clock.instant()).toMillis() / 1000.0;
     }
 
-    private Map<String, IssuedKey> issuedBy(java.util.function.Function<Issued, Map<String, IssuedKey>> index) {
+    private Map<String, Identified> issuedBy(java.util.function.Function<Issued, Map<String, Identified>> index) {
         Issued now = issued;
         return clock.instant().isBefore(now.validUntil()) ? index.apply(now) : Map.of();
     }
@@ -122,8 +123,7 @@ public final class ApiKeys {
             return Optional.of(new Identified(found.id(), found.caller()));
         }
         // looked up by digest: a digest tells nothing of the key, so a map's timing tells nothing either
-        return Optional.ofNullable(issuedBy(Issued::byDigest).get(hex(digest)))
-                .map(k -> new Identified(k.id(), k.caller()));
+        return Optional.ofNullable(issuedBy(Issued::byDigest).get(hex(digest)));
     }
 
     /** The caller of a key id (as {@link #identify} gave it), while that key is still configured. */
@@ -138,7 +138,7 @@ public final class ApiKeys {
         if (found != null) {
             return Optional.of(found);
         }
-        return Optional.ofNullable(issuedBy(Issued::byId).get(id)).map(IssuedKey::caller);
+        return Optional.ofNullable(issuedBy(Issued::byId).get(id)).map(Identified::caller);
     }
 
     /**

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 @Hidden
-@org.budgetledger.kit.scope.ScopedByHandler // the units of the caller's scope only (Navigation, rows)
+@org.budgetledger.kit.scope.ScopedByHandler // the units of the caller's scope only (Navigation, Dashboards)
 public class DashboardPages {
 
     /** A column of the table, the CSV and the charts: its key (for sorting), its heading and its figure (万元). */
@@ -122,16 +122,13 @@ public class DashboardPages {
     private final FinalAccounts accounts;
     private final Layout layout;
     private final DashboardCharts charts;
-    private final org.budgetledger.kit.scope.UnitScopes scopes;
 
     public DashboardPages(
             Dashboards dashboards,
             Navigation navigation,
             FinalAccounts accounts,
             Layout layout,
-            DashboardCharts charts,
-            org.budgetledger.kit.scope.UnitScopes scopes) {
-        this.scopes = scopes;
+            DashboardCharts charts) {
         this.dashboards = dashboards;
         this.navigation = navigation;
         this.accounts = accounts;
@@ -288,12 +285,8 @@ public class DashboardPages {
                 .findFirst()
                 .orElseThrow(() -> new BadParameter("sort", "不能按此排序：" + filter.sort()));
         List<Headline> rows = page.self() || filter.narrowed()
-                ? dashboards
-                        .headlines(
-                                year, filter.region(), filter.parent(), page.scope(), "expenditure", true, page.asOf())
-                        .stream()
-                        .filter(h -> scopes.coversCurrent(h.unitCode(), year))
-                        .toList()
+                ? dashboards.headlines(
+                        year, filter.region(), filter.parent(), page.scope(), "expenditure", true, page.asOf())
                 : navigation.departments(year).stream()
                         .map(d -> dashboards.headline(d.unitCode(), year, FinalAccounts.Scope.DEPARTMENT, page.asOf()))
                         .flatMap(java.util.Optional::stream)

@@ -36,14 +36,11 @@ public class PostingPages {
     private final PostingTrail trails;
     private final LedgerSource ledger;
     private final Layout layout;
-    private final org.budgetledger.kit.scope.UnitScopes scopes;
 
-    public PostingPages(
-            PostingTrail trails, LedgerSource ledger, Layout layout, org.budgetledger.kit.scope.UnitScopes scopes) {
+    public PostingPages(PostingTrail trails, LedgerSource ledger, Layout layout) {
         this.trails = trails;
         this.ledger = ledger;
         this.layout = layout;
-        this.scopes = scopes;
     }
 
     @GetMapping("/workspace/{unit}/{year:\\d+}/postings/{sourceSystem}/{postingId}")
@@ -54,12 +51,8 @@ public class PostingPages {
             @PathVariable String postingId,
             HttpServletRequest request) {
         PageRequest page = PageRequest.of(request);
-        // the page's unit is in scope (ScopeInterceptor); the posting's own unit must be too, or it does not exist here
+        // the page's unit is in scope (ScopeInterceptor), and PostingTrail finds only a posting of the scope
         PostingTrail.Trail trail = trails.find(sourceSystem, postingId)
-                .filter(t -> {
-                    org.budgetledger.contract.LedgerId of = org.budgetledger.contract.LedgerId.parse(t.ledger());
-                    return scopes.coversCurrent(of.unitCode(), of.fiscalYear());
-                })
                 .orElseThrow(() -> new NotFound("没有来源系统 " + sourceSystem + " 的记账记录 " + postingId));
         JournalEntry entry = trail.entry();
         String base = "/workspace/" + segment(unit) + "/" + year;
@@ -136,7 +129,10 @@ public class PostingPages {
                 .append("</code>（")
                 .append(esc(entry.origin()))
                 .append("）</dd>\n<dt>记账人</dt><dd><code>")
-                .append(esc(entry.actor() == null ? "unrecorded" : entry.actor()))
+                .append(esc(
+                        entry.actor() == null
+                                ? org.budgetledger.contract.event.EventRevisions.UNRECORDED
+                                : entry.actor()))
                 .append("</code></dd>\n");
         if (!held.answered()) {
             h.append("<dt>事件哈希</dt><dd>账本服务无法访问，未能读取</dd>\n");
