@@ -25,12 +25,26 @@ final class TwoServices {
 
     static final String VIEWER_KEY = "system-test-viewer-key-00001";
 
+    /** A viewer's key scoped to one unit of the demo department, as a school's preparer would hold one. */
+    static final String SCOPED_VIEWER_KEY = "system-test-zfdd-viewer-key-01";
+
     static final Map<String, String> KEYS = Map.of(
-            "BUDGETLEDGER_SECURITY_APIKEYS_0_KEY", KEY,
-            "BUDGETLEDGER_SECURITY_APIKEYS_0_ROLES", "POSTER,AUDITOR,VIEWER,ADMIN",
-            "BUDGETLEDGER_SECURITY_APIKEYS_0_SOURCESYSTEMS", "*",
-            "LEDGER_AUDITOR_KEY", AUDITOR_KEY,
-            "LEDGER_VIEWER_KEY", VIEWER_KEY);
+            "BUDGETLEDGER_SECURITY_APIKEYS_0_KEY",
+            KEY,
+            "BUDGETLEDGER_SECURITY_APIKEYS_0_ROLES",
+            "POSTER,AUDITOR,VIEWER,ADMIN",
+            "BUDGETLEDGER_SECURITY_APIKEYS_0_SOURCESYSTEMS",
+            "*",
+            "LEDGER_AUDITOR_KEY",
+            AUDITOR_KEY,
+            "LEDGER_VIEWER_KEY",
+            VIEWER_KEY,
+            "BUDGETLEDGER_SECURITY_APIKEYS_1_KEY",
+            SCOPED_VIEWER_KEY,
+            "BUDGETLEDGER_SECURITY_APIKEYS_1_ROLES",
+            "VIEWER",
+            "BUDGETLEDGER_SECURITY_APIKEYS_1_SCOPE",
+            "DEMO-WLJ-ZFDD");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final ServiceProcess ledger;

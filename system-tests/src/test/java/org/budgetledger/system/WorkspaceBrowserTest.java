@@ -589,4 +589,16 @@ class WorkspaceBrowserTest {
             throw new AssertionError("no " + name + " in " + url);
         }
     }
+
+    /** A preparer of one unit: the start page lists that unit alone, and another unit's page is refused. */
+    @Test
+    @Order(14)
+    void aKeyScopedToOneUnitSeesThatUnitAlone() throws Exception {
+        browser.signIn(TwoServices.SCOPED_VIEWER_KEY, "/workspace/");
+        assertThat(browser.one("main").getText()).contains("DEMO-WLJ-ZFDD").doesNotContain("HT-CAC");
+        browser.screenshot("21-start-scoped-to-one-unit");
+        browser.go("/workspace/HT-CAC/2019");
+        assertThat(browser.one("main h1").getText()).contains("无权查看");
+        browser.screenshot("22-unit-outside-the-scope");
+    }
 }

@@ -30,7 +30,17 @@ public class WorkspaceErrors {
 
     @ExceptionHandler(org.budgetledger.kit.scope.OutsideScope.class)
     ResponseEntity<String> outsideScope(org.budgetledger.kit.scope.OutsideScope e, HttpServletRequest request) {
-        return page(HttpStatus.FORBIDDEN, "无权查看", "此单位不在您的权限范围内（只能查看授权单位及其下属单位）。" + e.getMessage(), request);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> path = (java.util.Map<String, String>)
+                request.getAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String unit = path == null ? null : path.get("unit");
+        String scope = org.budgetledger.kit.security.Caller.current()
+                .map(org.budgetledger.kit.security.Caller::scope)
+                .orElse("");
+        String message = (unit == null ? "所要查看的内容" : "单位 " + unit + " ") + "不在您的权限范围内："
+                + (scope.isEmpty() ? "您的凭据未授权任何单位。" : "您的凭据只能查看 " + scope + " 及其下属单位。")
+                + "如需查看，请联系管理员。";
+        return page(HttpStatus.FORBIDDEN, "无权查看", message, request);
     }
 
     @ExceptionHandler({BadParameter.class, IllegalArgumentException.class})
